@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSubscribedData, SchemaMismatchError } from '../../../src/shared/api/parse';
+import { normalizeSession } from '../../../src/shared/model/normalize';
+
+const reference = JSON.parse(
+  readFileSync(new URL('../../fixtures/reference-subscribed-data.json', import.meta.url), 'utf8'),
+) as unknown;
+
+describe('the reference page example', () => {
+  it('validates and keeps unknown fields', () => {
+    const data = parseSubscribedData(reference);
+    const account = data.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!;
+    expect(account.transactions[0]!['categorization_time_stamp']).toBe('2024-04-22');
+    expect(account.transactions[0]!.reciever_account_number).toBeNull();
+  });
+
+  it('normalises into the view model', () => {
+    const view = normalizeSession(parseSubscribedData(reference));
+    expect(view.accounts).toHaveLength(2);
+    const central = view.accounts[0]!;
+    expect(central.details.bank).toBe('central');
+    expect(central.details.holderName).toBe('R K ENTERPRISES');
+    expect(central.details.creditLimit).toBe(0);
+    expect(central.transactions[0]!.date).toBe('2023-10-23');
+    expect(central.monthly.months).toEqual(['2023-10', '2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(central.eod.map((m) => m.month)).toEqual([
+      '2023-10',
+      '2023-11',
+      '2023-12',
+      '2024-01',
+      '2024-02',
+    ]);
+    expect(central.eod[1]!.balances[0]).toBe(320772.41);
+    expect(central.eod[0]!.startDate).toBe('2023-10-23');
+    expect(central.fraudItems).toHaveLength(3);
+    expect(central.fraudItems[0]!.scope).toBe('statement');
+    expect(central.fraudItems[2]!.scope).toBe('account');
+    expect(central.fraudItems[1]!.unresolved).toBe(true);
+    expect(central.fraudItems[0]!.unresolved).toBe(false);
+    expect(central.topCreditsDebits.filter((t) => t.type === 'debit')[0]).toMatchObject({
+      month: '2023-10',
+      rank: 1,
+      amount: 500000,
+    });
+    expect(central.predictors.months.slice(0, 5)).toEqual([
+      'Feb-24',
+      'Jan-24',
+      'Dec-23',
+      'Nov-23',
+      'Oct-23',
+    ]);
+    expect(central.predictors.series.find((s) => s.field === 'expense')!.values[0]).toBe(760951);
+    expect(central.totals).toEqual({
+      credits: 59620.32,
+      debits: 59,
+      creditCount: 1,
+      debitCount: 1,
+    });
+  });
+
+  it('names the JSON path of a mismatch', () => {
+    const bad = structuredClone(reference) as {
+      accounts: Record<string, { transactions: { amount: unknown }[] }>;
+    };
+    bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1]!.amount = '12';
+    expect(() => parseSubscribedData(bad)).toThrow(SchemaMismatchError);
+    expect(() => parseSubscribedData(bad)).toThrow(
+      '$.accounts["8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753"].transactions[1].amount, expected number',
+    );
+  });
+});
