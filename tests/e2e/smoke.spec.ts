@@ -15,7 +15,9 @@ let url = '';
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    const path = normalize(join(root, (req.url ?? '/').split('?')[0]!.replace(/\/$/, '/index.html')));
+    const path = normalize(
+      join(root, (req.url ?? '/').split('?')[0]!.replace(/\/$/, '/index.html')),
+    );
     if (!path.startsWith(root) || !existsSync(path)) {
       res.writeHead(404).end();
       return;

@@ -1,5 +1,7 @@
 // Runtime schemas for the two BankConnect responses, exactly as the reference page
-// documents them. Objects are loose: fields we do not know are kept, not dropped.
+// documents them. Objects are loose: fields we do not know are kept, not dropped. No
+// schema transforms or defaults anything, so a validated value is the received JSON
+// itself and callers need not keep a second copy.
 import { z } from 'zod';
 
 const nullableString = z.string().nullable();
@@ -26,7 +28,7 @@ export const accountStatusSchema = z.looseObject({
   error_message: optionalNullableString,
   created_at: optionalNullableString,
   last_updated_at: optionalNullableString,
-  statements: z.array(statementStatusSchema).default([]),
+  statements: z.array(statementStatusSchema).nullable().optional(),
 });
 
 export const sessionStatusSchema = z.looseObject({
@@ -35,7 +37,7 @@ export const sessionStatusSchema = z.looseObject({
 });
 
 export const apiErrorBodySchema = z.object({
-  error: z.looseObject({ code: z.string(), message: z.string().optional().default('') }),
+  error: z.looseObject({ code: z.string(), message: z.string().nullable().optional() }),
 });
 
 export const missingDataSchema = z.looseObject({
@@ -89,8 +91,8 @@ export const fraudItemSchema = z.looseObject({
 });
 
 export const fraudSchema = z.looseObject({
-  fraudulent_statements: z.array(z.string()).default([]),
-  fraud_type: z.array(fraudItemSchema).default([]),
+  fraudulent_statements: z.array(z.string()).nullable().optional(),
+  fraud_type: z.array(fraudItemSchema).nullable().optional(),
 });
 
 const narrationAmounts = z.record(z.string(), z.number().nullable());
@@ -113,14 +115,14 @@ export const predictorsSchema = z.record(z.string(), predictorValueSchema);
 export const eodBalancesSchema = z
   .object({
     Months_order: z.array(z.string()),
-    start_date: z.array(z.string()).optional().default([]),
+    start_date: z.array(z.string().nullable()).nullable().optional(),
   })
   .catchall(z.array(z.number().nullable()));
 
 export const accountBlockSchema = z.looseObject({
   account_details: z.array(accountDetailsSchema),
   fraud: fraudSchema.nullable().optional(),
-  transactions: z.array(transactionSchema).default([]),
+  transactions: z.array(transactionSchema).nullable().optional(),
   salary_transactions: z.array(transactionSchema).nullable().optional(),
   top_credits_debits: topCreditsDebitsSchema.nullable().optional(),
   monthly_analysis: monthlyAnalysisSchema.nullable().optional(),

@@ -23,7 +23,7 @@ export function normalizeSessionStatus(response: SessionStatusResponse): Session
       message: describeStatusCode('account', a.error_code, a.error_message),
       createdAt: a.created_at || null,
       lastUpdatedAt: a.last_updated_at || null,
-      statements: a.statements.map((s) => ({
+      statements: (a.statements ?? []).map((s) => ({
         statementId: s.statement_id,
         status: s.statement_status,
         tone: statusTone(s.statement_status),

@@ -156,7 +156,7 @@ function normalizeEod(eod: EodBalances | null | undefined): EodMonthView[] {
     out.push({
       month,
       label,
-      startDate: dayMonthYearToDate(eod.start_date[i]),
+      startDate: dayMonthYearToDate(eod.start_date?.[i]),
       balances: Array.isArray(series) ? (series as (number | null)[]) : [],
     });
   });
@@ -292,7 +292,7 @@ export function normalizeAccount(
     if (!list.includes(item.fraud_type)) list.push(item.fraud_type);
     fraudTypesByHash.set(hash, list);
   }
-  const transactions = block.transactions.map((t, i) =>
+  const transactions = (block.transactions ?? []).map((t, i) =>
     normalizeTransaction(t, i, accountId, fraudTypesByHash),
   );
   const hashIndex = new Map<string, number>();

@@ -11,8 +11,8 @@ describe('the reference page example', () => {
   it('validates and keeps unknown fields', () => {
     const data = parseSubscribedData(reference);
     const account = data.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!;
-    expect(account.transactions[0]!['categorization_time_stamp']).toBe('2024-04-22');
-    expect(account.transactions[0]!.reciever_account_number).toBeNull();
+    expect(account.transactions![0]!['categorization_time_stamp']).toBe('2024-04-22');
+    expect(account.transactions![0]!.reciever_account_number).toBeNull();
   });
 
   it('normalises into the view model', () => {
