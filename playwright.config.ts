@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // The node config carries the `@shared/*` path alias the main-process code uses.
+  tsconfig: './tsconfig.node.json',
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 15_000 },
@@ -26,5 +27,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'renderer' }],
+  projects: [
+    // The renderer through the test bridge, in Debian's Chromium.
+    { name: 'renderer', testDir: 'tests/e2e' },
+    // The real Electron app; skips (saying why) where the Electron binary is not installed.
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
 });

@@ -231,12 +231,3 @@ export interface IpcEvents {
 }
 export type IpcEventName = keyof IpcEvents;
 export const IPC_EVENTS: readonly IpcEventName[] = ['progress', 'menu:command'];
-
-/** The API the preload exposes as `window.bankconnect`. */
-export type BankConnectApi = {
-  readonly invoke: <C extends IpcChannel>(channel: C, args: IpcArgs<C>) => Promise<IpcResult<C>>;
-  readonly on: <E extends IpcEventName>(
-    event: E,
-    listener: (payload: IpcEvents[E]) => void,
-  ) => () => void;
-};

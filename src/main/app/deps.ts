@@ -1,0 +1,100 @@
+// What the plain-Node part of main needs from the outside world. The Electron shell
+// passes the real things (net.fetch, safeStorage, dialogs...); tests and the test host
+// pass plain Node stand-ins. Nothing here imports electron.
+import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionView } from '@shared/model/view-model';
+import type { SafeStorageLike } from '../vault/vault';
+
+export interface Connection {
+  readonly baseUrl: string;
+  readonly apiVersion: string;
+  readonly apiKey: string;
+  readonly serverHash: string;
+}
+
+export interface PollInfo {
+  readonly attempt: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * The BankConnect client (helper B's src/main/api) as main uses it. Errors it throws carry
+ * a `code` (SESSION_NOT_FOUND, ACCESS_DENIED, NETWORK_ERROR...) and a one-line message
+ * without credentials.
+ */
+export interface BankConnectClient {
+  sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
+  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SubscribedDataResponse>;
+  waitForCompletion(
+    sessionId: string,
+    options: { signal?: AbortSignal; onPoll?: (poll: PollInfo) => void },
+  ): Promise<SessionStatusResponse>;
+}
+
+export type ClientFactory = (connection: Connection, fetchImpl: typeof fetch) => BankConnectClient;
+
+export interface SandboxServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+export type SandboxStarter = (credentials: {
+  apiKey: string;
+  serverHash: string;
+}) => Promise<SandboxServer>;
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+export interface Dialogs {
+  /** Resolves to the chosen path, or null when the user cancelled. */
+  saveFile(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+  openFiles(options: {
+    title: string;
+    filters: FileFilter[];
+    multiple: boolean;
+  }): Promise<string[] | null>;
+}
+
+export interface ShellActions {
+  reveal(path: string): void;
+  trash(path: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+export interface ExportMeta {
+  readonly fetchedAt: string;
+  readonly source: string;
+  readonly sandbox: boolean;
+}
+export interface ExportOptions {
+  readonly destination: string;
+  readonly accountId?: string | undefined;
+  readonly allFields?: boolean | undefined;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number | null, message: string) => void;
+}
+/** Helper C's exportWorkbook (src/main/export). */
+export type ExportWorkbook = (
+  view: SessionView,
+  meta: ExportMeta,
+  options: ExportOptions,
+) => Promise<unknown>;
+
+export interface AppDeps {
+  readonly fetch: typeof fetch;
+  readonly userDataDir: string;
+  readonly clock: () => Date;
+  readonly safeStorage: SafeStorageLike;
+  readonly dialogs: Dialogs;
+  readonly shell: ShellActions;
+  readonly startSandbox: SandboxStarter;
+  readonly createClient: ClientFactory;
+  /** Null until the exporter is wired: export:xlsx then answers NOT_AVAILABLE. */
+  readonly exportWorkbook: ExportWorkbook | null;
+  readonly appInfo: { version: string; platform: string; development: boolean };
+}

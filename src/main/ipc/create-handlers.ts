@@ -1,0 +1,58 @@
+// All IPC handlers as plain functions: `handle(channel, args, ctx)` validates `args`
+// (unknown) with the contract's schema and answers an IpcEnvelope. The Electron shell and
+// the test host register exactly this.
+import { argSchemas, IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '@shared/ipc/contract';
+import type { AppDeps } from '../app/deps';
+import { openServices, type Services } from '../app/services';
+import { envelope, IpcFailure } from './errors';
+import { appHandlers } from './handlers/app';
+import { exportHandlers } from './handlers/export';
+import { jobHandlers } from './handlers/jobs';
+import { libraryHandlers } from './handlers/library';
+import { profileHandlers } from './handlers/profiles';
+import { sessionHandlers } from './handlers/session';
+import type { CallContext, Handler, HandlerMap } from './types';
+import { validateArgs } from './validate';
+
+export interface Handlers {
+  readonly channels: readonly IpcChannel[];
+  handle(channel: string, args: unknown, ctx: CallContext): Promise<IpcEnvelope<unknown>>;
+  dispose(): Promise<void>;
+}
+
+function isChannel(channel: string): channel is IpcChannel {
+  return Object.hasOwn(argSchemas, channel);
+}
+
+export function createHandlers(deps: AppDeps): Handlers {
+  let services: Promise<Services> | null = null;
+  let table: Promise<HandlerMap<IpcChannel>> | null = null;
+  const handlers = (): Promise<HandlerMap<IpcChannel>> => {
+    services ??= openServices(deps);
+    table ??= services.then((s) => ({
+      ...appHandlers(deps),
+      ...profileHandlers(deps, s),
+      ...sessionHandlers(deps, s),
+      ...jobHandlers(s),
+      ...exportHandlers(deps, s),
+      ...libraryHandlers(deps, s),
+    }));
+    return table;
+  };
+
+  return {
+    channels: IPC_CHANNELS,
+    handle(channel, args, ctx) {
+      return envelope(async () => {
+        if (!isChannel(channel))
+          throw new IpcFailure('UNKNOWN_CHANNEL', `Unknown channel ${channel.slice(0, 60)}`);
+        const parsed = validateArgs(channel, argSchemas[channel], args);
+        const handler = (await handlers())[channel] as Handler<IpcChannel>;
+        return handler(parsed as never, ctx);
+      });
+    },
+    async dispose() {
+      if (services) await (await services).close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// export:xlsx — ask where to save, then helper C's exportWorkbook with progress and cancel.
+import type { AppDeps } from '../../app/deps';
+import type { Services } from '../../app/services';
+import { IpcFailure } from '../errors';
+import type { HandlerMap } from '../types';
+
+export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
+  return {
+    'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
+      const exportWorkbook = deps.exportWorkbook;
+      if (!exportWorkbook)
+        throw new IpcFailure('NOT_AVAILABLE', 'Excel export is not available in this build');
+      const { loaded } = s.sessions.get(handle);
+      if (accountId && !loaded.view.accounts.some((a) => a.accountId === accountId)) {
+        throw new IpcFailure(
+          'BAD_ARGUMENT',
+          'export:xlsx: accountId: not an account of this session',
+        );
+      }
+      const destination = await deps.dialogs.saveFile({
+        title: 'Export to Excel',
+        defaultPath: `${loaded.sessionId}${accountId ? `-${accountId}` : ''}.xlsx`,
+        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+      });
+      if (!destination) return { cancelled: true } as const;
+      const source = loaded.source;
+      await s.jobs.run(jobId, (signal) =>
+        exportWorkbook(
+          loaded.view,
+          {
+            fetchedAt: loaded.fetchedAt,
+            source: source.kind === 'live' ? `${source.profileName} (${source.host})` : source.file,
+            sandbox: source.sandbox,
+          },
+          {
+            destination,
+            accountId,
+            allFields,
+            signal,
+            onProgress: (done, total, message) =>
+              ctx.emit('progress', { jobId, kind: 'export', done, total, message }),
+          },
+        ),
+      );
+      return { path: destination };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { Services } from '../../app/services';
+import type { HandlerMap } from '../types';
+
+export function jobHandlers(s: Services): HandlerMap<'job:cancel'> {
+  return { 'job:cancel': ({ jobId }) => Promise.resolve({ cancelled: s.jobs.cancel(jobId) }) };
+}

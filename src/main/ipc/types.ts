@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type {
+  argSchemas,
+  IpcChannel,
+  IpcEventName,
+  IpcEvents,
+  IpcResult,
+} from '@shared/ipc/contract';
+
+/** Per-call context: progress events go back to the window that asked. */
+export interface CallContext {
+  emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): void;
+}
+
+export type ParsedArgs<C extends IpcChannel> = z.output<(typeof argSchemas)[C]>;
+
+export type Handler<C extends IpcChannel> = (
+  args: ParsedArgs<C>,
+  ctx: CallContext,
+) => Promise<IpcResult<C>>;
+
+/** A feature's handlers: one per channel it owns. */
+export type HandlerMap<K extends IpcChannel> = { readonly [C in K]: Handler<C> };

@@ -1,0 +1,38 @@
+// The one place the renderer reaches main: `window.bankconnect`, exposed by the preload
+// (or, in end-to-end tests, by the test bridge with the same type).
+import type { BankConnectApi } from '@shared/ipc/api';
+
+declare global {
+  interface Window {
+    readonly bankconnect?: BankConnectApi;
+  }
+}
+
+function bridge(): BankConnectApi {
+  const found = window.bankconnect;
+  if (!found) throw new Error('The app bridge is missing: open the app from its own window');
+  return found;
+}
+
+export const api: BankConnectApi = bridge();
+
+export interface ShownError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Errors from `api` carry `code`; anything else shows as an internal error. */
+export function shownError(error: unknown): ShownError {
+  if (error instanceof Error) {
+    const code = (error as Error & { code?: unknown }).code;
+    return { code: typeof code === 'string' ? code : 'INTERNAL', message: error.message };
+  }
+  return { code: 'INTERNAL', message: String(error) };
+}
+
+let counter = 0;
+/** A job id for cancellable work: unique within this window. */
+export function newJobId(kind: string): string {
+  counter += 1;
+  return `${kind}-${Date.now().toString(36)}-${counter}`;
+}

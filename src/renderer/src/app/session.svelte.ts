@@ -1,0 +1,60 @@
+// The session being opened or shown: live polling progress, cancel, the loaded session.
+import type { LoadedSession, ProgressEvent } from '@shared/ipc/contract';
+import { api, newJobId, shownError, type ShownError } from './api';
+
+export type SessionPhase = 'idle' | 'loading' | 'loaded' | 'failed' | 'cancelled';
+
+class SessionState {
+  phase = $state<SessionPhase>('idle');
+  requestedId = $state('');
+  jobId = $state<string | null>(null);
+  polls = $state(0);
+  startedAt = $state(0);
+  progressMessage = $state('');
+  /** Raw: a large session must not become a deep proxy. */
+  loaded = $state.raw<LoadedSession | null>(null);
+  error = $state.raw<ShownError | null>(null);
+
+  constructor() {
+    api.onProgress((event) => this.onProgress(event));
+  }
+
+  async open(sessionId: string): Promise<void> {
+    if (this.phase === 'loading') return;
+    const jobId = newJobId('fetch');
+    Object.assign(this, {
+      phase: 'loading',
+      requestedId: sessionId.trim(),
+      jobId,
+      polls: 0,
+      startedAt: Date.now(),
+      progressMessage: 'Checking status',
+      error: null,
+    });
+    try {
+      const loaded = await api.fetchSession({ sessionId, wait: true, jobId });
+      const previous = this.loaded;
+      this.loaded = loaded;
+      this.phase = 'loaded';
+      if (previous) void api.closeSession({ handle: previous.handle }).catch(() => undefined);
+    } catch (error) {
+      const shown = shownError(error);
+      this.phase = shown.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      this.error = shown.code === 'CANCELLED' ? null : shown;
+    } finally {
+      this.jobId = null;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.jobId) await api.cancelJob({ jobId: this.jobId });
+  }
+
+  private onProgress(event: ProgressEvent): void {
+    if (event.jobId !== this.jobId) return;
+    if (event.kind === 'poll') this.polls = event.done;
+    this.progressMessage = event.message;
+  }
+}
+
+export const session = new SessionState();

@@ -1,0 +1,42 @@
+// The in-page half of the bridge: builds `window.bankconnect` from the contract's method
+// table, exactly like the preload, but each call is a same-origin POST to the test host
+// and events arrive over Server-Sent Events. Injected with page.addInitScript (which the
+// page's CSP does not apply to). Must stay self-contained: Playwright serialises it.
+export function installBridge(tables: {
+  methods: Record<string, string>;
+  events: Record<string, string>;
+}): void {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Typed loosely: this file compiles under the Node config but runs in the page.
+  const page = globalThis as unknown as {
+    EventSource: new (url: string) => { onmessage: ((message: { data: string }) => void) | null };
+  };
+  const source = new page.EventSource('/__bridge/events');
+  source.onmessage = (message) => {
+    const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  const api: Record<string, unknown> = {};
+  for (const [name, channel] of Object.entries(tables.methods)) {
+    api[name] = async (args?: unknown) => {
+      const response = await fetch(`/__bridge/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args ?? {}),
+      });
+      const envelope = (await response.json()) as
+        { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+      if (envelope.ok) return envelope.result;
+      throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    };
+  }
+  for (const [name, event] of Object.entries(tables.events)) {
+    api[name] = (listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
+  }
+  Object.defineProperty(globalThis, 'bankconnect', { value: Object.freeze(api), writable: false });
+}
