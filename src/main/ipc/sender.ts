@@ -4,6 +4,8 @@
 export interface FrameLike {
   readonly url: string;
   readonly parent?: FrameLike | null;
+  readonly processId?: number;
+  readonly routingId?: number;
 }
 
 export interface SenderEventLike {
@@ -22,7 +24,7 @@ export function isTrustedSender(event: SenderEventLike, trusted: TrustedWindow):
   const frame = event.senderFrame;
   if (!frame) return false; // the frame navigated or was destroyed meanwhile
   if (event.sender.id !== trusted.webContentsId()) return false;
-  if (frame !== event.sender.mainFrame || frame.parent) return false;
+  if (!sameFrame(frame, event.sender.mainFrame) || frame.parent) return false;
   return trusted.isAppUrl(frame.url);
 }
 
@@ -47,4 +49,15 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
       return false;
     }
   };
+}
+
+function sameFrame(a: FrameLike, b: FrameLike): boolean {
+  if (a === b) return true;
+  // Electron may hand out distinct wrapper objects for one frame: compare its ids.
+  return (
+    a.processId !== undefined &&
+    a.routingId !== undefined &&
+    a.processId === b.processId &&
+    a.routingId === b.routingId
+  );
 }

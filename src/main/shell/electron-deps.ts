@@ -1,0 +1,68 @@
+// Electron's implementations of main's dependencies: net.fetch (Chromium's network stack:
+// system proxy, PAC, NTLM), safeStorage's async API, native dialogs and shell actions.
+import { app, BrowserWindow, dialog, net, safeStorage, shell } from 'electron';
+import type { AppDeps } from '../app/deps';
+import { createClient, startSandbox } from '../app/integrations';
+import type { SafeStorageLike } from '../vault/vault';
+
+const electronSafeStorage: SafeStorageLike = {
+  isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
+  encryptStringAsync: (text) => safeStorage.encryptStringAsync(text),
+  decryptStringAsync: (bytes) => safeStorage.decryptStringAsync(bytes),
+  // The backend name exists on Linux only; elsewhere the OS store is always real.
+  getSelectedStorageBackend: () =>
+    process.platform === 'linux'
+      ? safeStorage.getSelectedStorageBackend()
+      : process.platform === 'darwin'
+        ? 'keychain'
+        : 'dpapi',
+};
+
+export function electronDeps(development: boolean): AppDeps {
+  const parent = (): BrowserWindow | undefined => BrowserWindow.getAllWindows()[0];
+  return {
+    fetch: ((input, init) => net.fetch(input as string, init)) as typeof fetch,
+    userDataDir: app.getPath('userData'),
+    clock: () => new Date(),
+    safeStorage: electronSafeStorage,
+    dialogs: {
+      async saveFile({ title, defaultPath, filters }) {
+        const options = {
+          title,
+          defaultPath,
+          filters: filters.map((f) => ({ ...f, extensions: [...f.extensions] })),
+        };
+        const win = parent();
+        const r = win
+          ? await dialog.showSaveDialog(win, options)
+          : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      async openFiles({ title, filters, multiple }) {
+        const options = {
+          title,
+          filters: filters.map((f) => ({ ...f, extensions: [...f.extensions] })),
+          properties: multiple
+            ? (['openFile', 'multiSelections'] as const)
+            : (['openFile'] as const),
+        };
+        const win = parent();
+        const r = win
+          ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] })
+          : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+        return r.canceled ? null : r.filePaths;
+      },
+    },
+    shell: {
+      reveal: (path) => shell.showItemInFolder(path),
+      trash: (path) => shell.trashItem(path),
+      openExternal: async (url) => {
+        if (new URL(url).protocol === 'https:') await shell.openExternal(url);
+      },
+    },
+    startSandbox,
+    createClient,
+    exportWorkbook: null,
+    appInfo: { version: app.getVersion(), platform: process.platform, development },
+  };
+}

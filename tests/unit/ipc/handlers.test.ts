@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { API_ERRORS } from '../../../src/shared/api/error-codes';
+import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
+import { createHandlers } from '../../../src/main/ipc/create-handlers';
+import { SANDBOX_CREDENTIALS } from '../../../src/main/profiles/profile-store';
+import { fakeClientFactory, GOOD, testDeps } from './helpers';
+
+const events: { name: string; payload: unknown }[] = [];
+const ctx = {
+  emit<E extends IpcEventName>(name: E, payload: IpcEvents[E]) {
+    events.push({ name, payload });
+  },
+};
+
+describe('argument validation', () => {
+  it.each([
+    ['profiles:save', { name: 'X', baseUrl: 'ftp://host', apiVersion: 'v1' }, 'baseUrl'],
+    ['profiles:save', { name: '', baseUrl: 'https://h', apiVersion: 'v1' }, 'name'],
+    ['profiles:save', { name: 'X', baseUrl: 'https://h', apiVersion: 'one' }, 'apiVersion'],
+    ['session:fetch', { sessionId: 'a b<script>', wait: true, jobId: 'j' }, 'sessionId'],
+    ['session:fetch', { sessionId: 'demo-x', wait: 'yes', jobId: 'j' }, 'wait'],
+    ['profiles:list', { extra: 1 }, 'extra'],
+    ['vault:consent', 'true', 'vault:consent'],
+  ])('%s rejects %j naming %s', async (channel, args, field) => {
+    const handlers = createHandlers(await testDeps());
+    const answer = await handlers.handle(channel, args, ctx);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe('BAD_ARGUMENT');
+    expect(answer.error.message).toContain(field);
+    expect(answer.error.message).not.toContain('\n');
+  });
+
+  it('answers UNKNOWN_CHANNEL for a channel not in the contract', async () => {
+    const answer = await createHandlers(await testDeps()).handle('fs:read', {}, ctx);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('library and export answer NOT_AVAILABLE until they are wired, with no data', async () => {
+    const handlers = createHandlers(await testDeps());
+    expect(await handlers.handle('library:list', {}, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
+  });
+});
+
+describe('secrets never leave main', () => {
+  it('a full profile flow never returns the API key or server hash', async () => {
+    const client = fakeClientFactory();
+    const handlers = createHandlers(await testDeps({ createClient: client.factory }));
+    const results: string[] = [];
+    const call = async (channel: string, args: unknown) => {
+      const answer = await handlers.handle(channel, args, ctx);
+      results.push(JSON.stringify(answer));
+      return answer;
+    };
+    const saved = await call('profiles:save', {
+      name: 'Lender prod',
+      baseUrl: 'https://bc.example.in/bank-connect',
+      apiVersion: 'v1',
+      ...GOOD,
+    });
+    expect(saved.ok).toBe(true);
+    const id = saved.ok ? (saved.result as { id: string }).id : '';
+    await call('profiles:list', {});
+    await call('profiles:activate', { id });
+    const tested = await call('profiles:test', { id });
+    await call('session:status', { sessionId: 'demo-x' });
+    await call('session:fetch', { sessionId: 'demo-x', wait: true, jobId: 'j1' });
+    await call('session:fetch', { sessionId: 'nope', wait: false, jobId: 'j2' });
+    await call('profiles:save', {
+      id,
+      name: 'Lender prod',
+      baseUrl: 'https://bc.example.in',
+      apiVersion: 'v1',
+      apiKey: 'sk_wrong_0000000000',
+    });
+    const denied = await call('profiles:test', { id });
+    await call('session:fetch', { sessionId: 'demo-x', wait: true, jobId: 'j3' });
+    await call('vault:status', {});
+    await call('profiles:delete', { id });
+
+    for (const secret of [GOOD.apiKey, GOOD.serverHash, 'sk_wrong_0000000000']) {
+      for (const text of [...results, JSON.stringify(events)]) expect(text).not.toContain(secret);
+    }
+    // ...while main really used them, and the renderer got the hints.
+    expect(client.seen.some((c) => c.apiKey === GOOD.apiKey)).toBe(true);
+    expect(results[1]).toContain(`"last4":"${GOOD.apiKey.slice(-4)}"`);
+    expect(tested).toMatchObject({
+      ok: true,
+      result: { reachable: true, credentialsAccepted: true },
+    });
+    expect(denied).toMatchObject({
+      ok: true,
+      result: { reachable: true, credentialsAccepted: false },
+    });
+  });
+});
+
+describe('sessions', () => {
+  it('fetch reports every poll with its job id, then the normalised session', async () => {
+    const client = fakeClientFactory({ pending: 3 });
+    const handlers = createHandlers(await testDeps({ createClient: client.factory }));
+    events.length = 0;
+    const answer = await handlers.handle(
+      'session:fetch',
+      { sessionId: 'demo-processing', wait: true, jobId: 'p1' },
+      ctx,
+    );
+    expect(answer.ok).toBe(true);
+    const polls = events.filter((e) => (e.payload as { kind: string }).kind === 'poll');
+    expect(polls.map((e) => (e.payload as { done: number }).done)).toEqual([1, 2, 3]);
+    expect(polls.every((e) => (e.payload as { jobId: string }).jobId === 'p1')).toBe(true);
+    if (!answer.ok) return;
+    const loaded = answer.result as {
+      handle: string;
+      view: { accounts: unknown[] };
+      source: { sandbox: boolean };
+    };
+    expect(loaded.view.accounts.length).toBeGreaterThan(0);
+    expect(loaded.source.sandbox).toBe(true);
+    // the sandbox profile used its fixed demo credentials
+    expect(client.seen[0]).toMatchObject(SANDBOX_CREDENTIALS);
+    expect(await handlers.handle('session:close', { handle: loaded.handle }, ctx)).toEqual({
+      ok: true,
+      result: { closed: true },
+    });
+  });
+
+  it('job:cancel stops a poll in progress with CANCELLED', async () => {
+    const client = fakeClientFactory({ pending: 10_000 });
+    const handlers = createHandlers(await testDeps({ createClient: client.factory }));
+    events.length = 0;
+    const pending = handlers.handle(
+      'session:fetch',
+      { sessionId: 'demo-processing', wait: true, jobId: 'c1' },
+      ctx,
+    );
+    while (!events.some((e) => (e.payload as { jobId: string }).jobId === 'c1')) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await handlers.handle('job:cancel', { jobId: 'c1' }, ctx)).toEqual({
+      ok: true,
+      result: { cancelled: true },
+    });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('an unknown id answers SESSION_NOT_FOUND with the documented message', async () => {
+    const handlers = createHandlers(await testDeps());
+    const answer = await handlers.handle(
+      'session:fetch',
+      { sessionId: 'nope', wait: true, jobId: 'n' },
+      ctx,
+    );
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'SESSION_NOT_FOUND', message: API_ERRORS.SESSION_NOT_FOUND.message },
+    });
+  });
+
+  it('export asks where to save and hands the view to the exporter', async () => {
+    const calls: unknown[] = [];
+    const handlers = createHandlers(
+      await testDeps({
+        exportWorkbook: (view, meta, options) => {
+          options.onProgress?.(1, 2, 'Writing');
+          calls.push({ view, meta, destination: options.destination });
+          return Promise.resolve();
+        },
+      }),
+    );
+    const fetched = await handlers.handle(
+      'session:fetch',
+      { sessionId: 'demo-b', wait: false, jobId: 'f' },
+      ctx,
+    );
+    const handle = fetched.ok ? (fetched.result as { handle: string }).handle : '';
+    const answer = await handlers.handle('export:xlsx', { handle, jobId: 'x' }, ctx);
+    expect(answer).toMatchObject({
+      ok: true,
+      result: { path: expect.stringMatching(/demo-b\.xlsx$/) },
+    });
+    expect(calls).toHaveLength(1);
+    expect(await handlers.handle('export:xlsx', { handle: 'gone', jobId: 'y' }, ctx)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'SESSION_CLOSED' },
+      },
+    );
+  });
+});
