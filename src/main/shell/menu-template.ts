@@ -34,7 +34,9 @@ export function menuTemplate(options: {
       { type: 'separator' },
       item('reload'),
       item('library'),
-      ...(options.isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      ...(options.isMac
+        ? []
+        : [{ type: 'separator' } as const, { role: 'quit', accelerator: 'CmdOrCtrl+Q' } as const]),
     ],
   };
   const view: MenuItemConstructorOptions = {
