@@ -54,3 +54,24 @@ export type BankConnectApi = {
     listener: (payload: IpcEvents[(typeof API_EVENTS)[K]]) => void,
   ) => () => void;
 };
+
+/**
+ * contextBridge copies only an Error's message into the page (custom properties such as
+ * `code` are lost), so the preload puts the code into the message as `[CODE] message`
+ * and the renderer's api module turns it back into an Error with `code`.
+ */
+export function encodeErrorMessage(code: string, message: string): string {
+  return `[${code}] ${message}`;
+}
+
+export interface CodedError extends Error {
+  readonly code: string;
+}
+
+export function decodeError(error: unknown): CodedError {
+  const text = error instanceof Error ? error.message : String(error);
+  const match = /^\[([A-Z][A-Z0-9_]*)\] ([\s\S]*)$/.exec(text);
+  const decoded = new Error(match ? match[2] : text) as Error & { code: string };
+  decoded.code = match?.[1] ?? 'INTERNAL';
+  return decoded;
+}

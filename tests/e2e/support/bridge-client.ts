@@ -27,7 +27,8 @@ export function installBridge(tables: {
       const envelope = (await response.json()) as
         { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
       if (envelope.ok) return envelope.result;
-      throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+      // The same form the preload's errors take after crossing contextBridge.
+      throw new Error(`[${envelope.error.code}] ${envelope.error.message}`);
     };
   }
   for (const [name, event] of Object.entries(tables.events)) {

@@ -1,6 +1,6 @@
 // The one place the renderer reaches main: `window.bankconnect`, exposed by the preload
 // (or, in end-to-end tests, by the test bridge with the same type).
-import type { BankConnectApi } from '@shared/ipc/api';
+import { API_METHODS, decodeError, type BankConnectApi } from '@shared/ipc/api';
 
 declare global {
   interface Window {
@@ -14,7 +14,20 @@ function bridge(): BankConnectApi {
   return found;
 }
 
-export const api: BankConnectApi = bridge();
+/** window.bankconnect with errors decoded back into Errors carrying `code`. */
+function withCodedErrors(raw: BankConnectApi): BankConnectApi {
+  const wrapped: Record<string, unknown> = { ...raw };
+  for (const name of Object.keys(API_METHODS) as (keyof typeof API_METHODS)[]) {
+    const call = raw[name] as (args?: unknown) => Promise<unknown>;
+    wrapped[name] = (args?: unknown) =>
+      call(args).catch((error: unknown) => {
+        throw decodeError(error);
+      });
+  }
+  return wrapped as BankConnectApi;
+}
+
+export const api: BankConnectApi = withCodedErrors(bridge());
 
 export interface ShownError {
   readonly code: string;
