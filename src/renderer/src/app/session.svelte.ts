@@ -19,7 +19,38 @@ class SessionState {
     api.onProgress((event) => this.onProgress(event));
   }
 
+  /** A one-line outcome of the last menu action (export), shown under the form. */
+  notice = $state<string | null>(null);
+
   async open(sessionId: string): Promise<void> {
+    await this.load(sessionId, (jobId) => api.fetchSession({ sessionId, wait: true, jobId }));
+  }
+
+  /** Fetches the loaded session again (menu "Reload Session"). */
+  async reload(): Promise<void> {
+    const current = this.loaded;
+    if (!current) return;
+    await this.load(current.sessionId, (jobId) =>
+      api.refreshSession({ handle: current.handle, jobId }),
+    );
+  }
+
+  /** Exports the loaded session to Excel (menu "Export to Excel…"). */
+  async exportXlsx(): Promise<void> {
+    const current = this.loaded;
+    if (!current) return;
+    try {
+      const result = await api.exportXlsx({ handle: current.handle, jobId: newJobId('export') });
+      this.notice = 'path' in result ? `Exported to ${result.path}` : null;
+    } catch (error) {
+      this.notice = `Export failed: ${shownError(error).message}`;
+    }
+  }
+
+  private async load(
+    sessionId: string,
+    fetch: (jobId: string) => Promise<LoadedSession>,
+  ): Promise<void> {
     if (this.phase === 'loading') return;
     const jobId = newJobId('fetch');
     Object.assign(this, {
@@ -30,9 +61,10 @@ class SessionState {
       startedAt: Date.now(),
       progressMessage: 'Checking status',
       error: null,
+      notice: null,
     });
     try {
-      const loaded = await api.fetchSession({ sessionId, wait: true, jobId });
+      const loaded = await fetch(jobId);
       const previous = this.loaded;
       this.loaded = loaded;
       this.phase = 'loaded';
