@@ -34,7 +34,7 @@ export function statusOf(sessionId: string): SessionStatusResponse {
 }
 
 /** A BankConnect double: GOOD credentials are accepted, `pending` polls before completing. */
-export function fakeClientFactory(options: { pending?: number } = {}) {
+export function fakeClientFactory(options: { pending?: number; pollDelayMs?: number } = {}) {
   const seen: Connection[] = [];
   const factory = (connection: Connection): BankConnectClient => {
     seen.push(connection);
@@ -56,7 +56,7 @@ export function fakeClientFactory(options: { pending?: number } = {}) {
         check(id);
         for (let attempt = 1; attempt <= (options.pending ?? 0); attempt += 1) {
           onPoll?.({ attempt, elapsedMs: attempt * 10 });
-          await new Promise((r) => setTimeout(r, 5));
+          await new Promise((r) => setTimeout(r, options.pollDelayMs ?? 5));
           signal?.throwIfAborted();
         }
         return statusOf(id);
