@@ -3,7 +3,7 @@ import { API_ERRORS } from '../../../src/shared/api/error-codes';
 import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { SANDBOX_CREDENTIALS } from '../../../src/main/profiles/profile-store';
-import { fakeClientFactory, GOOD, testDeps } from './helpers';
+import { apiError, fakeClientFactory, GOOD, testDeps } from './helpers';
 
 const events: { name: string; payload: unknown }[] = [];
 const ctx = {
@@ -145,6 +145,53 @@ describe('sessions', () => {
       result: { cancelled: true },
     });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('a failed session without data still opens with its statuses', async () => {
+    const inner = fakeClientFactory().factory;
+    const failed = {
+      session_id: 'demo-failed',
+      accounts: [
+        {
+          account_id: 'a1',
+          account_status: 'failed',
+          error_code: 'BALANCE_MISMATCH',
+          statements: [
+            { statement_id: 's1', statement_status: 'failed', error_code: 'PDF_IS_IMAGE' },
+          ],
+        },
+      ],
+    };
+    const handlers = createHandlers(
+      await testDeps({
+        createClient: (c) => ({
+          ...inner(c),
+          waitForCompletion: () => Promise.resolve(failed as never),
+          subscribedData: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
+        }),
+      }),
+    );
+    const answer = await handlers.handle(
+      'session:fetch',
+      { sessionId: 'demo-failed', wait: true, jobId: 'f' },
+      ctx,
+    );
+    expect(answer.ok).toBe(true);
+    const view = (
+      answer as {
+        result: {
+          view: {
+            accounts: unknown[];
+            status: { accounts: { message: string; statements: { message: string }[] }[] };
+          };
+        };
+      }
+    ).result.view;
+    expect(view.accounts).toEqual([]);
+    expect(view.status.accounts[0]!.message).toBe('Calculated transaction balance does not match');
+    expect(view.status.accounts[0]!.statements[0]!.message).toBe(
+      'Scanned images are not supported',
+    );
   });
 
   it('an unknown id answers SESSION_NOT_FOUND with the documented message', async () => {
