@@ -1,0 +1,412 @@
+// The library of saved sessions: `<dir>/<session folder>/<snapshot id>.bcsession`, one
+// file per snapshot, written atomically; a small index (index.json) so listing hundreds of
+// sessions reads no file that has not changed. Plain Node: fs, clock and trash injected.
+import { basename, dirname, join, relative } from 'node:path';
+import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
+import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
+import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
+import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from './atomic-write';
+import { inFile, LibraryError } from './errors';
+import {
+  decodeSessionFile,
+  encodeSessionFile,
+  FILE_EXTENSION,
+  looksGzipped,
+  payloadTextOf,
+  sha256Hex,
+  validatePayload,
+  type DecodedSession,
+  type SessionPayload,
+  type SnapshotMeta,
+  type SnapshotSource,
+} from './format';
+import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
+import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
+
+export interface LibraryOptions {
+  readonly dir: string;
+  readonly appVersion: string;
+  readonly fs?: LibraryFs;
+  readonly clock?: () => Date;
+  /** Moves a file or folder to the OS trash (the app passes shell.trashItem). */
+  readonly trash?: (path: string) => Promise<void>;
+  /** Files larger than this are refused on import (default 512 MiB). */
+  readonly maxImportBytes?: number;
+}
+
+export interface SaveInput extends SessionPayload {
+  readonly fetchedAt: string;
+  readonly source: SnapshotSource;
+}
+
+export interface ListedSnapshot {
+  readonly record: SnapshotRecord;
+  readonly file: string;
+}
+
+export interface FullListing extends LibraryListing {
+  readonly snapshots: readonly ListedSnapshot[];
+}
+
+export interface OpenedSnapshot extends DecodedSession {
+  readonly record: SnapshotRecord;
+  readonly file: string;
+}
+
+export interface ImportOutcome {
+  readonly record: SnapshotRecord;
+  readonly file: string;
+  /** The same data was already in the library: nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+/** A temporary file this old belongs to a save that died: removed on the next listing. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+export class Library {
+  readonly dir: string;
+  private readonly fs: LibraryFs;
+  private readonly clock: () => Date;
+  private readonly trash: (path: string) => Promise<void>;
+  private readonly appVersion: string;
+  private readonly maxImportBytes: number;
+
+  constructor(options: LibraryOptions) {
+    this.dir = options.dir;
+    this.fs = options.fs ?? realFs;
+    this.clock = options.clock ?? (() => new Date());
+    this.trash = options.trash ?? ((path) => this.fs.rm(path, { recursive: true, force: true }));
+    this.appVersion = options.appVersion;
+    this.maxImportBytes = options.maxImportBytes ?? 512 * 1024 * 1024;
+  }
+
+  // ---- listing ------------------------------------------------------------------------
+
+  /** Every snapshot, grouped by session; a bad file is a problem, never an exception. */
+  async list(): Promise<FullListing> {
+    const found = await this.scan();
+    const index = await readIndex(this.fs, this.dir);
+    const next: IndexFiles = {};
+    let changed = Object.keys(index).length !== found.length;
+    await mapLimit(found, 8, async ({ rel, size, mtimeMs }) => {
+      const cached = index[rel];
+      if (cached && cached.size === size && cached.mtimeMs === mtimeMs) {
+        next[rel] = cached;
+        return;
+      }
+      changed = true;
+      next[rel] = await this.readForIndex(rel, size, mtimeMs);
+    });
+    if (changed) {
+      // The index is a cache: failing to write it (a full disk) must not fail the listing.
+      await writeIndex(this.fs, this.dir, next).catch(() => undefined);
+    }
+    const snapshots: ListedSnapshot[] = [];
+    const problems: LibraryProblem[] = [];
+    for (const { rel } of found) {
+      const entry = next[rel]!;
+      const file = join(this.dir, rel);
+      if (entry.record) snapshots.push({ record: entry.record, file });
+      else problems.push({ file, message: entry.problem?.message ?? `${rel}: unreadable` });
+    }
+    return {
+      folder: this.dir,
+      entries: groupSnapshots(snapshots.map((s) => s.record)),
+      problems,
+      snapshots,
+    };
+  }
+
+  private async scan(): Promise<{ rel: string; size: number; mtimeMs: number }[]> {
+    await this.fs.mkdir(this.dir, { recursive: true });
+    const top = await this.fs.readdir(this.dir, { withFileTypes: true });
+    const folders = top.filter((d) => d.isDirectory() && !d.name.startsWith('.'));
+    const perFolder = await mapLimit(folders, 16, async (folder) => {
+      const names = await this.fs.readdir(join(this.dir, folder.name)).catch(() => []);
+      const files: { rel: string; size: number; mtimeMs: number }[] = [];
+      for (const name of names) {
+        const path = join(this.dir, folder.name, name);
+        if (TEMP_PATTERN.test(name)) {
+          await this.removeIfStale(path);
+          continue;
+        }
+        if (name.startsWith('.') || !name.endsWith(FILE_EXTENSION)) continue;
+        const stat = await this.fs.stat(path).catch(() => null);
+        if (stat?.isFile()) {
+          files.push({ rel: `${folder.name}/${name}`, size: stat.size, mtimeMs: stat.mtimeMs });
+        }
+      }
+      return files;
+    });
+    return perFolder.flat().sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  }
+
+  private async removeIfStale(path: string): Promise<void> {
+    const stat = await this.fs.stat(path).catch(() => null);
+    if (stat && this.clock().getTime() - stat.mtimeMs > STALE_TEMP_MS) {
+      await this.fs.unlink(path).catch(() => undefined);
+    }
+  }
+
+  private async readForIndex(rel: string, size: number, mtimeMs: number): Promise<IndexedFile> {
+    const name = rel;
+    try {
+      const decoded = await decodeSessionFile(await this.fs.readFile(join(this.dir, rel)));
+      return { size, mtimeMs, record: recordOf(decoded.meta, decoded, snapshotIdOf(rel), size) };
+    } catch (error) {
+      const failure = inFile(name, error);
+      return { size, mtimeMs, problem: { code: failure.code, message: failure.message } };
+    }
+  }
+
+  /** One snapshot of a session: the given one, or the newest. */
+  async locate(sessionId: string, snapshotId?: string): Promise<ListedSnapshot> {
+    const { snapshots } = await this.list();
+    const mine = snapshots
+      .filter((s) => s.record.sessionId === sessionId)
+      .sort((a, b) => compareSnapshots(a.record, b.record));
+    const found = snapshotId ? mine.find((s) => s.record.snapshotId === snapshotId) : mine[0];
+    if (!found) {
+      throw new LibraryError(
+        'NOT_IN_LIBRARY',
+        snapshotId
+          ? `Snapshot ${snapshotId} of session ${sessionId} is not in the library`
+          : `Session ${sessionId} is not in the library`,
+      );
+    }
+    return found;
+  }
+
+  // ---- saving and importing -----------------------------------------------------------
+
+  /** Adds a snapshot of a fetched session (a re-fetch adds another, older ones stay). */
+  async save(input: SaveInput): Promise<ListedSnapshot> {
+    const payload = validatePayload(input.sessionStatus, input.subscribedData);
+    return this.writeSnapshot(payloadTextOf(payload), payload, input.fetchedAt, input.source);
+  }
+
+  /** Imports a .bcsession file or raw API JSON (subscribed_data, or both responses). */
+  async importFile(path: string): Promise<ImportOutcome> {
+    const name = basename(path);
+    const stat = await this.fs.stat(path).catch((error: unknown) => {
+      throw inFile(name, error);
+    });
+    if (stat.size > this.maxImportBytes) {
+      throw new LibraryError(
+        'TOO_LARGE',
+        `${name}: too large to import (${Math.round(stat.size / 1048576)} MiB; the limit is ${Math.round(this.maxImportBytes / 1048576)} MiB)`,
+      );
+    }
+    const bytes = await this.fs.readFile(path);
+    return this.importBytes(bytes, name, new Date(stat.mtimeMs).toISOString());
+  }
+
+  /** `fetchedAtGuess`: when raw JSON does not say when it was fetched (the file's mtime). */
+  async importBytes(
+    bytes: Uint8Array,
+    name: string,
+    fetchedAtGuess: string,
+  ): Promise<ImportOutcome> {
+    if (bytes.length > this.maxImportBytes) {
+      throw new LibraryError('TOO_LARGE', `${name}: too large to import`);
+    }
+    try {
+      if (looksGzipped(bytes)) {
+        const decoded = await decodeSessionFile(bytes);
+        const same = await this.findSame(
+          decoded.meta.sessionId,
+          decoded.meta.sha256,
+          decoded.meta.fetchedAt,
+        );
+        if (same) return { ...same, duplicate: true };
+        // The payload text is kept byte for byte: the sender's checksum still holds.
+        const saved = await this.writeSnapshot(
+          decoded.payloadText,
+          decoded,
+          decoded.meta.fetchedAt,
+          decoded.meta.source,
+        );
+        return { ...saved, duplicate: false };
+      }
+      const payload = rawJsonPayload(bytes);
+      const text = payloadTextOf(payload);
+      const same = await this.findSame(payload.subscribedData.session_id, null, null, text);
+      if (same) return { ...same, duplicate: true };
+      const saved = await this.writeSnapshot(text, payload, fetchedAtGuess, {
+        kind: 'imported',
+        profileName: null,
+        host: null,
+        sandbox: false,
+      });
+      return { ...saved, duplicate: false };
+    } catch (error) {
+      throw inFile(name, error);
+    }
+  }
+
+  private async findSame(
+    sessionId: string,
+    sha256: string | null,
+    fetchedAt: string | null,
+    payloadText?: string,
+  ): Promise<ListedSnapshot | null> {
+    const hash = sha256 ?? sha256Hex(payloadText ?? '');
+    const { snapshots } = await this.list();
+    return (
+      snapshots.find(
+        (s) =>
+          s.record.sessionId === sessionId &&
+          s.record.sha256 === hash &&
+          (fetchedAt === null || s.record.fetchedAt === fetchedAt),
+      ) ?? null
+    );
+  }
+
+  private async writeSnapshot(
+    payloadText: string,
+    payload: SessionPayload,
+    fetchedAt: string,
+    source: SnapshotSource,
+  ): Promise<ListedSnapshot> {
+    const sessionId = payload.subscribedData.session_id;
+    const savedAt = this.clock();
+    const snapshotId = makeSnapshotId(savedAt);
+    const folder = join(this.dir, folderNameOf(sessionId));
+    const { bytes, meta } = await encodeSessionFile({
+      payloadText,
+      sessionId,
+      savedAt: savedAt.toISOString(),
+      fetchedAt,
+      appVersion: this.appVersion,
+      source,
+    });
+    try {
+      await this.fs.mkdir(folder, { recursive: true });
+      const file = await writeFileAtomic(this.fs, folder, `${snapshotId}${FILE_EXTENSION}`, bytes);
+      return { record: recordOf(meta, payload, snapshotId, bytes.length), file };
+    } catch (error) {
+      throw writeFailure(sessionId, error);
+    }
+  }
+
+  // ---- reading, exporting, deleting ---------------------------------------------------
+
+  async open(sessionId: string, snapshotId?: string): Promise<OpenedSnapshot> {
+    const found = await this.locate(sessionId, snapshotId);
+    try {
+      const decoded = await decodeSessionFile(await this.fs.readFile(found.file));
+      return { ...decoded, ...found };
+    } catch (error) {
+      throw inFile(relative(this.dir, found.file), error);
+    }
+  }
+
+  /** Copies a snapshot to `destination` (verified first: a bad file is never passed on). */
+  async exportTo(
+    sessionId: string,
+    snapshotId: string | undefined,
+    destination: string,
+  ): Promise<string> {
+    const found = await this.locate(sessionId, snapshotId);
+    const bytes = await this.fs.readFile(found.file);
+    await decodeSessionFile(bytes).catch((error: unknown) => {
+      throw inFile(relative(this.dir, found.file), error);
+    });
+    try {
+      return await writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
+    } catch (error) {
+      throw writeFailure(sessionId, error, destination);
+    }
+  }
+
+  /** Deletes one snapshot, or every snapshot of the session; answers how many went. */
+  async delete(sessionId: string, snapshotId?: string): Promise<number> {
+    const { snapshots } = await this.list();
+    const mine = snapshots.filter(
+      (s) =>
+        s.record.sessionId === sessionId && (!snapshotId || s.record.snapshotId === snapshotId),
+    );
+    if (mine.length === 0) await this.locate(sessionId, snapshotId); // throws NOT_IN_LIBRARY
+    const folders = new Set(mine.map((s) => dirname(s.file)));
+    for (const folder of folders) {
+      const inFolder = snapshots.filter((s) => dirname(s.file) === folder);
+      const all = !snapshotId && inFolder.every((s) => s.record.sessionId === sessionId);
+      const names = await this.fs.readdir(folder);
+      const onlySnapshots = names.every((n) => n.endsWith(FILE_EXTENSION) || TEMP_PATTERN.test(n));
+      if (
+        all &&
+        onlySnapshots &&
+        names.filter((n) => n.endsWith(FILE_EXTENSION)).length === inFolder.length
+      ) {
+        await this.trash(folder); // one item in the OS trash for the whole session
+      } else {
+        for (const s of mine.filter((m) => dirname(m.file) === folder)) await this.trash(s.file);
+      }
+    }
+    return mine.length;
+  }
+}
+
+function snapshotIdOf(rel: string): string {
+  return basename(rel, FILE_EXTENSION);
+}
+
+function recordOf(
+  meta: SnapshotMeta,
+  payload: SessionPayload,
+  snapshotId: string,
+  sizeBytes: number,
+): SnapshotRecord {
+  return {
+    sessionId: meta.sessionId,
+    snapshotId,
+    fetchedAt: meta.fetchedAt,
+    savedAt: meta.savedAt,
+    imported: meta.source.kind === 'imported',
+    profileName: meta.source.profileName,
+    host: meta.source.host,
+    sandbox: meta.source.sandbox,
+    sha256: meta.sha256,
+    sizeBytes,
+    ...summarizeData(payload.subscribedData, payload.sessionStatus),
+  };
+}
+
+/** Raw API JSON: `{session_status, subscribed_data}` as `bcv fetch` writes, or subscribed_data. */
+function rawJsonPayload(bytes: Uint8Array): SessionPayload {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new LibraryError('NOT_IMPORTABLE', 'neither a .bcsession file nor JSON');
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if ('subscribed_data' in record) {
+      return validatePayload(record['session_status'] ?? null, record['subscribed_data']);
+    }
+    if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
+  }
+  throw new LibraryError(
+    'NOT_IMPORTABLE',
+    'neither a .bcsession file nor a subscribed_data response (nor both responses as `bcv fetch` writes them)',
+  );
+}
+
+function writeFailure(sessionId: string, error: unknown, where?: string): LibraryError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const target = where ?? `session ${sessionId}`;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new LibraryError(
+      'DISK_FULL',
+      `Could not save ${target}: the disk is full; nothing was changed and earlier snapshots are intact`,
+    );
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LibraryError(
+    'WRITE_FAILED',
+    `Could not save ${target} (${typeof code === 'string' ? code : reason}); earlier snapshots are intact`,
+  );
+}
+
+export { INDEX_NAME };

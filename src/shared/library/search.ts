@@ -1,0 +1,85 @@
+// Search and sort of the library list: pure functions the list view calls.
+import type { LibraryEntry } from '../ipc/contract';
+
+export type LibraryColumn =
+  | 'sessionId'
+  | 'holders'
+  | 'banks'
+  | 'accountCount'
+  | 'months'
+  | 'fetchedAt'
+  | 'snapshotCount'
+  | 'size';
+
+export type SortDirection = 'asc' | 'desc';
+
+/**
+ * Every word of the query must match the session id, a holder name or a bank (as a
+ * substring, ignoring case), or the last digits of an account number (a digits-only word).
+ */
+export function matchesQuery(entry: LibraryEntry, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const haystack = [entry.sessionId, ...entry.holderNames, ...entry.banks].map((s) =>
+    s.toLowerCase(),
+  );
+  return words.every(
+    (word) =>
+      haystack.some((field) => field.includes(word)) ||
+      (/^\d+$/.test(word) && entry.accountNumbers.some((n) => n.endsWith(word))),
+  );
+}
+
+export function filterEntries(entries: readonly LibraryEntry[], query: string): LibraryEntry[] {
+  return query.trim() === '' ? [...entries] : entries.filter((e) => matchesQuery(e, query));
+}
+
+type Key = string | number;
+
+function keyOf(entry: LibraryEntry, column: LibraryColumn): Key {
+  switch (column) {
+    case 'sessionId':
+      return entry.sessionId.toLowerCase();
+    case 'holders':
+      return entry.holderNames.join(', ').toLowerCase();
+    case 'banks':
+      return entry.banks.join(', ').toLowerCase();
+    case 'accountCount':
+      return entry.accountCount;
+    case 'months':
+      return entry.months.count;
+    case 'fetchedAt':
+      return entry.latestFetchedAt;
+    case 'snapshotCount':
+      return entry.snapshotCount;
+    case 'size':
+      return entry.sizeBytes;
+  }
+}
+
+/** A stable sort by one column; ties keep the session id order so the list never jumps. */
+export function sortEntries(
+  entries: readonly LibraryEntry[],
+  column: LibraryColumn,
+  direction: SortDirection,
+): LibraryEntry[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...entries].sort((a, b) => {
+    const ka = keyOf(a, column);
+    const kb = keyOf(b, column);
+    if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
+    return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
+  });
+}
+
+/** 1536 -> "1.5 KB": sizes in the list. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

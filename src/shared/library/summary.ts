@@ -1,0 +1,84 @@
+// What the library list shows of one snapshot, taken from the raw responses: holder names,
+// banks, masked account numbers, months covered. Kept in the library's index so the list
+// opens without reading every file.
+import type { SessionStatusResponse, SubscribedDataResponse } from '../api/schemas';
+import { toMonthKey } from '../model/calendar';
+
+export interface DataSummary {
+  readonly holderNames: readonly string[];
+  readonly banks: readonly string[];
+  /** Masked: only the last 4 characters are kept (enough to search and tell apart). */
+  readonly accountNumbers: readonly string[];
+  readonly accountCount: number;
+  readonly months: {
+    readonly first: string | null;
+    readonly last: string | null;
+    readonly count: number;
+  };
+}
+
+export interface SnapshotRecord extends DataSummary {
+  readonly sessionId: string;
+  readonly snapshotId: string;
+  readonly fetchedAt: string;
+  readonly savedAt: string;
+  readonly imported: boolean;
+  readonly profileName: string | null;
+  readonly host: string | null;
+  readonly sandbox: boolean;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+}
+
+export function maskAccountNumber(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length <= 4) return trimmed;
+  return 'X'.repeat(Math.min(trimmed.length - 4, 8)) + trimmed.slice(-4);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+export function summarizeData(
+  data: SubscribedDataResponse,
+  status: SessionStatusResponse | null,
+): DataSummary {
+  const holders = new Set<string>();
+  const banks = new Set<string>();
+  const numbers = new Set<string>();
+  const months = new Set<string>();
+  const blocks = Object.values(data.accounts);
+  for (const block of blocks) {
+    const holder = text(block.predictors?.['customer_name']);
+    if (holder) holders.add(holder);
+    for (const details of block.account_details) {
+      const bank = text(details.bank);
+      if (bank) banks.add(bank);
+      const number = text(details.account_number);
+      if (number) numbers.add(maskAccountNumber(number));
+      for (const label of details.months ?? []) {
+        const month = toMonthKey(label);
+        if (month) months.add(month);
+      }
+    }
+    for (const label of block.eod_balances?.Months_order ?? []) {
+      const month = toMonthKey(label);
+      if (month) months.add(month);
+    }
+  }
+  if (banks.size === 0) {
+    for (const account of status?.accounts ?? []) {
+      const bank = text(account.bank_name);
+      if (bank) banks.add(bank);
+    }
+  }
+  const sorted = [...months].sort();
+  return {
+    holderNames: [...holders],
+    banks: [...banks],
+    accountNumbers: [...numbers],
+    accountCount: blocks.length,
+    months: { first: sorted[0] ?? null, last: sorted.at(-1) ?? null, count: sorted.length },
+  };
+}
