@@ -211,7 +211,7 @@ export class Library {
       throw new LibraryError('TOO_LARGE', `${name}: too large to import`);
     }
     try {
-      if (looksGzipped(bytes)) {
+      if (looksGzipped(bytes) || name.toLowerCase().endsWith(FILE_EXTENSION)) {
         const decoded = await decodeSessionFile(bytes);
         const same = await this.findSame(
           decoded.meta.sessionId,

@@ -114,6 +114,10 @@ export interface RecentSession {
 
 // ---- argument schemas (main validates every call with these) --------------------------
 
+/** Dropped files travel base64-encoded: at most 64 MiB each. */
+export const LIBRARY_DROP_MAX_BYTES = 64 * 1024 * 1024;
+const LIBRARY_DROP_MAX_BASE64 = Math.ceil(LIBRARY_DROP_MAX_BYTES / 3) * 4;
+
 const id = z.string().min(1).max(200);
 const sessionId = z
   .string()
@@ -162,7 +166,21 @@ export const argSchemas = {
   'library:open': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:delete': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:import': z
-    .object({ paths: z.array(z.string().min(1).max(4096)).max(100).optional() })
+    .object({
+      paths: z.array(z.string().min(1).max(4096)).max(100).optional(),
+      /** Files dropped on the window, read by the renderer (a sandboxed page has no paths). */
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(255),
+              base64: z.string().max(LIBRARY_DROP_MAX_BASE64, 'A dropped file is too large'),
+            })
+            .strict(),
+        )
+        .max(20)
+        .optional(),
+    })
     .strict(),
   'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),

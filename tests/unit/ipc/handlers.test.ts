@@ -36,9 +36,9 @@ describe('argument validation', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 
-  it('library and export answer NOT_AVAILABLE until they are wired, with no data', async () => {
+  it('export answers NOT_AVAILABLE until it is wired, with no data', async () => {
     const handlers = createHandlers(await testDeps());
-    expect(await handlers.handle('library:list', {}, ctx)).toMatchObject({
+    expect(await handlers.handle('export:xlsx', { handle: 'h', jobId: 'j' }, ctx)).toMatchObject({
       ok: false,
       error: { code: 'NOT_AVAILABLE' },
     });

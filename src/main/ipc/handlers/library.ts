@@ -1,15 +1,16 @@
-// library:* — the seam for helper F. Replace the bodies with the library store from
-// src/main/library/** (keep the channel names and result types of the contract).
-// Available to the implementation:
-//   deps.userDataDir (library folder lives under it), deps.dialogs (open/save),
-//   deps.shell (reveal, trash), deps.clock;
-//   s.sessions.get(handle) -> { loaded, raw: { sessionStatus, subscribedData } } to save a
-//   live session; s.sessions.add({ sessionId, fetchedAt, source: { kind: 'saved', ... },
-//   raw }) -> LoadedSession to open a saved one (the store normalises it).
-// Until then every channel answers NOT_AVAILABLE: no made-up data.
+// library:* — the saved-session library (src/main/library) behind the contract's channels.
+// Dialogs and the OS trash come from the shell's deps; opening a snapshot hands the raw
+// responses to the session store, which normalises them like live data.
+import { basename } from 'node:path';
+import type { LibraryProblem, LibrarySnapshotSummary, SessionSource } from '@shared/ipc/contract';
+import { snapshotSummary } from '@shared/library/entries';
 import type { AppDeps } from '../../app/deps';
 import type { Services } from '../../app/services';
-import { IpcFailure } from '../errors';
+import type { SnapshotSource } from '../../library/format';
+import { appLibraryDir, recentFileOf } from '../../library/paths';
+import { RecentSessions } from '../../library/recent';
+import { Library, type ImportOutcome } from '../../library/store';
+import { IpcFailure, toIpcError } from '../errors';
 import type { HandlerMap } from '../types';
 
 type Channels =
@@ -22,19 +23,139 @@ type Channels =
   | 'library:reveal'
   | 'library:recent';
 
-export function libraryHandlers(_deps: AppDeps, _s: Services): HandlerMap<Channels> {
-  const unavailable = (): Promise<never> =>
-    Promise.reject(
-      new IpcFailure('NOT_AVAILABLE', 'The session library is not available in this build'),
-    );
+const IMPORT_FILTERS = [
+  { name: 'Saved sessions', extensions: ['bcsession', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
+  const library = new Library({
+    dir: appLibraryDir(deps.userDataDir),
+    appVersion: deps.appInfo.version,
+    clock: deps.clock,
+    trash: (path) => deps.shell.trash(path),
+  });
+  const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
+
+  async function importEach<T>(
+    items: readonly T[],
+    nameOf: (item: T) => string,
+    work: (item: T) => Promise<ImportOutcome>,
+  ) {
+    const imported: LibrarySnapshotSummary[] = [];
+    const problems: LibraryProblem[] = [];
+    for (const item of items) {
+      try {
+        imported.push(snapshotSummary((await work(item)).record));
+      } catch (error) {
+        problems.push({ file: nameOf(item), message: toIpcError(error).message });
+      }
+    }
+    return { imported, problems };
+  }
+
   return {
-    'library:list': unavailable,
-    'library:save': unavailable,
-    'library:open': unavailable,
-    'library:delete': unavailable,
-    'library:import': unavailable,
-    'library:export': unavailable,
-    'library:reveal': unavailable,
-    'library:recent': unavailable,
+    'library:list': async () => {
+      const { entries, problems, folder } = await library.list();
+      return { entries, problems, folder };
+    },
+
+    'library:save': async ({ handle }) => {
+      const { loaded, raw } = s.sessions.get(handle);
+      if (loaded.source.kind === 'saved') {
+        // Already in the library: saving again would only duplicate the snapshot.
+        const found = await library.locate(loaded.sessionId, loaded.source.snapshotId);
+        return snapshotSummary(found.record);
+      }
+      if (!raw.subscribedData) {
+        throw new IpcFailure(
+          'NO_DATA',
+          'This session has statuses only (its data could not be fetched): nothing to save',
+        );
+      }
+      const source: SnapshotSource = {
+        kind: 'live',
+        profileName: loaded.source.profileName,
+        host: loaded.source.host,
+        sandbox: loaded.source.sandbox,
+      };
+      const saved = await library.save({
+        sessionStatus: raw.sessionStatus,
+        subscribedData: raw.subscribedData,
+        fetchedAt: loaded.fetchedAt,
+        source,
+      });
+      return snapshotSummary(saved.record);
+    },
+
+    'library:open': async ({ sessionId, snapshotId }) => {
+      const opened = await library.open(sessionId, snapshotId);
+      const source: SessionSource = {
+        kind: 'saved',
+        snapshotId: opened.record.snapshotId,
+        file: opened.file,
+        sandbox: opened.record.sandbox,
+        imported: opened.record.imported,
+      };
+      const loaded = s.sessions.add({
+        sessionId: opened.record.sessionId,
+        fetchedAt: opened.record.fetchedAt,
+        source,
+        raw: { sessionStatus: opened.sessionStatus, subscribedData: opened.subscribedData },
+      });
+      // Remembering is a convenience: a read-only user-data folder must not stop the open.
+      await recent.remember(opened.record.sessionId, snapshotId ?? null).catch(() => undefined);
+      return loaded;
+    },
+
+    'library:delete': async ({ sessionId, snapshotId }) => {
+      const deleted = await library.delete(sessionId, snapshotId);
+      await recent.forget(sessionId, snapshotId).catch(() => undefined);
+      return { deleted };
+    },
+
+    'library:import': async ({ paths, files }) => {
+      if (files && files.length > 0) {
+        const now = deps.clock().toISOString();
+        return importEach(
+          files,
+          (f) => f.name,
+          (f) => library.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
+        );
+      }
+      const chosen =
+        paths && paths.length > 0
+          ? paths
+          : await deps.dialogs.openFiles({
+              title: 'Import saved sessions',
+              filters: IMPORT_FILTERS,
+              multiple: true,
+            });
+      if (!chosen) return { imported: [], problems: [] };
+      return importEach(
+        chosen,
+        (p) => p,
+        (p) => library.importFile(p),
+      );
+    },
+
+    'library:export': async ({ sessionId, snapshotId }) => {
+      const found = await library.locate(sessionId, snapshotId);
+      const destination = await deps.dialogs.saveFile({
+        title: 'Export saved session',
+        defaultPath: `${found.record.sessionId}-${found.record.snapshotId}.bcsession`,
+        filters: [{ name: 'Saved session', extensions: ['bcsession'] }],
+      });
+      if (!destination) return { cancelled: true } as const;
+      return { path: await library.exportTo(sessionId, found.record.snapshotId, destination) };
+    },
+
+    'library:reveal': async ({ sessionId, snapshotId }) => {
+      const found = await library.locate(sessionId, snapshotId);
+      deps.shell.reveal(found.file);
+      return { revealed: true };
+    },
+
+    'library:recent': async () => ({ recent: await recent.list() }),
   };
 }

@@ -1,0 +1,137 @@
+// The library channels through D's createHandlers, as the app and the test host call them.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type {
+  IpcEventName,
+  IpcEvents,
+  IpcResults,
+  LoadedSession,
+} from '../../../src/shared/ipc/contract';
+import { createHandlers } from '../../../src/main/ipc/create-handlers';
+import { testDeps } from '../ipc/helpers';
+import { dataFor, statusFor, tempDir } from './helpers';
+
+const ctx = {
+  emit<E extends IpcEventName>(_name: E, _payload: IpcEvents[E]) {},
+};
+
+async function setup() {
+  const shellCalls: string[] = [];
+  let openFiles: string[] | null = null;
+  const deps = await testDeps({
+    shell: {
+      reveal: (path) => void shellCalls.push(`reveal ${path}`),
+      trash: (path) => {
+        shellCalls.push(`trash ${path}`);
+        return Promise.resolve();
+      },
+      openExternal: () => Promise.resolve(),
+    },
+  });
+  const handlers = createHandlers({
+    ...deps,
+    dialogs: { ...deps.dialogs, openFiles: () => Promise.resolve(openFiles) },
+  });
+  async function call<C extends keyof IpcResults>(channel: C, args: unknown) {
+    const answer = await handlers.handle(channel, args, ctx);
+    if (!answer.ok) throw Object.assign(new Error(answer.error.message), answer.error);
+    return answer.result as IpcResults[C];
+  }
+  return {
+    deps,
+    handlers,
+    call,
+    shellCalls,
+    setOpenFiles: (p: string[] | null) => (openFiles = p),
+  };
+}
+
+describe('library IPC handlers', () => {
+  it('saves a fetched session, lists it, opens it offline with the same view', async () => {
+    const { call } = await setup();
+    const live = await call('session:fetch', {
+      sessionId: 'demo-business',
+      wait: true,
+      jobId: 'j1',
+    });
+    const saved = await call('library:save', { handle: live.handle });
+    expect(saved).toMatchObject({ imported: false, profileName: 'Sandbox' });
+    const listing = await call('library:list', {});
+    expect(listing.problems).toEqual([]);
+    expect(listing.entries.map((e) => e.sessionId)).toEqual(['demo-business']);
+
+    const opened: LoadedSession = await call('library:open', { sessionId: 'demo-business' });
+    expect(opened.source).toMatchObject({
+      kind: 'saved',
+      snapshotId: saved.snapshotId,
+      imported: false,
+      sandbox: true,
+    });
+    expect(opened.fetchedAt).toBe(live.fetchedAt);
+    expect(opened.view).toEqual(live.view);
+    expect(await call('library:recent', {})).toEqual({
+      recent: [
+        { sessionId: 'demo-business', snapshotId: null, openedAt: '2026-01-02T03:04:05.000Z' },
+      ],
+    });
+    // Saving a session opened from the library does not duplicate it.
+    expect(await call('library:save', { handle: opened.handle })).toEqual(saved);
+    expect((await call('library:list', {})).entries[0]!.snapshotCount).toBe(1);
+  });
+
+  it('imports dropped bytes and dialog files, reporting each bad one by name', async () => {
+    const { call, setOpenFiles } = await setup();
+    const dir = await tempDir();
+    const good = join(dir, 'fetch.json');
+    await writeFile(
+      good,
+      JSON.stringify({ session_status: statusFor('a'), subscribed_data: dataFor('a') }),
+    );
+    const bad = join(dir, 'bad.bcsession');
+    await writeFile(bad, 'not gzip');
+    setOpenFiles([good, bad]);
+    const fromDialog = await call('library:import', {});
+    expect(fromDialog.imported.map((s) => s.imported)).toEqual([true]);
+    expect(fromDialog.problems).toEqual([
+      { file: bad, message: 'bad.bcsession: not a .bcsession file (it is not gzip-compressed)' },
+    ]);
+    setOpenFiles(null);
+    expect(await call('library:import', {})).toEqual({ imported: [], problems: [] });
+
+    const dropped = await call('library:import', {
+      files: [
+        { name: 'b.json', base64: Buffer.from(JSON.stringify(dataFor('b'))).toString('base64') },
+        { name: 'c.json', base64: Buffer.from('{"x":1}').toString('base64') },
+      ],
+    });
+    expect(dropped.imported).toHaveLength(1);
+    expect(dropped.problems[0]!.message).toMatch(/^c\.json: neither a \.bcsession file/);
+    const ids = (await call('library:list', {})).entries.map((e) => e.sessionId).sort();
+    expect(ids).toEqual(['a', 'b']);
+  });
+
+  it('exports through the save dialog, reveals, deletes via trash, rejects bad ids', async () => {
+    const { call, deps, shellCalls } = await setup();
+    const live = await call('session:fetch', { sessionId: 'demo-x', wait: false, jobId: 'j' });
+    const saved = await call('library:save', { handle: live.handle });
+    const exported = await call('library:export', { sessionId: 'demo-x' });
+    expect(exported).toEqual({
+      path: join(deps.userDataDir, `demo-x-${saved.snapshotId}.bcsession`),
+    });
+    const file = join(deps.userDataDir, 'library', 'demo-x', `${saved.snapshotId}.bcsession`);
+    expect(await readFile((exported as { path: string }).path)).toEqual(await readFile(file));
+    expect(await call('library:reveal', { sessionId: 'demo-x' })).toEqual({ revealed: true });
+    expect(await call('library:delete', { sessionId: 'demo-x' })).toEqual({ deleted: 1 });
+    expect(shellCalls).toEqual([
+      `reveal ${file}`,
+      `trash ${join(deps.userDataDir, 'library', 'demo-x')}`,
+    ]);
+    await expect(call('library:open', { sessionId: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_IN_LIBRARY',
+    });
+    await expect(call('library:open', { sessionId: '../etc' })).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+    });
+  });
+});
