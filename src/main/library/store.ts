@@ -11,7 +11,6 @@ import {
   decodeSessionFile,
   encodeSessionFile,
   FILE_EXTENSION,
-  looksGzipped,
   payloadTextOf,
   sha256Hex,
   validatePayload,
@@ -20,6 +19,7 @@ import {
   type SnapshotMeta,
   type SnapshotSource,
 } from './format';
+import { decodeRawJson, isSessionFile } from './session-input';
 import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
 import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
 
@@ -211,7 +211,7 @@ export class Library {
       throw new LibraryError('TOO_LARGE', `${name}: too large to import`);
     }
     try {
-      if (looksGzipped(bytes) || name.toLowerCase().endsWith(FILE_EXTENSION)) {
+      if (isSessionFile(bytes, name)) {
         const decoded = await decodeSessionFile(bytes);
         const same = await this.findSame(
           decoded.meta.sessionId,
@@ -228,7 +228,7 @@ export class Library {
         );
         return { ...saved, duplicate: false };
       }
-      const payload = rawJsonPayload(bytes);
+      const payload = decodeRawJson(bytes);
       const text = payloadTextOf(payload);
       const same = await this.findSame(payload.subscribedData.session_id, null, null, text);
       if (same) return { ...same, duplicate: true };
@@ -370,27 +370,6 @@ function recordOf(
     sizeBytes,
     ...summarizeData(payload.subscribedData, payload.sessionStatus),
   };
-}
-
-/** Raw API JSON: `{session_status, subscribed_data}` as `bcv fetch` writes, or subscribed_data. */
-function rawJsonPayload(bytes: Uint8Array): SessionPayload {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    throw new LibraryError('NOT_IMPORTABLE', 'neither a .bcsession file nor JSON');
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    if ('subscribed_data' in record) {
-      return validatePayload(record['session_status'] ?? null, record['subscribed_data']);
-    }
-    if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
-  }
-  throw new LibraryError(
-    'NOT_IMPORTABLE',
-    'neither a .bcsession file nor a subscribed_data response (nor both responses as `bcv fetch` writes them)',
-  );
 }
 
 function writeFailure(sessionId: string, error: unknown, where?: string): LibraryError {

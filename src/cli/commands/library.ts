@@ -1,0 +1,232 @@
+// `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
+// from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
+// defaults to the per-user data folder (see src/main/library/paths.ts).
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LibraryEntry } from '@shared/ipc/contract';
+import { formatSize } from '@shared/library/search';
+import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import { defaultCliLibraryDir } from '../../main/library/paths';
+import { Library, type ListedSnapshot } from '../../main/library/store';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly appVersion: string;
+}
+
+export const LIBRARY_USAGE = `Usage:
+  bcv library list [--json]
+  bcv library show <session-id> [--json]
+  bcv library import <file...>          (.bcsession, or API JSON as bcv fetch writes it)
+  bcv library export <session-id> [--snapshot ID] -o FILE
+  bcv library delete <session-id> [--snapshot ID]
+Options:
+  --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
+
+class UsageError extends Error {}
+
+export function libraryDirOf(io: CliIo, given: string | undefined): string {
+  return given ? resolve(io.cwd, given) : defaultCliLibraryDir(io.env, homedir(), process.platform);
+}
+
+/** Runs `bcv library ...` (argv after "library"); answers the exit code. */
+export async function runLibraryCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        snapshot: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n${LIBRARY_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [action, ...rest] = positionals;
+  if (values.help || !action) {
+    (values.help ? io.stdout : io.stderr)(`${LIBRARY_USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const library = new Library({
+    dir: libraryDirOf(io, values.library),
+    appVersion: io.appVersion,
+  });
+  try {
+    switch (action) {
+      case 'list':
+        return await list(library, io, values.json === true);
+      case 'show':
+        return await show(library, io, one(rest, 'a session id'), values.json === true);
+      case 'import':
+        if (rest.length === 0) throw new UsageError('import: give one or more files');
+        return await importFiles(library, io, rest);
+      case 'export': {
+        if (!values.output) throw new UsageError('export: give the file to write with -o FILE');
+        const path = await library.exportTo(
+          one(rest, 'a session id'),
+          values.snapshot,
+          resolve(io.cwd, values.output),
+        );
+        io.stdout(`Exported to ${path}\n`);
+        return 0;
+      }
+      case 'delete': {
+        const deleted = await library.delete(one(rest, 'a session id'), values.snapshot);
+        io.stdout(`Deleted ${deleted} snapshot${deleted === 1 ? '' : 's'}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown library command "${action}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n${LIBRARY_USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`bcv library: ${(error as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+function one(rest: readonly string[], what: string): string {
+  if (rest.length !== 1) throw new UsageError(`Give exactly ${what}`);
+  return rest[0]!;
+}
+
+function row(entry: LibraryEntry): string[] {
+  const months = entry.months.first
+    ? `${entry.months.first}..${entry.months.last} (${entry.months.count})`
+    : '-';
+  return [
+    entry.sessionId,
+    entry.holderNames.join(', ') || '-',
+    entry.banks.join(', ') || '-',
+    String(entry.accountCount),
+    months,
+    entry.latestFetchedAt,
+    String(entry.snapshotCount),
+    formatSize(entry.sizeBytes),
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+async function list(library: Library, io: CliIo, json: boolean): Promise<number> {
+  const { entries, problems, folder } = await library.list();
+  if (json) {
+    io.stdout(`${JSON.stringify({ folder, entries, problems }, null, 2)}\n`);
+  } else if (entries.length === 0) {
+    io.stdout(`No saved sessions in ${folder}\n`);
+  } else {
+    const header = [
+      'SESSION',
+      'HOLDERS',
+      'BANKS',
+      'ACCOUNTS',
+      'MONTHS',
+      'FETCHED',
+      'SNAPSHOTS',
+      'SIZE',
+    ];
+    io.stdout(table(header, entries.map(row)));
+  }
+  for (const problem of problems) io.stderr(`problem: ${problem.message}\n`);
+  return 0;
+}
+
+async function show(library: Library, io: CliIo, sessionId: string, json: boolean) {
+  const { entries } = await library.list();
+  const entry = entries.find((e) => e.sessionId === sessionId);
+  if (!entry) await library.locate(sessionId); // throws: not in the library
+  if (json) {
+    io.stdout(`${JSON.stringify(entry, null, 2)}\n`);
+    return 0;
+  }
+  const e = entry!;
+  io.stdout(
+    [
+      `Session    ${e.sessionId}`,
+      `Holders    ${e.holderNames.join(', ') || '-'}`,
+      `Banks      ${e.banks.join(', ') || '-'}`,
+      `Accounts   ${e.accountCount} (${e.accountNumbers.join(', ') || 'no numbers'})`,
+      `Months     ${e.months.first ? `${e.months.first} to ${e.months.last}, ${e.months.count}` : '-'}`,
+      `Snapshots  ${e.snapshotCount}, ${formatSize(e.sizeBytes)}`,
+      '',
+    ].join('\n'),
+  );
+  io.stdout(
+    table(
+      ['SNAPSHOT', 'FETCHED', 'SOURCE', 'SIZE'],
+      e.snapshots.map((s) => [
+        s.snapshotId,
+        s.fetchedAt,
+        s.imported ? 'imported' : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
+        formatSize(s.sizeBytes),
+      ]),
+    ),
+  );
+  return 0;
+}
+
+async function importFiles(library: Library, io: CliIo, files: readonly string[]) {
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const outcome = await library.importFile(resolve(io.cwd, file));
+      const { sessionId, snapshotId } = outcome.record;
+      io.stdout(
+        outcome.duplicate
+          ? `${file}: already in the library (session ${sessionId}, snapshot ${snapshotId})\n`
+          : `${file}: imported session ${sessionId} as snapshot ${snapshotId}\n`,
+      );
+    } catch (error) {
+      failed += 1;
+      io.stderr(`bcv library: ${(error as Error).message.split('\n')[0]}\n`);
+    }
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+/** For `bcv fetch ... --save`: puts what was fetched in the library. */
+export async function saveFetchedToLibrary(input: {
+  readonly libraryDir: string;
+  readonly appVersion: string;
+  readonly sessionStatus: SessionStatusResponse | null;
+  readonly subscribedData: SubscribedDataResponse;
+  readonly fetchedAt: string;
+  readonly profileName: string | null;
+  readonly host: string;
+  readonly sandbox: boolean;
+}): Promise<ListedSnapshot> {
+  const library = new Library({ dir: input.libraryDir, appVersion: input.appVersion });
+  return library.save({
+    sessionStatus: input.sessionStatus,
+    subscribedData: input.subscribedData,
+    fetchedAt: input.fetchedAt,
+    source: {
+      kind: 'live',
+      profileName: input.profileName,
+      host: input.host,
+      sandbox: input.sandbox,
+    },
+  });
+}

@@ -1,0 +1,57 @@
+// A session given as a file to the CLI (`bcv export FILE`, `bcv library import`): a
+// .bcsession (verified) or raw API JSON, both responses or subscribed_data alone.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { inFile, LibraryError } from './errors';
+import {
+  decodeSessionFile,
+  FILE_EXTENSION,
+  looksGzipped,
+  validatePayload,
+  type SessionPayload,
+  type SnapshotMeta,
+} from './format';
+
+export interface SessionInput extends SessionPayload {
+  /** Set for a .bcsession file: when and where it was fetched. */
+  readonly meta: SnapshotMeta | null;
+}
+
+export function decodeRawJson(bytes: Uint8Array): SessionPayload {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new LibraryError('NOT_IMPORTABLE', 'neither a .bcsession file nor JSON');
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if ('subscribed_data' in record) {
+      return validatePayload(record['session_status'] ?? null, record['subscribed_data']);
+    }
+    if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
+  }
+  throw new LibraryError(
+    'NOT_IMPORTABLE',
+    'neither a .bcsession file nor a subscribed_data response (nor both responses as `bcv fetch` writes them)',
+  );
+}
+
+/** True when the bytes (or the name) say .bcsession rather than raw JSON. */
+export function isSessionFile(bytes: Uint8Array, name: string): boolean {
+  return looksGzipped(bytes) || name.toLowerCase().endsWith(FILE_EXTENSION);
+}
+
+export async function readSessionInput(path: string): Promise<SessionInput> {
+  const name = basename(path);
+  try {
+    const bytes = await readFile(path);
+    if (isSessionFile(bytes, name)) {
+      const decoded = await decodeSessionFile(bytes);
+      return { ...decoded, meta: decoded.meta };
+    }
+    return { ...decodeRawJson(bytes), meta: null };
+  } catch (error) {
+    throw inFile(name, error);
+  }
+}

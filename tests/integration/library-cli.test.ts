@@ -1,0 +1,116 @@
+// `bcv library ...` end to end against a real folder (the command module B's CLI table runs).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLibraryCommand, saveFetchedToLibrary } from '../../src/cli/commands/library';
+import { defaultCliLibraryDir } from '../../src/main/library/paths';
+import { readSessionInput } from '../../src/main/library/session-input';
+import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
+
+async function cli(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const run = async (...argv: string[]) => {
+    out.stdout = '';
+    out.stderr = '';
+    const code = await runLibraryCommand([...argv, '--library', 'lib'], {
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      env: {},
+      cwd,
+      appVersion: 'cli-test',
+    });
+    return { code, ...out };
+  };
+  return run;
+}
+
+describe('bcv library', () => {
+  it('imports, lists, shows, exports and deletes', async () => {
+    const cwd = await tempDir();
+    const run = await cli(cwd);
+    await writeFile(
+      join(cwd, 'fetched.json'),
+      JSON.stringify({ session_status: statusFor('s-1'), subscribed_data: dataFor('s-1') }),
+    );
+    await writeFile(join(cwd, 'junk.json'), '{"hello":1}');
+
+    const imported = await run('import', 'fetched.json', 'junk.json');
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toMatch(/^fetched\.json: imported session s-1 as snapshot \d{8}T/);
+    expect(imported.stderr).toMatch(/^bcv library: junk\.json: neither a \.bcsession file/);
+
+    const listed = await run('list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^SESSION\s+HOLDERS\s+BANKS\s+ACCOUNTS\s+MONTHS\s+FETCHED/);
+    expect(listed.stdout).toContain('R K ENTERPRISES, MR. LEELA SANKAR PRASAD ASURU');
+    expect(listed.stdout).toContain('2023-10..2024-04 (7)');
+
+    const shown = await run('show', 's-1');
+    expect(shown.stdout).toContain('Accounts   2 (XXXXXX0344, XXXXXXXX3559)');
+    expect(shown.stdout).toContain('imported');
+
+    const exported = await run('export', 's-1', '-o', 'copy.bcsession');
+    expect(exported).toMatchObject({
+      code: 0,
+      stdout: `Exported to ${join(cwd, 'copy.bcsession')}\n`,
+    });
+    // `bcv export` reads a .bcsession through readSessionInput: the same data comes back.
+    const input = await readSessionInput(join(cwd, 'copy.bcsession'));
+    expect(input.subscribedData).toEqual(dataFor('s-1'));
+    expect(input.meta?.source.kind).toBe('imported');
+    expect((await readSessionInput(join(cwd, 'fetched.json'))).sessionStatus).toEqual(
+      statusFor('s-1'),
+    );
+
+    expect(await run('import', 'copy.bcsession')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('already in the library'),
+    });
+    expect(await run('delete', 's-1')).toMatchObject({ code: 0, stdout: 'Deleted 1 snapshot\n' });
+    expect((await run('list')).stdout).toMatch(/^No saved sessions in /);
+    expect(await run('delete', 's-1')).toMatchObject({
+      code: 1,
+      stderr: 'bcv library: Session s-1 is not in the library\n',
+    });
+  });
+
+  it('fetch --save puts the snapshot in the library; bad files are listed as problems', async () => {
+    const cwd = await tempDir();
+    const run = await cli(cwd);
+    await saveFetchedToLibrary({
+      libraryDir: join(cwd, 'lib'),
+      appVersion: 't',
+      sessionStatus: statusFor('demo-business'),
+      subscribedData: dataFor('demo-business'),
+      fetchedAt: '2026-11-24T10:00:00.000Z',
+      profileName: 'Sandbox',
+      host: '127.0.0.1:4010',
+      sandbox: true,
+    });
+    await writeFile(join(cwd, 'lib', 'demo-business', 'broken.bcsession'), 'x');
+    const listed = await run('list', '--json');
+    const json = JSON.parse(listed.stdout) as { entries: { sessionId: string }[] };
+    expect(json.entries.map((e) => e.sessionId)).toEqual(['demo-business']);
+    expect(listed.stderr).toBe(
+      'problem: demo-business/broken.bcsession: not a .bcsession file (it is not gzip-compressed)\n',
+    );
+    await expect(
+      readSessionInput(join(cwd, 'lib', 'demo-business', 'broken.bcsession')),
+    ).rejects.toThrow(/^broken\.bcsession: not a \.bcsession file/);
+    expect(JSON.parse(await readFile(join(cwd, 'lib', 'index.json'), 'utf8'))).toHaveProperty(
+      'files',
+    );
+  });
+
+  it('answers usage errors with exit code 2 and knows its default folder', async () => {
+    const run = await cli(await tempDir());
+    expect((await run('export', 's-1')).code).toBe(2);
+    expect((await run('frobnicate')).stderr).toMatch(/^Unknown library command "frobnicate"/);
+    expect(defaultCliLibraryDir({ XDG_DATA_HOME: '/x/data' }, '/home/u', 'linux')).toBe(
+      '/x/data/bankconnect-viewer/library',
+    );
+    expect(defaultCliLibraryDir({}, '/home/u', 'linux')).toBe(
+      '/home/u/.local/share/bankconnect-viewer/library',
+    );
+  });
+});
