@@ -83,3 +83,17 @@ export function formatSize(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+/** `2026-11-24T09:05:00.000Z` -> `2026-11-24 09:05 UTC`: one unambiguous form everywhere. */
+export function formatFetchedAt(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+
+/** `2023-10..2024-02 (5)`, or a dash when no month is known. */
+export function formatMonths(months: LibraryEntry['months']): string {
+  if (!months.first) return '—';
+  return months.first === months.last
+    ? `${months.first} (1)`
+    : `${months.first} to ${months.last} (${months.count})`;
+}

@@ -1,0 +1,193 @@
+// The library screen's state: the listing, search and sort, and the actions (open, reveal,
+// export, delete, import). Search and sort are the pure functions of @shared/library.
+import type { LibraryListing, LibraryProblem, LoadedSession } from '@shared/ipc/contract';
+import { LIBRARY_DROP_MAX_BYTES } from '@shared/ipc/contract';
+import {
+  filterEntries,
+  sortEntries,
+  type LibraryColumn,
+  type SortDirection,
+} from '@shared/library/search';
+import { api, shownError } from '../app/api';
+import { navigation } from '../app/navigation.svelte';
+import { session } from '../app/session.svelte';
+import { toBase64 } from './base64';
+
+export interface PendingDelete {
+  readonly sessionId: string;
+  readonly snapshotId: string | null;
+  readonly label: string;
+}
+
+class LibraryState {
+  listing = $state.raw<LibraryListing | null>(null);
+  loading = $state(false);
+  query = $state('');
+  column = $state<LibraryColumn>('fetchedAt');
+  direction = $state<SortDirection>('desc');
+  /** One-line outcome of the last action, and problems of the last import. */
+  notice = $state<string | null>(null);
+  error = $state<string | null>(null);
+  importProblems = $state.raw<readonly LibraryProblem[]>([]);
+  pendingDelete = $state<PendingDelete | null>(null);
+  expanded = $state<string | null>(null);
+
+  readonly rows = $derived(
+    sortEntries(
+      filterEntries(this.listing?.entries ?? [], this.query),
+      this.column,
+      this.direction,
+    ),
+  );
+
+  sortBy(column: LibraryColumn): void {
+    if (this.column === column) this.direction = this.direction === 'asc' ? 'desc' : 'asc';
+    else {
+      this.column = column;
+      this.direction =
+        column === 'sessionId' || column === 'holders' || column === 'banks' ? 'asc' : 'desc';
+    }
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.listing = await api.listLibrary();
+      this.error = null;
+    } catch (error) {
+      this.error = shownError(error).message;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async act(work: () => Promise<string | null>): Promise<void> {
+    this.notice = null;
+    this.error = null;
+    try {
+      this.notice = await work();
+    } catch (error) {
+      this.error = shownError(error).message;
+    }
+  }
+
+  /** Shows a saved snapshot (newest when none is given) in the session screen, offline. */
+  open(sessionId: string, snapshotId?: string): Promise<void> {
+    return this.act(async () => {
+      const loaded = await api.openFromLibrary(
+        snapshotId ? { sessionId, snapshotId } : { sessionId },
+      );
+      show(loaded);
+      return null;
+    });
+  }
+
+  reveal(sessionId: string, snapshotId?: string): Promise<void> {
+    return this.act(async () => {
+      await api.revealInLibrary(snapshotId ? { sessionId, snapshotId } : { sessionId });
+      return null;
+    });
+  }
+
+  exportTo(sessionId: string, snapshotId?: string): Promise<void> {
+    return this.act(async () => {
+      const result = await api.exportFromLibrary(
+        snapshotId ? { sessionId, snapshotId } : { sessionId },
+      );
+      return 'path' in result ? `Exported to ${result.path}` : null;
+    });
+  }
+
+  askDelete(sessionId: string, snapshotId: string | null, label: string): void {
+    this.pendingDelete = { sessionId, snapshotId, label };
+  }
+
+  confirmDelete(): Promise<void> {
+    const pending = this.pendingDelete;
+    this.pendingDelete = null;
+    if (!pending) return Promise.resolve();
+    return this.act(async () => {
+      const { deleted } = await api.deleteFromLibrary(
+        pending.snapshotId
+          ? { sessionId: pending.sessionId, snapshotId: pending.snapshotId }
+          : { sessionId: pending.sessionId },
+      );
+      await this.load();
+      return `Moved ${deleted} snapshot${deleted === 1 ? '' : 's'} of ${pending.sessionId} to the trash`;
+    });
+  }
+
+  importByDialog(): Promise<void> {
+    return this.act(async () => this.importOutcome(await api.importToLibrary({})));
+  }
+
+  /** Files dropped on the window: read here, sent as bytes, size-capped. */
+  importDropped(files: readonly File[]): Promise<void> {
+    navigation.screen = 'library';
+    return this.act(async () => {
+      const tooLarge = files.filter((f) => f.size > LIBRARY_DROP_MAX_BYTES);
+      const payload = await Promise.all(
+        files
+          .filter((f) => f.size <= LIBRARY_DROP_MAX_BYTES)
+          .map(async (f) => ({
+            name: f.name,
+            base64: toBase64(new Uint8Array(await f.arrayBuffer())),
+          })),
+      );
+      const result =
+        payload.length > 0
+          ? await api.importToLibrary({ files: payload })
+          : { imported: [], problems: [] };
+      return this.importOutcome({
+        imported: result.imported,
+        problems: [
+          ...tooLarge.map((f) => ({
+            file: f.name,
+            message: `${f.name}: too large to drop (over ${LIBRARY_DROP_MAX_BYTES / 1048576} MiB); use Import…`,
+          })),
+          ...result.problems,
+        ],
+      });
+    });
+  }
+
+  private async importOutcome(result: {
+    imported: readonly unknown[];
+    problems: readonly LibraryProblem[];
+  }): Promise<string | null> {
+    this.importProblems = result.problems;
+    if (result.imported.length === 0 && result.problems.length === 0) return null;
+    await this.load();
+    const n = result.imported.length;
+    return `Imported ${n} file${n === 1 ? '' : 's'}${result.problems.length ? `; ${result.problems.length} could not be imported` : ''}`;
+  }
+
+  /** Saves the session on screen as a new snapshot (menu "Save", or the session banner). */
+  async saveCurrent(): Promise<string> {
+    const current = session.loaded;
+    if (!current) return 'Open a session first';
+    try {
+      const saved = await api.saveToLibrary({ handle: current.handle });
+      if (this.listing) void this.load();
+      return `Saved to the library (snapshot ${saved.snapshotId})`;
+    } catch (error) {
+      return `Could not save: ${shownError(error).message}`;
+    }
+  }
+}
+
+function show(loaded: LoadedSession): void {
+  const previous = session.loaded;
+  session.loaded = loaded;
+  session.phase = 'loaded';
+  session.requestedId = loaded.sessionId;
+  session.polls = 0;
+  session.error = null;
+  session.notice = null;
+  navigation.screen = 'session';
+  if (previous && previous.handle !== loaded.handle) {
+    void api.closeSession({ handle: previous.handle }).catch(() => undefined);
+  }
+}
+
+export const library = new LibraryState();
