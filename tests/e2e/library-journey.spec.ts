@@ -167,6 +167,9 @@ test('import by dialog, search, open offline, export, delete with confirmation',
   await app.screenshot('library-03-opened-offline');
 
   await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Recently opened' })).toContainText(
+    REFERENCE_ID,
+  );
   await row.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('status')).toContainText('Exported to');
   const exported = host.exchanges.filter((x) => x.channel === 'library:export').at(-1)!;

@@ -1,6 +1,11 @@
 // The library screen's state: the listing, search and sort, and the actions (open, reveal,
 // export, delete, import). Search and sort are the pure functions of @shared/library.
-import type { LibraryListing, LibraryProblem, LoadedSession } from '@shared/ipc/contract';
+import type {
+  LibraryListing,
+  LibraryProblem,
+  LoadedSession,
+  RecentSession,
+} from '@shared/ipc/contract';
 import { LIBRARY_DROP_MAX_BYTES } from '@shared/ipc/contract';
 import {
   filterEntries,
@@ -31,6 +36,8 @@ class LibraryState {
   importProblems = $state.raw<readonly LibraryProblem[]>([]);
   pendingDelete = $state<PendingDelete | null>(null);
   expanded = $state<string | null>(null);
+  /** Recently opened saved sessions that are still in the library. */
+  recent = $state.raw<readonly RecentSession[]>([]);
 
   readonly rows = $derived(
     sortEntries(
@@ -52,7 +59,10 @@ class LibraryState {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.listing = await api.listLibrary();
+      const [listing, { recent }] = await Promise.all([api.listLibrary(), api.recentSessions()]);
+      const present = new Set(listing.entries.map((e) => e.sessionId));
+      this.listing = listing;
+      this.recent = recent.filter((r) => present.has(r.sessionId)).slice(0, 8);
       this.error = null;
     } catch (error) {
       this.error = shownError(error).message;
