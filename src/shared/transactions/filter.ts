@@ -1,0 +1,125 @@
+// Which transactions the table shows: one filter object, one pure function. The renderer
+// keeps the filter in its state and calls this; the tests call it directly.
+import type { CalendarDate } from '../model/calendar';
+import { toPaise } from '../model/money';
+import type { TransactionType, TransactionView } from '../model/view-model';
+
+export interface TransactionFilter {
+  /** Words matched, ignoring case, in narration, ref and counterparty fields. */
+  readonly text: string;
+  /** Inclusive calendar dates; null = open-ended. */
+  readonly from: CalendarDate | null;
+  readonly to: CalendarDate | null;
+  readonly type: TransactionType | null;
+  /** Exact channel / category as the API spells them; null = any. */
+  readonly channel: string | null;
+  readonly category: string | null;
+  /** Inclusive bounds on the (positive) amount; null = open-ended. */
+  readonly minAmount: number | null;
+  readonly maxAmount: number | null;
+  /** Only transactions named by a fraud item. */
+  readonly fraudOnly: boolean;
+}
+
+export const EMPTY_FILTER: TransactionFilter = {
+  text: '',
+  from: null,
+  to: null,
+  type: null,
+  channel: null,
+  category: null,
+  minAmount: null,
+  maxAmount: null,
+  fraudOnly: false,
+};
+
+export function isFilterActive(filter: TransactionFilter): boolean {
+  return (
+    filter.text.trim() !== '' ||
+    filter.from !== null ||
+    filter.to !== null ||
+    filter.type !== null ||
+    filter.channel !== null ||
+    filter.category !== null ||
+    filter.minAmount !== null ||
+    filter.maxAmount !== null ||
+    filter.fraudOnly
+  );
+}
+
+/**
+ * Fields of `extra` that name the other side of a transaction. The API's own spelling is
+ * kept (`reciever_account_number`); the corrected spelling is read too in case it is fixed.
+ */
+export const COUNTERPARTY_FIELDS = [
+  'creditor_name',
+  'creditor_upi_handle',
+  'creditor_account_number',
+  'creditor_bank',
+  'receiver_name',
+  'receiver_upi_handle',
+  'reciever_account_number',
+  'receiver_account_number',
+  'receiver_bank',
+  'merchant_name',
+  'merchant_upi_handle',
+  'employer_name',
+] as const;
+
+// Lower-cased search text per transaction, built once: filtering 200,000 rows on every
+// keystroke must not lower-case every narration again.
+const haystacks = new WeakMap<TransactionView, string>();
+
+export function searchText(t: TransactionView): string {
+  let text = haystacks.get(t);
+  if (text === undefined) {
+    const parts = [t.narration, t.ref];
+    for (const field of COUNTERPARTY_FIELDS) {
+      const value = t.extra[field];
+      if (typeof value === 'string' || typeof value === 'number') parts.push(String(value));
+    }
+    // A separator no query word can contain, so words never match across two fields.
+    text = parts.join('\u0000').toLowerCase();
+    haystacks.set(t, text);
+  }
+  return text;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** A predicate for one filter; build it once and apply it to every row. */
+export function transactionMatcher(filter: TransactionFilter): (t: TransactionView) => boolean {
+  const query = words(filter.text);
+  const min = filter.minAmount === null ? null : toPaise(filter.minAmount);
+  const max = filter.maxAmount === null ? null : toPaise(filter.maxAmount);
+  const { from, to, type, channel, category, fraudOnly } = filter;
+  return (t) => {
+    if (type !== null && t.type !== type) return false;
+    if (from !== null && t.date < from) return false;
+    if (to !== null && t.date > to) return false;
+    if (channel !== null && t.channel !== channel) return false;
+    if (category !== null && t.category !== category) return false;
+    if (fraudOnly && t.fraudTypes.length === 0) return false;
+    if (min !== null || max !== null) {
+      const paise = toPaise(t.amount);
+      if (min !== null && paise < min) return false;
+      if (max !== null && paise > max) return false;
+    }
+    if (query.length > 0) {
+      const haystack = searchText(t);
+      for (const word of query) if (!haystack.includes(word)) return false;
+    }
+    return true;
+  };
+}
+
+/** The transactions the filter lets through, in their given order. */
+export function filterTransactions(
+  transactions: readonly TransactionView[],
+  filter: TransactionFilter,
+): readonly TransactionView[] {
+  if (!isFilterActive(filter)) return transactions;
+  return transactions.filter(transactionMatcher(filter));
+}
