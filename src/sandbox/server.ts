@@ -1,0 +1,207 @@
+// A BankConnect-compatible server on loopback: both data endpoints at the documented
+// paths, the documented error bodies and status codes, built-in demo sessions and fault
+// sessions. The desktop app's Sandbox profile, the tests and the benchmarks use it.
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { API_ERRORS, type ApiErrorCode } from '@shared/api/error-codes';
+import { faultAction, faultOf } from './faults';
+import type { GeneratedSession } from './generator';
+import { writeJson } from './json-stream';
+import { builtInSession, DEMO_RETAIL_PLAN } from './sessions';
+import { generateSession } from './generator';
+
+export interface SandboxOptions {
+  readonly apiKey: string;
+  readonly serverHash: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Requests answered PROCESSING_NOT_COMPLETED before `demo-processing` completes. */
+  readonly processingPolls?: number;
+  readonly clock?: () => Date;
+}
+
+export interface SandboxServer {
+  /** Base URL to give a client, e.g. `http://127.0.0.1:4010/bank-connect`. */
+  readonly url: string;
+  readonly port: number;
+  /** Requests received, by path (tests read it to count retries and polls). */
+  readonly requests: ReadonlyMap<string, number>;
+  close(): Promise<void>;
+}
+
+const ROUTE =
+  /^\/bank-connect\/(v\d+)\/session_data\/([^/]+)\/(session_status|subscribed_data)\/?$/;
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json',
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, code: ApiErrorCode): void {
+  const spec = API_ERRORS[code];
+  send(res, spec.httpStatus, JSON.stringify({ error: { code, message: spec.message } }));
+}
+
+let faultData: GeneratedSession | null = null;
+/** Fault sessions serve a small retail session once they stop misbehaving. */
+function faultSession(): GeneratedSession {
+  faultData ??= generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'fault' });
+  return faultData;
+}
+
+export async function startSandboxServer(options: SandboxOptions): Promise<SandboxServer> {
+  const clock = options.clock ?? (() => new Date());
+  const processingPolls = options.processingPolls ?? 3;
+  const requests = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  const hanging = new Set<ServerResponse>();
+
+  const count = (key: string): number => {
+    const n = (requests.get(key) ?? 0) + 1;
+    requests.set(key, n);
+    return n;
+  };
+
+  const serveData = async (
+    res: ServerResponse,
+    session: GeneratedSession,
+    endpoint: string,
+    sessionId: string,
+  ): Promise<void> => {
+    const body = endpoint === 'session_status' ? session.status : session.subscribed;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    // The response names the id that was asked for (fault and `~tag` ids included).
+    await writeJson(res, body.session_id === sessionId ? body : { ...body, session_id: sessionId });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const match = ROUTE.exec(url.pathname);
+    if (!match) {
+      send(res, 404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } }));
+      return;
+    }
+    if (req.method !== 'GET') {
+      send(
+        res,
+        405,
+        JSON.stringify({ error: { code: 'METHOD_NOT_ALLOWED', message: 'Only GET is supported' } }),
+        'application/json',
+        { Allow: 'GET' },
+      );
+      return;
+    }
+    const [, , rawId, endpoint] = match as unknown as [string, string, string, string];
+    const sessionId = decodeURIComponent(rawId);
+    const key = req.headers['x-api-key'];
+    const hash = req.headers['server-hash'];
+    if (
+      !sameSecret(typeof key === 'string' ? key : undefined, options.apiKey) ||
+      !sameSecret(typeof hash === 'string' ? hash : undefined, options.serverHash)
+    ) {
+      sendError(res, 'ACCESS_DENIED');
+      return;
+    }
+    const attempt = count(`${sessionId}/${endpoint}`);
+    const baseId = sessionId.split('~')[0]!;
+
+    const fault = faultOf(baseId);
+    if (fault) {
+      const action = faultAction(fault, attempt, clock());
+      switch (action.kind) {
+        case 'serve':
+          return serveData(res, faultSession(), endpoint!, sessionId);
+        case 'status':
+          send(res, action.status, action.body, action.type, action.headers);
+          return;
+        case 'hang':
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
+          return;
+        case 'bad-shape':
+          send(
+            res,
+            200,
+            JSON.stringify({
+              session_id: sessionId,
+              accounts: endpoint === 'session_status' ? { a: 1 } : [],
+            }),
+          );
+          return;
+        case 'truncate': {
+          const full = JSON.stringify(
+            endpoint === 'session_status' ? faultSession().status : faultSession().subscribed,
+          );
+          res.writeHead(200, {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(full),
+          });
+          res.write(full.slice(0, Math.floor(full.length / 2)));
+          // Let the half body leave before the connection drops, as a broken proxy does.
+          setTimeout(() => res.destroy(), 20);
+          return;
+        }
+      }
+    }
+
+    const builtIn = builtInSession(baseId);
+    if (!builtIn) return sendError(res, 'SESSION_NOT_FOUND');
+    if (builtIn.kind === 'error') return sendError(res, builtIn.code);
+    if (builtIn.kind === 'processing') {
+      // Both endpoints count towards completion: processing ends after N requests.
+      const seen = count(`${sessionId}/processing`);
+      if (seen <= processingPolls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
+    }
+    return serveData(res, builtIn.session, endpoint!, sessionId);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          JSON.stringify({ error: { code: 'SANDBOX_ERROR', message: String(error) } }),
+        );
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/bank-connect`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
