@@ -1,13 +1,16 @@
-// The API client (helper B, src/main/api) and the sandbox server (helper A, src/sandbox)
-// adapted to main's ports. Wired here once, used by the Electron shell and the test host.
+// The API client (src/main/api) and the sandbox server (src/sandbox) adapted to main's
+// ports. Wired here once, used by the Electron shell and the test host.
+import { createBankConnectClient } from '../api/client';
+import { startSandboxServer } from '../../sandbox/server';
 import type { ClientFactory, SandboxStarter } from './deps';
-import { IpcFailure } from '../ipc/errors';
 
-export const createClient: ClientFactory = () => {
-  throw new IpcFailure('NOT_AVAILABLE', 'The BankConnect client is not available in this build');
-};
+export const createClient: ClientFactory = (connection, fetchImpl) =>
+  createBankConnectClient({
+    baseUrl: connection.baseUrl,
+    apiVersion: connection.apiVersion,
+    apiKey: connection.apiKey,
+    serverHash: connection.serverHash,
+    fetch: fetchImpl,
+  });
 
-export const startSandbox: SandboxStarter = () =>
-  Promise.reject(
-    new IpcFailure('NOT_AVAILABLE', 'The sandbox server is not available in this build'),
-  );
+export const startSandbox: SandboxStarter = (credentials) => startSandboxServer(credentials);

@@ -1,0 +1,268 @@
+// The BankConnect data API client used by main and the CLI. Plain Node: `fetch` is passed
+// in (Electron's net.fetch in the app, for system proxies; Node's fetch elsewhere).
+// Every request has a timeout and honours the caller's AbortSignal; retryable failures
+// are retried with backoff; every failure is a BankConnectError.
+import { parseSessionStatus, parseSubscribedData, SchemaMismatchError } from '@shared/api/parse';
+import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import { apiErrorBodySchema } from '@shared/api/schemas';
+import { classifyFetchFailure, isBodyCut } from './classify';
+import { apiError, BankConnectError, networkErrors } from './errors';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  sleep,
+  type RetryPolicy,
+} from './retry';
+
+export const DEFAULT_BASE_URL = 'https://apis.bankconnect.finbox.in/bank-connect';
+export const DEFAULT_API_VERSION = 'v1';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RetryNotice {
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly delayMs: number;
+  readonly reason: string;
+}
+
+export interface PollNotice {
+  readonly attempt: number;
+  readonly elapsedMs: number;
+}
+
+export interface ClientOptions {
+  readonly baseUrl?: string;
+  readonly apiVersion?: string;
+  readonly apiKey: string;
+  readonly serverHash: string;
+  readonly fetch: typeof fetch;
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly onRetry?: (notice: RetryNotice) => void;
+  /** Seams for tests: randomness of the jitter, the clock. */
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+export interface WaitOptions {
+  readonly signal?: AbortSignal;
+  readonly onPoll?: (poll: PollNotice) => void;
+  /** Give up after this long (default 10 minutes). */
+  readonly deadlineMs?: number;
+  /** First interval between polls; FinBox advises about 2 s (default 2000). */
+  readonly intervalMs?: number;
+  readonly maxIntervalMs?: number;
+}
+
+export interface BankConnectClient {
+  readonly host: string;
+  sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
+  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SubscribedDataResponse>;
+  waitForCompletion(sessionId: string, options?: WaitOptions): Promise<SessionStatusResponse>;
+}
+
+type Endpoint = 'session_status' | 'subscribed_data';
+
+const STILL_PROCESSING = new Set(['processing', 'in_progress', 'pending']);
+
+export function createBankConnectClient(options: ClientOptions): BankConnectClient {
+  const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const version = options.apiVersion ?? DEFAULT_API_VERSION;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const host = new URL(base).host;
+
+  const urlOf = (sessionId: string, endpoint: Endpoint): string =>
+    `${base}/${encodeURIComponent(version)}/session_data/${encodeURIComponent(sessionId)}/${endpoint}/`;
+
+  /** One HTTP exchange: the decoded JSON body of a 2xx answer, or a BankConnectError. */
+  async function once(
+    url: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ body: unknown; retryAfterMs: number | null }> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const failed = (error: unknown): BankConnectError => {
+      if (signal?.aborted) return networkErrors.cancelled();
+      if (timeout.signal.aborted) return networkErrors.timeout(host, timeoutMs);
+      return classifyFetchFailure(error, host);
+    };
+    try {
+      let response: Response;
+      try {
+        response = await options.fetch(url, {
+          method: 'GET',
+          headers: {
+            'x-api-key': options.apiKey,
+            'server-hash': options.serverHash,
+            accept: 'application/json',
+          },
+          signal: combined,
+          redirect: 'error',
+        });
+      } catch (error) {
+        throw failed(error);
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        const cause = failed(error);
+        if (cause.code === 'CANCELLED' || cause.code === 'TIMEOUT') throw cause;
+        if (isBodyCut(error))
+          throw networkErrors.truncated(host, response.status, 'the connection closed mid-answer');
+        throw cause;
+      }
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      if (Number.isFinite(declared) && Buffer.byteLength(text) < declared) {
+        throw networkErrors.truncated(
+          host,
+          response.status,
+          `${Buffer.byteLength(text)} of ${declared} bytes`,
+        );
+      }
+      let body: unknown;
+      const looksLikeJson = /^\s*[[{]/.test(text);
+      if (!looksLikeJson) {
+        if (response.ok || !RETRYABLE_STATUSES.has(response.status)) {
+          if (!response.ok && text.trim() === '')
+            throw networkErrors.http(host, response.status, false);
+          throw networkErrors.notJson(host, response.status, contentType.split(';')[0]!.trim());
+        }
+        throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
+      }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw networkErrors.truncated(host, response.status, 'the JSON ends early or is malformed');
+      }
+      if (response.ok) return { body, retryAfterMs };
+      const documented = apiErrorBodySchema.safeParse(body);
+      if (documented.success) {
+        const { code, message } = documented.data.error;
+        throw withRetryAfter(
+          apiError(code, message, response.status, RETRYABLE_STATUSES.has(response.status)),
+          retryAfterMs,
+        );
+      }
+      throw withRetryAfter(
+        networkErrors.http(host, response.status, RETRYABLE_STATUSES.has(response.status)),
+        retryAfterMs,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function get(
+    sessionId: string,
+    endpoint: Endpoint,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    if (!sessionId.trim())
+      throw new BankConnectError('INVALID_SESSION_ID', 'The session id is empty');
+    const url = urlOf(sessionId.trim(), endpoint);
+    const started = now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await once(url, signal)).body;
+      } catch (error) {
+        const failure =
+          error instanceof BankConnectError ? error : classifyFetchFailure(error, host);
+        if (!failure.retryable || attempt >= policy.maxAttempts) throw failure;
+        const asked = retryAfterOf(failure);
+        const delay = asked ?? backoffDelay(policy, attempt, random);
+        if (now() - started + delay > policy.maxTotalMs) throw failure;
+        options.onRetry?.({
+          attempt,
+          maxAttempts: policy.maxAttempts,
+          delayMs: delay,
+          reason: failure.message,
+        });
+        try {
+          await sleep(delay, signal);
+        } catch {
+          throw networkErrors.cancelled();
+        }
+      }
+    }
+  }
+
+  async function sessionStatus(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<SessionStatusResponse> {
+    return validated(await get(sessionId, 'session_status', signal), parseSessionStatus);
+  }
+
+  async function subscribedData(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<SubscribedDataResponse> {
+    return validated(await get(sessionId, 'subscribed_data', signal), parseSubscribedData);
+  }
+
+  async function waitForCompletion(
+    sessionId: string,
+    wait: WaitOptions = {},
+  ): Promise<SessionStatusResponse> {
+    const started = now();
+    const deadline = wait.deadlineMs ?? 10 * 60_000;
+    let interval = wait.intervalMs ?? 2_000;
+    const maxInterval = wait.maxIntervalMs ?? 15_000;
+    for (let attempt = 1; ; attempt++) {
+      let status: SessionStatusResponse | null = null;
+      try {
+        status = await sessionStatus(sessionId, wait.signal);
+      } catch (error) {
+        if (!(error instanceof BankConnectError) || error.code !== 'PROCESSING_NOT_COMPLETED')
+          throw error;
+      }
+      if (
+        status &&
+        !status.accounts.some((a) => STILL_PROCESSING.has(String(a.account_status).toLowerCase()))
+      )
+        return status;
+      const elapsedMs = now() - started;
+      wait.onPoll?.({ attempt, elapsedMs });
+      if (elapsedMs + interval > deadline) throw networkErrors.waitTimeout(sessionId, elapsedMs);
+      try {
+        await sleep(Math.round(interval * (0.8 + random() * 0.4)), wait.signal);
+      } catch {
+        throw networkErrors.cancelled();
+      }
+      interval = Math.min(maxInterval, interval * 1.5);
+    }
+  }
+
+  return { host, sessionStatus, subscribedData, waitForCompletion };
+}
+
+function validated<T>(body: unknown, parse: (value: unknown) => T): T {
+  try {
+    return parse(body);
+  } catch (error) {
+    if (error instanceof SchemaMismatchError)
+      throw new BankConnectError('SCHEMA_MISMATCH', error.message);
+    throw error;
+  }
+}
+
+// The Retry-After of a failed answer, kept beside the error rather than on it.
+const RETRY_AFTER = new WeakMap<BankConnectError, number>();
+
+function withRetryAfter(error: BankConnectError, ms: number | null): BankConnectError {
+  if (ms !== null) RETRY_AFTER.set(error, ms);
+  return error;
+}
+
+function retryAfterOf(error: BankConnectError): number | null {
+  return RETRY_AFTER.get(error) ?? null;
+}

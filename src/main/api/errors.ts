@@ -1,0 +1,124 @@
+// Every way a BankConnect call can fail, as one error type with a code and a one-line
+// message a person understands. Messages name the host, never a credential, and no raw
+// network error is attached (a cause could carry request details).
+import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
+
+export type NetworkErrorCode =
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'CONNECTION_REFUSED'
+  | 'DNS_FAILURE'
+  | 'TLS_FAILURE'
+  | 'PROXY_FAILURE'
+  | 'NETWORK_ERROR'
+  | 'NOT_JSON'
+  | 'TRUNCATED_BODY'
+  | 'SCHEMA_MISMATCH'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'HTTP_ERROR'
+  | 'WAIT_TIMEOUT';
+
+export class BankConnectError extends Error {
+  override readonly name = 'BankConnectError';
+  constructor(
+    /** A documented API code (SESSION_NOT_FOUND...), an unknown code as the API sent it, or a NetworkErrorCode. */
+    readonly code: string,
+    message: string,
+    /** The HTTP status when the server answered, else null. */
+    readonly status: number | null = null,
+    /** Whether trying again later may succeed (used by the retry loop). */
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The error for a documented (or unknown) API error body. */
+export function apiError(
+  code: string,
+  message: string | null | undefined,
+  status: number,
+  retryable = false,
+): BankConnectError {
+  const documented = isApiErrorCode(code) ? API_ERRORS[code].message : null;
+  return new BankConnectError(code, message || documented || code, status, retryable);
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+export const networkErrors = {
+  timeout: (host: string, ms: number) =>
+    new BankConnectError('TIMEOUT', `No answer from ${host} within ${seconds(ms)}`),
+  cancelled: () => new BankConnectError('CANCELLED', 'Cancelled'),
+  refused: (host: string) =>
+    new BankConnectError(
+      'CONNECTION_REFUSED',
+      `${host} refused the connection: check the address and that the service is up`,
+      null,
+      true,
+    ),
+  dns: (host: string) =>
+    new BankConnectError(
+      'DNS_FAILURE',
+      `${host} could not be found (DNS lookup failed): check the address, the network or the proxy`,
+    ),
+  tls: (host: string) =>
+    new BankConnectError(
+      'TLS_FAILURE',
+      `A secure connection to ${host} could not be made (certificate or TLS problem): a proxy may be intercepting HTTPS`,
+    ),
+  proxy: (host: string) =>
+    new BankConnectError(
+      'PROXY_FAILURE',
+      `The proxy did not let the connection to ${host} through: check the system proxy settings`,
+    ),
+  network: (host: string, detail: string) =>
+    new BankConnectError(
+      'NETWORK_ERROR',
+      `The connection to ${host} failed (${detail})`,
+      null,
+      true,
+    ),
+  notJson: (host: string, status: number, contentType: string) =>
+    new BankConnectError(
+      'NOT_JSON',
+      `${host} answered with a web page, not BankConnect data (HTTP ${status}, ${contentType || 'no content type'}): a proxy or sign-in page may be in the way`,
+      status,
+    ),
+  truncated: (host: string, status: number, detail: string) =>
+    new BankConnectError(
+      'TRUNCATED_BODY',
+      `The answer from ${host} was cut off before it ended (${detail}): the connection dropped`,
+      status,
+      true,
+    ),
+  http: (host: string, status: number, retryable: boolean) => {
+    if (status === 429)
+      return new BankConnectError(
+        'RATE_LIMITED',
+        `${host} is limiting requests (HTTP 429): try again in a minute`,
+        status,
+        true,
+      );
+    if (retryable)
+      return new BankConnectError(
+        'SERVICE_UNAVAILABLE',
+        `${host} is unavailable (HTTP ${status}): try again in a few minutes`,
+        status,
+        true,
+      );
+    return new BankConnectError(
+      'HTTP_ERROR',
+      `${host} answered HTTP ${status} without a BankConnect error code`,
+      status,
+    );
+  },
+  waitTimeout: (sessionId: string, ms: number) =>
+    new BankConnectError(
+      'WAIT_TIMEOUT',
+      `Session ${sessionId} was still processing after ${seconds(ms)}: try again later`,
+    ),
+};
