@@ -1,2 +1,86 @@
-// Placeholder; the bcv CLI lands with the foundation issue.
-process.stdout.write('bcv\n');
+// `bcv`: the command-line face of BankConnect Viewer. Exit codes: 0 success, 1 API or
+// network error (one line `CODE: message` on stderr, no stack trace), 2 usage error.
+import { runFetchCommand } from './commands/fetch';
+import { runLibraryCommand, type CliIo } from './commands/library';
+import { runSandboxCommand } from './commands/sandbox';
+import { runStatusCommand } from './commands/status';
+import { UsageError, USAGE } from './usage';
+
+declare const __APP_VERSION__: string | undefined;
+const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+
+type Command = (argv: readonly string[], io: CliIo, signal: AbortSignal) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  sandbox: runSandboxCommand,
+  status: runStatusCommand,
+  fetch: runFetchCommand,
+  library: (argv, io) => runLibraryCommand(argv, io),
+};
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.stdout : io.stderr)(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${io.appVersion}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`USAGE: unknown command "${name}" (bcv --help lists them)\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io, signal);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`USAGE: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr(
+      `${typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'ERROR'}: ${message}\n`,
+    );
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    // First Ctrl+C cancels the work in hand; a second one leaves at once.
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    controller.abort();
+  });
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    appVersion: VERSION,
+  };
+  main(process.argv.slice(2), io, controller.signal).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

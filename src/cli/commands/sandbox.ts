@@ -1,0 +1,44 @@
+// `bcv sandbox [--port N]`: the sandbox server in the foreground until Ctrl+C. Its demo
+// credentials are printed: they are fixed, public and only good for the sandbox.
+import { parseArgs } from 'node:util';
+import { SANDBOX_CREDENTIALS } from '../../main/profiles/profile-store';
+import { BUILT_IN_SESSION_IDS } from '../../sandbox/sessions';
+import { startSandboxServer } from '../../sandbox/server';
+import { UsageError } from '../usage';
+import type { CliIo } from './library';
+
+export async function runSandboxCommand(
+  argv: readonly string[],
+  io: CliIo,
+  signal: AbortSignal,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { port: { type: 'string' } },
+  });
+  if (positionals.length > 0) throw new UsageError(`bcv sandbox: unexpected "${positionals[0]}"`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: expected 0-65535, got "${values.port}"`);
+  let server;
+  try {
+    server = await startSandboxServer({ ...SANDBOX_CREDENTIALS, port });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`--port: port ${port} is in use`);
+    throw error;
+  }
+  io.stdout(`${server.url}\n`);
+  io.stderr(
+    `Sandbox running. Use --base-url ${server.url} with\n` +
+      `  BANKCONNECT_API_KEY=${SANDBOX_CREDENTIALS.apiKey} BANKCONNECT_SERVER_HASH=${SANDBOX_CREDENTIALS.serverHash}\n` +
+      `Sessions: ${BUILT_IN_SESSION_IDS.join(', ')}\nCtrl+C stops it.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await server.close();
+  return 0;
+}

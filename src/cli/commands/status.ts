@@ -1,0 +1,51 @@
+// `bcv status <session-id> [--json]`: each account and statement with its status and the
+// message for its error code.
+import { parseArgs } from 'node:util';
+import { normalizeSessionStatus } from '@shared/model/normalize-status';
+import type { SessionStatusView } from '@shared/model/view-model';
+import { CONNECTION_OPTIONS, openConnection } from '../connection';
+import { UsageError } from '../usage';
+import type { CliIo } from './library';
+import { retryReporter } from './progress';
+
+export function formatStatus(view: SessionStatusView): string {
+  const lines = [`Session ${view.sessionId}: ${view.accounts.length} account(s)`];
+  for (const account of view.accounts) {
+    const number = account.accountNumber
+      ? `XX${account.accountNumber.slice(-4)}`
+      : '(no account number)';
+    const problem = account.errorCode ? `  ${account.errorCode}: ${account.message ?? ''}` : '';
+    lines.push(`${account.bankName ?? '?'} ${number}  ${account.status ?? 'unknown'}${problem}`);
+    for (const s of account.statements) {
+      const error = s.errorCode ? `  ${s.errorCode}: ${s.message ?? ''}` : '';
+      lines.push(
+        `  statement ${s.statementId}  ${s.status ?? 'unknown'}  ${s.source ?? ''}  ${s.createdAt ?? ''}${error}`.replace(
+          / {3,}/g,
+          '  ',
+        ),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runStatusCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { ...CONNECTION_OPTIONS, json: { type: 'boolean' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('bcv status: give exactly one session id');
+  const connection = await openConnection(values, io.env, retryReporter(io));
+  try {
+    const response = await connection.client.sessionStatus(positionals[0]!);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(response, null, 2)}\n`
+        : formatStatus(normalizeSessionStatus(response)),
+    );
+    return 0;
+  } finally {
+    await connection.close();
+  }
+}

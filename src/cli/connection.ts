@@ -1,0 +1,90 @@
+// Connection flags and environment -> an API client, or an in-process sandbox and a
+// client for it. Credentials come from the environment only (never a flag: flags show
+// in process lists and shell history) and never appear in output.
+import {
+  createBankConnectClient,
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+  type BankConnectClient,
+  type RetryNotice,
+} from '../main/api/client';
+import { SANDBOX_CREDENTIALS } from '../main/profiles/profile-store';
+import { startSandboxServer } from '../sandbox/server';
+import { UsageError } from './usage';
+
+export const CONNECTION_OPTIONS = {
+  'base-url': { type: 'string' },
+  'api-version': { type: 'string' },
+  sandbox: { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+export interface ConnectionFlags {
+  readonly 'base-url'?: string | undefined;
+  readonly 'api-version'?: string | undefined;
+  readonly sandbox?: boolean | undefined;
+  readonly timeout?: string | undefined;
+}
+
+export interface OpenConnection {
+  readonly client: BankConnectClient;
+  readonly host: string;
+  readonly sandbox: boolean;
+  close(): Promise<void>;
+}
+
+export function timeoutMsOf(text: string | undefined): number {
+  if (text === undefined) return 30_000;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > 3600)
+    throw new UsageError(`--timeout: expected seconds between 0 and 3600, got "${text}"`);
+  return Math.round(seconds * 1000);
+}
+
+export async function openConnection(
+  flags: ConnectionFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  onRetry: (notice: RetryNotice) => void,
+): Promise<OpenConnection> {
+  const timeoutMs = timeoutMsOf(flags.timeout);
+  const apiVersion = flags['api-version'] ?? env.BANKCONNECT_API_VERSION ?? DEFAULT_API_VERSION;
+  if (!/^v\d+$/.test(apiVersion))
+    throw new UsageError(`--api-version: expected v1, v2..., got "${apiVersion}"`);
+  if (flags.sandbox) {
+    const server = await startSandboxServer({ ...SANDBOX_CREDENTIALS });
+    const client = createBankConnectClient({
+      baseUrl: server.url,
+      apiVersion,
+      ...SANDBOX_CREDENTIALS,
+      fetch,
+      timeoutMs,
+      onRetry,
+    });
+    return { client, host: 'sandbox', sandbox: true, close: () => server.close() };
+  }
+  const baseUrl = flags['base-url'] ?? env.BANKCONNECT_BASE_URL ?? DEFAULT_BASE_URL;
+  let parsed: URL;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    throw new UsageError(`--base-url: not a URL: "${baseUrl}"`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new UsageError(`--base-url: expected an http(s) URL, got "${parsed.protocol}"`);
+  const apiKey = env.BANKCONNECT_API_KEY;
+  const serverHash = env.BANKCONNECT_SERVER_HASH;
+  if (!apiKey || !serverHash)
+    throw new UsageError(
+      'Credentials missing: set BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH, or use --sandbox',
+    );
+  const client = createBankConnectClient({
+    baseUrl,
+    apiVersion,
+    apiKey,
+    serverHash,
+    fetch,
+    timeoutMs,
+    onRetry,
+  });
+  return { client, host: parsed.host, sandbox: false, close: () => Promise.resolve() };
+}

@@ -1,0 +1,32 @@
+// The CLI's help text and its usage error (exit code 2).
+import { BUILT_IN_SESSION_IDS } from '../sandbox/sessions';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const CONNECTION_HELP = `Connection (flags win over the environment):
+  --base-url URL        BANKCONNECT_BASE_URL     (default https://apis.bankconnect.finbox.in/bank-connect)
+  --api-version V       BANKCONNECT_API_VERSION  (default v1)
+                        BANKCONNECT_API_KEY, BANKCONNECT_SERVER_HASH (credentials: environment only)
+  --sandbox             use an in-process sandbox with demo data instead
+  --timeout SECONDS     per request (default 30)`;
+
+export const USAGE = `bcv: BankConnect Viewer on the command line
+
+Usage:
+  bcv sandbox [--port N]                       run the sandbox server and print its URL
+  bcv status <session-id> [--json]             accounts and statements with their status
+  bcv fetch <session-id> --out FILE [--wait] [--save [--library DIR]]
+                                               write both API responses to a JSON file
+  bcv export <file.json|file.bcsession> --out FILE.xlsx [--account ID]
+                                               the Excel workbook for a fetched or saved session
+  bcv library list|show|import|export|delete   the saved-session library (bcv library --help)
+  bcv --version | --help
+
+${CONNECTION_HELP}
+
+Sandbox sessions: ${BUILT_IN_SESSION_IDS.join(', ')}
+
+Exit status: 0 success, 1 API or network error (one line "CODE: message" on stderr),
+2 usage error.`;
