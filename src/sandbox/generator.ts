@@ -153,22 +153,23 @@ function plantOwnTransfers(
       while (!within(from, date) || !within(to, date)) date = fromEpochDay(random.int(start, end));
       const amount = random.int(50, 500) * 100_000; // round lakhs and thousands, as people move money
       const ref = random.digits(12);
-      let debitHash = '';
+      // Each side's ledger fills in its own hash, in whichever order they are written.
+      const record = {
+        date,
+        amount: amount / 100,
+        debitAccountId: accountIds[spec.from]!,
+        debitHash: '',
+        creditAccountId: accountIds[spec.to]!,
+        creditHash: '',
+      };
+      transfers.push(record);
       schedule(schedules[spec.from]!, date, {
         fields: narrate.ownTransferOut(to.accountNumber, from.holder, amount, ref),
-        onWritten: (e) => (debitHash = e.hash),
+        onWritten: (e) => (record.debitHash = e.hash),
       });
       schedule(schedules[spec.to]!, date, {
         fields: narrate.ownTransferIn(from.accountNumber, to.holder, amount, ref),
-        onWritten: (e) =>
-          transfers.push({
-            date,
-            amount: amount / 100,
-            debitAccountId: accountIds[spec.from]!,
-            debitHash,
-            creditAccountId: accountIds[spec.to]!,
-            creditHash: e.hash,
-          }),
+        onWritten: (e) => (record.creditHash = e.hash),
       });
     }
   }
