@@ -1,0 +1,44 @@
+// Any value the API sends, as text for the screen: numbers in Indian grouping, null as an
+// em dash, never `undefined` or `NaN`. API text stays text (callers never render it as HTML).
+import { formatAmount } from '../model/money';
+
+export const NONE = '—';
+
+const INTEGER = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
+
+/** Whole numbers without decimals (counts, days), others with two: `12,34,567.89`. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
+  return Number.isInteger(value) ? INTEGER.format(value) : formatAmount(value);
+}
+
+/** A count: `1,23,456`. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
+  return INTEGER.format(Math.round(value));
+}
+
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return NONE;
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') return value.trim() === '' ? NONE : value;
+  try {
+    return JSON.stringify(value) ?? NONE;
+  } catch {
+    return String(value);
+  }
+}
+
+/** `3055870344` -> `XXXXXX0344`: enough to tell accounts apart in a switcher. */
+export function maskedNumber(value: string | null): string {
+  if (!value) return NONE;
+  const trimmed = value.trim();
+  if (trimmed.length <= 4) return trimmed;
+  return 'X'.repeat(Math.min(trimmed.length - 4, 8)) + trimmed.slice(-4);
+}
+
+/** `1 transaction`, `2 transactions`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
