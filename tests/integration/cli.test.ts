@@ -1,0 +1,142 @@
+// The built `bcv` spawned as a process, as a person or a script runs it: output, files,
+// exit codes and the one-line errors. Needs `npm run build` (npm test runs it first).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CREDENTIALS } from '../../src/main/profiles/profile-store';
+
+const BCV = join(__dirname, '../../out/cli/bcv.cjs');
+const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function bcv(args: string[], env: Record<string, string> = {}, cwd = tmpdir()): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BCV, ...args], { cwd, env: { ...CLEAN_ENV, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
+});
+
+describe('bcv against the in-process sandbox', () => {
+  it('prints the statuses of demo-business', async () => {
+    const run = await bcv(['status', 'demo-business', '--sandbox']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Session demo-business: 2 account\(s\)\n/);
+    expect(run.stdout).toContain('icici XX1234  completed');
+    expect(run.stdout.match(/ {2}statement /g)).toHaveLength(5);
+  });
+
+  it('prints the codes and messages of demo-failed, and JSON with --json', async () => {
+    const run = await bcv(['status', 'demo-failed', '--sandbox']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('PASSWORD_INCORRECT: The provided password is incorrect');
+    expect(run.stdout).toContain(
+      'EXTRACTION_FAILED: Failed to extract information from the statement',
+    );
+    const json = await bcv(['status', 'demo-failed', '--sandbox', '--json']);
+    expect(JSON.parse(json.stdout).session_id).toBe('demo-failed');
+  });
+
+  it('fetches demo-processing with --wait, showing the polls, and writes both responses', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    const run = await bcv(
+      ['fetch', 'demo-processing', '--sandbox', '--wait', '--out', 's.json'],
+      {},
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.match(/still processing \(poll \d/g)).toHaveLength(3);
+    const written = JSON.parse(await readFile(join(dir, 's.json'), 'utf8'));
+    expect(written.session_status.session_id).toBe('demo-processing');
+    expect(Object.keys(written.subscribed_data.accounts)).toHaveLength(1);
+  });
+
+  it('says SESSION_NOT_FOUND in one line and exits 1 for a bad id', async () => {
+    const run = await bcv(['status', 'not-a-session', '--sandbox']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('SESSION_NOT_FOUND: The provided session ID is invalid\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['status'],
+      ['fetch', 'demo-retail', '--sandbox'],
+      ['status', 'x', '--sandbox', '--timeout', 'soon'],
+      ['status', 'x', '--bogus'],
+    ]) {
+      const run = await bcv(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+    const missing = await bcv(['status', 'demo-retail']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('BANKCONNECT_API_KEY');
+  });
+});
+
+describe('bcv against `bcv sandbox` over the network', () => {
+  let server: ChildProcess;
+  let url = '';
+
+  beforeAll(async () => {
+    server = spawn(process.execPath, [BCV, 'sandbox', '--port', '0'], { env: CLEAN_ENV });
+    const lines = createInterface({ input: server.stdout! });
+    url = await new Promise<string>((resolve) => lines.once('line', resolve));
+  });
+  afterAll(() => {
+    server.kill('SIGINT');
+  });
+
+  it('connects with --base-url and credentials from the environment', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bank-connect$/);
+    const env = {
+      BANKCONNECT_API_KEY: SANDBOX_CREDENTIALS.apiKey,
+      BANKCONNECT_SERVER_HASH: SANDBOX_CREDENTIALS.serverHash,
+    };
+    const run = await bcv(['status', 'demo-retail', '--base-url', url], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('hdfc XX7891  completed');
+    const viaEnv = await bcv(['status', 'demo-retail'], { ...env, BANKCONNECT_BASE_URL: url });
+    expect(viaEnv.code).toBe(0);
+  });
+
+  it('says ACCESS_DENIED with wrong credentials and never prints them', async () => {
+    const run = await bcv(['status', 'demo-retail', '--base-url', url], {
+      BANKCONNECT_API_KEY: 'very-secret-key-123',
+      BANKCONNECT_SERVER_HASH: 'very-secret-hash-456',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('ACCESS_DENIED: Authentication credentials were not provided\n');
+    expect(run.stdout + run.stderr).not.toContain('very-secret');
+  });
+
+  it('times out per --timeout with a one-line message', async () => {
+    const run = await bcv(['status', 'fault-slow', '--base-url', url, '--timeout', '0.3'], {
+      BANKCONNECT_API_KEY: SANDBOX_CREDENTIALS.apiKey,
+      BANKCONNECT_SERVER_HASH: SANDBOX_CREDENTIALS.serverHash,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^TIMEOUT: No answer from 127\.0\.0\.1:\d+ within 0\.3 s\n$/);
+  });
+});
