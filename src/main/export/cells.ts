@@ -1,0 +1,180 @@
+// What the sheet builders hand the writer, and how each value becomes a typed cell: text
+// is always a string cell, amounts are numbers, calendar dates are date cells built with
+// Date.UTC (exceljs turns a Date into a serial day number in UTC, so the local time zone
+// never moves a day).
+import type { Style } from 'exceljs';
+import { toCalendarDate, type CalendarDate, type MonthKey } from '@shared/model/calendar';
+import { formatAmount } from '@shared/model/money';
+import {
+  COUNT_FORMAT,
+  DATE_FORMAT,
+  moneyFormatFor,
+  MONTH_FORMAT,
+  TEXT_FORMAT,
+} from './number-formats';
+import { cellText, looksLikeFormula } from './text';
+
+/**
+ * How a column's plain values are written. `text` and `id` are strings (an `id` column also
+ * gets the Text format: account numbers, hashes, references); `money`, `count` and `number`
+ * format numbers; `date` and `month` turn `YYYY-MM-DD` / `YYYY-MM` strings into date cells.
+ */
+export type CellKind = 'text' | 'id' | 'money' | 'count' | 'number' | 'date' | 'month';
+
+/** A value with its own kind, for sheets whose columns mix kinds (EOD, predictors). */
+export interface Typed {
+  readonly kind: CellKind;
+  readonly value: string | number;
+}
+
+export type Value = string | number | boolean | null | undefined | Typed;
+
+export const typed = {
+  money: (value: number | null | undefined): Value =>
+    value === null || value === undefined ? null : { kind: 'money', value },
+  count: (value: number | null | undefined): Value =>
+    value === null || value === undefined ? null : { kind: 'count', value },
+  date: (value: CalendarDate | null | undefined): Value => (value ? { kind: 'date', value } : null),
+  month: (value: MonthKey | null | undefined): Value => (value ? { kind: 'month', value } : null),
+  id: (value: string | null | undefined): Value => (value ? { kind: 'id', value } : null),
+};
+
+export type RowStyle = 'title' | 'header' | 'note' | 'total';
+
+/** A row that is not plain data: a title, a header, a note or a total line. */
+export interface StyledRow {
+  readonly style: RowStyle;
+  readonly cells: readonly Value[];
+}
+
+export type SheetRow = readonly Value[] | StyledRow;
+
+export function isStyled(row: SheetRow): row is StyledRow {
+  return !Array.isArray(row);
+}
+
+// Style objects are shared: exceljs keys its style table on the object's identity.
+const BOLD = { bold: true } as const;
+const ITALIC = { italic: true, color: { argb: 'FF595959' } } as const;
+const HEADER_FILL = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFE7EEF7' },
+} as const;
+const HEADER_BORDER = { bottom: { style: 'thin', color: { argb: 'FF8EA9C8' } } } as const;
+
+function style(s: Partial<Style>): Partial<Style> {
+  return Object.freeze(s);
+}
+
+const STYLES = {
+  text: style({ numFmt: TEXT_FORMAT }),
+  count: style({ numFmt: COUNT_FORMAT }),
+  date: style({ numFmt: DATE_FORMAT }),
+  month: style({ numFmt: MONTH_FORMAT }),
+  header: style({
+    font: BOLD,
+    fill: HEADER_FILL,
+    border: HEADER_BORDER,
+    alignment: { vertical: 'middle', wrapText: false },
+  }),
+  title: style({ font: { bold: true, size: 13 } }),
+  note: style({ font: ITALIC }),
+  total: style({ font: BOLD }),
+};
+
+/** Cells without a style of their own share this one (a fresh {} per cell costs time). */
+export const PLAIN_STYLE = style({});
+
+const moneyStyles = new Map<string, Partial<Style>>();
+const isMoneyStyle = new WeakSet<Partial<Style>>();
+function moneyStyle(amount: number, bold: boolean): Partial<Style> {
+  const numFmt = moneyFormatFor(amount);
+  const key = `${bold ? 'b' : ''}${numFmt}`;
+  let s = moneyStyles.get(key);
+  if (!s) {
+    s = style(bold ? { numFmt, font: BOLD } : { numFmt });
+    moneyStyles.set(key, s);
+    isMoneyStyle.add(s);
+  }
+  return s;
+}
+
+const boldVariants = new WeakMap<Partial<Style>, Partial<Style>>();
+function withBold(s: Partial<Style> | undefined): Partial<Style> {
+  if (!s) return STYLES.total;
+  let b = boldVariants.get(s);
+  if (!b) boldVariants.set(s, (b = style({ ...s, font: BOLD })));
+  return b;
+}
+
+export interface CellOut {
+  readonly value: string | number | boolean | Date;
+  readonly style: Partial<Style> | undefined;
+  /** Characters the value shows as, for column widths. */
+  readonly width: number;
+}
+
+function utcDay(date: CalendarDate): Date {
+  return new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
+  );
+}
+
+function textOut(raw: string, kind: CellKind): CellOut | null {
+  if (raw === '') return null;
+  const value = cellText(raw);
+  const s = kind === 'id' || looksLikeFormula(value) ? STYLES.text : undefined;
+  const newline = value.indexOf('\n');
+  return { value, style: s, width: newline >= 0 ? newline : value.length };
+}
+
+function numberOut(n: number, kind: CellKind): CellOut | null {
+  if (!Number.isFinite(n)) return null;
+  switch (kind) {
+    case 'money':
+      return { value: n, style: moneyStyle(n, false), width: formatAmount(n).length };
+    case 'count':
+      return { value: n, style: STYLES.count, width: String(Math.round(n)).length + 1 };
+    default:
+      return { value: n, style: undefined, width: String(n).length };
+  }
+}
+
+/** The cell for one value in a column of `kind`; null leaves the cell empty. */
+export function toCell(value: Value, kind: CellKind): CellOut | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return { value, style: undefined, width: 5 };
+  if (typeof value === 'number') return numberOut(value, kind === 'text' ? 'number' : kind);
+  if (typeof value === 'string') {
+    if (kind === 'date') {
+      const date = toCalendarDate(value);
+      if (date) return { value: utcDay(date), style: STYLES.date, width: 11 };
+    } else if (kind === 'month' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+      return { value: utcDay(`${value}-01`), style: STYLES.month, width: 8 };
+    }
+    return textOut(value, kind === 'date' || kind === 'month' ? 'text' : kind);
+  }
+  if (typeof value.value === 'number') return numberOut(value.value, value.kind);
+  return toCell(value.value, value.kind);
+}
+
+/** The same cell as it appears in a styled row (header, title, note, total). */
+export function styledCell(out: CellOut, rowStyle: RowStyle): CellOut {
+  switch (rowStyle) {
+    case 'header':
+      return { ...out, style: STYLES.header };
+    case 'title':
+      return { ...out, style: STYLES.title };
+    case 'note':
+      return { ...out, style: STYLES.note, width: 0 };
+    case 'total':
+      return {
+        ...out,
+        style:
+          typeof out.value === 'number' && out.style && isMoneyStyle.has(out.style)
+            ? moneyStyle(out.value, true)
+            : withBold(out.style),
+      };
+  }
+}

@@ -1,0 +1,20 @@
+// What every sheet builder reads: the accounts being exported, their labels and the
+// export's description.
+import type { AccountView, SessionView } from '@shared/model/view-model';
+import type { ExportMeta } from '../app/deps';
+
+export interface ExportContext {
+  readonly view: SessionView;
+  /** The accounts exported: all, or the one asked for. */
+  readonly accounts: readonly AccountView[];
+  /** Set when one account was asked for. */
+  readonly accountFilter: string | null;
+  readonly labels: ReadonlyMap<string, string>;
+  readonly meta: ExportMeta;
+  readonly generatedAt: Date;
+}
+
+export function labelOf(context: ExportContext, accountId: string | null): string {
+  if (!accountId) return '';
+  return context.labels.get(accountId) ?? accountId;
+}

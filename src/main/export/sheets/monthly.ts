@@ -1,0 +1,43 @@
+// `Monthly Analysis`: a row per metric and account, a column per month (oldest to newest),
+// with whatever metrics the response carries, in the API's order.
+import type { MonthKey } from '@shared/model/calendar';
+import type { Value } from '../cells';
+import { labelOf, type ExportContext } from '../context';
+import { monthHeader } from '../labels';
+import { metricKind } from '../metric-kind';
+import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+
+export function monthlyPlan(context: ExportContext): SheetPlan {
+  const months = [...new Set(context.accounts.flatMap((a) => a.monthly.months))].sort();
+  const columns: ColumnSpec[] = [
+    { header: 'Account', kind: 'text', maxWidth: 30 },
+    { header: 'Metric', kind: 'text', maxWidth: 45 },
+    ...months.map((m): ColumnSpec => ({ header: monthHeader(m), kind: 'money', minWidth: 12 })),
+  ];
+  const rowCount = context.accounts.reduce((n, a) => n + a.monthly.metrics.length, 0);
+  function* rows(): Generator<Value[]> {
+    for (const account of context.accounts) {
+      const label = labelOf(context, account.accountId);
+      for (const metric of account.monthly.metrics) {
+        const kind = metricKind(metric);
+        const byMonth = account.monthly.values[metric] ?? {};
+        yield [
+          label,
+          metric,
+          ...months.map((m: MonthKey): Value => {
+            const v = byMonth[m];
+            return typeof v === 'number' ? { kind, value: v } : (v ?? null);
+          }),
+        ];
+      }
+    }
+  }
+  return {
+    name: 'Monthly Analysis',
+    columns,
+    tabular: true,
+    rowCount,
+    rows,
+    emptyNote: 'No monthly analysis in this response.',
+  };
+}

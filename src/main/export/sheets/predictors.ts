@@ -1,0 +1,86 @@
+// `Predictors`: per account, the scalar predictors as key/value rows, then the per-month
+// ones (`expense_N`...) pivoted to a row per field with the months (`month_N`, where 0 is
+// the latest) as columns, oldest first like the other sheets.
+import { formatMonth, toMonthKey } from '@shared/model/calendar';
+import type { AccountView } from '@shared/model/view-model';
+import type { SheetRow, Value } from '../cells';
+import { labelOf, type ExportContext } from '../context';
+import { metricKind } from '../metric-kind';
+import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+
+const ID_KEYS = /account|number|ifsc|micr|_id$|^id$/;
+
+function predictorValue(key: string, value: unknown): Value {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return { kind: metricKind(key), value };
+  if (typeof value === 'string') return ID_KEYS.test(key) ? { kind: 'id', value } : value;
+  if (typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+function accountRows(account: AccountView, label: string): SheetRow[] {
+  const { scalars, months, series } = account.predictors;
+  const rows: SheetRow[] = [{ style: 'title', cells: [`${label} — predictors`] }];
+  if (scalars.length === 0 && series.length === 0) {
+    rows.push({ style: 'note', cells: ['No predictors for this account.'] });
+    return rows;
+  }
+  if (scalars.length > 0) {
+    rows.push({ style: 'header', cells: ['Predictor', 'Value'] });
+    for (const { key, value } of scalars) rows.push([key, predictorValue(key, value)]);
+  }
+  // Oldest first; months with no label and no value anywhere are left out.
+  const order = months
+    .map((label, i) => ({ label, i }))
+    .filter(({ label, i }) => label !== null || series.some((s) => s.values[i] != null))
+    .reverse();
+  if (series.length > 0 && order.length > 0) {
+    if (scalars.length > 0) rows.push([]);
+    rows.push({
+      style: 'header',
+      cells: [
+        'Per month',
+        ...order.map(({ label, i }) => {
+          const month = toMonthKey(label);
+          return month ? formatMonth(month) : (label ?? `month_${i}`);
+        }),
+      ],
+    });
+    for (const { field, values } of series) {
+      rows.push([field, ...order.map(({ i }) => predictorValue(field, values[i]))]);
+    }
+  }
+  return rows;
+}
+
+export function predictorsPlan(context: ExportContext): SheetPlan {
+  const any = context.accounts.some(
+    (a) => a.predictors.scalars.length > 0 || a.predictors.series.length > 0,
+  );
+  const rows: SheetRow[] = [];
+  if (any) {
+    context.accounts.forEach((account, i) => {
+      if (i > 0) rows.push([]);
+      rows.push(...accountRows(account, labelOf(context, account.accountId)));
+    });
+  }
+  const widest = Math.max(1, ...context.accounts.map((a) => a.predictors.months.length));
+  const columns: ColumnSpec[] = [
+    { header: '', kind: 'text', minWidth: 24, maxWidth: 45 },
+    ...Array.from({ length: widest }, (): ColumnSpec => ({
+      header: '',
+      kind: 'text',
+      minWidth: 13,
+      maxWidth: 40,
+    })),
+  ];
+  return {
+    name: 'Predictors',
+    columns,
+    tabular: false,
+    rowCount: rows.length,
+    rows: () => rows,
+    emptyNote: 'No predictors in this response.',
+    freeze: { rows: 0, columns: 1 },
+  };
+}

@@ -1,0 +1,100 @@
+// `Summary`: what this workbook is (session, when and where the data came from, when it was
+// made) and a row per account with the figures an underwriter checks first.
+import type { AccountView } from '@shared/model/view-model';
+import { typed, type SheetRow, type Value } from '../cells';
+import { labelOf, type ExportContext } from '../context';
+import { dayLabel, instantLabel, maskAccountNumber, monthsCovered } from '../labels';
+import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+
+const COLUMNS: ColumnSpec[] = [
+  { header: 'Account', kind: 'text', minWidth: 16, maxWidth: 30 },
+  { header: 'Bank', kind: 'text', maxWidth: 20 },
+  { header: 'Account number', kind: 'id', maxWidth: 24 },
+  { header: 'Holder', kind: 'text', maxWidth: 36 },
+  { header: 'Category', kind: 'text' },
+  { header: 'IFSC', kind: 'id' },
+  { header: 'Months covered', kind: 'text', maxWidth: 34 },
+  { header: 'Statements', kind: 'count' },
+  { header: 'Status', kind: 'text' },
+  { header: 'Status message', kind: 'text', maxWidth: 60 },
+  { header: 'Missing data', kind: 'text', maxWidth: 60 },
+  { header: 'Transactions', kind: 'count' },
+  { header: 'Total credits', kind: 'money', minWidth: 14 },
+  { header: 'Total debits', kind: 'money', minWidth: 14 },
+  { header: 'Fraud items', kind: 'count' },
+  { header: 'Account id', kind: 'id', maxWidth: 38 },
+];
+
+function statusText(account: AccountView): { status: string | null; message: string | null } {
+  const s = account.status;
+  if (!s) return { status: null, message: null };
+  const code = s.errorCode ? `${s.errorCode}: ` : '';
+  return {
+    status: s.status,
+    message: s.message || s.errorCode ? `${code}${s.message ?? ''}` : null,
+  };
+}
+
+function accountRow(context: ExportContext, a: AccountView): Value[] {
+  const { status, message } = statusText(a);
+  const statements = a.status?.statements.length ?? a.details.statements.length;
+  return [
+    labelOf(context, a.accountId),
+    a.details.bank,
+    maskAccountNumber(a.details.accountNumber),
+    a.details.holderName,
+    a.details.category,
+    a.details.ifsc,
+    monthsCovered(a),
+    statements,
+    status,
+    message,
+    a.details.missingData.map((r) => `${dayLabel(r.from)} to ${dayLabel(r.to)}`).join('; '),
+    a.transactions.length,
+    typed.money(a.totals.credits),
+    typed.money(a.totals.debits),
+    a.fraudItems.length,
+    typed.id(a.accountId),
+  ];
+}
+
+export interface SummaryInput {
+  /** Lines about the workbook itself (sheets continued, accounts left out...). */
+  readonly notes: readonly string[];
+}
+
+export function summaryPlan(context: ExportContext, input: SummaryInput): SheetPlan {
+  const { meta, view } = context;
+  const rows: SheetRow[] = [
+    { style: 'title', cells: ['BankConnect session report'] },
+    ['Session id', typed.id(view.sessionId)],
+    ['Data fetched', instantLabel(meta.fetchedAt) ?? 'not recorded'],
+    ['Source', meta.sandbox ? `${meta.source} — sandbox (generated demo data)` : meta.source],
+    ['Generated', instantLabel(context.generatedAt.toISOString())],
+    [
+      'Accounts',
+      context.accountFilter
+        ? `${labelOf(context, context.accountFilter)} only (of ${view.accounts.length})`
+        : `All (${view.accounts.length})`,
+    ],
+    ['Amounts', 'Indian rupees as the API sent them; dates are calendar days'],
+    ...input.notes.map((note): SheetRow => ['Note', note]),
+    [],
+  ];
+  const headerRow = rows.length + 1;
+  rows.push({ style: 'header', cells: COLUMNS.map((c) => c.header) });
+  if (context.accounts.length === 0) {
+    rows.push({ style: 'note', cells: ['No accounts in this response.'] });
+  }
+  for (const a of context.accounts) rows.push(accountRow(context, a));
+  return {
+    name: 'Summary',
+    columns: COLUMNS,
+    tabular: false,
+    rowCount: rows.length,
+    rows: () => rows,
+    emptyNote: '',
+    freeze: { rows: headerRow, columns: 1 },
+    filter: { headerRow, lastRow: rows.length },
+  };
+}
