@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, net, safeStorage, shell } from 'electron';
 import type { AppDeps } from '../app/deps';
 import { createClient, startSandbox } from '../app/integrations';
+import { exportWorkbook } from '../export/export-workbook';
 import type { SafeStorageLike } from '../vault/vault';
 
 const electronSafeStorage: SafeStorageLike = {
@@ -62,7 +63,7 @@ export function electronDeps(development: boolean): AppDeps {
     },
     startSandbox,
     createClient,
-    exportWorkbook: null,
+    exportWorkbook,
     appInfo: { version: app.getVersion(), platform: process.platform, development },
   };
 }

@@ -14,6 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
 import type { AppDeps, Dialogs } from '../../../src/main/app/deps';
 import { createClient, startSandbox } from '../../../src/main/app/integrations';
+import { exportWorkbook } from '../../../src/main/export/export-workbook';
 import { createHandlers, type Handlers } from '../../../src/main/ipc/create-handlers';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
 import { fakeSafeStorage } from './fake-safe-storage';
@@ -96,7 +97,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
     },
     startSandbox,
     createClient,
-    exportWorkbook: null,
+    exportWorkbook,
     appInfo: { version: 'test', platform: process.platform, development: false },
     ...options.deps,
   };
