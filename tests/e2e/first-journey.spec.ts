@@ -1,6 +1,5 @@
 // The underwriter's first journey in Chromium, through the test bridge to the same
 // createHandlers the app registers, against the built-in sandbox server.
-import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_ERRORS } from '../../src/shared/api/error-codes';
@@ -8,17 +7,7 @@ import type { IpcEnvelope, LoadedSession, ProfileSummary } from '../../src/share
 import { expect, fakeSafeStorage, test } from './support/fixtures';
 import { createProfile, expectNotFound, openSession, watchPolling } from './support/journey';
 
-// The sandbox journeys need helper A's sandbox server (src/sandbox) and helper B's client
-// (src/main/api), wired in src/main/app/integrations.ts. Once both exist these tests run,
-// and fail until the wiring is done.
-const hasTs = (dir: string): boolean =>
-  existsSync(join(__dirname, '../..', dir)) &&
-  readdirSync(join(__dirname, '../..', dir)).some((f) => f.endsWith('.ts'));
-const missing = ['src/sandbox', 'src/main/api'].filter((d) => !hasTs(d));
-const sandboxReason = `not in this tree yet: ${missing.join(', ')}`;
-
 test('sandbox: polling, statuses, every error message, not found', async ({ app }) => {
-  test.skip(missing.length > 0, sandboxReason);
   const { page } = app;
   await app.open();
   await expect(page.getByText('Sandbox data')).toBeVisible();
@@ -53,7 +42,6 @@ test('sandbox: polling, statuses, every error message, not found', async ({ app 
 test('user profile with wrong credentials: ACCESS_DENIED, and the secret appears nowhere', async ({
   app,
 }) => {
-  test.skip(missing.length > 0, sandboxReason);
   const { page } = app;
   await app.open();
   const list = (await app.host.handlers.handle('profiles:list', {}, { emit: () => undefined })) as {
