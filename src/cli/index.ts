@@ -1,5 +1,6 @@
 // `bcv`: the command-line face of BankConnect Viewer. Exit codes: 0 success, 1 API or
 // network error (one line `CODE: message` on stderr, no stack trace), 2 usage error.
+import { runExportCommand } from './commands/export';
 import { runFetchCommand } from './commands/fetch';
 import { runLibraryCommand, type CliIo } from './commands/library';
 import { runSandboxCommand } from './commands/sandbox';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sandbox: runSandboxCommand,
   status: runStatusCommand,
   fetch: runFetchCommand,
+  export: (argv, io, signal) => runExportCommand(argv, { ...io, signal }),
   library: (argv, io) => runLibraryCommand(argv, io),
 };
 

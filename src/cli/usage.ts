@@ -19,7 +19,7 @@ Usage:
   bcv status <session-id> [--json]             accounts and statements with their status
   bcv fetch <session-id> --out FILE [--wait] [--save [--library DIR]]
                                                write both API responses to a JSON file
-  bcv export <file.json|file.bcsession> --out FILE.xlsx [--account ID]
+  bcv export <FILE | session-id --sandbox> --out FILE.xlsx [--account ID] [--all-fields]
                                                the Excel workbook for a fetched or saved session
   bcv library list|show|import|export|delete   the saved-session library (bcv library --help)
   bcv --version | --help
