@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'bcv.cjs' } },
+    rollupOptions: {
+      output: { format: 'cjs', entryFileNames: 'bcv.cjs', banner: '#!/usr/bin/env node' },
+    },
   },
 });
