@@ -1,0 +1,104 @@
+// Turns the children's results into rows, the printed table and the growth check.
+import { growthExponent } from './stats';
+import type { ChildResult } from './types';
+
+export interface BenchRow {
+  readonly step: string;
+  readonly size: number;
+  readonly timeMs: number;
+  readonly baselineMs: number;
+  readonly ratio: number;
+  /** Peak RSS of the step's own process (inputs included), and of the baseline's. */
+  readonly peakRssMb: number;
+  readonly baselinePeakRssMb: number;
+  /** RSS once the step's inputs were loaded, before timing. */
+  readonly inputRssMb: number;
+  /** The first run, warm-up included (a cold cache shows here). */
+  readonly firstMs: number;
+  readonly timesMs: readonly number[];
+  readonly baselineTimesMs: readonly number[];
+  readonly facts: Readonly<Record<string, number>>;
+  readonly baselineFacts: Readonly<Record<string, number>>;
+}
+
+export interface Growth {
+  readonly step: string;
+  /** k in time ~ size^k over the sizes run: 1 is linear. */
+  readonly exponent: number | null;
+  readonly baselineExponent: number | null;
+  readonly linearOrBetter: boolean | null;
+}
+
+/** Noise allowance: GC and the machine's jitter bend a linear curve by a few percent. */
+const LINEAR_TOLERANCE = 1.15;
+
+export function rowOf(step: ChildResult, baseline: ChildResult): BenchRow {
+  return {
+    step: step.step,
+    size: step.size,
+    timeMs: step.medianMs,
+    baselineMs: baseline.medianMs,
+    ratio: step.medianMs / baseline.medianMs,
+    peakRssMb: step.peakRssMb,
+    baselinePeakRssMb: baseline.peakRssMb,
+    inputRssMb: step.inputRssMb,
+    firstMs: step.firstMs,
+    timesMs: step.timesMs,
+    baselineTimesMs: baseline.timesMs,
+    facts: step.facts,
+    baselineFacts: baseline.facts,
+  };
+}
+
+export function growthOf(rows: readonly BenchRow[]): Growth[] {
+  const steps = [...new Set(rows.map((r) => r.step))];
+  return steps.map((step) => {
+    const mine = rows.filter((r) => r.step === step);
+    const exponent = growthExponent(mine.map((r) => ({ size: r.size, ms: r.timeMs })));
+    return {
+      step,
+      exponent,
+      baselineExponent: growthExponent(mine.map((r) => ({ size: r.size, ms: r.baselineMs }))),
+      linearOrBetter: exponent === null ? null : exponent <= LINEAR_TOLERANCE,
+    };
+  });
+}
+
+function pad(text: string, width: number, left = false): string {
+  return left ? text.padEnd(width) : text.padStart(width);
+}
+
+const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+export function formatRow(r: BenchRow): string {
+  const extra: string[] = [];
+  if (r.step === 'to-renderer' && r.facts['bytes'] !== undefined) {
+    const raw = r.baselineFacts['bytes'] ?? NaN;
+    extra.push(
+      `${(r.facts['bytes'] / 1048576).toFixed(1)} MB sent vs ${(raw / 1048576).toFixed(1)} MB raw`,
+    );
+  }
+  if (r.step === 'filter') extra.push(`first ${fmtMs(r.firstMs)} ms`);
+  if (r.facts['domRows'] !== undefined) extra.push(`${r.facts['domRows']} DOM rows`);
+  return [
+    pad(r.step, 12, true),
+    pad(r.size.toLocaleString('en'), 8),
+    pad(fmtMs(r.timeMs), 9),
+    pad(fmtMs(r.baselineMs), 9),
+    pad(r.ratio.toFixed(2), 6),
+    pad(r.peakRssMb.toFixed(0), 8),
+    pad(r.baselinePeakRssMb.toFixed(0), 8),
+    '  ' + extra.join('; '),
+  ].join(' ');
+}
+
+export const HEADER = [
+  pad('step', 12, true),
+  pad('size', 8),
+  pad('ms', 9),
+  pad('base ms', 9),
+  pad('ratio', 6),
+  pad('peak MB', 8),
+  pad('base MB', 8),
+  '  notes',
+].join(' ');

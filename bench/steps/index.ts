@@ -1,0 +1,13 @@
+// The steps the benchmark knows, by name, in the order the table lists them.
+import type { Step, StepName } from '../lib/types';
+import { fetchStep } from './fetch';
+import { filterStep } from './filter';
+import { openStep } from './open';
+import { toRendererStep } from './to-renderer';
+
+export const STEPS: Partial<Record<StepName, Step>> = {
+  fetch: fetchStep,
+  open: openStep,
+  'to-renderer': toRendererStep,
+  filter: filterStep,
+};
