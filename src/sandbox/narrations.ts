@@ -99,36 +99,32 @@ export function cashDeposit(random: Random, amountPaise: number): TxnFields {
   };
 }
 
-export function neftFromCustomer(random: Random, amountPaise: number): TxnFields {
-  const customer = random.pick(CUSTOMERS);
+/** NEFT/IMPS (RTGS from 2 lakh): receipts from customers, payments to suppliers. */
+function bankTransfer(random: Random, amountPaise: number, type: 'credit' | 'debit'): TxnFields {
+  const credit = type === 'credit';
+  const party = random.pick(credit ? CUSTOMERS : SUPPLIERS);
   const rail = amountPaise >= 20000000 ? 'RTGS' : random.pick(['NEFT', 'IMPS']);
-  const ref = `${random.pick(['N', 'CMS', 'UTIBR'])}${random.digits(12)}`;
+  const ref = credit
+    ? `${random.pick(['N', 'CMS', 'UTIBR'])}${random.digits(12)}`
+    : `${random.pick(['HDFCN', 'ICICR', 'SBIN'])}${random.digits(11)}`;
   return {
-    type: 'credit',
-    narration: `${rail} CR-${ifsc(random)}-${customer}-${ref}`,
+    type,
+    narration: `${rail} ${credit ? 'CR' : 'DR'}-${ifsc(random)}-${party}-${ref}`,
     amountPaise,
     channel: 'net_banking_transfer',
-    description: `Transfer from ${customer}`,
-    category: 'Business Receipts',
+    description: `Transfer ${credit ? 'from' : 'to'} ${party}`,
+    category: credit ? 'Business Receipts' : 'Supplier Payments',
     ref,
-    counterparty: customer,
+    counterparty: party,
   };
 }
 
+export function neftFromCustomer(random: Random, amountPaise: number): TxnFields {
+  return bankTransfer(random, amountPaise, 'credit');
+}
+
 export function neftToSupplier(random: Random, amountPaise: number): TxnFields {
-  const supplier = random.pick(SUPPLIERS);
-  const rail = amountPaise >= 20000000 ? 'RTGS' : random.pick(['NEFT', 'IMPS']);
-  const ref = `${random.pick(['HDFCN', 'ICICR', 'SBIN'])}${random.digits(11)}`;
-  return {
-    type: 'debit',
-    narration: `${rail} DR-${ifsc(random)}-${supplier}-${ref}`,
-    amountPaise,
-    channel: 'net_banking_transfer',
-    description: `Transfer to ${supplier}`,
-    category: 'Supplier Payments',
-    ref,
-    counterparty: supplier,
-  };
+  return bankTransfer(random, amountPaise, 'debit');
 }
 
 export function chequeDeposit(random: Random, amountPaise: number): TxnFields {
