@@ -145,7 +145,11 @@ function numberOut(n: number, kind: CellKind): CellOut | null {
 export function toCell(value: Value, kind: CellKind): CellOut | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return { value, style: undefined, width: 5 };
-  if (typeof value === 'number') return numberOut(value, kind === 'text' ? 'number' : kind);
+  if (typeof value === 'number') {
+    // An account number or reference the API sent as a number: its digits, as text.
+    if (kind === 'id') return Number.isFinite(value) ? textOut(String(value), 'id') : null;
+    return numberOut(value, kind === 'text' ? 'number' : kind);
+  }
   if (typeof value === 'string') {
     if (kind === 'date') {
       const date = toCalendarDate(value);
@@ -155,7 +159,6 @@ export function toCell(value: Value, kind: CellKind): CellOut | null {
     }
     return textOut(value, kind === 'date' || kind === 'month' ? 'text' : kind);
   }
-  if (typeof value.value === 'number') return numberOut(value.value, value.kind);
   return toCell(value.value, value.kind);
 }
 

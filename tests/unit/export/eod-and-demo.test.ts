@@ -1,0 +1,164 @@
+// The generated demo-business session (two accounts, twelve months, fraud, salary): every
+// sheet has data, totals are exact, and the EOD sheet's figures match an independent
+// computation from the raw eod_balances block.
+import type ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
+import { normalizeSession } from '../../../src/shared/model/normalize';
+import { sumMoney } from '../../../src/shared/model/money';
+import { builtInSession } from '../../../src/sandbox/sessions';
+import { column, exportTo, rowsOf, sheet, TEN_SHEETS } from './helpers';
+
+function demo(id = 'demo-business'): {
+  data: SubscribedDataResponse;
+  view: ReturnType<typeof normalizeSession>;
+} {
+  const made = builtInSession(id);
+  if (!made || made.kind !== 'data') throw new Error('demo-business is not a data session');
+  const data = made.session.subscribed;
+  return { data, view: normalizeSession(data, made.session.status) };
+}
+
+/** Days in a `Mon-YY` month, from first principles. */
+function monthDays(label: string): number {
+  const [mon, yy] = label.split('-') as [string, string];
+  const m = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ].indexOf(mon);
+  return new Date(Date.UTC(2000 + Number(yy), m + 1, 0)).getUTCDate();
+}
+
+/** ABB the way a lender computes it: the 5th, 10th, 15th, 20th, 25th and last day's balances. */
+function independentAbb(series: (number | null)[], days: number): number | null {
+  const picked = [5, 10, 15, 20, 25, days]
+    .map((d) => series[d - 1])
+    .filter((v): v is number => typeof v === 'number');
+  if (picked.length === 0) return null;
+  const paise = picked.reduce((s, v) => s + Math.round(v * 100), 0);
+  return Math.round(paise / picked.length) / 100;
+}
+
+describe('export of demo-business', () => {
+  let workbook: ExcelJS.Workbook;
+  let data: SubscribedDataResponse;
+  beforeAll(async () => {
+    const d = demo();
+    data = d.data;
+    ({ workbook } = await exportTo(d.view));
+  });
+
+  it('fills every sheet but Salary (the demo business accounts have no salary)', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(TEN_SHEETS);
+    for (const ws of workbook.worksheets.filter((s) => s.name !== 'Salary')) {
+      expect(ws.rowCount, ws.name).toBeGreaterThan(2);
+    }
+    expect(rowsOf(sheet(workbook, 'Salary'))).toEqual([
+      ['No salary transactions in this response.'],
+    ]);
+  });
+
+  it('writes every transaction with exact debit and credit sums', () => {
+    const ws = sheet(workbook, 'Transactions');
+    const input = Object.values(data.accounts).flatMap((a) => a.transactions ?? []);
+    expect(ws.rowCount - 1).toBe(input.length);
+    const col = (h: string) => column(ws, h);
+    const debits: number[] = [];
+    const credits: number[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const d = ws.getCell(r, col('Debit')).value;
+      const c = ws.getCell(r, col('Credit')).value;
+      if (typeof d === 'number') debits.push(d);
+      if (typeof c === 'number') credits.push(c);
+    }
+    const sum = (type: string) =>
+      sumMoney(input.filter((t) => t.transaction_type === type).map((t) => t.amount));
+    expect(sumMoney(debits)).toBe(sum('debit'));
+    expect(sumMoney(credits)).toBe(sum('credit'));
+  });
+
+  it('writes salary transactions (demo-retail) with the Transactions columns first', async () => {
+    const retail = demo('demo-retail');
+    const { workbook: book } = await exportTo(retail.view);
+    const tx = rowsOf(sheet(book, 'Transactions'))[0]!;
+    const salary = rowsOf(sheet(book, 'Salary'));
+    expect(salary[0]!.slice(0, tx.length)).toEqual(tx);
+    const input = Object.values(retail.data.accounts).flatMap((a) => a.salary_transactions ?? []);
+    expect(input.length).toBeGreaterThan(0);
+    expect(salary.length - 1).toBe(input.length);
+    const amount = salary[0]!.indexOf('Credit');
+    expect(sumMoney(salary.slice(1).map((r) => r[amount] as number))).toBe(
+      sumMoney(input.map((t) => t.amount)),
+    );
+  });
+
+  it('computes each month’s ABB, average, minimum and maximum as a lender would', () => {
+    const rows = rowsOf(sheet(workbook, 'EOD Balances'));
+    const accounts = Object.entries(data.accounts);
+    let checked = 0;
+    for (const [, block] of accounts) {
+      const eod = block.eod_balances!;
+      // The block for this account starts at its title row; the header follows.
+      const title = rows.findIndex(
+        (r, i) => typeof r[0] === 'string' && r[0].endsWith('end-of-day balances') && i >= checked,
+      );
+      checked = title + 1;
+      const header = rows[title + 1]!;
+      const abbRow = rows.slice(title).find((r) => String(r[0]).startsWith('ABB'))!;
+      const avgRow = rows.slice(title).find((r) => r[0] === 'Average')!;
+      const minRow = rows.slice(title).find((r) => r[0] === 'Minimum')!;
+      const maxRow = rows.slice(title).find((r) => r[0] === 'Maximum')!;
+      const labels = [...eod.Months_order];
+      expect(header.length - 2).toBe(labels.length);
+      const allAbbDays: number[] = [];
+      labels.forEach((label, i) => {
+        const series = (eod as Record<string, unknown>)[label] as (number | null)[];
+        const days = monthDays(label);
+        const present = series.slice(0, days).filter((v): v is number => typeof v === 'number');
+        expect(abbRow[i + 1], `${label} ABB`).toBe(independentAbb(series, days));
+        const paise = present.reduce((s, v) => s + Math.round(v * 100), 0);
+        expect(avgRow[i + 1]).toBe(Math.round(paise / present.length) / 100);
+        expect(minRow[i + 1]).toBe(Math.min(...present));
+        expect(maxRow[i + 1]).toBe(Math.max(...present));
+        for (const d of [5, 10, 15, 20, 25, days]) {
+          const v = series[d - 1];
+          if (typeof v === 'number') allAbbDays.push(v);
+        }
+        // The day rows hold the series itself.
+        for (let d = 1; d <= days; d++) {
+          expect(rows[title + 1 + d]![i + 1], `${label} day ${d}`).toBe(series[d - 1] ?? null);
+        }
+      });
+      const overall = allAbbDays.reduce((s, v) => s + Math.round(v * 100), 0);
+      expect(abbRow[labels.length + 1]).toBe(Math.round(overall / allAbbDays.length) / 100);
+    }
+  });
+
+  it('names the transaction behind each fraud item', () => {
+    const rows = rowsOf(sheet(workbook, 'Fraud'));
+    const items = Object.values(data.accounts).flatMap((a) => a.fraud?.fraud_type ?? []);
+    expect(items.length).toBeGreaterThan(0);
+    const withHash = items.filter((i) => i.transaction_hash);
+    for (const item of withHash) {
+      const row = rows.find((r) => r[5] === item.transaction_hash && r[1] === item.fraud_type);
+      expect(row, item.fraud_type).toBeDefined();
+      const found = Object.values(data.accounts)
+        .flatMap((a) => a.transactions ?? [])
+        .find((t) => t.hash === item.transaction_hash);
+      if (found) {
+        expect(row![6]).toEqual(new Date(`${found.date.slice(0, 10)}T00:00:00Z`));
+        expect(row![8]).toBe(found.amount);
+      } else expect(row![7]).toBe('not in this response');
+    }
+  });
+});
