@@ -1,0 +1,174 @@
+// Balance figures from the end-of-day series: average, median, minimum, maximum, days
+// negative or overdrawn, and ABB on the lenders' dates. Where the API sent no series for
+// a month, the running balances of the transactions stand in. Each day's balance is
+// traced to the transaction whose running balance it is.
+import { daysInMonth, epochDay } from '../model/calendar';
+import type { MonthKey } from '../model/calendar';
+import { toPaise } from '../model/money';
+import type { EodMonthView } from '../model/view-model';
+import type { AccountContext } from './context';
+import { ABB_DAYS, ABB_THREE_DAYS } from './rules';
+import { meanPaise, medianPaise } from './tally';
+import type { AbbPoint, BalanceInsights, BalanceStats, DayBalance, MonthBalances } from './types';
+
+/** For each day with a balance-bearing transaction, the last such transaction that day. */
+interface BalanceTrace {
+  readonly days: Int32Array;
+  readonly index: Int32Array;
+}
+
+function traceOf(ctx: AccountContext): BalanceTrace {
+  const days: number[] = [];
+  const index: number[] = [];
+  for (const i of ctx.byDate) {
+    if (ctx.txs[i]!.balance === null) continue;
+    const d = ctx.day[i]!;
+    if (days.length > 0 && days[days.length - 1] === d) index[index.length - 1] = i;
+    else {
+      days.push(d);
+      index.push(i);
+    }
+  }
+  return { days: Int32Array.from(days), index: Int32Array.from(index) };
+}
+
+/** Position in the trace of the last day on or before `day`, or -1. */
+function lastOnOrBefore(trace: BalanceTrace, day: number): number {
+  let lo = 0;
+  let hi = trace.days.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (trace.days[mid]! <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+class StatsAccumulator {
+  readonly values: number[] = [];
+  readonly indices: number[] = [];
+  private readonly seen: Set<number> = new Set();
+  sum = 0;
+  min: DayBalance | null = null;
+  max: DayBalance | null = null;
+  readonly negative: DayBalance[] = [];
+  readonly overdrawn: DayBalance[] = [];
+
+  constructor(private readonly odLimitPaise: number) {}
+
+  add(day: DayBalance): void {
+    const p = toPaise(day.balance);
+    this.values.push(p);
+    this.sum += p;
+    if (this.min === null || day.balance < this.min.balance) this.min = day;
+    if (this.max === null || day.balance > this.max.balance) this.max = day;
+    if (p < 0) this.negative.push(day);
+    if (p < -this.odLimitPaise) this.overdrawn.push(day);
+    if (day.index !== null && !this.seen.has(day.index)) {
+      this.seen.add(day.index);
+      this.indices.push(day.index);
+    }
+  }
+
+  build(): BalanceStats {
+    return {
+      days: this.values.length,
+      average: meanPaise(this.values),
+      median: medianPaise([...this.values]),
+      min: this.min,
+      max: this.max,
+      negativeDays: this.negative,
+      overdrawnDays: this.overdrawn,
+      indices: this.indices,
+    };
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function monthSeries(
+  ctx: AccountContext,
+  trace: BalanceTrace,
+  month: MonthKey,
+  eod: EodMonthView | undefined,
+): { source: MonthBalances['source']; days: (DayBalance | null)[] } {
+  const length = daysInMonth(month);
+  const firstDay = epochDay(`${month}-01`);
+  const at = (d: number, balance: number | null): DayBalance | null => {
+    if (balance === null || !Number.isFinite(balance)) return null;
+    const pos = lastOnOrBefore(trace, firstDay + d - 1);
+    return {
+      date: `${month}-${pad2(d)}`,
+      balance,
+      index: pos < 0 ? null : trace.index[pos]!,
+    };
+  };
+  const days: (DayBalance | null)[] = [];
+  if (eod && eod.balances.some((b) => typeof b === 'number')) {
+    for (let d = 1; d <= length; d++) days.push(at(d, eod.balances[d - 1] ?? null));
+    return { source: 'eod', days };
+  }
+  // Rebuilt from transactions, only between the first and last transaction and outside
+  // the ranges the API declares uncovered.
+  const first = trace.days[0];
+  const last = trace.days[trace.days.length - 1];
+  const missing = ctx.account.details.missingData.map((r) => [epochDay(r.from), epochDay(r.to)]);
+  let any = false;
+  for (let d = 1; d <= length; d++) {
+    const day = firstDay + d - 1;
+    const inside =
+      first !== undefined &&
+      last !== undefined &&
+      day >= first &&
+      day <= last &&
+      !missing.some(([from, to]) => day >= from! && day <= to!);
+    const pos = inside ? lastOnOrBefore(trace, day) : -1;
+    const balance = pos < 0 ? null : ctx.txs[trace.index[pos]!]!.balance;
+    const value = at(d, balance);
+    if (value) any = true;
+    days.push(value);
+  }
+  return { source: any ? 'transactions' : 'none', days };
+}
+
+export function computeBalances(ctx: AccountContext): BalanceInsights {
+  const odLimit = Math.max(0, ctx.account.details.odLimit ?? 0);
+  const odLimitPaise = toPaise(odLimit);
+  const trace = traceOf(ctx);
+  const eodByMonth = new Map(ctx.account.eod.map((e) => [e.month, e]));
+  const period = new StatsAccumulator(odLimitPaise);
+  const abbs: number[] = [];
+  const abbThrees: number[] = [];
+  const months: MonthBalances[] = ctx.months.map((month) => {
+    const { source, days } = monthSeries(ctx, trace, month, eodByMonth.get(month));
+    const stats = new StatsAccumulator(odLimitPaise);
+    for (const day of days) {
+      if (!day) continue;
+      stats.add(day);
+      period.add(day);
+    }
+    const length = daysInMonth(month);
+    const point = (day: number | 'last'): AbbPoint => {
+      const d = day === 'last' ? length : day;
+      return { day, date: `${month}-${pad2(d)}`, balance: days[d - 1] ?? null };
+    };
+    const abbPoints = [...ABB_DAYS.map((d) => point(d)), point('last')];
+    const mean = (points: readonly AbbPoint[]) =>
+      meanPaise(points.flatMap((p) => (p.balance ? [toPaise(p.balance.balance)] : [])));
+    const abb = mean(abbPoints);
+    const abbThree = mean(abbPoints.filter((p) => ABB_THREE_DAYS.includes(p.day as number)));
+    if (abb !== null) abbs.push(toPaise(abb));
+    if (abbThree !== null) abbThrees.push(toPaise(abbThree));
+    return { month, source, ...stats.build(), abbPoints, abb, abbThree };
+  });
+  return {
+    months,
+    period: { ...period.build(), abb: meanPaise(abbs), abbThree: meanPaise(abbThrees) },
+    odLimit,
+  };
+}

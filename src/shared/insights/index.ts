@@ -1,0 +1,28 @@
+// Underwriting insights computed on the device from the session's view model: pure
+// functions, no I/O. `computeSessionInsights` is the one entry point the app, the
+// exporter and the benchmark call.
+import type { SessionView } from '../model/view-model';
+import { insightsFromContext } from './account';
+import { prepareAccount } from './context';
+import { InsightsMemo } from './memo';
+import { sessionFigures } from './session';
+import { findCircularFlows, findOwnTransfers } from './transfers';
+import type { SessionInsights } from './types';
+
+export function computeSessionInsights(session: SessionView): SessionInsights {
+  const memo = new InsightsMemo();
+  const contexts = session.accounts.map((a) => prepareAccount(a, memo));
+  const ownTransfers = findOwnTransfers(contexts);
+  return {
+    sessionId: session.sessionId,
+    accounts: contexts.map(insightsFromContext),
+    ownTransfers,
+    circularFlows: findCircularFlows(contexts, ownTransfers),
+    ...sessionFigures(contexts, ownTransfers),
+  };
+}
+
+export { computeAccountInsights } from './account';
+export { counterpartyFromNarration, counterpartyOf } from './counterparty';
+export * from './types';
+export * as rules from './rules';

@@ -1,0 +1,252 @@
+// Whether the data holds together: the running balance re-checked transaction by
+// transaction, duplicates, stretches without transactions against `missing_data`, and
+// `monthly_analysis` opening/closing balances against the transactions.
+import { epochDay } from '../model/calendar';
+import type { MonthKey } from '../model/calendar';
+import { fromPaise, toPaise } from '../model/money';
+import type { AccountContext } from './context';
+import { GAP_MIN_DAYS } from './rules';
+import type {
+  BalanceBreak,
+  DateGap,
+  DuplicateGroup,
+  IntegrityInsights,
+  MissingRangeCheck,
+  MonthlyCheck,
+} from './types';
+
+function balanceChain(ctx: AccountContext): { links: number; breaks: BalanceBreak[] } {
+  const breaks: BalanceBreak[] = [];
+  let links = 0;
+  let prev = -1;
+  for (const i of ctx.byDate) {
+    const t = ctx.txs[i]!;
+    if (t.balance === null) continue;
+    if (prev >= 0) {
+      links++;
+      const before = toPaise(ctx.txs[prev]!.balance!);
+      const expected = t.type === 'credit' ? before + ctx.paise[i]! : before - ctx.paise[i]!;
+      const found = toPaise(t.balance);
+      if (expected !== found)
+        breaks.push({
+          index: i,
+          previousIndex: prev,
+          date: t.date,
+          expected: fromPaise(expected),
+          found: t.balance,
+          difference: fromPaise(found - expected),
+        });
+    }
+    prev = i;
+  }
+  return { links, breaks };
+}
+
+function sameDetails(ctx: AccountContext, a: number, b: number): boolean {
+  const x = ctx.txs[a]!;
+  const y = ctx.txs[b]!;
+  return (
+    x.type === y.type && x.balance === y.balance && x.ref === y.ref && x.narration === y.narration
+  );
+}
+
+function duplicates(ctx: AccountContext): DuplicateGroup[] {
+  const out: DuplicateGroup[] = [];
+  const group = (indices: number[], reason: DuplicateGroup['reason']): DuplicateGroup => {
+    const t = ctx.txs[indices[0]!]!;
+    return {
+      indices,
+      date: t.date,
+      type: t.type,
+      amount: t.amount,
+      narration: t.narration,
+      reason,
+    };
+  };
+  // The same hash twice.
+  const firstByHash = new Map<string, number>();
+  const byHash = new Map<number, number[]>();
+  for (const i of ctx.byDate) {
+    const hash = ctx.txs[i]!.hash;
+    if (!hash) continue;
+    const first = firstByHash.get(hash);
+    if (first === undefined) firstByHash.set(hash, i);
+    else {
+      const list = byHash.get(first);
+      if (list) list.push(i);
+      else byHash.set(first, [first, i]);
+    }
+  }
+  const inHashGroup = new Set<number>();
+  for (const indices of byHash.values()) {
+    out.push(group(indices, 'hash'));
+    for (const i of indices) inHashGroup.add(i);
+  }
+  // The same details on the same day: compare only entries of equal amount within a day.
+  const n = ctx.byDate.length;
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    while (end < n && ctx.day[ctx.byDate[end]!] === ctx.day[ctx.byDate[start]!]) end++;
+    if (end - start > 1) {
+      const run = Array.from(ctx.byDate.subarray(start, end)).sort(
+        (a, b) => ctx.paise[a]! - ctx.paise[b]! || a - b,
+      );
+      const taken = new Set<number>();
+      for (let j = 0; j < run.length; j++) {
+        const a = run[j]!;
+        if (taken.has(a)) continue;
+        const same = [a];
+        for (let k = j + 1; k < run.length && ctx.paise[run[k]!] === ctx.paise[a]; k++) {
+          const b = run[k]!;
+          if (!taken.has(b) && sameDetails(ctx, a, b)) {
+            same.push(b);
+            taken.add(b);
+          }
+        }
+        if (same.length > 1 && !same.every((i) => inHashGroup.has(i))) {
+          same.sort((x, y) => x - y);
+          out.push(group(same, 'details'));
+        }
+      }
+    }
+    start = end;
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function gaps(ctx: AccountContext): DateGap[] {
+  const missing = ctx.account.details.missingData.map((range) => ({
+    range,
+    from: epochDay(range.from),
+    to: epochDay(range.to),
+  }));
+  const out: DateGap[] = [];
+  for (let p = 1; p < ctx.byDate.length; p++) {
+    const before = ctx.byDate[p - 1]!;
+    const after = ctx.byDate[p]!;
+    const days = ctx.day[after]! - ctx.day[before]! - 1;
+    if (days < GAP_MIN_DAYS) continue;
+    const first = ctx.day[before]! + 1;
+    const last = ctx.day[after]! - 1;
+    const declared = missing.find((m) => m.from <= last && m.to >= first)?.range ?? null;
+    out.push({
+      from: ctx.txs[before]!.date,
+      to: ctx.txs[after]!.date,
+      days,
+      beforeIndex: before,
+      afterIndex: after,
+      declared,
+    });
+  }
+  return out;
+}
+
+/** Positions in byDate of the first transaction on or after `day`. */
+function lowerBound(ctx: AccountContext, day: number): number {
+  let lo = 0;
+  let hi = ctx.byDate.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.day[ctx.byDate[mid]!]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function missingRanges(ctx: AccountContext): MissingRangeCheck[] {
+  return ctx.account.details.missingData.map((range) => {
+    const start = lowerBound(ctx, epochDay(range.from));
+    const end = lowerBound(ctx, epochDay(range.to) + 1);
+    return { range, transactionsInside: Array.from(ctx.byDate.subarray(start, end)) };
+  });
+}
+
+function metricRow(ctx: AccountContext, name: string) {
+  const metric = ctx.account.monthly.metrics.find(
+    (m) => m.trim().toLowerCase().replace(/\s+/g, '_') === name,
+  );
+  return metric ? ctx.account.monthly.values[metric] : undefined;
+}
+
+function monthlyChecks(ctx: AccountContext): MonthlyCheck[] {
+  const opening = metricRow(ctx, 'opening_balance');
+  const closing = metricRow(ctx, 'closing_balance');
+  if (!opening && !closing) return [];
+  // First and last balance-bearing transaction of each month, in date order.
+  const firstOf = new Map<MonthKey, number>();
+  const lastOf = new Map<MonthKey, number>();
+  const withBalance: number[] = [];
+  for (const i of ctx.byDate) {
+    if (ctx.txs[i]!.balance === null) continue;
+    withBalance.push(i);
+    const m = ctx.month[i]!;
+    if (!firstOf.has(m)) firstOf.set(m, i);
+    lastOf.set(m, i);
+  }
+  const num = (v: number | string | null | undefined): number | null =>
+    typeof v === 'number' && Number.isFinite(v) ? v : null;
+  const same = (a: number | null, b: number | null): boolean | null =>
+    a === null || b === null ? null : toPaise(a) === toPaise(b);
+  return ctx.account.monthly.months.map((month) => {
+    const first = firstOf.get(month);
+    const last = lastOf.get(month);
+    let computedOpening: number | null = null;
+    let openingIndex: number | null = null;
+    let computedClosing: number | null = null;
+    let closingIndex: number | null = null;
+    if (first !== undefined && last !== undefined) {
+      const t = ctx.txs[first]!;
+      computedOpening = fromPaise(
+        t.type === 'credit'
+          ? toPaise(t.balance!) - ctx.paise[first]!
+          : toPaise(t.balance!) + ctx.paise[first]!,
+      );
+      openingIndex = first;
+      computedClosing = ctx.txs[last]!.balance;
+      closingIndex = last;
+    } else {
+      // No transactions: the balance carries over from the last one before the month.
+      const monthStart = epochDay(`${month}-01`);
+      let carry: number | null = null;
+      for (let lo = 0, hi = withBalance.length - 1; lo <= hi;) {
+        const mid = (lo + hi) >> 1;
+        if (ctx.day[withBalance[mid]!]! < monthStart) {
+          carry = withBalance[mid]!;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (carry !== null) {
+        computedOpening = computedClosing = ctx.txs[carry]!.balance;
+        openingIndex = closingIndex = carry;
+      }
+    }
+    const apiOpening = num(opening?.[month]);
+    const apiClosing = num(closing?.[month]);
+    return {
+      month,
+      apiOpening,
+      computedOpening,
+      openingIndex,
+      apiClosing,
+      computedClosing,
+      closingIndex,
+      openingMatches: same(apiOpening, computedOpening),
+      closingMatches: same(apiClosing, computedClosing),
+    };
+  });
+}
+
+export function computeIntegrity(ctx: AccountContext): IntegrityInsights {
+  const { links, breaks } = balanceChain(ctx);
+  const txMonths = new Set(ctx.month);
+  return {
+    order: ctx.apiOrder,
+    checkedLinks: links,
+    balanceBreaks: breaks,
+    duplicates: duplicates(ctx),
+    gaps: gaps(ctx),
+    missingRanges: missingRanges(ctx),
+    monthsWithoutTransactions: ctx.account.details.months.filter((m) => !txMonths.has(m)),
+    monthly: monthlyChecks(ctx),
+  };
+}

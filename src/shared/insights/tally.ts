@@ -1,0 +1,50 @@
+// Tallies summed in whole paise (as sumMoney does), keeping the transactions behind them.
+import { fromPaise, toPaise } from '../model/money';
+import type { Tally } from './types';
+
+export class TallyBuilder {
+  private paise = 0;
+  private readonly list: number[] = [];
+
+  add(index: number, amount: number): void {
+    this.paise += toPaise(amount);
+    this.list.push(index);
+  }
+
+  get amountPaise(): number {
+    return this.paise;
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  build(): Tally {
+    return { amount: fromPaise(this.paise), count: this.list.length, indices: this.list };
+  }
+}
+
+export const EMPTY_TALLY: Tally = { amount: 0, count: 0, indices: [] };
+
+/** a / b by amount, null when b is zero. */
+export function shareOf(part: number, whole: number): number | null {
+  const w = toPaise(whole);
+  return w === 0 ? null : toPaise(part) / w;
+}
+
+/** Median of paise values, rounded to the paisa; null when empty. Sorts its input. */
+export function medianPaise(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  const m = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return fromPaise(Math.round(m));
+}
+
+/** Mean of paise values, rounded to the paisa; null when empty. */
+export function meanPaise(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return fromPaise(Math.round(sum / values.length));
+}

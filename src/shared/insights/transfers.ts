@@ -1,0 +1,237 @@
+// Money moving between the session's own accounts (a debit in one, a credit of the same
+// amount in another within a day or two) and circular flows: money out to a party and
+// back from it within days, or from one own account to another and back.
+import type { AccountContext } from './context';
+import { CASH_COUNTERPARTY, counterpartyKey } from './counterparty';
+import {
+  CIRCULAR_MAX_DAYS,
+  CIRCULAR_MIN_AMOUNT,
+  CIRCULAR_MIN_SHARE_BACK,
+  OWN_TRANSFER_MAX_DAYS,
+  OWN_TRANSFER_MIN_AMOUNT,
+} from './rules';
+import type { CircularFlow, OwnTransfer } from './types';
+
+/** Candidates looked at per transaction: bounds the work when one amount repeats a lot. */
+const MAX_CANDIDATES = 64;
+
+interface Leg {
+  readonly a: number;
+  readonly i: number;
+  readonly day: number;
+}
+
+/** Digits a narration would show of this account: the last six, or a masked last four. */
+function accountMarks(accountNumber: string | null): { six: string; four: RegExp } | null {
+  const digits = (accountNumber ?? '').replace(/\D/g, '');
+  if (digits.length < 4) return null;
+  return {
+    six: digits.length >= 6 ? digits.slice(-6) : digits,
+    four: new RegExp(`[X*]{2,}\\s*${digits.slice(-4)}\\b`, 'i'),
+  };
+}
+
+function holderKey(ctx: AccountContext): string | null {
+  const name = ctx.account.details.holderName;
+  return name ? counterpartyKey(name) : null;
+}
+
+/** The party key names the holder (UPI truncates names, so a long enough prefix counts). */
+function namesHolder(partyKey: string | undefined, holder: string | null): boolean {
+  if (!partyKey || !holder) return false;
+  return partyKey === holder || (partyKey.length >= 5 && holder.startsWith(partyKey));
+}
+
+export function findOwnTransfers(contexts: readonly AccountContext[]): OwnTransfer[] {
+  if (contexts.length < 2) return [];
+  const minPaise = OWN_TRANSFER_MIN_AMOUNT * 100;
+  const credits = new Map<number, Leg[]>();
+  const debits: Leg[] = [];
+  contexts.forEach((ctx, a) => {
+    for (const i of ctx.byDate) {
+      const p = ctx.paise[i]!;
+      if (p < minPaise || ctx.bounce[i]) continue;
+      const leg = { a, i, day: ctx.day[i]! };
+      if (ctx.txs[i]!.type === 'debit') debits.push(leg);
+      else {
+        const bucket = credits.get(p);
+        if (bucket) bucket.push(leg);
+        else credits.set(p, [leg]);
+      }
+    }
+  });
+  for (const bucket of credits.values()) bucket.sort((x, y) => x.day - y.day || x.a - y.a);
+  debits.sort((x, y) => x.day - y.day || x.a - y.a || x.i - y.i);
+  const marks = contexts.map((c) => accountMarks(c.account.details.accountNumber));
+  const holders = contexts.map(holderKey);
+  const used = contexts.map((c) => new Uint8Array(c.txs.length));
+
+  const evidenceOf = (d: Leg, c: Leg): string[] => {
+    const dc = contexts[d.a]!;
+    const cc = contexts[c.a]!;
+    const out: string[] = [];
+    if (dc.selfWords[d.i] || cc.selfWords[c.i]) out.push('self-words');
+    const mentions = (ctx: AccountContext, i: number, m: ReturnType<typeof accountMarks>) =>
+      m !== null && (ctx.txs[i]!.narration.includes(m.six) || m.four.test(ctx.txs[i]!.narration));
+    if (mentions(dc, d.i, marks[c.a]!) || mentions(cc, c.i, marks[d.a]!))
+      out.push('account-number');
+    if (
+      namesHolder(dc.party[d.i]?.key, holders[c.a]!) ||
+      namesHolder(cc.party[c.i]?.key, holders[d.a]!)
+    )
+      out.push('holder-name');
+    return out;
+  };
+
+  const transfers: OwnTransfer[] = [];
+  for (const d of debits) {
+    const dc = contexts[d.a]!;
+    const bucket = credits.get(dc.paise[d.i]!);
+    if (!bucket) continue;
+    let lo = 0;
+    let hi = bucket.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bucket[mid]!.day < d.day - OWN_TRANSFER_MAX_DAYS) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { leg: Leg; score: number; evidence: string[] } | null = null;
+    for (let k = lo, seen = 0; k < bucket.length && seen < MAX_CANDIDATES; k++) {
+      const c = bucket[k]!;
+      if (c.day > d.day + OWN_TRANSFER_MAX_DAYS) break;
+      if (c.a === d.a || used[c.a]![c.i]) continue;
+      seen++;
+      const gap = c.day - d.day;
+      const evidence = evidenceOf(d, c);
+      // Evidence first, then the nearest date, a credit after its debit before one ahead of it.
+      const score = evidence.length * 100 - Math.abs(gap) * 2 - (gap < 0 ? 1 : 0);
+      if (!best || score > best.score) best = { leg: c, score, evidence };
+    }
+    if (!best) continue;
+    const c = best.leg;
+    used[c.a]![c.i] = 1;
+    used[d.a]![d.i] = 1;
+    const cc = contexts[c.a]!;
+    transfers.push({
+      from: { accountId: dc.account.accountId, index: d.i },
+      to: { accountId: cc.account.accountId, index: c.i },
+      amount: dc.txs[d.i]!.amount,
+      fromDate: dc.txs[d.i]!.date,
+      toDate: cc.txs[c.i]!.date,
+      dayGap: c.day - d.day,
+      evidence: best.evidence,
+    });
+  }
+  return transfers;
+}
+
+function amountsMatch(first: number, second: number): boolean {
+  return second >= first * CIRCULAR_MIN_SHARE_BACK && first >= second * CIRCULAR_MIN_SHARE_BACK;
+}
+
+/** Out to a named party and back from it (or in and back out), within the window. */
+function circularByParty(
+  ctx: AccountContext,
+  ownLegs: ReadonlySet<number>,
+  out: CircularFlow[],
+): void {
+  const minPaise = CIRCULAR_MIN_AMOUNT * 100;
+  const groups = new Map<number, number[]>();
+  for (const i of ctx.byDate) {
+    const id = ctx.partyId[i]!;
+    if (id < 0 || ctx.party[i] === CASH_COUNTERPARTY || ctx.bounce[i] || ownLegs.has(i)) continue;
+    if (ctx.paise[i]! < minPaise * CIRCULAR_MIN_SHARE_BACK) continue;
+    const g = groups.get(id);
+    if (g) g.push(i);
+    else groups.set(id, [i]);
+  }
+  const used = new Uint8Array(ctx.txs.length);
+  for (const indices of groups.values()) {
+    if (indices.length < 2) continue;
+    for (let j = 0; j < indices.length; j++) {
+      const f = indices[j]!;
+      if (used[f] || ctx.paise[f]! < minPaise) continue;
+      const type = ctx.txs[f]!.type;
+      for (let k = j + 1, seen = 0; k < indices.length && seen < MAX_CANDIDATES; k++, seen++) {
+        const s = indices[k]!;
+        const days = ctx.day[s]! - ctx.day[f]!;
+        if (days > CIRCULAR_MAX_DAYS) break;
+        if (used[s] || ctx.txs[s]!.type === type) continue;
+        if (!amountsMatch(ctx.paise[f]!, ctx.paise[s]!)) continue;
+        used[f] = used[s] = 1;
+        out.push({
+          first: { accountId: ctx.account.accountId, index: f },
+          second: { accountId: ctx.account.accountId, index: s },
+          firstType: type,
+          counterparty: ctx.party[f]!.name,
+          firstAmount: ctx.txs[f]!.amount,
+          secondAmount: ctx.txs[s]!.amount,
+          days,
+          via: 'counterparty',
+        });
+        break;
+      }
+    }
+  }
+}
+
+/** A to B and, within the window, B back to A. */
+function circularByOwnAccounts(
+  contexts: readonly AccountContext[],
+  transfers: readonly OwnTransfer[],
+  out: CircularFlow[],
+): void {
+  const byRoute = new Map<string, OwnTransfer[]>();
+  for (const t of transfers) {
+    const route = `${t.from.accountId}>${t.to.accountId}`;
+    const list = byRoute.get(route);
+    if (list) list.push(t);
+    else byRoute.set(route, [t]);
+  }
+  const dayOf = new Map(contexts.map((c) => [c.account.accountId, c]));
+  const day = (ref: { accountId: string; index: number }) =>
+    dayOf.get(ref.accountId)!.day[ref.index]!;
+  const used = new Set<OwnTransfer>();
+  for (const t of transfers) {
+    if (used.has(t)) continue;
+    const back = byRoute.get(`${t.to.accountId}>${t.from.accountId}`) ?? [];
+    const start = day(t.to);
+    const match = back.find((b) => {
+      if (used.has(b)) return false;
+      const d = day(b.from);
+      return d >= start && d - start <= CIRCULAR_MAX_DAYS && amountsMatch(t.amount, b.amount);
+    });
+    if (!match) continue;
+    used.add(t);
+    used.add(match);
+    const name = dayOf.get(t.to.accountId)!.account.details.accountNumber ?? t.to.accountId;
+    out.push({
+      first: t.from,
+      second: match.to,
+      firstType: 'debit',
+      counterparty: `Own account ${name}`,
+      firstAmount: t.amount,
+      secondAmount: match.amount,
+      days: day(match.to) - day(t.from),
+      via: 'own-accounts',
+    });
+  }
+}
+
+export function findCircularFlows(
+  contexts: readonly AccountContext[],
+  transfers: readonly OwnTransfer[],
+): CircularFlow[] {
+  const legs = new Map<string, Set<number>>();
+  for (const t of transfers)
+    for (const ref of [t.from, t.to]) {
+      let set = legs.get(ref.accountId);
+      if (!set) legs.set(ref.accountId, (set = new Set()));
+      set.add(ref.index);
+    }
+  const out: CircularFlow[] = [];
+  for (const ctx of contexts)
+    circularByParty(ctx, legs.get(ctx.account.accountId) ?? new Set(), out);
+  circularByOwnAccounts(contexts, transfers, out);
+  return out;
+}
