@@ -69,6 +69,24 @@ describe('bcv against the in-process sandbox', () => {
     expect(Object.keys(written.subscribed_data.accounts)).toHaveLength(1);
   });
 
+  it('keeps a fetched session in the library with --save, and exports the saved file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    const fetched = await bcv(
+      ['fetch', 'demo-retail', '--sandbox', '--save', '--library', 'lib'],
+      {},
+      dir,
+    );
+    expect(fetched.code).toBe(0);
+    const saved = /Saved to the library: (.+\.bcsession)\n/.exec(fetched.stderr)?.[1];
+    expect(saved).toBeDefined();
+    const listed = await bcv(['library', 'list', '--library', 'lib', '--json'], {}, dir);
+    expect(listed.code).toBe(0);
+    expect(JSON.stringify(JSON.parse(listed.stdout))).toContain('"sessionId":"demo-retail"');
+    const exported = await bcv(['export', saved!, '--out', 'retail.xlsx'], {}, dir);
+    expect(exported.code).toBe(0);
+    expect(existsSync(join(dir, 'retail.xlsx'))).toBe(true);
+  });
+
   it('says SESSION_NOT_FOUND in one line and exits 1 for a bad id', async () => {
     const run = await bcv(['status', 'not-a-session', '--sandbox']);
     expect(run.code).toBe(1);
