@@ -3,12 +3,11 @@
 // with the start of its id when two accounts would read the same.
 import { formatMonth, MONTH_ABBREVIATIONS, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
+import { maskAccountNumber as maskNumber } from '@shared/library/summary';
 
-/** `50100199733559` -> `XXXXXXXXXX3559`: the last four shown, the length kept. */
+/** `50100199733559` -> `XXXXXXXX3559`, masked as the library and the report view mask it. */
 export function maskAccountNumber(number: string | null | undefined): string | null {
-  if (!number) return null;
-  const visible = number.slice(-4);
-  return `${'X'.repeat(Math.max(0, number.length - 4))}${visible}`;
+  return number ? maskNumber(number) : null;
 }
 
 function baseLabel(bank: string | null, number: string | null, accountId: string): string {

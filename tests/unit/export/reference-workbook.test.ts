@@ -114,7 +114,7 @@ describe('export of the reference response', () => {
     expect(cell(central, 'Total credits')).toBe(59620.32);
     expect(cell(central, 'Total debits')).toBe(59);
     expect(cell(central, 'Fraud items')).toBe(3);
-    expect(cell(central + 1, 'Account number')).toBe('XXXXXXXXXX3559');
+    expect(cell(central + 1, 'Account number')).toBe('XXXXXXXX3559');
     expect(cell(central + 1, 'IFSC')).toBe('HDFC0009015');
     expect(ws.autoFilter).toBe(`A${headerRow}:P${headerRow + 2}`);
   });

@@ -1,0 +1,181 @@
+// `bcv export` end to end against real files: API JSON (one or both responses) and
+// .bcsession in, a workbook out; bad input gets one `CODE: message` line, exit 1 (usage
+// mistakes exit 2) and leaves an existing workbook at the destination untouched.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runExportCommand, type ExportCliIo } from '../../src/cli/commands/export';
+import { encodeSessionFile, payloadTextOf } from '../../src/main/library/format';
+import {
+  readBack,
+  referenceData,
+  rowsOf,
+  sheet,
+  statusFor,
+  tempDir,
+  TEN_SHEETS,
+} from '../unit/export/helpers';
+
+async function cli(cwd: string, extra: Partial<ExportCliIo> = {}) {
+  return async (...argv: string[]) => {
+    const out = { stdout: '', stderr: '' };
+    const code = await runExportCommand(argv, {
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      cwd,
+      ...extra,
+    });
+    return { code, ...out };
+  };
+}
+
+async function folderWithInputs() {
+  const cwd = await tempDir();
+  const data = referenceData();
+  await writeFile(join(cwd, 'data.json'), JSON.stringify(data));
+  await writeFile(
+    join(cwd, 'fetched.json'),
+    JSON.stringify({ session_status: statusFor(data), subscribed_data: data }),
+  );
+  await writeFile(join(cwd, 'not-json.json'), 'this is not { json');
+  await writeFile(join(cwd, 'wrong.json'), JSON.stringify({ session_id: 'x', accounts: 5 }));
+  await writeFile(join(cwd, 'existing.xlsx'), 'previous workbook');
+  return cwd;
+}
+
+describe('bcv export', () => {
+  it('exports a subscribed_data file', async () => {
+    const cwd = await folderWithInputs();
+    const run = await cli(cwd);
+    const r = await run('data.json', '-o', 'out.xlsx');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(`Wrote ${join(cwd, 'out.xlsx')}: 10 sheets, 3 transactions\n`);
+    const workbook = await readBack(join(cwd, 'out.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(TEN_SHEETS);
+    const summary = rowsOf(sheet(workbook, 'Summary'));
+    expect(summary).toContainEqual(['Source', 'saved file data.json']);
+    expect(summary).toContainEqual(['Data fetched', 'not recorded']);
+    expect(rowsOf(sheet(workbook, 'Status'))[0]).toEqual([
+      'No status: this data came without the session_status response.',
+    ]);
+  });
+
+  it('exports both responses as bcv fetch writes them, one account, all fields', async () => {
+    const cwd = await folderWithInputs();
+    const run = await cli(cwd);
+    const r = await run(
+      'fetched.json',
+      '--out',
+      'one.xlsx',
+      '--account',
+      'aee2d55d-2a2b-41d7-9ae8-9ab37eaf6cb7',
+      '--all-fields',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('11 sheets, 1 transactions');
+    const workbook = await readBack(join(cwd, 'one.xlsx'));
+    expect(workbook.worksheets.at(-1)!.name).toBe('Transactions (all fields)');
+    expect(rowsOf(sheet(workbook, 'Status')).length).toBe(3);
+  });
+
+  it('exports a .bcsession snapshot with its fetch time and source', async () => {
+    const cwd = await folderWithInputs();
+    const data = referenceData();
+    const { bytes } = await encodeSessionFile({
+      payloadText: payloadTextOf({ sessionStatus: null, subscribedData: data }),
+      sessionId: data.session_id,
+      savedAt: '2024-04-22T11:00:00.000Z',
+      fetchedAt: '2024-04-22T10:15:00.000Z',
+      appVersion: 'test',
+      source: {
+        kind: 'live',
+        profileName: 'Work',
+        host: 'apis.bankconnect.finbox.in',
+        sandbox: false,
+      },
+    });
+    await writeFile(join(cwd, 'saved.bcsession'), bytes);
+    const r = await (await cli(cwd))('saved.bcsession', '-o', 'saved.xlsx');
+    expect(r.code).toBe(0);
+    const summary = rowsOf(sheet(await readBack(join(cwd, 'saved.xlsx')), 'Summary'));
+    expect(summary).toContainEqual([
+      'Source',
+      'saved file saved.bcsession (fetched from apis.bankconnect.finbox.in)',
+    ]);
+    expect(String(summary.find((r) => r[0] === 'Data fetched')?.[1])).toMatch(/^22-Apr-2024 /);
+  });
+
+  it.each([
+    [['missing.json', '-o', 'existing.xlsx'], 1, /^FILE_NOT_FOUND: missing\.json: no such file\n$/],
+    [['not-json.json', '-o', 'existing.xlsx'], 1, /^NOT_IMPORTABLE: not-json\.json: neither/],
+    [['wrong.json', '-o', 'existing.xlsx'], 1, /^SCHEMA_MISMATCH: wrong\.json: /],
+    [['data.json', '-o', 'existing.xlsx', '--account', 'nope'], 1, /^NO_SUCH_ACCOUNT: nope is not/],
+    [
+      ['data.json', '-o', 'no-folder/out.xlsx'],
+      1,
+      /^NO_SUCH_FOLDER: .*no-folder.*does not exist\n$/,
+    ],
+    [['data.json'], 2, /^USAGE: give the workbook to write with -o FILE\.xlsx/],
+    [['data.json', '-o', 'out.csv'], 2, /^USAGE: out\.csv: the workbook's name must end in \.xlsx/],
+    [['-o', 'existing.xlsx'], 2, /^USAGE: give one session id or file/],
+    [['data.json', '-o', 'x.xlsx', '--bogus'], 2, /^USAGE: Unknown option '--bogus'/],
+    [
+      ['demo-business', '-o', 'existing.xlsx'],
+      2,
+      /^USAGE: demo-business is not a file; .*--sandbox/,
+    ],
+  ])('refuses %j with exit %i and one line', async (argv, exit, line) => {
+    const cwd = await folderWithInputs();
+    const before = (await readdir(cwd)).sort();
+    const r = await (await cli(cwd))(...argv);
+    expect(r.code).toBe(exit);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(line);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(await readFile(join(cwd, 'existing.xlsx'), 'utf8')).toBe('previous workbook');
+    expect((await readdir(cwd)).sort()).toEqual(before);
+  });
+
+  it('prints its usage on --help', async () => {
+    const r = await (await cli(await tempDir()))('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage:\n {2}bcv export <session-id \| FILE> -o FILE\.xlsx/);
+  });
+
+  it('fetches a session id through the fetcher it is given', async () => {
+    const cwd = await tempDir();
+    const data = referenceData();
+    const asked: unknown[] = [];
+    const run = await cli(cwd, {
+      fetchSession: async (id, options) => {
+        asked.push({ id, sandbox: options.sandbox });
+        return {
+          subscribedData: data,
+          sessionStatus: statusFor(data),
+          meta: { fetchedAt: '2024-04-22T10:15:00.000Z', source: 'sandbox', sandbox: true },
+        };
+      },
+    });
+    const r = await run('demo-business', '--sandbox', '-o', 'demo.xlsx');
+    expect(r.code).toBe(0);
+    expect(asked).toEqual([{ id: 'demo-business', sandbox: true }]);
+    expect((await readBack(join(cwd, 'demo.xlsx'))).worksheets).toHaveLength(10);
+  });
+
+  it('passes on a fetch failure as its code', async () => {
+    const cwd = await tempDir();
+    const run = await cli(cwd, {
+      fetchSession: async () => {
+        throw Object.assign(new Error('The provided session ID is invalid'), {
+          code: 'SESSION_NOT_FOUND',
+        });
+      },
+    });
+    const r = await run('nope', '--sandbox', '-o', 'x.xlsx');
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: 'SESSION_NOT_FOUND: The provided session ID is invalid\n',
+    });
+    expect(await readdir(cwd)).toEqual([]);
+  });
+});
