@@ -1,8 +1,8 @@
-// Inputs the children load before timing: the raw response text and the view model as
-// main builds it (the same code path as opening a session).
+// Inputs the children load before timing: the raw response text, and the session as main
+// holds it after `library:open` (raw responses kept for saving, plus the view model).
 import { readFile } from 'node:fs/promises';
-import { parseSessionStatus, parseSubscribedData } from '@shared/api/parse';
 import type { LoadedSession } from '@shared/ipc/contract';
+import { Library } from '../../src/main/library/store';
 import { SessionStore } from '../../src/main/sessions/session-store';
 import type { SizeData } from './types';
 
@@ -10,20 +10,32 @@ export function readRawText(data: SizeData): Promise<string> {
   return readFile(data.rawJsonFile, 'utf8');
 }
 
-/** What main holds and hands the renderer after a fetch of this session. */
-export async function loadSession(data: SizeData): Promise<LoadedSession> {
-  const subscribedData = parseSubscribedData(JSON.parse(await readRawText(data)));
-  const sessionStatus = parseSessionStatus(JSON.parse(await readFile(data.statusJsonFile, 'utf8')));
-  return new SessionStore().add({
-    sessionId: data.sessionId,
-    fetchedAt: '2024-10-01T09:00:00.000Z',
+export interface OpenedInMain {
+  /** Holds the raw responses beside the view, as main does while the session is open. */
+  readonly store: SessionStore;
+  readonly loaded: LoadedSession;
+}
+
+/** The library:open path: read and verify the saved snapshot, normalise, keep. */
+export async function openInMain(library: Library, data: SizeData): Promise<OpenedInMain> {
+  const opened = await library.open(data.sessionId);
+  const store = new SessionStore();
+  const loaded = store.add({
+    sessionId: opened.record.sessionId,
+    fetchedAt: opened.record.fetchedAt,
     source: {
-      kind: 'live',
-      profileId: 'sandbox',
-      profileName: 'Sandbox',
-      host: new URL(data.url).host,
-      sandbox: true,
+      kind: 'saved',
+      snapshotId: opened.record.snapshotId,
+      file: opened.file,
+      sandbox: opened.record.sandbox,
+      imported: opened.record.imported,
     },
-    raw: { sessionStatus, subscribedData },
+    raw: { sessionStatus: opened.sessionStatus, subscribedData: opened.subscribedData },
   });
+  return { store, loaded };
+}
+
+export async function openSaved(data: SizeData): Promise<OpenedInMain> {
+  const library = new Library({ dir: data.libraryDir, appVersion: 'bench' });
+  return openInMain(library, data);
 }

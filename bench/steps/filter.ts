@@ -4,7 +4,7 @@
 // text once; later keystrokes reuse it.
 import { EMPTY_FILTER, filterTransactions } from '@shared/transactions/filter';
 import type { TransactionFilter } from '@shared/transactions/filter';
-import { loadSession } from '../lib/inputs';
+import { openSaved } from '../lib/inputs';
 import type { Step } from '../lib/types';
 
 /** A surname the sandbox's people list uses, as an underwriter would type it. */
@@ -15,7 +15,7 @@ export const filterStep: Step = {
   measured: `filterTransactions(rows, text "${QUERY}" + middle half of the dates)`,
   baseline: 'rows.filter(narration.includes + date range)',
   async prepare(variant, data) {
-    const rows = (await loadSession(data)).view.accounts[0]?.transactions ?? [];
+    const rows = (await openSaved(data)).loaded.view.accounts[0]?.transactions ?? [];
     const from = rows[Math.floor(rows.length / 4)]?.date ?? null;
     const to = rows[Math.floor((rows.length * 3) / 4)]?.date ?? null;
     if (variant === 'baseline') {

@@ -1,7 +1,9 @@
 // The steps the benchmark knows, by name, in the order the table lists them.
 import type { Step, StepName } from '../lib/types';
+import { exportStep } from './export';
 import { fetchStep } from './fetch';
 import { filterStep } from './filter';
+import { insightsStep } from './insights';
 import { openStep } from './open';
 import { toRendererStep } from './to-renderer';
 
@@ -10,4 +12,6 @@ export const STEPS: Partial<Record<StepName, Step>> = {
   open: openStep,
   'to-renderer': toRendererStep,
   filter: filterStep,
+  insights: insightsStep,
+  export: exportStep,
 };

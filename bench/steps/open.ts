@@ -2,8 +2,7 @@
 // gunzip, checksum, JSON, validation, normalisation), vs JSON.parse of the same
 // uncompressed JSON text.
 import { Library } from '../../src/main/library/store';
-import { SessionStore } from '../../src/main/sessions/session-store';
-import { readRawText } from '../lib/inputs';
+import { openInMain, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
 
 export const openStep: Step = {
@@ -22,19 +21,7 @@ export const openStep: Step = {
     // The listing index is built once, as it is when the library screen was shown first.
     await library.list();
     return async () => {
-      const opened = await library.open(data.sessionId);
-      const loaded = new SessionStore().add({
-        sessionId: opened.record.sessionId,
-        fetchedAt: opened.record.fetchedAt,
-        source: {
-          kind: 'saved',
-          snapshotId: opened.record.snapshotId,
-          file: opened.file,
-          sandbox: opened.record.sandbox,
-          imported: opened.record.imported,
-        },
-        raw: { sessionStatus: opened.sessionStatus, subscribedData: opened.subscribedData },
-      });
+      const { loaded } = await openInMain(library, data);
       return { facts: { transactions: loaded.view.accounts[0]?.transactions.length ?? 0 } };
     };
   },

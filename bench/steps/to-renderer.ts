@@ -2,7 +2,7 @@
 // a structured clone as Electron's IPC does (v8.serialize, then deserialize), vs JSON.parse
 // of the raw response; with the clone's size against the raw JSON's.
 import { deserialize, serialize } from 'node:v8';
-import { loadSession, readRawText } from '../lib/inputs';
+import { openSaved, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
 
 export const toRendererStep: Step = {
@@ -18,7 +18,7 @@ export const toRendererStep: Step = {
         return Promise.resolve({ facts: { bytes } });
       };
     }
-    const loaded = await loadSession(data);
+    const { loaded } = await openSaved(data);
     return () => {
       const wire = serialize(loaded);
       deserialize(wire);
