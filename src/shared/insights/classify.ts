@@ -153,7 +153,8 @@ export function bounceOf(t: Facts): BounceMatch | null {
           ? 'outward'
           : null;
   if (chargeRule || (debit && CHARGE_PATTERN.test(n)))
-    return { kind: 'bounce_charge', direction, rule };
+    // A failed mandate's charge falls on the holder's own obligation.
+    return { kind: 'bounce_charge', direction: direction ?? (autoRule ? 'inward' : null), rule };
   if (autoRule || (!inwardRule && !outwardRule && MANDATE_PATTERN.test(n)))
     // A returned mandate is the holder's own obligation failing.
     return { kind: 'auto_debit_return', direction: direction ?? 'inward', rule };

@@ -53,7 +53,7 @@ const RAIL_WORDS = new Set([
 const TITLES = /^(MR|MRS|MS|M S|MESSRS|DR|SHRI|SMT|KUMARI)\s+/;
 /** `BY TRF.`, `TO TRF.`, `POS`, `ACH D-` and similar lead-ins before the rail or party. */
 const LEAD_IN =
-  /^(?:(?:BY|TO)\s+(?:TRF|TRANSFER|CLG)\.?\s*|POS\s+|ECOM\s+|PUR\s+|ACH\s*[DC]?\s*-\s*|NACH\s*[DC]?\s*-?\s*|ECS\s*[DC]?\s*-?\s*|BIL\/ONL\/|INB\/?|MB\/?)+/;
+  /^(?:(?:BY|TO)\s+(?:TRF|TRANSFER|CLG)\.?\s*|POS\s+|ECOM\s+|PUR\s+|(?:ACH|NACH|ECS)(?:\s*(?:DR|CR|D|C)\b)?\s*-?\s*|BIL\/ONL\/|INB\/?|MB\/?)+/;
 const RAIL = /^(UPI|NEFT|RTGS|IMPS|MMT|INFT?|FT)\b/;
 const ACCOUNT_NUMBER = /\b(?:FROM|TO)\s+(?:A\/C\s*(?:NO\.?\s*)?)?(\d{9,18})\b/;
 /** Words after which the narration stops naming the party. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { computeAccountInsights } from '../../../src/shared/insights';
+import { accountOf } from './helpers';
+
+// November 2023 has 30 days. Balances chosen so every figure is easy to work out by hand.
+const nov = Array.from({ length: 30 }, (_, i) => {
+  const day = i + 1;
+  if (day <= 2) return null; // before the statement starts
+  if (day >= 10 && day <= 12) return -500; // three days negative
+  if (day === 13) return -2500; // beyond a 2,000 overdraft
+  return day * 100;
+});
+
+describe('balances from the EOD series', () => {
+  const account = accountOf(
+    [
+      { date: '2023-11-03', type: 'credit', amount: 300, balance: 300 },
+      { date: '2023-11-10', type: 'debit', amount: 1200, balance: -500 },
+      { date: '2023-11-13', type: 'debit', amount: 2000, balance: -2500 },
+      { date: '2023-11-14', type: 'credit', amount: 3900, balance: 1400 },
+      { date: '2023-12-05', type: 'credit', amount: 100, balance: 1500 },
+      { date: '2023-12-20', type: 'debit', amount: 1000, balance: 500 },
+    ],
+    { eod: { 'Nov-23': nov }, odLimit: '2000' },
+  );
+  const { balances } = computeAccountInsights(account);
+  const m = balances.months[0]!;
+
+  it('averages, medians and extremes over the days that have a balance', () => {
+    const values = nov.filter((b): b is number => b !== null);
+    expect(m.month).toBe('2023-11');
+    expect(m.source).toBe('eod');
+    expect(m.days).toBe(28);
+    const sum = values.reduce((a, b) => a + b, 0);
+    expect(m.average).toBe(Math.round((sum / 28) * 100) / 100);
+    const sorted = [...values].sort((a, b) => a - b);
+    expect(m.median).toBe((sorted[13]! + sorted[14]!) / 2);
+    expect(m.min).toEqual({ date: '2023-11-13', balance: -2500, index: 2 });
+    expect(m.max).toEqual({ date: '2023-11-30', balance: 3000, index: 3 });
+  });
+
+  it('counts negative and overdrawn days, each traced to its transaction', () => {
+    expect(m.negativeDays.map((d) => d.date)).toEqual([
+      '2023-11-10',
+      '2023-11-11',
+      '2023-11-12',
+      '2023-11-13',
+    ]);
+    expect(m.negativeDays.map((d) => d.index)).toEqual([1, 1, 1, 2]);
+    expect(balances.odLimit).toBe(2000);
+    expect(m.overdrawnDays).toEqual([{ date: '2023-11-13', balance: -2500, index: 2 }]);
+  });
+
+  it('takes ABB on the 5th, 10th, 15th, 20th, 25th and last day, and on the 5th/15th/25th', () => {
+    expect(m.abbPoints.map((p) => [p.day, p.balance?.balance ?? null])).toEqual([
+      [5, 500],
+      [10, -500],
+      [15, 1500],
+      [20, 2000],
+      [25, 2500],
+      ['last', 3000],
+    ]);
+    expect(m.abb).toBe(1500); // (500 - 500 + 1500 + 2000 + 2500 + 3000) / 6
+    expect(m.abbThree).toBe(1500); // (500 + 1500 + 2500) / 3
+  });
+
+  it('rebuilds a month the EOD series lacks from the running balances', () => {
+    const dec = balances.months[1]!;
+    expect(dec.source).toBe('transactions');
+    // 1 Dec - 19 Dec: 1,400 then 1,500 from the 5th; 20 Dec: 500; nothing after the last transaction.
+    expect(dec.days).toBe(20);
+    expect(dec.abbPoints.map((p) => p.balance?.balance ?? null)).toEqual([
+      1500,
+      1500,
+      1500,
+      500,
+      null,
+      null,
+    ]);
+    expect(dec.abb).toBe(1250);
+    expect(dec.min).toEqual({ date: '2023-12-20', balance: 500, index: 5 });
+    expect(dec.abbPoints[0]!.balance!.index).toBe(4);
+  });
+
+  it('averages the months for the period', () => {
+    expect(balances.period.days).toBe(48);
+    expect(balances.period.abb).toBe(1375);
+    expect(balances.period.min!.balance).toBe(-2500);
+    expect(balances.period.negativeDays).toHaveLength(4);
+  });
+});
