@@ -1,7 +1,7 @@
 // Validates a decoded JSON body and names the first place it differs from the documented
 // shape, as a JSON path a person can find in the file.
 import type { z } from 'zod';
-import { sessionStatusSchema, subscribedDataSchema } from './schemas';
+import { isSubscribedDataFast, sessionStatusSchema, subscribedDataSchema } from './schemas';
 import type { SessionStatusResponse, SubscribedDataResponse } from './schemas';
 
 export class SchemaMismatchError extends Error {
@@ -54,5 +54,8 @@ export function parseSessionStatus(value: unknown): SessionStatusResponse {
 }
 
 export function parseSubscribedData(value: unknown): SubscribedDataResponse {
+  // The fast check accepts only what the schema accepts; anything else goes to the full
+  // schema, which decides and names the first mismatch exactly as before.
+  if (isSubscribedDataFast(value)) return value;
   return parseWith(subscribedDataSchema, value, 'The subscribed_data response');
 }

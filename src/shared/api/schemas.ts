@@ -135,6 +135,80 @@ export const subscribedDataSchema = z.looseObject({
   accounts: z.record(z.string(), accountBlockSchema),
 });
 
+// ---- the fast path for large responses ------------------------------------------------
+// zod checks an object in microseconds, which is seconds for 200,000 transactions. The
+// document around them is small and still checked by zod (the "shell" schemas below);
+// the transactions are checked by isApiTransaction, transactionSchema written out as one
+// plain function. It may only be stricter than the schema, never looser (a unit test
+// compares the two): whatever it refuses is checked again by the full schema, which then
+// decides and names the place.
+
+const unknownList = z.array(z.unknown()).nullable().optional();
+
+export const accountBlockShellSchema = accountBlockSchema.extend({
+  transactions: unknownList,
+  salary_transactions: unknownList,
+});
+
+export const subscribedDataShellSchema = z.looseObject({
+  session_id: z.string(),
+  accounts: z.record(z.string(), accountBlockShellSchema),
+});
+
+function isOptionalNullableString(value: unknown): boolean {
+  return value === undefined || value === null || typeof value === 'string';
+}
+
+/** Exactly transactionSchema's test, or stricter. */
+export function isApiTransaction(value: unknown): value is ApiTransaction {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const t = value as Record<string, unknown>;
+  const note = t['transaction_note'];
+  const balance = t['balance'];
+  const date = t['date'];
+  const amount = t['amount'];
+  return (
+    (t['transaction_type'] === 'debit' || t['transaction_type'] === 'credit') &&
+    (typeof note === 'string' || note === null) &&
+    typeof amount === 'number' &&
+    Number.isFinite(amount) &&
+    (balance === null || (typeof balance === 'number' && Number.isFinite(balance))) &&
+    typeof date === 'string' &&
+    API_DATE_TIME.test(date) &&
+    typeof t['hash'] === 'string' &&
+    isOptionalNullableString(t['chq_num']) &&
+    isOptionalNullableString(t['transaction_channel']) &&
+    isOptionalNullableString(t['merchant_category']) &&
+    isOptionalNullableString(t['description']) &&
+    isOptionalNullableString(t['category']) &&
+    isOptionalNullableString(t['statement_id']) &&
+    isOptionalNullableString(t['account_id']) &&
+    isOptionalNullableString(t['reciever_account_number'])
+  );
+}
+
+function listIsValid(list: unknown): boolean {
+  if (!Array.isArray(list)) return true; // null or absent: the shell schema checked it
+  for (let i = 0; i < list.length; i++) if (!isApiTransaction(list[i])) return false;
+  return true;
+}
+
+/**
+ * True when `value` is certainly a valid subscribed_data response, checked in a fraction
+ * of the full schema's time; false means "ask the full schema", not "invalid".
+ */
+export function isSubscribedDataFast(value: unknown): value is SubscribedDataResponse {
+  if (!subscribedDataShellSchema.safeParse(value).success) return false;
+  const accounts = (value as { accounts: Record<string, Record<string, unknown>> }).accounts;
+  for (const id in accounts) {
+    const block = accounts[id]!;
+    if (!listIsValid(block['transactions']) || !listIsValid(block['salary_transactions'])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export type StatementStatus = z.infer<typeof statementStatusSchema>;
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export type SessionStatusResponse = z.infer<typeof sessionStatusSchema>;
