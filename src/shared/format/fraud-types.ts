@@ -20,7 +20,7 @@ const EXPLANATIONS: Readonly<Record<string, string>> = {
   equal_credit_debit:
     'Credits and debits are nearly equal: money may be passing straight through the account (round-tripping).',
   negative_balance:
-    'The balance goes below zero where the account has no overdraft limit to allow it.',
+    'The end-of-day balance goes below zero on some days: compare it with the account’s overdraft limit.',
   tax_100_multiple: 'Tax debits are exact multiples of ₹100: real tax deductions rarely are.',
   min_rtgs_amount:
     'An RTGS transfer is below the RTGS minimum of ₹2,00,000: such a transfer cannot be real.',
