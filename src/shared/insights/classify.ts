@@ -56,7 +56,26 @@ export interface Facts {
   readonly narration: string;
   /** False when the narration has none of the rules' words: its patterns need not run. */
   readonly keywords: boolean;
+  /** False when neither channel nor description is in any of the rules' value lists. */
+  readonly valued: boolean;
 }
+
+const ANY_VALUE: ReadonlySet<string> = new Set(
+  [
+    CASH_DEPOSIT_VALUES,
+    CASH_WITHDRAWAL_VALUES,
+    INWARD_CHEQUE_RETURN_VALUES,
+    OUTWARD_CHEQUE_RETURN_VALUES,
+    AUTO_DEBIT_RETURN_VALUES,
+    BOUNCE_CHARGE_VALUES,
+    PENALTY_VALUES,
+    EMI_VALUES,
+    MANDATE_DEBIT_VALUES,
+    LOAN_DISBURSAL_VALUES,
+    SALARY_VALUES,
+    SELF_TRANSFER_VALUES,
+  ].flatMap((set) => [...set]),
+);
 
 const ANY_KEYWORD = new RegExp(
   [
@@ -79,19 +98,23 @@ const ANY_KEYWORD = new RegExp(
 
 /** `upper` is the narration upper-cased, when the caller has it already. */
 export function factsOf(t: TransactionView, upper: string = t.narration.toUpperCase()): Facts {
+  const channel = lower(t.channel);
+  const description = lower(t.description);
   return {
     type: t.type,
     amount: t.amount,
-    channel: lower(t.channel),
-    description: lower(t.description),
+    channel,
+    description,
     category: lower(t.category),
     narration: upper,
     keywords: ANY_KEYWORD.test(upper),
+    valued: ANY_VALUE.has(channel) || ANY_VALUE.has(description),
   };
 }
 
 /** `channel:x` or `description:x` when either value is in the set. */
 function valueRule(t: Facts, set: ReadonlySet<string>): string | null {
+  if (!t.valued) return null;
   if (set.has(t.channel)) return `channel:${t.channel}`;
   if (set.has(t.description)) return `description:${t.description}`;
   return null;

@@ -1,7 +1,7 @@
 // One pass over an account's transactions that every insight then reads: day numbers,
 // paise, date order and each transaction's classification and counterparty. Everything
 // after this is linear or sorts once, so 200,000 transactions stay well under a second.
-import { monthOf, monthRange } from '../model/calendar';
+import { monthRange } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
 import { toPaise } from '../model/money';
 import type { AccountView, TransactionView } from '../model/view-model';
@@ -32,6 +32,16 @@ export interface AccountContext {
   /** A small number per distinct counterparty key (-1: none), for grouping without strings. */
   readonly partyId: Int32Array;
   readonly partyCount: number;
+  /** Counterparty key -> its number in partyId. */
+  readonly partyIndex: ReadonlyMap<string, number>;
+  /** The counterparty of each number (first spelling seen). */
+  readonly parties: readonly Counterparty[];
+  /**
+   * Transactions grouped by counterparty, each group in date order: the group of party p is
+   * byParty[partyStart[p] .. partyStart[p + 1]). Transactions without one are left out.
+   */
+  readonly byParty: Int32Array;
+  readonly partyStart: Int32Array;
   readonly selfWords: Uint8Array;
   /** Every month from the first to the last the account has data for. */
   readonly months: readonly MonthKey[];
@@ -56,6 +66,28 @@ function dateOrder(day: Int32Array, apiOrder: AccountContext['apiOrder']): Int32
   else for (let i = 0; i < n; i++) order[i] = i;
   if (apiOrder === 'mixed') order.sort((a, b) => day[a]! - day[b]! || a - b);
   return order;
+}
+
+/** A counting sort of the date order by counterparty: linear, and no array per group. */
+function partyOrder(
+  byDate: Int32Array,
+  partyId: Int32Array,
+  count: number,
+): { byParty: Int32Array; partyStart: Int32Array } {
+  const partyStart = new Int32Array(count + 1);
+  for (const i of byDate) {
+    const p = partyId[i]!;
+    if (p >= 0) partyStart[p + 1] = partyStart[p + 1]! + 1;
+  }
+  for (let p = 0; p < count; p++) partyStart[p + 1] = partyStart[p + 1]! + partyStart[p]!;
+  const next = partyStart.slice(0, count);
+  const byParty = new Int32Array(partyStart[count]!);
+  for (const i of byDate) {
+    const p = partyId[i]!;
+    if (p >= 0) byParty[next[p]!] = i;
+    if (p >= 0) next[p] = next[p]! + 1;
+  }
+  return { byParty, partyStart };
 }
 
 function monthsOf(account: AccountView, txMonths: readonly MonthKey[]): MonthKey[] {
@@ -94,7 +126,7 @@ export function prepareAccount(
     const t = txs[i]!;
     day[i] = memo.day(t.date);
     paise[i] = toPaise(t.amount);
-    month[i] = monthOf(t.date);
+    month[i] = memo.month(t.date);
     const upper = t.narration.toUpperCase();
     const c = classify(t, upper);
     cash[i] = c.cash;
@@ -104,7 +136,7 @@ export function prepareAccount(
     selfWords[i] = c.selfWords ? 1 : 0;
     const p = c.cash
       ? CASH_COUNTERPARTY
-      : (counterpartyFromFields(t) ?? counterpartyFromNarration(upper));
+      : (counterpartyFromFields(t) ?? counterpartyFromNarration(upper, true));
     if (p) {
       let id = partyIds.get(p.key);
       if (id === undefined) {
@@ -122,6 +154,7 @@ export function prepareAccount(
   }
   const apiOrder = orderOf(day);
   const byDate = dateOrder(day, apiOrder);
+  const { byParty, partyStart } = partyOrder(byDate, partyId, parties.length);
   const edgeMonths = n > 0 ? [month[byDate[0]!]!, month[byDate[n - 1]!]!] : [];
   return {
     account,
@@ -137,7 +170,11 @@ export function prepareAccount(
     salaryRule,
     party,
     partyId,
-    partyCount: partyIds.size,
+    partyCount: parties.length,
+    partyIndex: partyIds,
+    parties,
+    byParty,
+    partyStart,
     selfWords,
     months: monthsOf(account, edgeMonths),
   };

@@ -1,31 +1,61 @@
-// Top payers (credits) and payees (debits) over the whole period, by amount.
+// Top payers (credits) and payees (debits) over the whole period, by amount. Totals are
+// summed per counterparty number first; only the top ones get their transaction lists.
 import type { AccountContext } from './context';
+import { fromPaise } from '../model/money';
 import { TOP_COUNTERPARTIES } from './rules';
 import { TallyBuilder } from './tally';
 import type { CounterpartyInsights, CounterpartyTotal } from './types';
 
-interface Group {
-  readonly key: string;
-  readonly name: string;
-  readonly tally: TallyBuilder;
+/** Paise per counterparty number and type (credits at 2p, debits at 2p + 1). */
+export function partySums(ctx: AccountContext, skip?: Uint8Array): Float64Array {
+  const sums = new Float64Array(ctx.partyCount * 2);
+  for (let k = 0; k < ctx.byParty.length; k++) {
+    const i = ctx.byParty[k]!;
+    if (skip?.[i]) continue;
+    sums[2 * ctx.partyId[i]! + (ctx.txs[i]!.type === 'credit' ? 0 : 1)]! += ctx.paise[i]!;
+  }
+  return sums;
 }
 
-function top(groups: readonly (Group | undefined)[], whole: number): CounterpartyTotal[] {
-  return groups
-    .filter((g): g is Group => g !== undefined)
-    .sort((a, b) => b.tally.amountPaise - a.tally.amountPaise || (a.key < b.key ? -1 : 1))
-    .slice(0, TOP_COUNTERPARTIES)
-    .map((g) => ({
-      key: g.key,
-      name: g.name,
-      total: g.tally.build(),
-      share: whole === 0 ? 0 : g.tally.amountPaise / whole,
-    }));
+/** The transactions of counterparty p and one type, in date order. */
+export function partyIndices(
+  ctx: AccountContext,
+  p: number,
+  type: 'credit' | 'debit',
+  skip?: Uint8Array,
+): number[] {
+  const out: number[] = [];
+  for (let k = ctx.partyStart[p]!; k < ctx.partyStart[p + 1]!; k++) {
+    const i = ctx.byParty[k]!;
+    if (ctx.txs[i]!.type === type && !skip?.[i]) out.push(i);
+  }
+  return out;
+}
+
+function top(
+  ctx: AccountContext,
+  sums: Float64Array,
+  type: 'credit' | 'debit',
+  whole: number,
+): CounterpartyTotal[] {
+  const offset = type === 'credit' ? 0 : 1;
+  const ids: number[] = [];
+  for (let p = 0; p < ctx.partyCount; p++) if (sums[2 * p + offset]! > 0) ids.push(p);
+  const key = (p: number) => ctx.parties[p]!.key;
+  ids.sort((a, b) => sums[2 * b + offset]! - sums[2 * a + offset]! || (key(a) < key(b) ? -1 : 1));
+  return ids.slice(0, TOP_COUNTERPARTIES).map((p) => {
+    const indices = partyIndices(ctx, p, type);
+    const paise = sums[2 * p + offset]!;
+    return {
+      key: key(p),
+      name: ctx.parties[p]!.name,
+      total: { amount: fromPaise(paise), count: indices.length, indices },
+      share: whole === 0 ? 0 : paise / whole,
+    };
+  });
 }
 
 export function computeCounterparties(ctx: AccountContext): CounterpartyInsights {
-  const payers: (Group | undefined)[] = new Array<Group | undefined>(ctx.partyCount);
-  const payees: (Group | undefined)[] = new Array<Group | undefined>(ctx.partyCount);
   const unnamed = new TallyBuilder();
   let credits = 0;
   let debits = 0;
@@ -33,18 +63,12 @@ export function computeCounterparties(ctx: AccountContext): CounterpartyInsights
     const t = ctx.txs[i]!;
     if (t.type === 'credit') credits += ctx.paise[i]!;
     else debits += ctx.paise[i]!;
-    const id = ctx.partyId[i]!;
-    if (id < 0) {
-      unnamed.add(i, t.amount);
-      continue;
-    }
-    const groups = t.type === 'credit' ? payers : payees;
-    let g = groups[id];
-    if (!g) {
-      const party = ctx.party[i]!;
-      g = groups[id] = { key: party.key, name: party.name, tally: new TallyBuilder() };
-    }
-    g.tally.add(i, t.amount);
+    if (ctx.partyId[i]! < 0) unnamed.add(i, t.amount);
   }
-  return { payers: top(payers, credits), payees: top(payees, debits), unnamed: unnamed.build() };
+  const sums = partySums(ctx);
+  return {
+    payers: top(ctx, sums, 'credit', credits),
+    payees: top(ctx, sums, 'debit', debits),
+    unnamed: unnamed.build(),
+  };
 }

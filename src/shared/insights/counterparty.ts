@@ -15,7 +15,6 @@ export const CASH_COUNTERPARTY: Counterparty = { key: 'CASH', name: 'Cash' };
 
 const DATE_PREFIX = /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+/;
 const IFSC = /^[A-Z]{4}0[A-Z0-9]{6}$/;
-const DIGIT = /\d/;
 const SEPARATOR = /[-/:]/;
 /** A `-` or `/` within the first 40 characters: the narration is in parts. */
 const SEPARATOR_EARLY = /^[^-/]{0,39}[-/]/;
@@ -54,10 +53,10 @@ const TITLES = /^(MR|MRS|MS|M S|MESSRS|DR|SHRI|SMT|KUMARI)\s+/;
 /** `BY TRF.`, `TO TRF.`, `POS`, `ACH D-` and similar lead-ins before the rail or party. */
 const LEAD_IN =
   /^(?:(?:BY|TO)\s+(?:TRF|TRANSFER|CLG)\.?\s*|POS\s+|ECOM\s+|PUR\s+|(?:ACH|NACH|ECS)(?:\s*(?:DR|CR|D|C)\b)?\s*-?\s*|BIL\/ONL\/|INB\/?|MB\/?)+/;
-const RAIL = /^(UPI|NEFT|RTGS|IMPS|MMT|INFT?|FT)\b/;
+const RAILS = ['UPI', 'NEFT', 'RTGS', 'IMPS', 'MMT', 'INFT', 'INF', 'FT'];
 const ACCOUNT_NUMBER = /\b(?:FROM|TO)\s+(?:A\/C\s*(?:NO\.?\s*)?)?(\d{9,18})\b/;
 /** Words after which the narration stops naming the party. */
-const TAIL = /\s(?:TRF|TRANSFER|REF|VIA|THROUGH)\b.*$/;
+const TAIL = /\s(?:TRF|TRANSFER|REF|VIA|THROUGH)\b/;
 const DESCRIPTION_PARTY = /^TRANSFER (?:FROM|TO) (.+)$/i;
 
 /** At least two letters. */
@@ -80,10 +79,11 @@ function isNameChar(c: number): boolean {
 // run once per transaction and dominate the insights' time on large sessions.
 
 /** Tokens of text[from, to) that carry the party's name: no digits, no VPA, not a leading rail word. */
-function nameFrom(text: string, from = 0, to = text.length): string | null {
+function nameFrom(text: string, from = 0, to = text.length, maxWords = Infinity): string | null {
   let name = '';
+  let words = 0;
   let k = from;
-  while (k < to) {
+  while (k < to && words < maxWords) {
     while (k < to && isSpace(text.charCodeAt(k))) k++;
     if (k >= to) break;
     const start = k;
@@ -100,6 +100,7 @@ function nameFrom(text: string, from = 0, to = text.length): string | null {
     if (!clean) bare = bare.replace(NOT_NAME_CHAR, '');
     if (bare === '' || (name === '' && RAIL_WORDS.has(bare))) continue;
     name = name === '' ? bare : `${name} ${bare}`;
+    words++;
   }
   const first = name.charCodeAt(0);
   const last = name.charCodeAt(name.length - 1);
@@ -177,26 +178,49 @@ function enriched(t: TransactionView): string | null {
 }
 
 /** The party read from the narration alone (exported for tests). */
-export function counterpartyFromNarration(narration: string): Counterparty | null {
-  let text = narration.toUpperCase();
-  if (DIGIT.test(text.charAt(0))) text = text.replace(DATE_PREFIX, '');
-  text = text.trim().replace(LEAD_IN, '');
-  const rail = RAIL.exec(text);
-  if (rail || SEPARATOR_EARLY.test(text)) {
-    const body = rail ? text.slice(rail[0].length) : text;
+/** Length of the rail word (`UPI`, `NEFT`, ...) the text starts with, or 0. */
+function railLength(text: string): number {
+  for (const rail of RAILS) {
+    if (!text.startsWith(rail)) continue;
+    const next = text.charCodeAt(rail.length);
+    // A whole word only: `FTX` is not `FT`.
+    if (!(next >= 65 && next <= 90) && !isDigit(next)) return rail.length;
+  }
+  return 0;
+}
+
+/** A name nameFrom built (upper case, single spaces): keyed without more work. */
+function makeClean(name: string | null): Counterparty | null {
+  if (!name) return null;
+  return SINGLE_SPACED_LETTERS.test(name) && !TITLES.test(name) ? { key: name, name } : make(name);
+}
+
+/**
+ * The party read from the narration alone (exported for tests). `upper` says the caller
+ * has upper-cased it already.
+ */
+export function counterpartyFromNarration(narration: string, upper = false): Counterparty | null {
+  let text = upper ? narration : narration.toUpperCase();
+  if (isDigit(text.charCodeAt(0))) text = text.replace(DATE_PREFIX, '');
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1))) text = text.trim();
+  text = text.replace(LEAD_IN, '');
+  const rail = railLength(text);
+  if (rail > 0 || SEPARATOR_EARLY.test(text)) {
+    const body = rail > 0 ? text.slice(rail) : text;
     if (SEPARATOR.test(body)) {
       const name = fromSegments(body);
-      if (name) return make(name);
+      if (name) return makeClean(name);
     } else {
-      const name = nameFrom(body.replace(TAIL, ''));
-      if (name) return make(name);
+      const tail = TAIL.exec(body);
+      const name = nameFrom(body, 0, tail ? tail.index : body.length);
+      if (name) return makeClean(name);
     }
   }
   const account = ACCOUNT_NUMBER.exec(text);
   if (account) return { key: `AC ${account[1]}`, name: `A/C ${account[1]}` };
   // Anything else: the narration's words without numbers, first four.
-  const words = nameFrom(text.replace(TAIL, ''));
-  return make(words ? words.split(' ').slice(0, 4).join(' ') : null);
+  const tail = TAIL.exec(text);
+  return makeClean(nameFrom(text, 0, tail ? tail.index : text.length, 4));
 }
 
 /** The party from FinBox's enrichment fields or a `Transfer from/to NAME` description. */

@@ -13,12 +13,13 @@ export function computeSessionInsights(session: SessionView): SessionInsights {
   const memo = new InsightsMemo();
   const contexts = session.accounts.map((a) => prepareAccount(a, memo));
   const ownTransfers = findOwnTransfers(contexts);
+  const accounts = contexts.map(insightsFromContext);
   return {
     sessionId: session.sessionId,
-    accounts: contexts.map(insightsFromContext),
+    accounts,
     ownTransfers,
     circularFlows: findCircularFlows(contexts, ownTransfers),
-    ...sessionFigures(contexts, ownTransfers),
+    ...sessionFigures(contexts, accounts, ownTransfers),
   };
 }
 

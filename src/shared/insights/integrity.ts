@@ -82,34 +82,44 @@ function duplicates(ctx: AccountContext): DuplicateGroup[] {
     out.push(group(indices, 'hash'));
     for (const i of indices) inHashGroup.add(i);
   }
-  // The same details on the same day: compare only entries of equal amount within a day.
-  const n = ctx.byDate.length;
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && ctx.day[ctx.byDate[end]!] === ctx.day[ctx.byDate[start]!]) end++;
-    if (end - start > 1) {
-      const run = Array.from(ctx.byDate.subarray(start, end)).sort(
-        (a, b) => ctx.paise[a]! - ctx.paise[b]! || a - b,
-      );
-      const taken = new Set<number>();
-      for (let j = 0; j < run.length; j++) {
-        const a = run[j]!;
-        if (taken.has(a)) continue;
-        const same = [a];
-        for (let k = j + 1; k < run.length && ctx.paise[run[k]!] === ctx.paise[a]; k++) {
-          const b = run[k]!;
-          if (!taken.has(b) && sameDetails(ctx, a, b)) {
-            same.push(b);
-            taken.add(b);
-          }
-        }
-        if (same.length > 1 && !same.every((i) => inHashGroup.has(i))) {
-          same.sort((x, y) => x - y);
-          out.push(group(same, 'details'));
-        }
-      }
+  // The same details on the same day. Only entries of equal amount within a day are
+  // compared: a map of the day's amounts (cleared each day) finds them, and equal amounts
+  // are rare enough to compare one by one against each distinct entry seen so far.
+  const firstOfAmount = new Map<number, number>();
+  const distinctOfAmount = new Map<number, number[]>();
+  const classes = new Map<number, number[]>();
+  let currentDay = Number.NaN;
+  for (const i of ctx.byDate) {
+    if (ctx.day[i] !== currentDay) {
+      currentDay = ctx.day[i]!;
+      firstOfAmount.clear();
+      distinctOfAmount.clear();
     }
-    start = end;
+    const p = ctx.paise[i]!;
+    const first = firstOfAmount.get(p);
+    if (first === undefined) {
+      firstOfAmount.set(p, i);
+      continue;
+    }
+    let distinct = distinctOfAmount.get(p);
+    if (!distinct) distinctOfAmount.set(p, (distinct = [first]));
+    const same = distinct.find((r) => sameDetails(ctx, r, i));
+    if (same === undefined) {
+      distinct.push(i);
+      continue;
+    }
+    const members = classes.get(same);
+    if (members) members.push(i);
+    else classes.set(same, [same, i]);
+  }
+  for (const indices of classes.values()) {
+    if (indices.every((i) => inHashGroup.has(i))) continue;
+    out.push(
+      group(
+        indices.sort((x, y) => x - y),
+        'details',
+      ),
+    );
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -75,27 +75,30 @@ function seriesOf(
 export function computeRecurring(ctx: AccountContext): RecurringSeries[] {
   const rank = new Int32Array(ctx.txs.length);
   ctx.byDate.forEach((i, pos) => (rank[i] = pos));
-  // Groups by counterparty and type: credits at 2·id, debits at 2·id + 1.
-  const groups = new Map<number, number[]>();
-  const names = new Map<number, string>();
-  for (const i of ctx.byDate) {
-    const id = ctx.partyId[i]!;
-    // Bounces are not payments; cash has no counterparty to recur with.
-    if (id < 0 || ctx.party[i] === CASH_COUNTERPARTY || ctx.bounce[i]) continue;
-    const key = 2 * id + (ctx.txs[i]!.type === 'credit' ? 0 : 1);
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else {
-      groups.set(key, [i]);
-      names.set(key, ctx.party[i]!.name);
-    }
-  }
   const out: RecurringSeries[] = [];
-  for (const [key, indices] of groups) {
-    if (indices.length < RECURRING_MIN_OCCURRENCES) continue;
-    for (const cluster of amountClusters(ctx, indices)) {
-      const series = seriesOf(ctx, rank, cluster, names.get(key)!);
-      if (series) out.push(series);
+  const credits: number[] = [];
+  const debits: number[] = [];
+  for (let p = 0; p < ctx.partyCount; p++) {
+    const from = ctx.partyStart[p]!;
+    const to = ctx.partyStart[p + 1]!;
+    if (to - from < RECURRING_MIN_OCCURRENCES) continue;
+    const first = ctx.byParty[from]!;
+    // Cash has no counterparty to recur with.
+    if (ctx.party[first] === CASH_COUNTERPARTY) continue;
+    credits.length = 0;
+    debits.length = 0;
+    for (let k = from; k < to; k++) {
+      const i = ctx.byParty[k]!;
+      // Bounces are not payments.
+      if (ctx.bounce[i]) continue;
+      (ctx.txs[i]!.type === 'credit' ? credits : debits).push(i);
+    }
+    for (const group of [credits, debits]) {
+      if (group.length < RECURRING_MIN_OCCURRENCES) continue;
+      for (const cluster of amountClusters(ctx, group)) {
+        const series = seriesOf(ctx, rank, cluster, ctx.party[first]!.name);
+        if (series) out.push(series);
+      }
     }
   }
   return out.sort((a, b) => b.total.amount - a.total.amount || (a.first < b.first ? -1 : 1));

@@ -1,131 +1,143 @@
 // Session-wide figures across the accounts: monthly credits and debits with and without
 // the own-account transfers, and the top payers and payees with those transfers left out
-// (money moved between the applicant's own accounts is not income or spending).
-import type { MonthKey } from '../model/calendar';
-import { fromPaise } from '../model/money';
+// (money moved between the applicant's own accounts is not income or spending). The
+// accounts' own monthly lists are shared, not copied.
+import { fromPaise, toPaise } from '../model/money';
 import type { AccountContext } from './context';
+import { partyIndices, partySums } from './counterparties';
 import { CASH_COUNTERPARTY } from './counterparty';
 import { TOP_COUNTERPARTIES } from './rules';
-import type { OwnTransfer, SessionCounterparty, SessionMonthFlow, SessionTally } from './types';
+import type {
+  AccountInsights,
+  OwnTransfer,
+  SessionCounterparty,
+  SessionMonthFlow,
+  SessionTally,
+  Tally,
+} from './types';
 
-class SessionTallyBuilder {
-  private paise = 0;
-  private count = 0;
-  private readonly byAccount = new Map<string, number[]>();
+type Part = { readonly accountId: string; readonly indices: readonly number[] };
 
-  add(accountId: string, index: number, paise: number): void {
-    this.paise += paise;
-    this.count++;
-    const list = this.byAccount.get(accountId);
-    if (list) list.push(index);
-    else this.byAccount.set(accountId, [index]);
-  }
-
-  get amountPaise(): number {
-    return this.paise;
-  }
-
-  build(): SessionTally {
-    return {
-      amount: fromPaise(this.paise),
-      count: this.count,
-      byAccount: [...this.byAccount].map(([accountId, indices]) => ({ accountId, indices })),
-    };
-  }
+function tallyOf(parts: Part[], paise: number): SessionTally {
+  let count = 0;
+  for (const p of parts) count += p.indices.length;
+  return { amount: fromPaise(paise), count, byAccount: parts.filter((p) => p.indices.length > 0) };
 }
 
-function ownLegSets(
-  contexts: readonly AccountContext[],
-  transfers: readonly OwnTransfer[],
-): Map<string, Uint8Array> {
-  const sets = new Map(contexts.map((c) => [c.account.accountId, new Uint8Array(c.txs.length)]));
-  for (const t of transfers) {
-    sets.get(t.from.accountId)![t.from.index] = 1;
-    sets.get(t.to.accountId)![t.to.index] = 1;
-  }
-  return sets;
+function sumPaise(ctx: AccountContext, indices: readonly number[]): number {
+  let paise = 0;
+  for (const i of indices) paise += ctx.paise[i]!;
+  return paise;
 }
 
 export function sessionFigures(
   contexts: readonly AccountContext[],
+  accounts: readonly AccountInsights[],
   transfers: readonly OwnTransfer[],
 ): {
   months: SessionMonthFlow[];
   topPayers: SessionCounterparty[];
   topPayees: SessionCounterparty[];
 } {
-  const own = ownLegSets(contexts, transfers);
-  type MonthAcc = Record<
-    'credits' | 'debits' | 'ownIn' | 'ownOut' | 'extIn' | 'extOut',
-    SessionTallyBuilder
-  >;
-  const months = new Map<MonthKey, MonthAcc>();
-  const payers = new Map<string, { name: string; tally: SessionTallyBuilder }>();
-  const payees = new Map<string, { name: string; tally: SessionTallyBuilder }>();
+  const legs = contexts.map((c) => new Uint8Array(c.txs.length));
+  const hasLegs = contexts.map(() => false);
+  const position = new Map(contexts.map((c, k) => [c.account.accountId, k]));
+  for (const t of transfers)
+    for (const ref of [t.from, t.to]) {
+      const k = position.get(ref.accountId)!;
+      legs[k]![ref.index] = 1;
+      hasLegs[k] = true;
+    }
+
+  const monthKeys = [
+    ...new Set(accounts.flatMap((a) => a.flows.months.map((m) => m.month))),
+  ].sort();
+  const months = monthKeys.map((month): SessionMonthFlow => {
+    const side = (pick: 'credits' | 'debits') => {
+      const all: Part[] = [];
+      const own: Part[] = [];
+      const external: Part[] = [];
+      let allPaise = 0;
+      let ownPaise = 0;
+      accounts.forEach((a, k) => {
+        const tally: Tally | undefined = a.flows.months.find((m) => m.month === month)?.[pick];
+        if (!tally || tally.count === 0) return;
+        const accountId = a.accountId;
+        allPaise += toPaise(tally.amount);
+        all.push({ accountId, indices: tally.indices });
+        if (!hasLegs[k]) {
+          external.push({ accountId, indices: tally.indices });
+          return;
+        }
+        const mark = legs[k]!;
+        const ownIndices = tally.indices.filter((i) => mark[i]);
+        ownPaise += sumPaise(contexts[k]!, ownIndices);
+        own.push({ accountId, indices: ownIndices });
+        external.push({ accountId, indices: tally.indices.filter((i) => !mark[i]) });
+      });
+      return {
+        all: tallyOf(all, allPaise),
+        own: tallyOf(own, ownPaise),
+        external: tallyOf(external, allPaise - ownPaise),
+      };
+    };
+    const credits = side('credits');
+    const debits = side('debits');
+    return {
+      month,
+      credits: credits.all,
+      debits: debits.all,
+      ownTransferCredits: credits.own,
+      ownTransferDebits: debits.own,
+      externalCredits: credits.external,
+      externalDebits: debits.external,
+    };
+  });
+
+  // Counterparty totals per key across the accounts, own-account transfers left out.
+  const totals = new Map<string, { name: string; credit: number; debit: number }>();
   let externalCredits = 0;
   let externalDebits = 0;
-  for (const ctx of contexts) {
-    const id = ctx.account.accountId;
-    const legs = own.get(id)!;
-    for (const i of ctx.byDate) {
-      const m = ctx.month[i]!;
-      let acc = months.get(m);
-      if (!acc) {
-        acc = {
-          credits: new SessionTallyBuilder(),
-          debits: new SessionTallyBuilder(),
-          ownIn: new SessionTallyBuilder(),
-          ownOut: new SessionTallyBuilder(),
-          extIn: new SessionTallyBuilder(),
-          extOut: new SessionTallyBuilder(),
-        };
-        months.set(m, acc);
-      }
-      const p = ctx.paise[i]!;
-      const credit = ctx.txs[i]!.type === 'credit';
-      (credit ? acc.credits : acc.debits).add(id, i, p);
-      if (legs[i]) {
-        (credit ? acc.ownIn : acc.ownOut).add(id, i, p);
-        continue;
-      }
-      (credit ? acc.extIn : acc.extOut).add(id, i, p);
-      if (credit) externalCredits += p;
-      else externalDebits += p;
-      const party = ctx.party[i];
-      if (!party) continue;
-      const groups = credit ? payers : payees;
-      let g = groups.get(party.key);
-      if (!g) groups.set(party.key, (g = { name: party.name, tally: new SessionTallyBuilder() }));
-      g.tally.add(id, i, p);
+  contexts.forEach((ctx, k) => {
+    const sums = partySums(ctx, legs[k]);
+    for (let p = 0; p < ctx.partyCount; p++) {
+      const party = ctx.parties[p]!;
+      let total = totals.get(party.key);
+      if (!total) totals.set(party.key, (total = { name: party.name, credit: 0, debit: 0 }));
+      total.credit += sums[2 * p]!;
+      total.debit += sums[2 * p + 1]!;
     }
-  }
-  const top = (
-    groups: Map<string, { name: string; tally: SessionTallyBuilder }>,
-    whole: number,
-  ): SessionCounterparty[] =>
-    [...groups]
-      .sort(([ka, a], [kb, b]) => b.tally.amountPaise - a.tally.amountPaise || (ka < kb ? -1 : 1))
+    for (const i of ctx.byDate) {
+      if (legs[k]![i]) continue;
+      if (ctx.txs[i]!.type === 'credit') externalCredits += ctx.paise[i]!;
+      else externalDebits += ctx.paise[i]!;
+    }
+  });
+  const top = (type: 'credit' | 'debit', whole: number): SessionCounterparty[] =>
+    [...totals]
+      .filter(([, t]) => t[type] > 0)
+      .sort(([ka, a], [kb, b]) => b[type] - a[type] || (ka < kb ? -1 : 1))
       .slice(0, TOP_COUNTERPARTIES)
-      .map(([key, g]) => ({
-        key,
-        name: key === CASH_COUNTERPARTY.key ? CASH_COUNTERPARTY.name : g.name,
-        total: g.tally.build(),
-        share: whole === 0 ? 0 : g.tally.amountPaise / whole,
-      }));
+      .map(([key, t]) => {
+        const parts: Part[] = [];
+        contexts.forEach((ctx, k) => {
+          const p = ctx.partyIndex.get(key);
+          if (p !== undefined)
+            parts.push({
+              accountId: ctx.account.accountId,
+              indices: partyIndices(ctx, p, type, legs[k]),
+            });
+        });
+        return {
+          key,
+          name: key === CASH_COUNTERPARTY.key ? CASH_COUNTERPARTY.name : t.name,
+          total: tallyOf(parts, t[type]),
+          share: whole === 0 ? 0 : t[type] / whole,
+        };
+      });
   return {
-    months: [...months.keys()].sort().map((month) => {
-      const acc = months.get(month)!;
-      return {
-        month,
-        credits: acc.credits.build(),
-        debits: acc.debits.build(),
-        ownTransferCredits: acc.ownIn.build(),
-        ownTransferDebits: acc.ownOut.build(),
-        externalCredits: acc.extIn.build(),
-        externalDebits: acc.extOut.build(),
-      };
-    }),
-    topPayers: top(payers, externalCredits),
-    topPayees: top(payees, externalDebits),
+    months,
+    topPayers: top('credit', externalCredits),
+    topPayees: top('debit', externalDebits),
   };
 }

@@ -136,27 +136,22 @@ function circularByParty(
   out: CircularFlow[],
 ): void {
   const minPaise = CIRCULAR_MIN_AMOUNT * 100;
-  const groups = new Map<number, number[]>();
-  for (const i of ctx.byDate) {
-    const id = ctx.partyId[i]!;
-    if (id < 0 || ctx.party[i] === CASH_COUNTERPARTY || ctx.bounce[i] || ownLegs.has(i)) continue;
-    if (ctx.paise[i]! < minPaise * CIRCULAR_MIN_SHARE_BACK) continue;
-    const g = groups.get(id);
-    if (g) g.push(i);
-    else groups.set(id, [i]);
-  }
   const used = new Uint8Array(ctx.txs.length);
-  for (const indices of groups.values()) {
-    if (indices.length < 2) continue;
-    for (let j = 0; j < indices.length; j++) {
-      const f = indices[j]!;
-      if (used[f] || ctx.paise[f]! < minPaise) continue;
+  const eligible = (i: number) =>
+    !ctx.bounce[i] && !ownLegs.has(i) && ctx.paise[i]! >= minPaise * CIRCULAR_MIN_SHARE_BACK;
+  for (let p = 0; p < ctx.partyCount; p++) {
+    const from = ctx.partyStart[p]!;
+    const to = ctx.partyStart[p + 1]!;
+    if (to - from < 2 || ctx.party[ctx.byParty[from]!] === CASH_COUNTERPARTY) continue;
+    for (let j = from; j < to; j++) {
+      const f = ctx.byParty[j]!;
+      if (used[f] || ctx.paise[f]! < minPaise || !eligible(f)) continue;
       const type = ctx.txs[f]!.type;
-      for (let k = j + 1, seen = 0; k < indices.length && seen < MAX_CANDIDATES; k++, seen++) {
-        const s = indices[k]!;
+      for (let k = j + 1, seen = 0; k < to && seen < MAX_CANDIDATES; k++, seen++) {
+        const s = ctx.byParty[k]!;
         const days = ctx.day[s]! - ctx.day[f]!;
         if (days > CIRCULAR_MAX_DAYS) break;
-        if (used[s] || ctx.txs[s]!.type === type) continue;
+        if (used[s] || ctx.txs[s]!.type === type || !eligible(s)) continue;
         if (!amountsMatch(ctx.paise[f]!, ctx.paise[s]!)) continue;
         used[f] = used[s] = 1;
         out.push({
