@@ -134,6 +134,18 @@ test('demo-retail: salary transactions in the same table', async ({ app }) => {
     salary[0]!.transaction_note!,
   );
   await app.screenshot('report-retail-salary');
+
+  // Save keeps a snapshot; Refresh fetches again and comes back to the same tab.
+  const actions = page.getByRole('group', { name: 'Session actions' });
+  await actions.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
+  await actions.getByRole('button', { name: 'Refresh' }).click();
+  await expect
+    .poll(() => app.host.exchanges.filter((x) => x.channel === 'session:refresh').length)
+    .toBe(1);
+  await expect(actions.getByRole('button', { name: 'Refresh' })).toBeEnabled({ timeout: 60_000 });
+  await expect(tab(page, 'Salary')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('shown-count')).toHaveText(String(salary.length));
 });
 
 test('demo-large-200000: the table keeps fewer than 300 rows in the DOM while scrolling to the end', async ({

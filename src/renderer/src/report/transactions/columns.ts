@@ -13,12 +13,12 @@ export interface ColumnInfo {
 export const COLUMNS: readonly ColumnInfo[] = [
   { id: 'date', label: 'Date', width: '112px', numeric: false },
   { id: 'narration', label: 'Narration', width: null, numeric: false },
-  { id: 'ref', label: 'Ref', width: '128px', numeric: false },
-  { id: 'debit', label: 'Debit (₹)', width: '118px', numeric: true },
-  { id: 'credit', label: 'Credit (₹)', width: '118px', numeric: true },
+  { id: 'ref', label: 'Ref', width: '116px', numeric: false },
+  { id: 'debit', label: 'Debit (₹)', width: '110px', numeric: true },
+  { id: 'credit', label: 'Credit (₹)', width: '110px', numeric: true },
   { id: 'balance', label: 'Balance (₹)', width: '128px', numeric: true },
-  { id: 'channel', label: 'Channel', width: '128px', numeric: false },
-  { id: 'category', label: 'Category', width: '136px', numeric: false },
+  { id: 'channel', label: 'Channel', width: '148px', numeric: false },
+  { id: 'category', label: 'Category', width: '148px', numeric: false },
 ];
 
 /** Row height in pixels: fixed, so the virtualiser never has to measure. */
