@@ -1,11 +1,10 @@
 // The report's pure helpers: the coverage strip's geometry, the EOD chart's points and
-// month ticks, and arrow-key movement.
+// month ticks.
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../src/shared/model/view-model';
 import { epochDay } from '../../../src/shared/model/calendar';
-import { coverageOf } from '../../../src/renderer/src/report/overview/coverage';
-import { eodPoints, monthTicks } from '../../../src/renderer/src/report/eod/eod-series';
-import { nextIndex } from '../../../src/renderer/src/report/roving';
+import { coverageOf } from '../../../src/shared/transactions/coverage';
+import { eodPoints, monthTicks } from '../../../src/shared/transactions/eod-series';
 
 function account(over: {
   months: string[];
@@ -78,18 +77,5 @@ describe('eodPoints', () => {
     expect(ticks.length).toBe(12);
     expect(ticks[0]).toBe(epochDay('2023-01-01'));
     expect(ticks[1]).toBe(epochDay('2023-03-01'));
-  });
-});
-
-describe('nextIndex', () => {
-  it('moves with arrows, wraps, jumps with Home and End, ignores other keys', () => {
-    expect(nextIndex('ArrowRight', 0, 3)).toBe(1);
-    expect(nextIndex('ArrowRight', 2, 3)).toBe(0);
-    expect(nextIndex('ArrowLeft', 0, 3)).toBe(2);
-    expect(nextIndex('ArrowUp', 1, 3)).toBe(0);
-    expect(nextIndex('Home', 2, 3)).toBe(0);
-    expect(nextIndex('End', 0, 3)).toBe(2);
-    expect(nextIndex('Enter', 0, 3)).toBeNull();
-    expect(nextIndex('ArrowRight', 0, 0)).toBeNull();
   });
 });

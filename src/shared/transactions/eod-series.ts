@@ -1,7 +1,7 @@
 // The EOD block as chart points: one per calendar day from the first month to the last,
 // x = days since 1970 (a time axis without a date library), y = balance or null (a gap).
-import { daysInMonth, epochDay, monthRange, type MonthKey } from '@shared/model/calendar';
-import type { EodMonthView } from '@shared/model/view-model';
+import { daysInMonth, epochDay, monthRange, type MonthKey } from '../model/calendar';
+import type { EodMonthView } from '../model/view-model';
 
 export interface EodPoint {
   readonly x: number;

@@ -8,8 +8,8 @@ import {
   monthRange,
   type CalendarDate,
   type MonthKey,
-} from '@shared/model/calendar';
-import type { AccountView, MissingRange } from '@shared/model/view-model';
+} from '../model/calendar';
+import type { AccountView, MissingRange } from '../model/view-model';
 
 export interface CoverageMonth {
   readonly month: MonthKey;
