@@ -164,7 +164,8 @@ export function bounceOf(t: Facts): BounceMatch | null {
     const penalty = penaltyRule ?? narrationMatch(t, PENALTY_PATTERN);
     return penalty ? { kind: 'penalty_charge', direction: null, rule: penalty } : null;
   }
-  if (penaltyRule && debit) return { kind: 'penalty_charge', direction: null, rule: penaltyRule };
+  // From here the statement says it is a return or a return's charge: a `penalty_charge`
+  // description on `CHQ RTN CHGS` is still the return's charge.
 
   const direction: 'inward' | 'outward' | null = inwardRule
     ? 'inward'

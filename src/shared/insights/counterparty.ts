@@ -49,6 +49,26 @@ const RAIL_WORDS = new Set([
   'REF',
   'NA',
 ]);
+/**
+ * Instrument and clearing words that fill narrations around the party's name
+ * (`CHQ PAID-MICR CTS-...`, `CLG CHQ DEP ...`, `CHQ RET-...`): skipped like rail words.
+ */
+const NOISE_WORDS = new Set([
+  'CHQ',
+  'CHEQUE',
+  'PAID',
+  'MICR',
+  'CTS',
+  'CLG',
+  'DEP',
+  'DEPOSIT',
+  'RET',
+  'RTN',
+  'RETURN',
+  'INW',
+  'OW',
+  'IW',
+]);
 const TITLES = /^(MR|MRS|MS|M S|MESSRS|DR|SHRI|SMT|KUMARI)\s+/;
 /** `BY TRF.`, `TO TRF.`, `POS`, `ACH D-` and similar lead-ins before the rail or party. */
 const LEAD_IN =
@@ -98,7 +118,7 @@ function nameFrom(text: string, from = 0, to = text.length, maxWords = Infinity)
     if (skip) continue;
     let bare = text.slice(start, k);
     if (!clean) bare = bare.replace(NOT_NAME_CHAR, '');
-    if (bare === '' || (name === '' && RAIL_WORDS.has(bare))) continue;
+    if (bare === '' || (name === '' && (RAIL_WORDS.has(bare) || NOISE_WORDS.has(bare)))) continue;
     name = name === '' ? bare : `${name} ${bare}`;
     words++;
   }

@@ -171,11 +171,14 @@ export const TOP_COUNTERPARTIES = 10;
 /**
  * Own-account transfers: a debit in one of the session's accounts and a credit of the
  * same amount (to the paisa) in another, dated at most 2 days apart (NEFT settles next
- * working day; a weekend adds one more). Amounts below ₹1,000 are left out: small equal
- * amounts on nearby days coincide by chance (UPI payments of ₹100, ₹500).
+ * working day; a weekend adds one more). Amounts below ₹1,000 are left out. A pair with
+ * nothing else tying it to the holder (self words, the other account's number, the
+ * holder's name) counts only from ₹25,000: below that, everyday UPI payments of equal
+ * amounts on the same day coincide by chance (seen in generated sessions at ₹2,744).
  */
 export const OWN_TRANSFER_MAX_DAYS = 2;
 export const OWN_TRANSFER_MIN_AMOUNT = 1000;
+export const OWN_TRANSFER_UNSUPPORTED_MIN_AMOUNT = 25000;
 
 /**
  * Circular flows (round-tripping): money out to a party and at least 90% of it back from

@@ -9,6 +9,7 @@ import {
   CIRCULAR_MIN_SHARE_BACK,
   OWN_TRANSFER_MAX_DAYS,
   OWN_TRANSFER_MIN_AMOUNT,
+  OWN_TRANSFER_UNSUPPORTED_MIN_AMOUNT,
 } from './rules';
 import type { CircularFlow, OwnTransfer } from './types';
 
@@ -45,6 +46,7 @@ function namesHolder(partyKey: string | undefined, holder: string | null): boole
 export function findOwnTransfers(contexts: readonly AccountContext[]): OwnTransfer[] {
   if (contexts.length < 2) return [];
   const minPaise = OWN_TRANSFER_MIN_AMOUNT * 100;
+  const unsupportedMinPaise = OWN_TRANSFER_UNSUPPORTED_MIN_AMOUNT * 100;
   const credits = new Map<number, Leg[]>();
   const debits: Leg[] = [];
   contexts.forEach((ctx, a) => {
@@ -103,6 +105,7 @@ export function findOwnTransfers(contexts: readonly AccountContext[]): OwnTransf
       seen++;
       const gap = c.day - d.day;
       const evidence = evidenceOf(d, c);
+      if (evidence.length === 0 && dc.paise[d.i]! < unsupportedMinPaise) continue;
       // Evidence first, then the nearest date, a credit after its debit before one ahead of it.
       const score = evidence.length * 100 - Math.abs(gap) * 2 - (gap < 0 ? 1 : 0);
       if (!best || score > best.score) best = { leg: c, score, evidence };

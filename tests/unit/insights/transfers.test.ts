@@ -164,3 +164,38 @@ describe('round trips between own accounts', () => {
     ]);
   });
 });
+
+describe('pairs with nothing but amount and date', () => {
+  const session = sessionOf({
+    a: accountBlock(
+      'a',
+      [
+        { date: '2024-03-01', type: 'debit', amount: 2744, note: 'UPI-BESCOM-bescom@hdfcbank-1' },
+        { date: '2024-03-02', type: 'debit', amount: 30000, note: 'UPI-MERCHANT-m@ybl-2' },
+      ],
+      { opening: 100000 },
+    ),
+    b: accountBlock(
+      'b',
+      [
+        { date: '2024-03-01', type: 'credit', amount: 2744, note: 'UPI-AMIT PATEL-a@paytm-3' },
+        { date: '2024-03-03', type: 'credit', amount: 30000, note: 'UPI-SOMEONE-s@ybl-4' },
+      ],
+      { opening: 0 },
+    ),
+  });
+
+  it('counts only large amounts, where chance equality is rare', () => {
+    expect(computeSessionInsights(session).ownTransfers).toEqual([
+      {
+        from: { accountId: 'a', index: 1 },
+        to: { accountId: 'b', index: 1 },
+        amount: 30000,
+        fromDate: '2024-03-02',
+        toDate: '2024-03-03',
+        dayGap: 1,
+        evidence: [],
+      },
+    ]);
+  });
+});
