@@ -125,14 +125,15 @@ test('arrow keys move through the account switcher and the tabs', async ({ app }
   await page.keyboard.press('ArrowRight');
   await expect(tab(page, 'Transactions')).toBeFocused();
   await expect(tab(page, 'Transactions')).toHaveAttribute('aria-selected', 'true');
+  const tabs = page.getByRole('tablist', { name: 'Report sections' }).getByRole('tab');
   await page.keyboard.press('End');
-  await expect(tab(page, 'Salary')).toHaveAttribute('aria-selected', 'true');
+  // The last tab is Salary, or Insights in a build that has it.
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.last()).toHaveText(/^(Salary|Insights)$/);
   await page.keyboard.press('Home');
   await expect(tab(page, 'Overview')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
-  await expect(
-    page.getByRole('tablist', { name: 'Report sections' }).getByRole('tab').last(),
-  ).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
   // Focus is visible: the focused tab draws an outline.
   type Styles = { getComputedStyle(element: unknown): { outlineStyle: string } };
   const outline = await page
