@@ -181,12 +181,14 @@ export const OWN_TRANSFER_MIN_AMOUNT = 1000;
 export const OWN_TRANSFER_UNSUPPORTED_MIN_AMOUNT = 25000;
 
 /**
- * Circular flows (round-tripping): money out to a party and at least 90% of it back from
- * the same party within 7 days. Same minimum as own-account transfers.
+ * Circular flows (round-tripping): money out to a party and back from it (or in and back
+ * out) within 7 days, the two amounts within 1% of each other (the same money, less a
+ * charge), from ₹10,000. A looser rule (90%, ₹1,000) flagged thousands of everyday UPI
+ * exchanges with friends and family in generated sessions: noise, not round-tripping.
  */
 export const CIRCULAR_MAX_DAYS = 7;
-export const CIRCULAR_MIN_SHARE_BACK = 0.9;
-export const CIRCULAR_MIN_AMOUNT = 1000;
+export const CIRCULAR_MIN_SHARE_BACK = 0.99;
+export const CIRCULAR_MIN_AMOUNT = 10000;
 
 /**
  * Integrity: a stretch of more than 10 days without any transaction is reported as a gap

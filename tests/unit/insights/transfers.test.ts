@@ -25,7 +25,7 @@ describe('own-account transfers and circular flows', () => {
           amount: 40000,
           note: 'IMPS-11223344-R K SHARMA-ICICI',
         },
-        // 4 and 5: out to a party and back within a week: circular.
+        // 4 and 5: out to a party and back (less a charge) within a week: circular.
         {
           date: '2023-11-01',
           type: 'debit',
@@ -35,12 +35,25 @@ describe('own-account transfers and circular flows', () => {
         {
           date: '2023-11-06',
           type: 'credit',
-          amount: 98000,
+          amount: 99500,
           note: 'RTGS-HDFC0000002-MEHTA TRADING-2',
         },
         // 6: 70,000 out and, on the current account, back three days later: too far apart
         // to be one transfer.
         { date: '2023-11-10', type: 'debit', amount: 70000, note: 'NEFT-ICIC0000001-RK-1' },
+        // 7 and 8: 98% back is not the same money.
+        {
+          date: '2023-11-20',
+          type: 'debit',
+          amount: 50000,
+          note: 'NEFT-SBIN0000001-PATEL AGENCIES-1',
+        },
+        {
+          date: '2023-11-22',
+          type: 'credit',
+          amount: 49000,
+          note: 'NEFT-SBIN0000002-PATEL AGENCIES-2',
+        },
       ],
       { opening: 500000, accountNumber: '50100199734567', holder: 'R K SHARMA' },
     ),
@@ -97,7 +110,7 @@ describe('own-account transfers and circular flows', () => {
         firstType: 'debit',
         counterparty: 'MEHTA TRADING',
         firstAmount: 100000,
-        secondAmount: 98000,
+        secondAmount: 99500,
         days: 5,
         via: 'counterparty',
       },
@@ -105,7 +118,7 @@ describe('own-account transfers and circular flows', () => {
   });
 
   it('does not call transfers of different amounts a round trip', () => {
-    // 25,000 went to the current account and 40,000 came back: below the 90% rule both ways.
+    // 25,000 went to the current account and 40,000 came back: not the same money.
     expect(insights.circularFlows.filter((c) => c.via === 'own-accounts')).toEqual([]);
   });
 
