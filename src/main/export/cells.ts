@@ -8,6 +8,7 @@ import { formatAmount } from '@shared/model/money';
 import {
   COUNT_FORMAT,
   DATE_FORMAT,
+  MONEY_FORMAT,
   moneyFormatFor,
   MONTH_FORMAT,
   TEXT_FORMAT,
@@ -83,12 +84,21 @@ const STYLES = {
   total: style({ font: BOLD }),
 };
 
-/** Cells without a style of their own share this one (a fresh {} per cell costs time). */
-export const PLAIN_STYLE = style({});
-
 const moneyStyles = new Map<string, Partial<Style>>();
 const isMoneyStyle = new WeakSet<Partial<Style>>();
+/**
+ * Cells and rows without a style of their own share this object: exceljs looks styles up
+ * by object identity and turns a missing style into a fresh {} it must then resolve, so
+ * one shared empty style saves that work on every cell.
+ */
+export const PLAIN_STYLE = style({});
+
+const MONEY_STYLE = style({ numFmt: MONEY_FORMAT });
+isMoneyStyle.add(MONEY_STYLE);
+
 function moneyStyle(amount: number, bold: boolean): Partial<Style> {
+  // Almost every amount: no lookup, no string built.
+  if (!bold && amount > -100_000) return MONEY_STYLE;
   const numFmt = moneyFormatFor(amount);
   const key = `${bold ? 'b' : ''}${numFmt}`;
   let s = moneyStyles.get(key);
@@ -111,40 +121,59 @@ function withBold(s: Partial<Style> | undefined): Partial<Style> {
 export interface CellOut {
   readonly value: string | number | boolean | Date;
   readonly style: Partial<Style> | undefined;
-  /** Characters the value shows as, for column widths. */
-  readonly width: number;
 }
 
+/** Characters a cell shows as, for column widths (asked of the first rows only). */
+export function displayWidth(out: CellOut): number {
+  const { value, style: s } = out;
+  if (s === STYLES.note || s === STYLES.title) return 0;
+  if (value instanceof Date) return s === STYLES.month ? 8 : 11;
+  if (typeof value === 'boolean') return 5;
+  if (typeof value === 'number') {
+    if (s && isMoneyStyle.has(s)) return formatAmount(value).length;
+    return String(s === STYLES.count ? Math.round(value) : value).length + 1;
+  }
+  const newline = value.indexOf('\n');
+  return newline >= 0 ? newline : value.length;
+}
+
+/** Dates repeat across rows (a few hundred days for 200,000 rows): made once each. */
+const utcDays = new Map<string, Date>();
+
 function utcDay(date: CalendarDate): Date {
-  return new Date(
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
-  );
+  let day = utcDays.get(date);
+  if (!day) {
+    day = new Date(
+      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
+    );
+    if (utcDays.size > 50_000) utcDays.clear();
+    utcDays.set(date, day);
+  }
+  return day;
 }
 
 function textOut(raw: string, kind: CellKind): CellOut | null {
   if (raw === '') return null;
   const value = cellText(raw);
-  const s = kind === 'id' || looksLikeFormula(value) ? STYLES.text : undefined;
-  const newline = value.indexOf('\n');
-  return { value, style: s, width: newline >= 0 ? newline : value.length };
+  return { value, style: kind === 'id' || looksLikeFormula(value) ? STYLES.text : undefined };
 }
 
 function numberOut(n: number, kind: CellKind): CellOut | null {
   if (!Number.isFinite(n)) return null;
   switch (kind) {
     case 'money':
-      return { value: n, style: moneyStyle(n, false), width: formatAmount(n).length };
+      return { value: n, style: moneyStyle(n, false) };
     case 'count':
-      return { value: n, style: STYLES.count, width: String(Math.round(n)).length + 1 };
+      return { value: n, style: STYLES.count };
     default:
-      return { value: n, style: undefined, width: String(n).length };
+      return { value: n, style: undefined };
   }
 }
 
 /** The cell for one value in a column of `kind`; null leaves the cell empty. */
 export function toCell(value: Value, kind: CellKind): CellOut | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean') return { value, style: undefined, width: 5 };
+  if (typeof value === 'boolean') return { value, style: undefined };
   if (typeof value === 'number') {
     // An account number or reference the API sent as a number: its digits, as text.
     if (kind === 'id') return Number.isFinite(value) ? textOut(String(value), 'id') : null;
@@ -152,10 +181,12 @@ export function toCell(value: Value, kind: CellKind): CellOut | null {
   }
   if (typeof value === 'string') {
     if (kind === 'date') {
+      const known = utcDays.get(value);
+      if (known) return { value: known, style: STYLES.date };
       const date = toCalendarDate(value);
-      if (date) return { value: utcDay(date), style: STYLES.date, width: 11 };
+      if (date) return { value: utcDay(date), style: STYLES.date };
     } else if (kind === 'month' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
-      return { value: utcDay(`${value}-01`), style: STYLES.month, width: 8 };
+      return { value: utcDay(`${value}-01`), style: STYLES.month };
     }
     return textOut(value, kind === 'date' || kind === 'month' ? 'text' : kind);
   }
@@ -170,7 +201,7 @@ export function styledCell(out: CellOut, rowStyle: RowStyle): CellOut {
     case 'title':
       return { ...out, style: STYLES.title };
     case 'note':
-      return { ...out, style: STYLES.note, width: 0 };
+      return { ...out, style: STYLES.note };
     case 'total':
       return {
         ...out,

@@ -2,8 +2,17 @@
 // come, so a sheet of any length costs the memory of a few hundred rows. Column widths come
 // from the header and the first rows; a sheet that would pass Excel's row limit continues
 // on `Name (2)`, `Name (3)`... with its header repeated.
-import type { stream, Worksheet } from 'exceljs';
-import { isStyled, PLAIN_STYLE, styledCell, toCell, type CellKind, type SheetRow } from './cells';
+import type { Row, stream, Worksheet } from 'exceljs';
+import {
+  displayWidth,
+  isStyled,
+  PLAIN_STYLE,
+  styledCell,
+  toCell,
+  type CellKind,
+  type SheetRow,
+  type Value,
+} from './cells';
 import type { CellOut } from './cells';
 import { EXCEL_MAX_COLUMNS } from './limits';
 import { SheetNames } from './sheet-names';
@@ -67,6 +76,11 @@ function cellsOf(row: SheetRow, columns: readonly ColumnSpec[]): (CellOut | null
   return out;
 }
 
+/** exceljs gives each row a fresh {} style it resolves on commit; the shared one is cheap. */
+function plainRow(row: Row): void {
+  (row as unknown as { style: unknown }).style = PLAIN_STYLE;
+}
+
 export class SheetWriter {
   private sheet: Worksheet | null = null;
   private part = 0;
@@ -99,10 +113,10 @@ export class SheetWriter {
       return;
     }
     for (const row of this.plan.rows()) {
-      const cells = cellsOf(row, this.plan.columns);
-      if (this.widths) this.emit(cells);
+      if (this.widths && !isStyled(row)) this.emitValues(row);
+      else if (this.widths) this.emit(cellsOf(row, this.plan.columns));
       else {
-        this.pending.push(cells);
+        this.pending.push(cellsOf(row, this.plan.columns));
         if (this.pending.length >= WIDTH_SAMPLE_ROWS) this.flushPending();
       }
       const waiting = tick();
@@ -114,8 +128,12 @@ export class SheetWriter {
 
   private flushPending(): void {
     this.widths = this.plan.columns.map((spec, i) => {
-      let widest = this.headerCells[i]?.width ?? 0;
-      for (const row of this.pending) widest = Math.max(widest, row[i]?.width ?? 0);
+      const header = this.headerCells[i];
+      let widest = header ? displayWidth(header) : 0;
+      for (const row of this.pending) {
+        const cell = row[i];
+        if (cell) widest = Math.max(widest, displayWidth(cell));
+      }
       const min = spec.minWidth ?? DEFAULT_MIN_WIDTH;
       const max = spec.maxWidth ?? DEFAULT_MAX_WIDTH;
       return Math.min(max, Math.max(min, widest + 2));
@@ -126,11 +144,33 @@ export class SheetWriter {
   }
 
   private emit(cells: (CellOut | null)[]): void {
+    this.makeRoom();
+    this.writeCells(cells);
+  }
+
+  /** A data row straight from its values: the path every row after the first few takes. */
+  private emitValues(values: readonly Value[]): void {
+    this.makeRoom();
+    this.rowsInPart += 1;
+    const row = this.sheet!.getRow(this.rowsInPart);
+    plainRow(row);
+    const { columns } = this.plan;
+    const n = Math.min(values.length, EXCEL_MAX_COLUMNS);
+    for (let i = 0; i < n; i++) {
+      const out = toCell(values[i], columns[i]?.kind ?? 'text');
+      if (!out) continue;
+      const cell = row.getCell(i + 1);
+      cell.value = out.value;
+      cell.style = out.style ?? PLAIN_STYLE;
+    }
+    row.commit();
+  }
+
+  private makeRoom(): void {
     if (!this.sheet || this.rowsInPart >= this.maxRows) {
       if (this.sheet) this.closePart();
       this.openPart(this.plan.tabular, true);
     }
-    this.writeCells(cells);
   }
 
   private openPart(tabular: boolean, withFreeze: boolean): void {
@@ -161,6 +201,7 @@ export class SheetWriter {
   private writeCells(cells: readonly (CellOut | null)[]): void {
     this.rowsInPart += 1;
     const row = this.sheet!.getRow(this.rowsInPart);
+    plainRow(row);
     for (let i = 0; i < cells.length; i++) {
       const out = cells[i];
       if (!out) continue;

@@ -13,11 +13,12 @@ export function truncationMarker(fullLength: number): string {
 // U+FFFE and U+FFFF are not XML characters; lone surrogates would become U+FFFD anyway.
 const NOT_XML_SOURCE =
   '[\\ufffe\\uffff]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
-const HAS_NOT_XML = new RegExp(NOT_XML_SOURCE);
 const ALL_NOT_XML = new RegExp(NOT_XML_SOURCE, 'g');
+/** A cheap first look: most text has no surrogate and no U+FFFE/U+FFFF at all. */
+const MAYBE_NOT_XML = /[\ud800-\udfff\ufffe\uffff]/;
 
 export function cellText(text: string, limit = EXCEL_MAX_CELL_TEXT): string {
-  const clean = HAS_NOT_XML.test(text) ? text.replace(ALL_NOT_XML, '\ufffd') : text;
+  const clean = MAYBE_NOT_XML.test(text) ? text.replace(ALL_NOT_XML, '\ufffd') : text;
   if (clean.length <= limit) return clean;
   const marker = truncationMarker(clean.length);
   let cut = clean.slice(0, limit - marker.length);

@@ -36,7 +36,7 @@ const SALARY_FIELDS: readonly Field[] = [
   { keys: ['salary_month'], header: 'Salary month' },
 ];
 
-interface Field {
+export interface Field {
   readonly keys: readonly string[];
   readonly header: string;
   /** Account numbers and codes: kept as text, never turned into numbers. */
@@ -47,7 +47,7 @@ function filled(value: unknown): boolean {
   return value !== null && value !== undefined && value !== '';
 }
 
-function valueOf(t: TransactionView, field: Field): unknown {
+export function valueOf(t: TransactionView, field: Field): unknown {
   for (const key of field.keys) if (filled(t.extra[key])) return t.extra[key];
   return null;
 }
@@ -57,10 +57,16 @@ function fieldsInUse(
   fields: readonly Field[],
   lists: readonly (readonly TransactionView[])[],
 ): Field[] {
+  const byKey = new Map<string, Field>();
+  for (const f of fields) for (const key of f.keys) byKey.set(key, f);
   const missing = new Set(fields);
+  // A transaction's `extra` holds only the fields it fills: a few keys to look at each.
   for (const list of lists) {
     for (const t of list) {
-      for (const field of missing) if (filled(valueOf(t, field))) missing.delete(field);
+      for (const key in t.extra) {
+        const field = byKey.get(key);
+        if (field && filled(t.extra[key])) missing.delete(field);
+      }
       if (missing.size === 0) break;
     }
   }
@@ -75,15 +81,28 @@ function extraText(value: unknown): Value {
   return JSON.stringify(value);
 }
 
-interface TransactionLayout {
+const counterpartyCache = new WeakMap<ExportContext, Field[]>();
+
+/** The counterparty columns of both sheets, from a single pass over all transactions. */
+function counterpartyFields(context: ExportContext): Field[] {
+  let fields = counterpartyCache.get(context);
+  if (!fields) {
+    const lists = context.accounts.flatMap((a) => [a.transactions, a.salaryTransactions]);
+    fields = fieldsInUse(COUNTERPARTY_FIELDS, lists);
+    counterpartyCache.set(context, fields);
+  }
+  return fields;
+}
+
+export interface TransactionLayout {
   readonly columns: ColumnSpec[];
   readonly counterparty: readonly Field[];
   readonly trailing: readonly Field[];
 }
 
-function layout(context: ExportContext, salary: boolean): TransactionLayout {
-  const lists = context.accounts.flatMap((a) => [a.transactions, a.salaryTransactions]);
-  const counterparty = fieldsInUse(COUNTERPARTY_FIELDS, lists);
+/** The Transactions (or Salary) columns for these accounts, and the fields behind them. */
+export function transactionLayout(context: ExportContext, salary: boolean): TransactionLayout {
+  const counterparty = counterpartyFields(context);
   const trailing = salary
     ? fieldsInUse(
         SALARY_FIELDS,
@@ -142,7 +161,7 @@ function* rowsOf(
 }
 
 export function transactionsPlan(context: ExportContext): SheetPlan {
-  const shape = layout(context, false);
+  const shape = transactionLayout(context, false);
   return {
     name: 'Transactions',
     columns: shape.columns,
@@ -154,7 +173,7 @@ export function transactionsPlan(context: ExportContext): SheetPlan {
 }
 
 export function salaryPlan(context: ExportContext): SheetPlan {
-  const shape = layout(context, true);
+  const shape = transactionLayout(context, true);
   return {
     name: 'Salary',
     columns: shape.columns,
