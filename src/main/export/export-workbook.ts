@@ -175,7 +175,7 @@ export async function exportWorkbook(
     file = createWriteStream(temp, {
       flags: 'wx',
       mode: 0o644,
-      flush: process.env.BCV_NOFLUSH ? false : true,
+      flush: true,
     });
     file.on('error', (error) => (failure ??= error));
     await opened(file);
