@@ -20,6 +20,8 @@ export interface AccountContext {
   /** Days since 1970-01-01 per transaction. */
   readonly day: Int32Array;
   readonly paise: Float64Array;
+  /** 1 for a credit, 0 for a debit: read in the hot loops instead of the objects. */
+  readonly credit: Uint8Array;
   readonly month: readonly MonthKey[];
   /** Transaction indices in date order (API order within a day). */
   readonly byDate: Int32Array;
@@ -112,6 +114,7 @@ export function prepareAccount(
   const n = txs.length;
   const day = new Int32Array(n);
   const paise = new Float64Array(n);
+  const credit = new Uint8Array(n);
   const month: MonthKey[] = new Array<MonthKey>(n);
   const cash: (CashKind | null)[] = new Array<CashKind | null>(n);
   const bounce: (BounceMatch | null)[] = new Array<BounceMatch | null>(n);
@@ -126,6 +129,7 @@ export function prepareAccount(
     const t = txs[i]!;
     day[i] = memo.day(t.date);
     paise[i] = toPaise(t.amount);
+    credit[i] = t.type === 'credit' ? 1 : 0;
     month[i] = memo.month(t.date);
     const upper = t.narration.toUpperCase();
     const c = classify(t, upper);
@@ -161,6 +165,7 @@ export function prepareAccount(
     txs,
     day,
     paise,
+    credit,
     month,
     byDate,
     apiOrder,

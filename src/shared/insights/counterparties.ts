@@ -12,7 +12,7 @@ export function partySums(ctx: AccountContext, skip?: Uint8Array): Float64Array 
   for (let k = 0; k < ctx.byParty.length; k++) {
     const i = ctx.byParty[k]!;
     if (skip?.[i]) continue;
-    sums[2 * ctx.partyId[i]! + (ctx.txs[i]!.type === 'credit' ? 0 : 1)]! += ctx.paise[i]!;
+    sums[2 * ctx.partyId[i]! + 1 - ctx.credit[i]!]! += ctx.paise[i]!;
   }
   return sums;
 }
@@ -25,9 +25,10 @@ export function partyIndices(
   skip?: Uint8Array,
 ): number[] {
   const out: number[] = [];
+  const want = type === 'credit' ? 1 : 0;
   for (let k = ctx.partyStart[p]!; k < ctx.partyStart[p + 1]!; k++) {
     const i = ctx.byParty[k]!;
-    if (ctx.txs[i]!.type === type && !skip?.[i]) out.push(i);
+    if (ctx.credit[i] === want && !skip?.[i]) out.push(i);
   }
   return out;
 }

@@ -63,10 +63,16 @@ function duplicates(ctx: AccountContext): DuplicateGroup[] {
       reason,
     };
   };
-  // The same hash twice.
+  // The same hash twice on one day (an entry read twice). The map starts afresh each day:
+  // small maps stay in cache, where one map of every hash in a large session does not.
   const firstByHash = new Map<string, number>();
   const byHash = new Map<number, number[]>();
+  let hashDay = Number.NaN;
   for (const i of ctx.byDate) {
+    if (ctx.day[i] !== hashDay) {
+      hashDay = ctx.day[i]!;
+      firstByHash.clear();
+    }
     const hash = ctx.txs[i]!.hash;
     if (!hash) continue;
     const first = firstByHash.get(hash);
@@ -103,7 +109,12 @@ function duplicates(ctx: AccountContext): DuplicateGroup[] {
     }
     let distinct = distinctOfAmount.get(p);
     if (!distinct) distinctOfAmount.set(p, (distinct = [first]));
-    const same = distinct.find((r) => sameDetails(ctx, r, i));
+    let same: number | undefined;
+    for (const r of distinct)
+      if (sameDetails(ctx, r, i)) {
+        same = r;
+        break;
+      }
     if (same === undefined) {
       distinct.push(i);
       continue;

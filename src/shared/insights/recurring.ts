@@ -1,6 +1,7 @@
 // Recurring debits and credits: the same counterparty and type, amounts close to each
 // other, at a regular interval. Grouped by counterparty, split into amount clusters, then
-// each cluster's intervals are checked against the cadences in rules.ts.
+// each cluster's intervals are checked against the cadences in rules.ts. Clusters are
+// kept as positions in the date-ordered group, so numeric sorts restore date order.
 import { fromPaise } from '../model/money';
 import type { AccountContext } from './context';
 import {
@@ -13,28 +14,46 @@ import { CASH_COUNTERPARTY } from './counterparty';
 import { TallyBuilder } from './tally';
 import type { RecurringSeries } from './types';
 
-function median(sorted: readonly number[]): number {
+/** Two amounts both within ±tolerance of a common centre differ by at most this ratio. */
+const SPREAD = (1 + RECURRING_AMOUNT_TOLERANCE) / (1 - RECURRING_AMOUNT_TOLERANCE);
+/** Positions fit below this in a sort key (amount · 2^16 + position) within 2^53. */
+const POSITION_BITS = 65536;
+
+function median(sorted: ArrayLike<number>): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Splits indices (any order) into runs whose amounts lie within the tolerance of their median. */
-function amountClusters(ctx: AccountContext, indices: readonly number[]): number[][] {
-  const byAmount = [...indices].sort((a, b) => ctx.paise[a]! - ctx.paise[b]!);
-  const clusters: number[][] = [];
-  // Two amounts both within ±tol of a common centre differ by at most this ratio.
-  const spread = (1 + RECURRING_AMOUNT_TOLERANCE) / (1 - RECURRING_AMOUNT_TOLERANCE);
+/** Positions of the group sorted by amount (a native numeric sort of packed keys). */
+function byAmount(amounts: Float64Array): Int32Array {
+  const n = amounts.length;
+  const order = new Int32Array(n);
+  if (n < POSITION_BITS && amounts.every((a) => a < 2 ** 36)) {
+    const keys = new Float64Array(n);
+    for (let j = 0; j < n; j++) keys[j] = amounts[j]! * POSITION_BITS + j;
+    keys.sort();
+    for (let j = 0; j < n; j++) order[j] = keys[j]! % POSITION_BITS;
+  } else {
+    for (let j = 0; j < n; j++) order[j] = j;
+    order.sort((a, b) => amounts[a]! - amounts[b]! || a - b);
+  }
+  return order;
+}
+
+/** Runs of positions whose amounts lie within the tolerance of their median, date-ordered. */
+function amountClusters(amounts: Float64Array): Int32Array[] {
+  const order = byAmount(amounts);
+  const clusters: Int32Array[] = [];
   let start = 0;
-  for (let j = 1; j <= byAmount.length; j++) {
-    if (j < byAmount.length && ctx.paise[byAmount[j]!]! <= ctx.paise[byAmount[start]!]! * spread)
-      continue;
-    const run = byAmount.slice(start, j);
-    if (run.length >= RECURRING_MIN_OCCURRENCES) {
-      const centre = median(run.map((i) => ctx.paise[i]!));
-      const kept = run.filter(
-        (i) => Math.abs(ctx.paise[i]! - centre) <= centre * RECURRING_AMOUNT_TOLERANCE,
-      );
-      if (kept.length >= RECURRING_MIN_OCCURRENCES) clusters.push(kept);
+  for (let j = 1; j <= order.length; j++) {
+    if (j < order.length && amounts[order[j]!]! <= amounts[order[start]!]! * SPREAD) continue;
+    if (j - start >= RECURRING_MIN_OCCURRENCES) {
+      // Float64Array: amounts in paise pass 2^31 from ₹2.15 crore.
+      const centre = median(Float64Array.from(order.subarray(start, j), (p) => amounts[p]!));
+      const kept = order
+        .subarray(start, j)
+        .filter((p) => Math.abs(amounts[p]! - centre) <= centre * RECURRING_AMOUNT_TOLERANCE);
+      if (kept.length >= RECURRING_MIN_OCCURRENCES) clusters.push(kept.sort());
     }
     start = j;
   }
@@ -43,60 +62,62 @@ function amountClusters(ctx: AccountContext, indices: readonly number[]): number
 
 function seriesOf(
   ctx: AccountContext,
-  rank: Int32Array,
-  cluster: number[],
+  group: readonly number[],
+  cluster: Int32Array,
   name: string,
 ): RecurringSeries | null {
-  cluster.sort((a, b) => rank[a]! - rank[b]!);
-  const intervals: number[] = [];
+  const intervals = new Int32Array(cluster.length - 1);
   for (let j = 1; j < cluster.length; j++)
-    intervals.push(ctx.day[cluster[j]!]! - ctx.day[cluster[j - 1]!]!);
-  const sortedIntervals = [...intervals].sort((a, b) => a - b);
-  const typical = median(sortedIntervals);
+    intervals[j - 1] = ctx.day[group[cluster[j]!]!]! - ctx.day[group[cluster[j - 1]!]!]!;
+  const typical = median(intervals.slice().sort());
   const cadence = CADENCES.find((c) => Math.abs(typical - c.days) <= c.tolerance);
   if (!cadence) return null;
-  const regular = intervals.filter((d) => Math.abs(d - cadence.days) <= cadence.tolerance).length;
+  let regular = 0;
+  for (const d of intervals) if (Math.abs(d - cadence.days) <= cadence.tolerance) regular++;
   if (regular < intervals.length * RECURRING_REGULAR_SHARE) return null;
   const total = new TallyBuilder();
-  for (const i of cluster) total.add(i, ctx.txs[i]!.amount);
-  const amounts = cluster.map((i) => ctx.paise[i]!).sort((a, b) => a - b);
+  const amounts = new Float64Array(cluster.length);
+  cluster.forEach((p, j) => {
+    const i = group[p]!;
+    total.add(i, ctx.txs[i]!.amount);
+    amounts[j] = ctx.paise[i]!;
+  });
+  const first = ctx.txs[group[cluster[0]!]!]!;
   return {
     counterparty: name,
-    type: ctx.txs[cluster[0]!]!.type,
+    type: first.type,
     cadence: cadence.name,
     intervalDays: typical,
-    typicalAmount: fromPaise(Math.round(median(amounts))),
-    first: ctx.txs[cluster[0]!]!.date,
-    last: ctx.txs[cluster[cluster.length - 1]!]!.date,
+    typicalAmount: fromPaise(Math.round(median(amounts.sort()))),
+    first: first.date,
+    last: ctx.txs[group[cluster[cluster.length - 1]!]!]!.date,
     total: total.build(),
   };
 }
 
 export function computeRecurring(ctx: AccountContext): RecurringSeries[] {
-  const rank = new Int32Array(ctx.txs.length);
-  ctx.byDate.forEach((i, pos) => (rank[i] = pos));
   const out: RecurringSeries[] = [];
   const credits: number[] = [];
   const debits: number[] = [];
   for (let p = 0; p < ctx.partyCount; p++) {
     const from = ctx.partyStart[p]!;
     const to = ctx.partyStart[p + 1]!;
-    if (to - from < RECURRING_MIN_OCCURRENCES) continue;
-    const first = ctx.byParty[from]!;
     // Cash has no counterparty to recur with.
-    if (ctx.party[first] === CASH_COUNTERPARTY) continue;
+    if (to - from < RECURRING_MIN_OCCURRENCES || ctx.parties[p] === CASH_COUNTERPARTY) continue;
     credits.length = 0;
     debits.length = 0;
     for (let k = from; k < to; k++) {
       const i = ctx.byParty[k]!;
       // Bounces are not payments.
       if (ctx.bounce[i]) continue;
-      (ctx.txs[i]!.type === 'credit' ? credits : debits).push(i);
+      (ctx.credit[i] ? credits : debits).push(i);
     }
     for (const group of [credits, debits]) {
       if (group.length < RECURRING_MIN_OCCURRENCES) continue;
-      for (const cluster of amountClusters(ctx, group)) {
-        const series = seriesOf(ctx, rank, cluster, ctx.party[first]!.name);
+      const amounts = new Float64Array(group.length);
+      for (let j = 0; j < group.length; j++) amounts[j] = ctx.paise[group[j]!]!;
+      for (const cluster of amountClusters(amounts)) {
+        const series = seriesOf(ctx, group, cluster, ctx.parties[p]!.name);
         if (series) out.push(series);
       }
     }

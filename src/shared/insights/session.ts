@@ -109,7 +109,7 @@ export function sessionFigures(
     }
     for (const i of ctx.byDate) {
       if (legs[k]![i]) continue;
-      if (ctx.txs[i]!.type === 'credit') externalCredits += ctx.paise[i]!;
+      if (ctx.credit[i]) externalCredits += ctx.paise[i]!;
       else externalDebits += ctx.paise[i]!;
     }
   });

@@ -54,7 +54,7 @@ export function findOwnTransfers(contexts: readonly AccountContext[]): OwnTransf
       const p = ctx.paise[i]!;
       if (p < minPaise || ctx.bounce[i]) continue;
       const leg = { a, i, day: ctx.day[i]! };
-      if (ctx.txs[i]!.type === 'debit') debits.push(leg);
+      if (!ctx.credit[i]) debits.push(leg);
       else {
         const bucket = credits.get(p);
         if (bucket) bucket.push(leg);
@@ -133,35 +133,31 @@ function amountsMatch(first: number, second: number): boolean {
 }
 
 /** Out to a named party and back from it (or in and back out), within the window. */
-function circularByParty(
-  ctx: AccountContext,
-  ownLegs: ReadonlySet<number>,
-  out: CircularFlow[],
-): void {
+function circularByParty(ctx: AccountContext, ownLegs: Uint8Array, out: CircularFlow[]): void {
   const minPaise = CIRCULAR_MIN_AMOUNT * 100;
   const used = new Uint8Array(ctx.txs.length);
-  const eligible = (i: number) =>
-    !ctx.bounce[i] && !ownLegs.has(i) && ctx.paise[i]! >= minPaise * CIRCULAR_MIN_SHARE_BACK;
+  const eligible = (i: number) => !ctx.bounce[i] && !ownLegs[i];
   for (let p = 0; p < ctx.partyCount; p++) {
     const from = ctx.partyStart[p]!;
     const to = ctx.partyStart[p + 1]!;
-    if (to - from < 2 || ctx.party[ctx.byParty[from]!] === CASH_COUNTERPARTY) continue;
+    if (to - from < 2 || ctx.parties[p] === CASH_COUNTERPARTY) continue;
     for (let j = from; j < to; j++) {
       const f = ctx.byParty[j]!;
       if (used[f] || ctx.paise[f]! < minPaise || !eligible(f)) continue;
-      const type = ctx.txs[f]!.type;
+      const type = ctx.credit[f];
       for (let k = j + 1, seen = 0; k < to && seen < MAX_CANDIDATES; k++, seen++) {
         const s = ctx.byParty[k]!;
         const days = ctx.day[s]! - ctx.day[f]!;
         if (days > CIRCULAR_MAX_DAYS) break;
-        if (used[s] || ctx.txs[s]!.type === type || !eligible(s)) continue;
+        // Cheapest test first: nearly every candidate fails on the amount.
         if (!amountsMatch(ctx.paise[f]!, ctx.paise[s]!)) continue;
+        if (used[s] || ctx.credit[s] === type || !eligible(s)) continue;
         used[f] = used[s] = 1;
         out.push({
           first: { accountId: ctx.account.accountId, index: f },
           second: { accountId: ctx.account.accountId, index: s },
-          firstType: type,
-          counterparty: ctx.party[f]!.name,
+          firstType: ctx.txs[f]!.type,
+          counterparty: ctx.parties[p]!.name,
           firstAmount: ctx.txs[f]!.amount,
           secondAmount: ctx.txs[s]!.amount,
           days,
@@ -220,16 +216,13 @@ export function findCircularFlows(
   contexts: readonly AccountContext[],
   transfers: readonly OwnTransfer[],
 ): CircularFlow[] {
-  const legs = new Map<string, Set<number>>();
-  for (const t of transfers)
-    for (const ref of [t.from, t.to]) {
-      let set = legs.get(ref.accountId);
-      if (!set) legs.set(ref.accountId, (set = new Set()));
-      set.add(ref.index);
-    }
+  const legs = new Map(contexts.map((c) => [c.account.accountId, new Uint8Array(c.txs.length)]));
+  for (const t of transfers) {
+    legs.get(t.from.accountId)![t.from.index] = 1;
+    legs.get(t.to.accountId)![t.to.index] = 1;
+  }
   const out: CircularFlow[] = [];
-  for (const ctx of contexts)
-    circularByParty(ctx, legs.get(ctx.account.accountId) ?? new Set(), out);
+  for (const ctx of contexts) circularByParty(ctx, legs.get(ctx.account.accountId)!, out);
   circularByOwnAccounts(contexts, transfers, out);
   return out;
 }

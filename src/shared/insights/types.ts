@@ -246,7 +246,10 @@ export interface DuplicateGroup {
   readonly type: TransactionType;
   readonly amount: number;
   readonly narration: string;
-  /** `hash`: the same hash twice; `details`: same date, type, amount, narration, reference and balance. */
+  /**
+   * `hash`: the same hash twice on one day; `details`: same date, type, amount, narration,
+   * reference and balance.
+   */
   readonly reason: 'hash' | 'details';
 }
 

@@ -11,9 +11,9 @@ describe('integrity', () => {
     { date: '2023-10-04', type: 'debit', amount: 50, balance: 1100, note: 'UPI-C-c@ybl-1' },
     // The same entry twice (same details and balance): an extraction duplicate.
     { date: '2023-10-04', type: 'debit', amount: 50, balance: 1100, note: 'UPI-C-c@ybl-1' },
-    // Same hash as entry 1.
+    // One hash twice on a day: one entry read twice, whatever the other fields say.
     { date: '2023-10-05', type: 'debit', amount: 100, balance: 1000, note: 'X', hash: 'dup' },
-    { date: '2023-10-06', type: 'debit', amount: 100, balance: 900, note: 'Y', hash: 'dup' },
+    { date: '2023-10-05', type: 'debit', amount: 100, balance: 900, note: 'Y', hash: 'dup' },
     // 20 days without transactions, inside a declared missing range.
     { date: '2023-10-27', type: 'credit', amount: 100, balance: 1000, note: 'Z' },
     // 14 days without transactions, undeclared.
@@ -64,9 +64,9 @@ describe('integrity', () => {
   it('reports gaps and whether missing_data explains them', () => {
     expect(integrity.gaps).toEqual([
       {
-        from: '2023-10-06',
+        from: '2023-10-05',
         to: '2023-10-27',
-        days: 20,
+        days: 21,
         beforeIndex: 6,
         afterIndex: 7,
         declared: { from: '2023-10-10', to: '2023-10-27' },

@@ -29,6 +29,20 @@ describe('recurring debits and credits', () => {
     { date: '2023-10-02', type: 'credit', amount: 900, note: 'UPI-SHYAM-shyam@ybl-1' },
     { date: '2023-10-03', type: 'credit', amount: 900, note: 'UPI-SHYAM-shyam@ybl-2' },
     { date: '2023-12-20', type: 'credit', amount: 900, note: 'UPI-SHYAM-shyam@ybl-3' },
+    // Crore-sized quarterly amounts (paise beyond 32-bit integers).
+    {
+      date: '2023-10-15',
+      type: 'credit',
+      amount: 25000000.5,
+      note: 'RTGS-HDFC0000001-MEGA CORP-1',
+    },
+    {
+      date: '2024-01-14',
+      type: 'credit',
+      amount: 25000000.5,
+      note: 'RTGS-HDFC0000001-MEGA CORP-2',
+    },
+    { date: '2024-04-15', type: 'credit', amount: 24000000, note: 'RTGS-HDFC0000001-MEGA CORP-3' },
     // Same party and dates, amounts far apart: no series either.
     { date: '2023-10-10', type: 'credit', amount: 1000, note: 'IMPS-123456789-KIRAN-SBI' },
     { date: '2023-11-10', type: 'credit', amount: 5000, note: 'IMPS-123456790-KIRAN-SBI' },
@@ -37,8 +51,15 @@ describe('recurring debits and credits', () => {
   const { recurring } = computeAccountInsights(accountOf(txs, { opening: 100000 }));
 
   it('finds a monthly and a weekly series with their cadence and typical amount', () => {
-    expect(recurring).toHaveLength(2);
-    const [monthly, weekly] = recurring;
+    expect(recurring).toHaveLength(3);
+    const [quarterly, monthly, weekly] = recurring;
+    expect(quarterly).toMatchObject({
+      counterparty: 'MEGA CORP',
+      cadence: 'quarterly',
+      intervalDays: 91.5,
+      typicalAmount: 25000000.5,
+    });
+    expect(quarterly!.total).toEqual({ amount: 74000001, count: 3, indices: [11, 12, 13] });
     expect(monthly).toMatchObject({
       counterparty: 'RAJ PROPERTIES',
       type: 'debit',
