@@ -119,11 +119,7 @@ describe('bcv export', () => {
     [['data.json', '-o', 'out.csv'], 2, /^USAGE: out\.csv: the workbook's name must end in \.xlsx/],
     [['-o', 'existing.xlsx'], 2, /^USAGE: give one session id or file/],
     [['data.json', '-o', 'x.xlsx', '--bogus'], 2, /^USAGE: Unknown option '--bogus'/],
-    [
-      ['demo-business', '-o', 'existing.xlsx'],
-      2,
-      /^USAGE: demo-business is not a file; .*--sandbox/,
-    ],
+    [['demo-business', '-o', 'existing.xlsx'], 2, /^USAGE: Credentials missing: .*--sandbox/],
   ])('refuses %j with exit %i and one line', async (argv, exit, line) => {
     const cwd = await folderWithInputs();
     const before = (await readdir(cwd)).sort();
@@ -148,7 +144,7 @@ describe('bcv export', () => {
     const asked: unknown[] = [];
     const run = await cli(cwd, {
       fetchSession: async (id, options) => {
-        asked.push({ id, sandbox: options.sandbox });
+        asked.push({ id, sandbox: options.flags.sandbox });
         return {
           subscribedData: data,
           sessionStatus: statusFor(data),
@@ -160,6 +156,43 @@ describe('bcv export', () => {
     expect(r.code).toBe(0);
     expect(asked).toEqual([{ id: 'demo-business', sandbox: true }]);
     expect((await readBack(join(cwd, 'demo.xlsx'))).worksheets).toHaveLength(10);
+  });
+
+  it("fetches a sandbox session itself (the issue's demo-business run)", async () => {
+    const cwd = await tempDir();
+    const r = await (await cli(cwd))('demo-business', '--sandbox', '-o', 'demo.xlsx');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const workbook = await readBack(join(cwd, 'demo.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(TEN_SHEETS);
+    // The sandbox's demo business accounts have no salary; every other sheet is filled.
+    for (const ws of workbook.worksheets.filter((s) => s.name !== 'Salary')) {
+      expect(ws.rowCount, ws.name).toBeGreaterThan(2);
+    }
+    expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
+      'Source',
+      'sandbox — sandbox (generated demo data)',
+    ]);
+  });
+
+  it('reads when and where bcv fetch fetched its file', async () => {
+    const cwd = await tempDir();
+    const data = referenceData();
+    const document = {
+      session_id: data.session_id,
+      fetched_at: '2024-04-22T10:15:00.000Z',
+      source: 'apis.bankconnect.finbox.in',
+      session_status: statusFor(data),
+      subscribed_data: data,
+    };
+    await writeFile(join(cwd, 'f.json'), `${JSON.stringify(document, null, 1)}\n`);
+    expect((await (await cli(cwd))('f.json', '-o', 'f.xlsx')).code).toBe(0);
+    const summary = rowsOf(sheet(await readBack(join(cwd, 'f.xlsx')), 'Summary'));
+    expect(summary).toContainEqual([
+      'Source',
+      'saved file f.json (fetched from apis.bankconnect.finbox.in)',
+    ]);
+    expect(String(summary.find((r) => r[0] === 'Data fetched')?.[1])).toMatch(/^22-Apr-2024 /);
   });
 
   it('passes on a fetch failure as its code', async () => {

@@ -3,14 +3,17 @@
 // alone, or both responses as `bcv fetch` writes them); a session id is fetched first.
 // Any failure prints one line `CODE: message` on stderr and leaves the destination as it was.
 import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import { normalizeSession } from '@shared/model/normalize';
 import type { ExportMeta } from '../../main/app/deps';
-import { createClient, startSandbox } from '../../main/app/integrations';
 import { exportWorkbook } from '../../main/export/export-workbook';
 import { readSessionInput } from '../../main/library/session-input';
+import { CONNECTION_OPTIONS, openConnection, type ConnectionFlags } from '../connection';
+import { CONNECTION_HELP, UsageError } from '../usage';
+import { retryReporter } from './progress';
 
 export interface FetchedSession {
   readonly subscribedData: SubscribedDataResponse;
@@ -20,7 +23,7 @@ export interface FetchedSession {
 
 export type SessionFetcher = (
   sessionId: string,
-  options: { readonly sandbox: boolean; readonly signal?: AbortSignal | undefined },
+  options: { readonly flags: ConnectionFlags; readonly signal?: AbortSignal | undefined },
 ) => Promise<FetchedSession>;
 
 export interface ExportCliIo {
@@ -28,25 +31,24 @@ export interface ExportCliIo {
   readonly stderr: (text: string) => void;
   /** Relative paths are resolved against this (default: the process's). */
   readonly cwd?: string;
+  /** Where the connection settings and credentials are read (default: none). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Cancels the export (Ctrl+C); the destination is left as it was. */
-  readonly signal?: AbortSignal;
-  /**
-   * Fetches a session given by id. Without it only `--sandbox` ids can be fetched (from the
-   * built-in sandbox); live sessions need the CLI's connection settings.
-   */
+  readonly signal?: AbortSignal | undefined;
+  /** Fetches a session given by id (default: the API or the sandbox, as `bcv fetch` does). */
   readonly fetchSession?: SessionFetcher;
 }
 
 export const EXPORT_USAGE = `Usage:
-  bcv export <session-id | FILE> -o FILE.xlsx [--account ID] [--all-fields] [--sandbox]
+  bcv export <session-id | FILE> -o FILE.xlsx [--account ID] [--all-fields]
 FILE is a .bcsession or a JSON file with a subscribed_data response (optionally with the
-session_status response beside it, as bcv fetch writes them).
+session_status response beside it, as bcv fetch writes them); a session id is fetched.
 Options:
   -o, --out FILE.xlsx   where to write the workbook (an existing file is replaced only
                         once the new one is complete)
   --account ID          export this account only (default: all accounts)
   --all-fields          add a "Transactions (all fields)" sheet with every API field
-  --sandbox             fetch the session id from the built-in sandbox`;
+${CONNECTION_HELP}`;
 
 class CliError extends Error {
   constructor(
@@ -68,6 +70,9 @@ function describe(error: unknown): { code: string; message: string; exitCode: nu
   if (error instanceof CliError) {
     return { code: error.code, message: error.message, exitCode: error.exitCode };
   }
+  if (error instanceof UsageError) {
+    return { code: 'USAGE', message: firstLine(error.message), exitCode: 2 };
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -77,51 +82,72 @@ function describe(error: unknown): { code: string; message: string; exitCode: nu
   };
 }
 
-/** The default fetcher: the built-in sandbox, started for this one export. */
-const sandboxFetcher: SessionFetcher = async (sessionId, { sandbox, signal }) => {
-  if (!sandbox) {
-    throw usage(
-      `${sessionId} is not a file; to fetch a live session run bcv fetch first, or add --sandbox for a demo session`,
-    );
-  }
-  const credentials = { apiKey: 'bcv-export-sandbox', serverHash: 'bcv-export-sandbox' };
-  const server = await startSandbox(credentials);
-  try {
-    const client = createClient(
-      { baseUrl: server.url, apiVersion: 'v1', ...credentials },
-      globalThis.fetch,
-    );
-    const sessionStatus = await client.sessionStatus(sessionId, signal);
-    const subscribedData = await client.subscribedData(sessionId, signal);
-    return {
-      subscribedData,
-      sessionStatus,
-      meta: {
-        fetchedAt: new Date().toISOString(),
-        source: `sandbox (${server.url})`,
-        sandbox: true,
-      },
-    };
-  } finally {
-    await server.close();
-  }
-};
+/** The default fetcher: the API (credentials from the environment) or the sandbox. */
+function connectionFetcher(io: ExportCliIo): SessionFetcher {
+  return async (sessionId, { flags, signal }) => {
+    const connection = await openConnection(flags, io.env ?? {}, retryReporter(ioForProgress(io)));
+    try {
+      const sessionStatus = await connection.client.sessionStatus(sessionId, signal);
+      const subscribedData = await connection.client.subscribedData(sessionId, signal);
+      return {
+        subscribedData,
+        sessionStatus,
+        meta: {
+          fetchedAt: new Date().toISOString(),
+          source: connection.sandbox ? 'sandbox' : `BankConnect API (${connection.host})`,
+          sandbox: connection.sandbox,
+        },
+      };
+    } finally {
+      await connection.close();
+    }
+  };
+}
+
+function ioForProgress(io: ExportCliIo) {
+  return { ...io, env: io.env ?? {}, cwd: io.cwd ?? process.cwd(), appVersion: '' };
+}
 
 function looksLikePath(arg: string): boolean {
   return /[/\\]/.test(arg) || /\.(json|bcsession)$/i.test(arg);
 }
 
+/** `bcv fetch` writes when and where it fetched at the top of its file; read just that. */
+async function fetchNoteOf(path: string): Promise<{ fetchedAt: string; source: string } | null> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const text = head.subarray(0, bytesRead).toString('utf8');
+    const match =
+      /^\{\s*"session_id":\s*"[^"\\]*",\s*"fetched_at":\s*"([^"\\]{1,40})",\s*"source":\s*"([^"\\]{0,300})"/.exec(
+        text,
+      );
+    return match ? { fetchedAt: match[1]!, source: match[2]! } : null;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function fromFile(path: string): Promise<FetchedSession> {
   const input = await readSessionInput(path);
-  const meta: ExportMeta = input.meta
-    ? {
-        fetchedAt: input.meta.fetchedAt,
-        source:
-          `saved file ${basename(path)}` +
-          (input.meta.source.host ? ` (fetched from ${input.meta.source.host})` : ''),
-        sandbox: input.meta.source.sandbox,
-      }
-    : { fetchedAt: '', source: `saved file ${basename(path)}`, sandbox: false };
+  const name = basename(path);
+  let meta: ExportMeta;
+  if (input.meta) {
+    const host = input.meta.source.host;
+    meta = {
+      fetchedAt: input.meta.fetchedAt,
+      source: `saved file ${name}${host ? ` (fetched from ${host})` : ''}`,
+      sandbox: input.meta.source.sandbox,
+    };
+  } else {
+    const note = await fetchNoteOf(path);
+    meta = {
+      fetchedAt: note?.fetchedAt ?? '',
+      source: `saved file ${name}${note ? ` (fetched from ${note.source})` : ''}`,
+      sandbox: note?.source === 'sandbox',
+    };
+  }
   return { subscribedData: input.subscribedData, sessionStatus: input.sessionStatus, meta };
 }
 
@@ -138,7 +164,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
           output: { type: 'string' },
           account: { type: 'string' },
           'all-fields': { type: 'boolean' },
-          sandbox: { type: 'boolean' },
+          ...CONNECTION_OPTIONS,
           help: { type: 'boolean', short: 'h' },
         },
       });
@@ -166,8 +192,8 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     } else if (looksLikePath(source) || existsSync(path)) {
       throw new CliError('FILE_NOT_FOUND', `${source}: no such file`);
     } else {
-      const fetcher = io.fetchSession ?? sandboxFetcher;
-      session = await fetcher(source, { sandbox: values.sandbox === true, signal: io.signal });
+      const fetcher = io.fetchSession ?? connectionFetcher(io);
+      session = await fetcher(source, { flags: values, signal: io.signal });
     }
 
     const view = normalizeSession(session.subscribedData, session.sessionStatus);
