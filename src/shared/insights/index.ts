@@ -24,6 +24,8 @@ export function computeSessionInsights(session: SessionView): SessionInsights {
 }
 
 export { computeAccountInsights } from './account';
+export { MONTH_COLUMNS, monthRows, periodFigures } from './figures';
+export type { Figure, FigureColumn, FigureKind, MonthRow } from './figures';
 export { counterpartyFromNarration, counterpartyOf } from './counterparty';
 export * from './types';
 export * as rules from './rules';

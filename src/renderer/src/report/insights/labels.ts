@@ -1,0 +1,43 @@
+// Words for the kinds and rules the insights report, as the tab and the sheet show them.
+import type { BounceItem, Cadence, ObligationKind, SalaryInsights } from '@shared/insights';
+
+export const BOUNCE_KIND: Record<BounceItem['kind'], string> = {
+  cheque_return: 'Cheque return',
+  auto_debit_return: 'ECS/NACH/auto-debit return',
+  bounce_charge: 'Return charge',
+  penalty_charge: 'Penal charge',
+};
+
+export const DIRECTION: Record<'inward' | 'outward', string> = {
+  inward: 'Inward (holder’s own)',
+  outward: 'Outward (deposited)',
+};
+
+export const OBLIGATION_KIND: Record<ObligationKind, string> = {
+  emi: 'EMI / loan debit',
+  mandate_debit: 'Other mandate debit',
+  loan_disbursal: 'Loan disbursal',
+};
+
+export const CADENCE: Record<Cadence, string> = {
+  weekly: 'Weekly',
+  fortnightly: 'Fortnightly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+};
+
+export const SALARY_SOURCE: Record<SalaryInsights['source'], string> = {
+  salary_transactions: 'BankConnect’s salary transactions',
+  marked: 'credits the statement marks as salary',
+  recurring: 'a regular monthly credit (probable salary, not marked as such)',
+  none: 'none found',
+};
+
+/** `narration:RTN` -> `narration “RTN”`; `channel:x` -> `channel x`. */
+export function ruleLabel(rule: string): string {
+  const at = rule.indexOf(':');
+  if (at < 0) return rule;
+  const source = rule.slice(0, at);
+  const value = rule.slice(at + 1);
+  return source === 'narration' ? `narration “${value}”` : `${source} ${value}`;
+}

@@ -1,0 +1,209 @@
+// The headline figures and the month-by-month table of an account's insights, as labelled
+// values with the transactions behind each. The Insights tab and the Insights sheet both
+// lay out these same rows, so the sheet reads back with the tab's figures.
+import type { MonthKey } from '../model/calendar';
+import type { AccountInsights, DayBalance, Tally, TxPick } from './types';
+
+/** money: rupees; count: a whole number; share: 0..1; days: a count of days. */
+export type FigureKind = 'money' | 'count' | 'share' | 'days' | 'text';
+
+export interface Figure {
+  readonly label: string;
+  readonly kind: FigureKind;
+  readonly value: number | string | null;
+  /** The account's transactions behind the figure (empty when none stand behind it). */
+  readonly trace: readonly number[];
+}
+
+export interface FigureColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: FigureKind;
+}
+
+export interface MonthRow {
+  readonly month: MonthKey;
+  /** One per column of MONTH_COLUMNS, in that order. */
+  readonly cells: readonly Figure[];
+}
+
+const money = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
+  label,
+  kind: 'money',
+  value,
+  trace,
+});
+const count = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
+  label,
+  kind: 'count',
+  value,
+  trace,
+});
+const share = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
+  label,
+  kind: 'share',
+  value,
+  trace,
+});
+const days = (label: string, list: readonly DayBalance[]): Figure => ({
+  label,
+  kind: 'days',
+  value: list.length,
+  trace: uniqueIndices(list),
+});
+const pick = (label: string, p: TxPick | null): Figure =>
+  money(label, p?.amount ?? null, p ? [p.index] : []);
+const balance = (label: string, d: DayBalance | null): Figure =>
+  money(label, d?.balance ?? null, d?.index != null ? [d.index] : []);
+const tallyAmount = (label: string, t: Tally): Figure => money(label, t.amount, t.indices);
+const tallyCount = (label: string, t: Tally): Figure => count(label, t.count, t.indices);
+
+/** The transactions that set these balances, each once, in order of first appearance. */
+function uniqueIndices(list: readonly { readonly index: number | null }[]): number[] {
+  const seen = new Set<number>();
+  for (const d of list) if (d.index !== null) seen.add(d.index);
+  return [...seen];
+}
+
+function abbTrace(a: AccountInsights, days: readonly (number | 'last')[]): number[] {
+  return uniqueIndices(
+    a.balances.months.flatMap((m) =>
+      m.abbPoints.flatMap((p) => (p.balance && days.includes(p.day) ? [p.balance] : [])),
+    ),
+  );
+}
+
+const SIX_DATES: readonly (number | 'last')[] = [5, 10, 15, 20, 25, 'last'];
+const THREE_DATES: readonly (number | 'last')[] = [5, 15, 25];
+
+function merge(...tallies: Tally[]): number[] {
+  return tallies.flatMap((t) => t.indices).sort((a, b) => a - b);
+}
+
+export const MONTH_COLUMNS: readonly FigureColumn[] = [
+  { key: 'credits', label: 'Credits', kind: 'money' },
+  { key: 'creditCount', label: 'Credit count', kind: 'count' },
+  { key: 'debits', label: 'Debits', kind: 'money' },
+  { key: 'debitCount', label: 'Debit count', kind: 'count' },
+  { key: 'netFlow', label: 'Net flow', kind: 'money' },
+  { key: 'largestCredit', label: 'Largest credit', kind: 'money' },
+  { key: 'largestDebit', label: 'Largest debit', kind: 'money' },
+  { key: 'cashDeposits', label: 'Cash deposits', kind: 'money' },
+  { key: 'cashDepositShare', label: 'Cash % of credits', kind: 'share' },
+  { key: 'cashWithdrawals', label: 'Cash withdrawals', kind: 'money' },
+  { key: 'cashWithdrawalShare', label: 'Cash % of debits', kind: 'share' },
+  { key: 'averageBalance', label: 'Average balance', kind: 'money' },
+  { key: 'medianBalance', label: 'Median balance', kind: 'money' },
+  { key: 'minBalance', label: 'Minimum balance', kind: 'money' },
+  { key: 'maxBalance', label: 'Maximum balance', kind: 'money' },
+  { key: 'negativeDays', label: 'Days negative', kind: 'days' },
+  { key: 'overdrawnDays', label: 'Days overdrawn', kind: 'days' },
+  { key: 'abb', label: 'ABB (5/10/15/20/25/last)', kind: 'money' },
+  { key: 'abbThree', label: 'ABB (5/15/25)', kind: 'money' },
+  { key: 'inwardReturns', label: 'Inward returns', kind: 'count' },
+  { key: 'outwardReturns', label: 'Outward returns', kind: 'count' },
+  { key: 'bounceCharges', label: 'Return charges', kind: 'money' },
+  { key: 'penalties', label: 'Penal charges', kind: 'money' },
+  { key: 'emi', label: 'EMI / loan debits', kind: 'money' },
+  { key: 'mandateDebits', label: 'Other mandate debits', kind: 'money' },
+  { key: 'loanDisbursals', label: 'Loan disbursals', kind: 'money' },
+  { key: 'salary', label: 'Salary', kind: 'money' },
+];
+
+export function monthRows(a: AccountInsights): MonthRow[] {
+  const balances = new Map(a.balances.months.map((m) => [m.month, m]));
+  const bounces = new Map(a.bounces.months.map((m) => [m.month, m]));
+  const obligations = new Map(a.obligations.months.map((m) => [m.month, m]));
+  const salary = new Map(a.salary.months.map((m) => [m.month, m]));
+  return a.flows.months.map((f) => {
+    const b = balances.get(f.month);
+    const r = bounces.get(f.month);
+    const o = obligations.get(f.month);
+    const s = salary.get(f.month);
+    const points = (dates: readonly (number | 'last')[]) =>
+      uniqueIndices(
+        (b?.abbPoints ?? []).flatMap((p) =>
+          p.balance && dates.includes(p.day) ? [p.balance] : [],
+        ),
+      );
+    const cells: Figure[] = [
+      tallyAmount('Credits', f.credits),
+      tallyCount('Credit count', f.credits),
+      tallyAmount('Debits', f.debits),
+      tallyCount('Debit count', f.debits),
+      money('Net flow', f.netFlow, merge(f.credits, f.debits)),
+      pick('Largest credit', f.largestCredit),
+      pick('Largest debit', f.largestDebit),
+      tallyAmount('Cash deposits', f.cashDeposits),
+      share('Cash % of credits', f.cashDepositShare, f.cashDeposits.indices),
+      tallyAmount('Cash withdrawals', f.cashWithdrawals),
+      share('Cash % of debits', f.cashWithdrawalShare, f.cashWithdrawals.indices),
+      money('Average balance', b?.average ?? null, b?.indices ?? []),
+      money('Median balance', b?.median ?? null, b?.indices ?? []),
+      balance('Minimum balance', b?.min ?? null),
+      balance('Maximum balance', b?.max ?? null),
+      days('Days negative', b?.negativeDays ?? []),
+      days('Days overdrawn', b?.overdrawnDays ?? []),
+      money('ABB (5/10/15/20/25/last)', b?.abb ?? null, points(SIX_DATES)),
+      money('ABB (5/15/25)', b?.abbThree ?? null, points(THREE_DATES)),
+      tallyCount('Inward returns', r?.inwardReturns ?? EMPTY),
+      tallyCount('Outward returns', r?.outwardReturns ?? EMPTY),
+      tallyAmount('Return charges', r?.charges ?? EMPTY),
+      tallyAmount('Penal charges', r?.penalties ?? EMPTY),
+      tallyAmount('EMI / loan debits', o?.emi ?? EMPTY),
+      tallyAmount('Other mandate debits', o?.mandateDebits ?? EMPTY),
+      tallyAmount('Loan disbursals', o?.loanDisbursals ?? EMPTY),
+      tallyAmount('Salary', s?.total ?? EMPTY),
+    ];
+    return { month: f.month, cells };
+  });
+}
+
+const EMPTY: Tally = { amount: 0, count: 0, indices: [] };
+
+/** The figures an underwriter reads first, for the whole period. */
+export function periodFigures(a: AccountInsights): Figure[] {
+  const f = a.flows.period;
+  const b = a.balances.period;
+  const r = a.bounces.period;
+  const o = a.obligations.period;
+  const months = a.flows.months.length;
+  return [
+    tallyAmount('Total credits', f.credits),
+    tallyAmount('Total debits', f.debits),
+    money('Net flow', f.netFlow, merge(f.credits, f.debits)),
+    count('Transactions', f.credits.count + f.debits.count, merge(f.credits, f.debits)),
+    money(
+      'Average monthly credits',
+      months === 0 ? null : Math.round((f.credits.amount * 100) / months) / 100,
+      f.credits.indices,
+    ),
+    share('Cash % of credits', f.cashDepositShare, f.cashDeposits.indices),
+    share('Cash % of debits', f.cashWithdrawalShare, f.cashWithdrawals.indices),
+    money('ABB (5/10/15/20/25/last), average of months', b.abb, abbTrace(a, SIX_DATES)),
+    money('ABB (5/15/25), average of months', b.abbThree, abbTrace(a, THREE_DATES)),
+    money('Average balance', b.average, b.indices),
+    balance('Minimum balance', b.min),
+    balance('Maximum balance', b.max),
+    days('Days negative', b.negativeDays),
+    days('Days overdrawn', b.overdrawnDays),
+    tallyCount('Inward returns (cheque, ECS/NACH)', r.inwardReturns),
+    tallyCount('Outward returns', r.outwardReturns),
+    tallyAmount('Return charges', r.charges),
+    tallyAmount('Penal charges', r.penalties),
+    tallyAmount('EMI / loan debits', o.emi),
+    tallyAmount('Other mandate debits', o.mandateDebits),
+    tallyAmount('Loan disbursals', o.loanDisbursals),
+    money('Salary, average month', a.salary.averageMonthly, a.salary.total.indices),
+    count(
+      'Balance breaks',
+      a.integrity.balanceBreaks.length,
+      a.integrity.balanceBreaks.map((x) => x.index),
+    ),
+    count(
+      'Possible duplicates',
+      a.integrity.duplicates.length,
+      a.integrity.duplicates.flatMap((d) => d.indices),
+    ),
+  ];
+}
