@@ -1,5 +1,5 @@
-// Words for the kinds and rules the insights report, as the tab and the sheet show them.
-import type { BounceItem, Cadence, ObligationKind, SalaryInsights } from '@shared/insights';
+// Words for the kinds and rules the insights report, as the Insights tab and sheet show them.
+import type { BounceItem, Cadence, ObligationKind, SalaryInsights } from './types';
 
 export const BOUNCE_KIND: Record<BounceItem['kind'], string> = {
   cheque_return: 'Cheque return',

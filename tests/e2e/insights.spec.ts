@@ -1,0 +1,82 @@
+// The Insights tab on the sandbox's demo-business session: the headline figures equal the
+// insights computed from the sandbox's own data, a click lists exactly the transactions
+// behind a figure, the whole-session view lists the planted own-account transfers, and
+// both colour schemes are captured.
+import { parseSubscribedData } from '../../src/shared/api/parse';
+import { computeSessionInsights } from '../../src/shared/insights';
+import { formatRupees } from '../../src/shared/model/money';
+import { normalizeSession } from '../../src/shared/model/normalize';
+import { builtInSession } from '../../src/sandbox/sessions';
+import { expect, test } from './support/fixtures';
+import { openSession } from './support/journey';
+import { expectNoPlaceholders, panel, selectTab } from './report-steps';
+
+function sandbox(sessionId: string) {
+  const found = builtInSession(sessionId);
+  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
+  return found.session;
+}
+
+test('demo-business: Insights figures, their transactions and the whole session', async ({
+  app,
+}) => {
+  const { page } = app;
+  const generated = sandbox('demo-business');
+  const view = normalizeSession(parseSubscribedData(generated.subscribed));
+  const insights = computeSessionInsights(view);
+  const current = insights.accounts[0]!;
+
+  await app.open();
+  await openSession(page, 'demo-business');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await selectTab(page, 'Insights');
+  const tab = panel(page).getByTestId('insights');
+  await expect(tab).toBeVisible();
+  await expectNoPlaceholders(page);
+
+  // A headline figure shows the computed amount and lists exactly its transactions.
+  const cards = tab.getByRole('group', { name: 'Whole period' }).or(tab.locator('dl.cards'));
+  const emi = current.obligations.period.emi;
+  const emiButton = cards.getByRole('button', { name: /^EMI \/ loan debits/ });
+  await expect(emiButton).toHaveText(formatRupees(emi.amount));
+  await emiButton.click();
+  const trace = page.getByRole('region', { name: 'Transactions behind the figure' });
+  await expect(trace).toBeVisible();
+  await expect(trace.getByTestId('shown-count')).toHaveText(String(emi.count));
+  await expect(trace.getByTestId('shown-debits')).toHaveText(formatRupees(emi.amount));
+  await app.screenshot('insights-01-emi-traced');
+
+  // A month cell: the first month's credits.
+  const first = current.flows.months[0]!;
+  const row = tab.locator('tr[data-figure="credits"]');
+  await row.getByRole('button').first().click();
+  await expect(trace.getByTestId('shown-count')).toHaveText(String(first.credits.count));
+  await expect(trace.getByTestId('shown-credits')).toHaveText(formatRupees(first.credits.amount));
+  await trace.getByRole('button', { name: 'Close list' }).click();
+  await expect(trace).toBeHidden();
+
+  // Bounces: one row per planted return and charge.
+  const planted = generated.planted.accounts[0]!;
+  const bounces = tab.getByRole('region', { name: 'Bounces and penal charges' });
+  await expect(bounces.locator('tbody tr')).toHaveCount(planted.bounces.length * 2);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.screenshot(`insights-02-account-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The whole session: the planted own-account transfers, both legs behind each.
+  await tab.getByRole('button', { name: /^Whole session/ }).click();
+  const session = tab.getByTestId('session-insights');
+  await expect(session).toBeVisible();
+  const transfers = session.getByRole('region', {
+    name: 'Transfers between the session’s own accounts',
+  });
+  await expect(transfers.locator('tbody tr')).toHaveCount(generated.planted.ownTransfers.length);
+  await transfers.locator('tbody tr').first().getByRole('button').click();
+  await expect(trace).toBeVisible();
+  await expect(trace.getByRole('heading', { level: 4 })).toHaveCount(2);
+  await expectNoPlaceholders(page);
+  await app.screenshot('insights-03-session');
+});
