@@ -49,7 +49,7 @@ describe('bcv export', () => {
     const run = await cli(cwd);
     const r = await run('data.json', '-o', 'out.xlsx');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Wrote ${join(cwd, 'out.xlsx')}: 10 sheets, 3 transactions\n`);
+    expect(r.stdout).toBe(`Wrote ${join(cwd, 'out.xlsx')}: 11 sheets, 3 transactions\n`);
     const workbook = await readBack(join(cwd, 'out.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(TEN_SHEETS);
     const summary = rowsOf(sheet(workbook, 'Summary'));
@@ -72,7 +72,7 @@ describe('bcv export', () => {
       '--all-fields',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('11 sheets, 1 transactions');
+    expect(r.stdout).toContain('12 sheets, 1 transactions');
     const workbook = await readBack(join(cwd, 'one.xlsx'));
     expect(workbook.worksheets.at(-1)!.name).toBe('Transactions (all fields)');
     expect(rowsOf(sheet(workbook, 'Status')).length).toBe(3);
@@ -155,7 +155,7 @@ describe('bcv export', () => {
     const r = await run('demo-business', '--sandbox', '-o', 'demo.xlsx');
     expect(r.code).toBe(0);
     expect(asked).toEqual([{ id: 'demo-business', sandbox: true }]);
-    expect((await readBack(join(cwd, 'demo.xlsx'))).worksheets).toHaveLength(10);
+    expect((await readBack(join(cwd, 'demo.xlsx'))).worksheets).toHaveLength(11);
   });
 
   it("fetches a sandbox session itself (the issue's demo-business run)", async () => {

@@ -16,6 +16,7 @@ import { accountLabels } from './labels';
 import { EXCEL_MAX_ROWS } from './limits';
 import { SheetNames } from './sheet-names';
 import { partNames, SheetWriter, type SheetPlan } from './sheet-writer';
+import { insightsPlan } from './sheets-insights';
 import { accountsPlan } from './sheets/accounts';
 import { allFieldsPlan } from './sheets/all-fields';
 import { eodPlan } from './sheets/eod';
@@ -98,7 +99,7 @@ export function planWorkbook(
         `is exported; the Status sheet lists only its statuses.`,
     );
   }
-  return [summaryPlan(context, { notes }), ...plans];
+  return [summaryPlan(context, { notes }), insightsPlan(context), ...plans];
 }
 
 function rowsOf(plan: SheetPlan, maxRows: number): number {

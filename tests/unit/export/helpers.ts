@@ -25,6 +25,8 @@ export const META = {
 
 export const TEN_SHEETS = [
   'Summary',
+  // The underwriting insights (issue 7), right after Summary.
+  'Insights',
   'Status',
   'Accounts',
   'Transactions',

@@ -1,0 +1,374 @@
+// `Insights`: the underwriting insights of the Insights tab, right after Summary. Per
+// account: the headline figures and the month-by-month table (the same rows the tab lays
+// out, from @shared/insights/figures), the balances on the ABB dates, then every listed
+// item (bounces, obligations, recurring series, salary, counterparties, integrity). Then
+// the session: months across the accounts, own-account transfers and circular flows.
+import {
+  computeSessionInsights,
+  MONTH_COLUMNS,
+  monthRows,
+  periodFigures,
+  type AccountInsights,
+  type Figure,
+  type SessionInsights,
+} from '@shared/insights';
+import {
+  BOUNCE_KIND,
+  CADENCE,
+  DIRECTION,
+  OBLIGATION_KIND,
+  ruleLabel,
+  SALARY_SOURCE,
+} from '@shared/insights/labels';
+import { formatMonth } from '@shared/model/calendar';
+import { typed, type SheetRow, type Value } from './cells';
+import { labelOf, type ExportContext } from './context';
+import type { ColumnSpec, SheetPlan } from './sheet-writer';
+
+/** A share (0..1) as the percentage the tab shows, to two decimals. */
+export function percent(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 10_000) / 100;
+}
+
+/** A figure's cell: money as money, counts and days as counts, shares as percentages. */
+export function figureCell(figure: Figure): Value {
+  const { value } = figure;
+  if (value === null || typeof value === 'string') return value;
+  switch (figure.kind) {
+    case 'money':
+      return typed.money(value);
+    case 'share':
+      return percent(value);
+    default:
+      return typed.count(value);
+  }
+}
+
+const title = (text: string): SheetRow => ({ style: 'title', cells: [text] });
+const header = (...cells: Value[]): SheetRow => ({ style: 'header', cells });
+const note = (text: string): SheetRow => ({ style: 'note', cells: [text] });
+const section = (text: string, count?: number): SheetRow => ({
+  style: 'total',
+  cells: [count === undefined ? text : `${text} (${count})`],
+});
+
+function* list<T>(
+  heading: string,
+  items: readonly T[],
+  headers: readonly string[],
+  row: (item: T) => Value[],
+  empty: string,
+): Generator<SheetRow> {
+  yield section(heading, items.length);
+  if (items.length === 0) {
+    yield note(empty);
+  } else {
+    yield header(...headers);
+    for (const item of items) yield row(item);
+  }
+  yield [];
+}
+
+function* accountRows(context: ExportContext, a: AccountInsights): Generator<SheetRow> {
+  const account = context.accounts.find((x) => x.accountId === a.accountId)!;
+  yield title(
+    `${labelOf(context, a.accountId)}${account.details.holderName ? ` — ${account.details.holderName}` : ''}`,
+  );
+
+  yield section('Whole period');
+  for (const f of periodFigures(a)) yield [f.label, figureCell(f)];
+  yield [];
+
+  const rows = monthRows(a);
+  yield section('Month by month');
+  yield header('Figure', ...rows.map((r) => formatMonth(r.month)));
+  for (const [c, column] of MONTH_COLUMNS.entries())
+    yield [column.label, ...rows.map((r) => figureCell(r.cells[c]!))];
+  yield [];
+
+  yield section('Balances on the ABB dates');
+  yield header(
+    'Month',
+    '5th',
+    '10th',
+    '15th',
+    '20th',
+    '25th',
+    'Last day',
+    'ABB (6 dates)',
+    'ABB (5/15/25)',
+    'From',
+  );
+  for (const m of a.balances.months)
+    yield [
+      formatMonth(m.month),
+      ...m.abbPoints.map((p) => typed.money(p.balance?.balance)),
+      typed.money(m.abb),
+      typed.money(m.abbThree),
+      m.source === 'eod' ? 'EOD series' : m.source === 'transactions' ? 'Running balances' : null,
+    ];
+  yield [];
+
+  yield* list(
+    'Bounces and penal charges',
+    a.bounces.items,
+    ['Date', 'Kind', 'Direction', 'Amount', 'Found by', 'Narration'],
+    (b) => [
+      typed.date(b.date),
+      BOUNCE_KIND[b.kind],
+      b.direction ? DIRECTION[b.direction] : null,
+      typed.money(b.amount),
+      ruleLabel(b.rule),
+      b.narration,
+    ],
+    'No returns, return charges or penal charges found.',
+  );
+  yield* list(
+    'EMI, loan and mandate debits, loan disbursals',
+    a.obligations.items,
+    ['Date', 'Kind', 'Amount', 'Counterparty', 'Found by', 'Narration'],
+    (o) => [
+      typed.date(o.date),
+      OBLIGATION_KIND[o.kind],
+      typed.money(o.amount),
+      o.counterparty,
+      ruleLabel(o.rule),
+      o.narration,
+    ],
+    'None found.',
+  );
+  yield* list(
+    'Recurring debits and credits',
+    a.recurring,
+    [
+      'Counterparty',
+      'Type',
+      'Cadence',
+      'Every (days)',
+      'Typical amount',
+      'Payments',
+      'Total',
+      'From',
+      'To',
+    ],
+    (r) => [
+      r.counterparty,
+      r.type === 'credit' ? 'Credit' : 'Debit',
+      CADENCE[r.cadence],
+      r.intervalDays,
+      typed.money(r.typicalAmount),
+      typed.count(r.total.count),
+      typed.money(r.total.amount),
+      typed.date(r.first),
+      typed.date(r.last),
+    ],
+    'None found.',
+  );
+
+  const s = a.salary;
+  yield section('Salary');
+  yield ['Found from', SALARY_SOURCE[s.source]];
+  if (s.total.count > 0) {
+    yield ['Regular', s.regular ? 'Yes' : 'No'];
+    yield ['Average month', typed.money(s.averageMonthly)];
+    yield ['Median month', typed.money(s.medianMonthly)];
+    yield ['Largest distance from the median (%)', percent(s.amountVariation)];
+    yield ['Pay days within (days)', typed.count(s.daySpread)];
+    yield ['Months without salary', s.missingMonths.map(formatMonth).join(', ') || 'none'];
+    for (const e of s.employers)
+      yield [`Employer: ${e.name}`, typed.money(e.total.amount), typed.count(e.total.count)];
+    yield header('Month', 'Salary', 'Credits');
+    for (const m of s.months)
+      yield [formatMonth(m.month), typed.money(m.total.amount), typed.count(m.total.count)];
+  }
+  yield [];
+
+  for (const [heading, parties] of [
+    ['Top payers (credits)', a.counterparties.payers],
+    ['Top payees (debits)', a.counterparties.payees],
+  ] as const)
+    yield* list(
+      heading,
+      parties,
+      ['Counterparty', 'Transactions', 'Amount', 'Share (%)'],
+      (p) => [p.name, typed.count(p.total.count), typed.money(p.total.amount), percent(p.share)],
+      'None.',
+    );
+
+  const g = a.integrity;
+  yield section('Integrity');
+  yield ['Running balances re-checked', typed.count(g.checkedLinks)];
+  yield [
+    'Covered months without a transaction',
+    g.monthsWithoutTransactions.map(formatMonth).join(', ') || 'none',
+  ];
+  yield [];
+  yield* list(
+    'Balance breaks',
+    g.balanceBreaks,
+    ['Date', 'Expected balance', 'Balance found', 'Difference', 'Narration'],
+    (b) => [
+      typed.date(b.date),
+      typed.money(b.expected),
+      typed.money(b.found),
+      typed.money(b.difference),
+      account.transactions[b.index]?.narration ?? null,
+    ],
+    'Every running balance follows from the one before it.',
+  );
+  yield* list(
+    'Possible duplicates',
+    g.duplicates,
+    ['Date', 'Entries', 'Amount', 'Same', 'Narration'],
+    (d) => [
+      typed.date(d.date),
+      typed.count(d.indices.length),
+      typed.money(d.amount),
+      d.reason === 'hash' ? 'hash' : 'every detail and balance',
+      d.narration,
+    ],
+    'No entry appears twice.',
+  );
+  yield* list(
+    'Stretches without transactions',
+    g.gaps,
+    ['From', 'To', 'Days', 'missing_data'],
+    (x) => [
+      typed.date(x.from),
+      typed.date(x.to),
+      typed.count(x.days),
+      x.declared ? 'declared' : 'not declared',
+    ],
+    'No stretch of more than ten days without a transaction.',
+  );
+  yield* list(
+    'monthly_analysis opening and closing balances',
+    g.monthly,
+    [
+      'Month',
+      'Opening (API)',
+      'Opening (transactions)',
+      'Check',
+      'Closing (API)',
+      'Closing (transactions)',
+      'Check',
+    ],
+    (m) => [
+      formatMonth(m.month),
+      typed.money(m.apiOpening),
+      typed.money(m.computedOpening),
+      m.openingMatches === null ? null : m.openingMatches ? 'matches' : 'differs',
+      typed.money(m.apiClosing),
+      typed.money(m.computedClosing),
+      m.closingMatches === null ? null : m.closingMatches ? 'matches' : 'differs',
+    ],
+    'No opening or closing balances in monthly_analysis.',
+  );
+}
+
+function* sessionRows(context: ExportContext, s: SessionInsights): Generator<SheetRow> {
+  const label = (accountId: string) => labelOf(context, accountId);
+  const dateOf = (ref: { accountId: string; index: number }) =>
+    typed.date(
+      context.view.accounts.find((a) => a.accountId === ref.accountId)?.transactions[ref.index]
+        ?.date,
+    );
+  yield title('Whole session');
+  yield section('All accounts, month by month');
+  yield header(
+    'Month',
+    'Credits',
+    'of which from own accounts',
+    'Credits from others',
+    'Debits',
+    'of which to own accounts',
+    'Debits to others',
+  );
+  for (const m of s.months)
+    yield [
+      formatMonth(m.month),
+      typed.money(m.credits.amount),
+      typed.money(m.ownTransferCredits.amount),
+      typed.money(m.externalCredits.amount),
+      typed.money(m.debits.amount),
+      typed.money(m.ownTransferDebits.amount),
+      typed.money(m.externalDebits.amount),
+    ];
+  yield [];
+  yield* list(
+    'Transfers between the session’s own accounts',
+    s.ownTransfers,
+    ['Date', 'From', 'To', 'Amount', 'Days apart', 'Also'],
+    (t) => [
+      typed.date(t.fromDate),
+      label(t.from.accountId),
+      label(t.to.accountId),
+      typed.money(t.amount),
+      typed.count(t.dayGap),
+      t.evidence.length === 0 ? 'amount and date only' : t.evidence.join(', '),
+    ],
+    'None found.',
+  );
+  yield* list(
+    'Circular flows (money out and back within days)',
+    s.circularFlows,
+    ['First', 'Account', 'Counterparty', 'First amount', 'Back', 'Days', 'Via'],
+    (c) => [
+      dateOf(c.first),
+      label(c.first.accountId),
+      c.counterparty,
+      typed.money(c.firstType === 'debit' ? -c.firstAmount : c.firstAmount),
+      typed.money(c.firstType === 'debit' ? c.secondAmount : -c.secondAmount),
+      typed.count(c.days),
+      c.via === 'own-accounts' ? 'own accounts' : 'same counterparty',
+    ],
+    'None found.',
+  );
+  for (const [heading, parties] of [
+    ['Top payers across accounts', s.topPayers],
+    ['Top payees across accounts', s.topPayees],
+  ] as const)
+    yield* list(
+      heading,
+      parties,
+      ['Counterparty', 'Transactions', 'Amount', 'Share (%)'],
+      (p) => [p.name, typed.count(p.total.count), typed.money(p.total.amount), percent(p.share)],
+      'None.',
+    );
+}
+
+export function insightsPlan(context: ExportContext): SheetPlan {
+  const session = computeSessionInsights(context.view);
+  const exported = new Set(context.accounts.map((a) => a.accountId));
+  const rows: SheetRow[] = [
+    title('Underwriting insights'),
+    note(
+      'Computed by BankConnect Viewer from the transactions BankConnect sent, with the rules ' +
+        'in its source (src/shared/insights/rules.ts). The Insights tab lists the transactions ' +
+        'behind every figure. Shares are percentages.',
+    ),
+    [],
+  ];
+  for (const a of session.accounts)
+    if (exported.has(a.accountId)) rows.push(...accountRows(context, a), []);
+  if (!context.accountFilter) rows.push(...sessionRows(context, session));
+  const width = Math.max(10, ...session.accounts.map((a) => a.flows.months.length + 1));
+  const columns: ColumnSpec[] = [
+    { header: '', kind: 'text', minWidth: 30, maxWidth: 44 },
+    ...Array.from({ length: width - 1 }, (): ColumnSpec => ({
+      header: '',
+      kind: 'text',
+      minWidth: 12,
+      maxWidth: 60,
+    })),
+  ];
+  return {
+    name: 'Insights',
+    columns,
+    tabular: false,
+    rowCount: rows.length,
+    rows: () => rows,
+    emptyNote: '',
+    freeze: { rows: 0, columns: 1 },
+  };
+}
