@@ -9,7 +9,14 @@ import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { expectNoPlaceholders, panel, selectTab } from './report-steps';
+import {
+  expectNoPlaceholders,
+  openFromFile,
+  panel,
+  REFERENCE_FIXTURE,
+  REFERENCE_ID,
+  selectTab,
+} from './report-steps';
 
 function sandbox(sessionId: string) {
   const found = builtInSession(sessionId);
@@ -79,4 +86,21 @@ test('demo-business: Insights figures, their transactions and the whole session'
   await expect(trace.getByRole('heading', { level: 4 })).toHaveCount(2);
   await expectNoPlaceholders(page);
   await app.screenshot('insights-03-session');
+});
+
+test('reference response: balances from the EOD series where the API sent one, no placeholders', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await openFromFile(app, REFERENCE_FIXTURE, REFERENCE_ID);
+  await selectTab(page, 'Insights');
+  const tab = panel(page).getByTestId('insights');
+  await expect(tab.getByRole('button', { name: 'Whole session (2 accounts)' })).toBeVisible();
+  // The Central Bank account's November balances come from the EOD series.
+  const abb = tab.getByRole('region', { name: 'Balances on the ABB dates, scrollable' });
+  await expect(abb.getByRole('row', { name: /Nov 2023/ })).toContainText('EOD series');
+  await expect(abb.getByRole('row', { name: /Nov 2023/ })).toContainText('-₹3,94,202.41');
+  await expectNoPlaceholders(page);
+  await app.screenshot('insights-04-reference');
 });
