@@ -75,6 +75,8 @@ const BUSINESS_SAVINGS: AccountPlan = {
   lastDate: '2024-09-30',
   everyday: 650,
   openingBalance: 112_400.5,
+  // The proprietor also draws a salary as a director of a family company.
+  salary: { employer: 'KUMAR AUTO COMPONENTS PVT LTD', amount: 64_800, day: 28 },
   emis: [{ lender: 'HDFC BANK HOME LOAN', loanNo: 'HL00981234', amount: 23_800, day: 10 }],
   statements: 2,
 };
