@@ -4,12 +4,17 @@
 // traced to the transaction whose running balance it is.
 import { daysInMonth, epochDay } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
-import { toPaise } from '../model/money';
+import * as money from '../model/money';
 import type { EodMonthView } from '../model/view-model';
 import type { AccountContext } from './context';
 import { ABB_DAYS, ABB_THREE_DAYS } from './rules';
 import { meanPaise, medianPaise } from './tally';
 import type { AbbPoint, BalanceInsights, BalanceStats, DayBalance, MonthBalances } from './types';
+
+// Imported bindings are read once into locals: run from source (the tests, `npm run bench`
+// under tsx) each use of an imported binding is a getter call, too slow for the
+// per-transaction loops.
+const { toPaise } = money;
 
 /** For each day with a balance-bearing transaction, the last such transaction that day. */
 interface BalanceTrace {

@@ -185,12 +185,12 @@ function make(name: string | null): Counterparty | null {
   return key.length >= 2 ? { key, name: tidy } : null;
 }
 
+/** FinBox's enrichment fields naming the other party, most telling first. */
+const CREDIT_NAME_FIELDS = ['creditor_name', 'merchant_name', 'receiver_name'] as const;
+const DEBIT_NAME_FIELDS = ['receiver_name', 'merchant_name', 'creditor_name'] as const;
+
 function enriched(t: TransactionView): string | null {
-  const fields =
-    t.type === 'credit'
-      ? ['creditor_name', 'merchant_name', 'receiver_name']
-      : ['receiver_name', 'merchant_name', 'creditor_name'];
-  for (const f of fields) {
+  for (const f of t.type === 'credit' ? CREDIT_NAME_FIELDS : DEBIT_NAME_FIELDS) {
     const v = t.extra[f];
     if (typeof v === 'string' && v.trim() !== '') return v;
   }
@@ -247,7 +247,10 @@ export function counterpartyFromNarration(narration: string, upper = false): Cou
 export function counterpartyFromFields(t: TransactionView): Counterparty | null {
   const named = make(enriched(t));
   if (named) return named;
-  const fromDescription = DESCRIPTION_PARTY.exec(t.description.trim());
+  // `Transfer from NAME` / `Transfer to NAME`: test the first letter before the pattern.
+  const d = t.description;
+  if (d.length < 12 || (d.charCodeAt(0) | 32) !== 116) return null;
+  const fromDescription = DESCRIPTION_PARTY.exec(d.trim());
   return fromDescription ? make(fromDescription[1]!) : null;
 }
 

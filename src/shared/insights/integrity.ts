@@ -3,7 +3,7 @@
 // `monthly_analysis` opening/closing balances against the transactions.
 import { epochDay } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
-import { fromPaise, toPaise } from '../model/money';
+import * as money from '../model/money';
 import type { AccountContext } from './context';
 import { GAP_MIN_DAYS } from './rules';
 import type {
@@ -14,6 +14,11 @@ import type {
   MissingRangeCheck,
   MonthlyCheck,
 } from './types';
+
+// Imported bindings are read once into locals: run from source (the tests, `npm run bench`
+// under tsx) each use of an imported binding is a getter call, too slow for the
+// per-transaction loops.
+const { fromPaise, toPaise } = money;
 
 function balanceChain(ctx: AccountContext): { links: number; breaks: BalanceBreak[] } {
   const breaks: BalanceBreak[] = [];
@@ -51,49 +56,13 @@ function sameDetails(ctx: AccountContext, a: number, b: number): boolean {
 }
 
 function duplicates(ctx: AccountContext): DuplicateGroup[] {
-  const out: DuplicateGroup[] = [];
-  const group = (indices: number[], reason: DuplicateGroup['reason']): DuplicateGroup => {
-    const t = ctx.txs[indices[0]!]!;
-    return {
-      indices,
-      date: t.date,
-      type: t.type,
-      amount: t.amount,
-      narration: t.narration,
-      reason,
-    };
-  };
-  // The same hash twice on one day (an entry read twice). The map starts afresh each day:
-  // small maps stay in cache, where one map of every hash in a large session does not.
-  const firstByHash = new Map<string, number>();
-  const byHash = new Map<number, number[]>();
-  let hashDay = Number.NaN;
-  for (const i of ctx.byDate) {
-    if (ctx.day[i] !== hashDay) {
-      hashDay = ctx.day[i]!;
-      firstByHash.clear();
-    }
-    const hash = ctx.txs[i]!.hash;
-    if (!hash) continue;
-    const first = firstByHash.get(hash);
-    if (first === undefined) firstByHash.set(hash, i);
-    else {
-      const list = byHash.get(first);
-      if (list) list.push(i);
-      else byHash.set(first, [first, i]);
-    }
-  }
-  const inHashGroup = new Set<number>();
-  for (const indices of byHash.values()) {
-    out.push(group(indices, 'hash'));
-    for (const i of indices) inHashGroup.add(i);
-  }
-  // The same details on the same day. Only entries of equal amount within a day are
-  // compared: a map of the day's amounts (cleared each day) finds them, and equal amounts
-  // are rare enough to compare one by one against each distinct entry seen so far.
+  // An entry read twice has its amount and date twice: only entries of equal amount on one
+  // day are compared. A map of the day's amounts (cleared each day) finds them, and equal
+  // amounts are rare enough to compare one by one against each distinct entry so far.
+  // Two entries are the same when their hash is, or else every detail and the balance.
   const firstOfAmount = new Map<number, number>();
   const distinctOfAmount = new Map<number, number[]>();
-  const classes = new Map<number, number[]>();
+  const classes = new Map<number, { indices: number[]; reason: DuplicateGroup['reason'] }>();
   let currentDay = Number.NaN;
   for (const i of ctx.byDate) {
     if (ctx.day[i] !== currentDay) {
@@ -110,27 +79,42 @@ function duplicates(ctx: AccountContext): DuplicateGroup[] {
     let distinct = distinctOfAmount.get(p);
     if (!distinct) distinctOfAmount.set(p, (distinct = [first]));
     let same: number | undefined;
-    for (const r of distinct)
+    let reason: DuplicateGroup['reason'] = 'details';
+    const hash = ctx.txs[i]!.hash;
+    for (const r of distinct) {
+      if (hash !== '' && ctx.txs[r]!.hash === hash) {
+        same = r;
+        reason = 'hash';
+        break;
+      }
       if (sameDetails(ctx, r, i)) {
         same = r;
         break;
       }
+    }
     if (same === undefined) {
       distinct.push(i);
       continue;
     }
     const members = classes.get(same);
-    if (members) members.push(i);
-    else classes.set(same, [same, i]);
+    if (!members) classes.set(same, { indices: [same, i], reason });
+    else {
+      members.indices.push(i);
+      if (reason === 'hash') members.reason = 'hash';
+    }
   }
-  for (const indices of classes.values()) {
-    if (indices.every((i) => inHashGroup.has(i))) continue;
-    out.push(
-      group(
-        indices.sort((x, y) => x - y),
-        'details',
-      ),
-    );
+  const out: DuplicateGroup[] = [];
+  for (const { indices, reason } of classes.values()) {
+    indices.sort((x, y) => x - y);
+    const t = ctx.txs[indices[0]!]!;
+    out.push({
+      indices,
+      date: t.date,
+      type: t.type,
+      amount: t.amount,
+      narration: t.narration,
+      reason,
+    });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -7,7 +7,7 @@ import type { MonthKey } from '../model/calendar';
 export class InsightsMemo {
   private readonly days = new Map<string, { readonly day: number; readonly month: MonthKey }>();
 
-  private entry(date: string): { readonly day: number; readonly month: MonthKey } {
+  entry(date: string): { readonly day: number; readonly month: MonthKey } {
     let e = this.days.get(date);
     if (e === undefined) {
       e = { day: epochDay(date), month: monthOf(date) };

@@ -2,16 +2,22 @@
 // amount in another within a day or two) and circular flows: money out to a party and
 // back from it within days, or from one own account to another and back.
 import type { AccountContext } from './context';
-import { CASH_COUNTERPARTY, counterpartyKey } from './counterparty';
-import {
+import * as parties from './counterparty';
+import * as rules from './rules';
+import type { CircularFlow, OwnTransfer } from './types';
+
+// Imported bindings are read once into locals: run from source (the tests, `npm run bench`
+// under tsx) each use of an imported binding is a getter call, too slow for the
+// per-transaction loops.
+const {
   CIRCULAR_MAX_DAYS,
   CIRCULAR_MIN_AMOUNT,
   CIRCULAR_MIN_SHARE_BACK,
   OWN_TRANSFER_MAX_DAYS,
   OWN_TRANSFER_MIN_AMOUNT,
   OWN_TRANSFER_UNSUPPORTED_MIN_AMOUNT,
-} from './rules';
-import type { CircularFlow, OwnTransfer } from './types';
+} = rules;
+const { CASH_COUNTERPARTY, counterpartyKey } = parties;
 
 /** Candidates looked at per transaction: bounds the work when one amount repeats a lot. */
 const MAX_CANDIDATES = 64;
@@ -136,22 +142,29 @@ function amountsMatch(first: number, second: number): boolean {
 function circularByParty(ctx: AccountContext, ownLegs: Uint8Array, out: CircularFlow[]): void {
   const minPaise = CIRCULAR_MIN_AMOUNT * 100;
   const used = new Uint8Array(ctx.txs.length);
-  const eligible = (i: number) => !ctx.bounce[i] && !ownLegs[i];
+  const { paise, credit, day, byParty, bounce } = ctx;
+  const eligible = (i: number) => !bounce[i] && !ownLegs[i];
   for (let p = 0; p < ctx.partyCount; p++) {
     const from = ctx.partyStart[p]!;
     const to = ctx.partyStart[p + 1]!;
     if (to - from < 2 || ctx.parties[p] === CASH_COUNTERPARTY) continue;
     for (let j = from; j < to; j++) {
-      const f = ctx.byParty[j]!;
-      if (used[f] || ctx.paise[f]! < minPaise || !eligible(f)) continue;
-      const type = ctx.credit[f];
+      const f = byParty[j]!;
+      const amount = paise[f]!;
+      if (used[f] || amount < minPaise || !eligible(f)) continue;
+      const type = credit[f];
+      const lastDay = day[f]! + CIRCULAR_MAX_DAYS;
+      // The other amount lies within the share both ways: one range test per candidate.
+      const low = amount * CIRCULAR_MIN_SHARE_BACK;
+      const high = amount / CIRCULAR_MIN_SHARE_BACK;
       for (let k = j + 1, seen = 0; k < to && seen < MAX_CANDIDATES; k++, seen++) {
-        const s = ctx.byParty[k]!;
-        const days = ctx.day[s]! - ctx.day[f]!;
-        if (days > CIRCULAR_MAX_DAYS) break;
-        // Cheapest test first: nearly every candidate fails on the amount.
-        if (!amountsMatch(ctx.paise[f]!, ctx.paise[s]!)) continue;
-        if (used[s] || ctx.credit[s] === type || !eligible(s)) continue;
+        const s = byParty[k]!;
+        if (day[s]! > lastDay) break;
+        // Cheapest tests first: nearly every candidate fails on the amount.
+        const back = paise[s]!;
+        if (back < low || back > high || credit[s] === type) continue;
+        if (used[s] || !eligible(s)) continue;
+        const days = day[s]! - day[f]!;
         used[f] = used[s] = 1;
         out.push({
           first: { accountId: ctx.account.accountId, index: f },

@@ -247,8 +247,8 @@ export interface DuplicateGroup {
   readonly amount: number;
   readonly narration: string;
   /**
-   * `hash`: the same hash twice on one day; `details`: same date, type, amount, narration,
-   * reference and balance.
+   * Entries of one day and amount that are the same: `hash`, by their hash; `details`, by
+   * type, narration, reference and balance.
    */
   readonly reason: 'hash' | 'details';
 }
