@@ -79,7 +79,12 @@ export function formatRow(r: BenchRow): string {
     );
   }
   if (r.step === 'filter') extra.push(`first ${fmtMs(r.firstMs)} ms`);
-  if (r.facts['domRows'] !== undefined) extra.push(`${r.facts['domRows']} DOM rows`);
+  if (r.step === 'render') {
+    const { domRows, decodeMs, rendererPeakMb } = r.facts;
+    if (domRows !== undefined) extra.push(`${domRows} DOM rows after scrolling to the end`);
+    if (decodeMs !== undefined) extra.push(`decode ${fmtMs(decodeMs)} ms`);
+    if (rendererPeakMb !== undefined) extra.push(`renderer peak ${rendererPeakMb.toFixed(0)} MB`);
+  }
   return [
     pad(r.step, 12, true),
     pad(r.size.toLocaleString('en'), 8),

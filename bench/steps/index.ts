@@ -5,6 +5,7 @@ import { fetchStep } from './fetch';
 import { filterStep } from './filter';
 import { insightsStep } from './insights';
 import { openStep } from './open';
+import { renderStep } from './render';
 import { toRendererStep } from './to-renderer';
 
 export const STEPS: Partial<Record<StepName, Step>> = {
@@ -14,4 +15,5 @@ export const STEPS: Partial<Record<StepName, Step>> = {
   filter: filterStep,
   insights: insightsStep,
   export: exportStep,
+  render: renderStep,
 };

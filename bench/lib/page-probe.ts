@@ -1,0 +1,125 @@
+// Runs inside the page (injected with addInitScript, so it must be self-contained): times
+// from the session's bytes arriving through the test bridge to the first transaction rows
+// painted. The bytes are decoded here, where the bridge would have decoded them, so the
+// decode (the IPC deserialisation's stand-in) is part of the time and is also kept apart.
+
+export interface ProbeResult {
+  /** performance.now() when the response body had fully arrived. */
+  readonly arrived: number;
+  readonly decodeMs: number;
+  readonly bytes: number;
+  /** performance.now() after the frame that first showed transaction rows. */
+  readonly painted: number | null;
+}
+
+export function installProbe(options: { channel: string; rowSelector: string }): void {
+  const page = globalThis as unknown as {
+    __benchProbe?: ProbeResult;
+    localStorage: { setItem(key: string, value: string): void };
+    document: { querySelector(selector: string): unknown };
+    requestAnimationFrame(callback: () => void): number;
+  };
+  // The report opens on the tab used last: make that the Transactions tab. (about:blank,
+  // where init scripts also run, has no storage.)
+  try {
+    page.localStorage.setItem('bcv.report.tab', 'transactions');
+  } catch {
+    return;
+  }
+  const path = `/__bridge/${encodeURIComponent(options.channel)}`;
+  const proto = Response.prototype as { json: (this: Response) => Promise<unknown> };
+  const originalJson = proto.json;
+  proto.json = async function json(this: Response): Promise<unknown> {
+    if (!new URL(this.url).pathname.endsWith(path)) return originalJson.call(this);
+    const bytes = await this.arrayBuffer();
+    const arrived = performance.now();
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    const probe = { arrived, decodeMs: performance.now() - arrived, bytes: bytes.byteLength };
+    page.__benchProbe = { ...probe, painted: null };
+    const look = () => {
+      if (page.document.querySelector(options.rowSelector)) {
+        // Rows are in the DOM before this frame paints; a task queued now runs after it.
+        setTimeout(() => (page.__benchProbe = { ...probe, painted: performance.now() }), 0);
+      } else {
+        page.requestAnimationFrame(look);
+      }
+    };
+    page.requestAnimationFrame(look);
+    return value;
+  };
+}
+
+/** In the page: scrolls the table to its end and counts the rows in the DOM then. */
+export async function rowsAfterScrolling(options: {
+  scroller: string;
+  rows: string;
+}): Promise<number> {
+  const page = globalThis as unknown as {
+    document: {
+      querySelector(selector: string): { scrollTop: number; scrollHeight: number } | null;
+      querySelectorAll(selector: string): { length: number };
+    };
+    requestAnimationFrame(callback: () => void): number;
+  };
+  const element = page.document.querySelector(options.scroller);
+  if (!element) return -1;
+  element.scrollTop = element.scrollHeight;
+  // The virtualiser updates on the scroll event, then the next frames render.
+  for (let i = 0; i < 3; i++) {
+    await new Promise<void>((resolve) => page.requestAnimationFrame(() => resolve()));
+  }
+  return page.document.querySelectorAll(options.rows).length;
+}
+
+/** The bare baseline in the page: the same bytes, JSON.parse, a plain table of 40 rows. */
+export async function bareRender(options: {
+  channel: string;
+  args: unknown;
+}): Promise<{ ms: number; rows: number }> {
+  const page = globalThis as unknown as {
+    document: {
+      createElement(tag: string): { append(...nodes: unknown[]): void; textContent: string };
+      body: { append(node: unknown): void };
+    };
+    requestAnimationFrame(callback: () => void): number;
+  };
+  const response = await fetch(`/__bridge/${encodeURIComponent(options.channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(options.args),
+  });
+  const bytes = await response.arrayBuffer();
+  const arrived = performance.now();
+  const envelope = JSON.parse(new TextDecoder().decode(bytes)) as {
+    result: {
+      view: {
+        accounts: {
+          transactions: {
+            date: string;
+            narration: string;
+            ref: string;
+            amount: number;
+            balance: number | null;
+          }[];
+        }[];
+      };
+    };
+  };
+  const rows = envelope.result.view.accounts[0]?.transactions.slice(0, 40) ?? [];
+  const doc = page.document;
+  const table = doc.createElement('table');
+  for (const t of rows) {
+    const tr = doc.createElement('tr');
+    for (const value of [t.date, t.narration, t.ref, String(t.amount), String(t.balance)]) {
+      const td = doc.createElement('td');
+      td.textContent = value;
+      tr.append(td);
+    }
+    table.append(tr);
+  }
+  doc.body.append(table);
+  await new Promise<void>((resolve) =>
+    page.requestAnimationFrame(() => setTimeout(() => resolve(), 0)),
+  );
+  return { ms: performance.now() - arrived, rows: rows.length };
+}

@@ -1,0 +1,102 @@
+// render: the built renderer in Chromium through the test bridge (tests/e2e/support), the
+// session fetched from the sandbox as a person does it; timed in the page from the
+// session's bytes arriving to the first transaction rows painted (the report opens on the
+// Transactions tab). Then the table is scrolled to the end and its DOM rows counted, and
+// the renderer's peak memory read. Baseline: the same bytes, JSON.parse and a plain
+// 40-row table painted. Needs `npm run build` first (npm run bench does it).
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { API_EVENTS, API_METHODS } from '@shared/ipc/api';
+import { installBridge } from '../../tests/e2e/support/bridge-client';
+import { startTestHost, type TestHost } from '../../tests/e2e/support/host';
+import { openSession } from '../../tests/e2e/support/journey';
+import { bareRender, installProbe, rowsAfterScrolling, type ProbeResult } from '../lib/page-probe';
+import { rendererPeakMb } from '../lib/processes';
+import type { Step } from '../lib/types';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const CHANNEL = 'session:fetch';
+const ROWS = '[data-table="transactions"] tbody tr[data-index]';
+const SCROLLER = '[data-table="transactions"] .scroller';
+const TIMEOUT = Number(process.env['BENCH_RENDER_TIMEOUT'] ?? 300_000);
+
+let host: TestHost | null = null;
+let server: BrowserServer | null = null;
+let browser: Browser | null = null;
+
+async function start(): Promise<{ host: TestHost; browser: Browser; pid: number }> {
+  host = await startTestHost();
+  server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.connect(server.wsEndpoint());
+  return { host, browser, pid: server.process().pid ?? 0 };
+}
+
+export const renderStep: Step = {
+  name: 'render',
+  measured: 'bytes arrived in the page -> first Transactions rows painted (JSON decode included)',
+  baseline: 'the same bytes: JSON.parse + a plain 40-row table painted',
+  async prepare(variant, data) {
+    const env = await start();
+    const newPage = async () => {
+      const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addInitScript(installBridge, { methods: API_METHODS, events: API_EVENTS });
+      // tsx compiles this file keeping function names (`__name(fn, "name")`): functions
+      // handed to the page carry that call, so the page gets a no-op of it.
+      await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+      if (variant === 'step') {
+        await context.addInitScript(installProbe, { channel: CHANNEL, rowSelector: ROWS });
+      }
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      await page.goto(env.host.url);
+      await page.locator('[data-app-ready]').waitFor();
+      return { context, page };
+    };
+    if (variant === 'baseline') {
+      return async () => {
+        const { context, page } = await newPage();
+        const args = { sessionId: data.sessionId, wait: false, jobId: 'bench' };
+        const { ms, rows } = await page.evaluate(bareRender, { channel: CHANNEL, args });
+        await context.close();
+        return { ms, facts: { domRows: rows } };
+      };
+    }
+    return async () => {
+      const { context, page } = await newPage();
+      await openSession(page, data.sessionId);
+      const handle = await page.waitForFunction(
+        () => {
+          const probe = (globalThis as { __benchProbe?: ProbeResult }).__benchProbe;
+          return probe?.painted ? probe : null;
+        },
+        undefined,
+        { timeout: TIMEOUT, polling: 100 },
+      );
+      const probe = (await handle.jsonValue()) as ProbeResult;
+      const domRows = await page.evaluate(rowsAfterScrolling, { scroller: SCROLLER, rows: ROWS });
+      const peak = rendererPeakMb(env.pid);
+      await context.close();
+      return {
+        ms: probe.painted! - probe.arrived,
+        facts: {
+          domRows,
+          decodeMs: probe.decodeMs,
+          bridgeMb: probe.bytes / 1048576,
+          ...(peak === null ? {} : { rendererPeakMb: peak }),
+        },
+      };
+    };
+  },
+  async dispose() {
+    await browser?.close();
+    await server?.close();
+    await host?.close();
+  },
+};
