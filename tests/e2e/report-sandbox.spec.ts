@@ -110,7 +110,26 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   expect(existsSync(exported)).toBe(true);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
+  expect(workbook.worksheets.map((w) => w.name)).not.toContain('Transactions (all fields)');
   expect(workbook.worksheets.length).toBeGreaterThan(1);
+
+  // Again with every API field: the extra sheet comes last.
+  await page.getByRole('checkbox', { name: 'All API fields' }).check();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
+    timeout: 60_000,
+  });
+  // The first export's message may still be up: wait for the file itself to change.
+  await expect
+    .poll(
+      async () => {
+        const withAll = new ExcelJS.Workbook();
+        await withAll.xlsx.readFile(exported);
+        return withAll.worksheets.at(-1)!.name;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe('Transactions (all fields)');
 
   // Every tab of both accounts, light and dark.
   await accounts.getByRole('radio', { name: /icici/i }).click();

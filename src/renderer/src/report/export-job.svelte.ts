@@ -20,7 +20,8 @@ export class ExportJob {
     return api.onProgress((event) => this.onProgress(event));
   }
 
-  async start(loaded: LoadedSession): Promise<void> {
+  /** `allFields` adds the `Transactions (all fields)` sheet with every API field. */
+  async start(loaded: LoadedSession, allFields = false): Promise<void> {
     if (this.jobId) return;
     const jobId = newJobId('export');
     Object.assign(this, {
@@ -32,7 +33,7 @@ export class ExportJob {
       cancelling: false,
     });
     try {
-      const result = await api.exportXlsx({ handle: loaded.handle, jobId });
+      const result = await api.exportXlsx({ handle: loaded.handle, jobId, allFields });
       this.outcome =
         'path' in result
           ? { ok: true, text: `Exported to ${result.path}` }
