@@ -10,7 +10,7 @@ import { expect, test, type AppFixture } from './support/fixtures';
 import { fakeClientFactory } from '../unit/ipc/helpers';
 import { openSession } from './support/journey';
 
-const FIXTURE = join(__dirname, '../fixtures/reference-subscribed-data.json');
+const FIXTURE = join(__dirname, '../../src/sandbox/data/reference-subscribed-data.json');
 const REFERENCE_ID = 'fdf6fe90-c1a0-41f7-964f-bb2425975309';
 
 /** The report's text without the banner, form and notices: what must match offline. */

@@ -1,4 +1,4 @@
-// The reference page's example session (tests/fixtures/reference-subscribed-data.json),
+// The reference page's example session (src/sandbox/data/reference-subscribed-data.json),
 // opened from a file: every tab renders every block of the response, light and dark.
 import { expect, test } from './support/fixtures';
 import {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOTS, type AppFixture } from './support/fixtures';
 
-export const REFERENCE_FIXTURE = join(__dirname, '../fixtures/reference-subscribed-data.json');
+export const REFERENCE_FIXTURE = join(
+  __dirname,
+  '../../src/sandbox/data/reference-subscribed-data.json',
+);
 export const REFERENCE_ID = 'fdf6fe90-c1a0-41f7-964f-bb2425975309';
 
 export const TAB_NAMES = [

@@ -15,7 +15,10 @@ import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { SessionView } from '../../../src/shared/model/view-model';
 import { exportWorkbook, type WorkbookOptions } from '../../../src/main/export/export-workbook';
 
-export const REFERENCE_PATH = join(__dirname, '../../fixtures/reference-subscribed-data.json');
+export const REFERENCE_PATH = join(
+  __dirname,
+  '../../../src/sandbox/data/reference-subscribed-data.json',
+);
 
 export const META = {
   fetchedAt: '2024-04-22T10:15:00.000Z',

@@ -64,7 +64,7 @@ describe('traceability', () => {
   it('holds on the reference response', () => {
     const reference = JSON.parse(
       readFileSync(
-        new URL('../../fixtures/reference-subscribed-data.json', import.meta.url),
+        new URL('../../../src/sandbox/data/reference-subscribed-data.json', import.meta.url),
         'utf8',
       ),
     ) as unknown;

@@ -8,7 +8,7 @@ import type { SessionStatusResponse } from '../../../src/shared/api/schemas';
 import type { AppDeps, BankConnectClient, Connection } from '../../../src/main/app/deps';
 import { SANDBOX_CREDENTIALS } from '../../../src/main/profiles/profile-store';
 import { fakeSafeStorage } from '../../e2e/support/fake-safe-storage';
-import reference from '../../fixtures/reference-subscribed-data.json';
+import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 export function apiError(code: ApiErrorCode): Error {
   return Object.assign(new Error(API_ERRORS[code].message), {

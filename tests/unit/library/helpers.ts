@@ -7,7 +7,7 @@ import type {
   SubscribedDataResponse,
 } from '../../../src/shared/api/schemas';
 import { Library, type LibraryOptions, type SaveInput } from '../../../src/main/library/store';
-import reference from '../../fixtures/reference-subscribed-data.json';
+import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 export async function tempDir(prefix = 'bcv-lib-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

@@ -9,7 +9,7 @@ import {
   subscribedDataSchema,
   transactionSchema,
 } from '../../../src/shared/api/schemas';
-import reference from '../../fixtures/reference-subscribed-data.json';
+import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 const FIELDS = [
   'transaction_type',

@@ -4,7 +4,10 @@ import { parseSubscribedData, SchemaMismatchError } from '../../../src/shared/ap
 import { normalizeSession } from '../../../src/shared/model/normalize';
 
 const reference = JSON.parse(
-  readFileSync(new URL('../../fixtures/reference-subscribed-data.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../../src/sandbox/data/reference-subscribed-data.json', import.meta.url),
+    'utf8',
+  ),
 ) as unknown;
 
 describe('the reference page example', () => {
