@@ -1,13 +1,15 @@
-// to-renderer: what main hands the renderer for an opened session (LoadedSession), through
-// a structured clone as Electron's IPC does (v8.serialize, then deserialize), vs JSON.parse
-// of the raw response; with the clone's size against the raw JSON's.
+// to-renderer: what main hands the renderer for an opened session (LoadedSession): packed
+// in main (src/shared/ipc/session-wire.ts), a structured clone as Electron's IPC does it
+// (v8.serialize, then deserialize), rebuilt in the renderer; vs JSON.parse of the raw
+// response. With the clone's size against the raw JSON's.
 import { deserialize, serialize } from 'node:v8';
+import { packLoadedSession, unpackLoadedSession } from '@shared/ipc/session-wire';
 import { openSaved, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
 
 export const toRendererStep: Step = {
   name: 'to-renderer',
-  measured: 'v8.serialize + v8.deserialize of the LoadedSession main returns',
+  measured: 'pack + v8.serialize + v8.deserialize + unpack of the LoadedSession main returns',
   baseline: 'JSON.parse of the raw subscribed_data text',
   async prepare(variant, data) {
     if (variant === 'baseline') {
@@ -20,8 +22,8 @@ export const toRendererStep: Step = {
     }
     const { loaded } = await openSaved(data);
     return () => {
-      const wire = serialize(loaded);
-      deserialize(wire);
+      const wire = serialize(packLoadedSession(loaded));
+      unpackLoadedSession(deserialize(wire) as ReturnType<typeof packLoadedSession>);
       return Promise.resolve({ facts: { bytes: wire.length } });
     };
   },

@@ -1,7 +1,8 @@
 // What the shell registers on ipcMain for every channel: drops calls from anything but
 // our own window's top frame, then answers with createHandlers' envelope. Progress events
 // go back to the calling webContents. Plain code over the event's shape.
-import type { IpcEnvelope, IpcEventName, IpcEvents } from '@shared/ipc/contract';
+import type { IpcEnvelope, IpcEventName, IpcEvents, LoadedSession } from '@shared/ipc/contract';
+import { packLoadedSession, SESSION_RESULT_CHANNELS } from '@shared/ipc/session-wire';
 import type { Handlers } from './create-handlers';
 import { isTrustedSender, type SenderEventLike, type TrustedWindow } from './sender';
 
@@ -29,10 +30,18 @@ export function createIpcListener(
       return Promise.resolve(DROPPED);
     }
     const sender = event.sender;
-    return handlers.handle(channel, args, {
+    const answer = handlers.handle(channel, args, {
       emit<E extends IpcEventName>(name: E, payload: IpcEvents[E]) {
         if (!sender.isDestroyed()) sender.send(name, payload);
       },
     });
+    if (!SESSION_RESULT_CHANNELS.has(channel)) return answer;
+    // A session's transactions cross as columns: several times cheaper to clone (see
+    // session-wire.ts); the renderer's api module rebuilds them.
+    return answer.then((envelope) =>
+      envelope.ok
+        ? { ok: true, result: packLoadedSession(envelope.result as LoadedSession) }
+        : envelope,
+    );
   };
 }

@@ -1,6 +1,8 @@
 // The one place the renderer reaches main: `window.bankconnect`, exposed by the preload
 // (or, in end-to-end tests, by the test bridge with the same type).
 import { API_METHODS, decodeError, type BankConnectApi } from '@shared/ipc/api';
+import type { PackedLoadedSession } from '@shared/ipc/session-wire';
+import { SESSION_RESULT_CHANNELS, unpackLoadedSession } from '@shared/ipc/session-wire';
 
 declare global {
   interface Window {
@@ -19,8 +21,12 @@ function withCodedErrors(raw: BankConnectApi): BankConnectApi {
   const wrapped: Record<string, unknown> = { ...raw };
   for (const name of Object.keys(API_METHODS) as (keyof typeof API_METHODS)[]) {
     const call = raw[name] as (args?: unknown) => Promise<unknown>;
+    // Main sends a session's transactions as columns (session-wire.ts): rebuilt here.
+    const unpack = SESSION_RESULT_CHANNELS.has(API_METHODS[name])
+      ? (result: unknown) => unpackLoadedSession(result as PackedLoadedSession)
+      : (result: unknown) => result;
     wrapped[name] = (args?: unknown) =>
-      call(args).catch((error: unknown) => {
+      call(args).then(unpack, (error: unknown) => {
         throw decodeError(error);
       });
   }

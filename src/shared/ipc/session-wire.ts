@@ -1,0 +1,300 @@
+// How a LoadedSession crosses from main to the renderer. A structured clone (Electron's
+// IPC, then contextBridge's copy into the page) rebuilds every object property by
+// property: 200,000 transactions with their `extra` fields took longer to clone than
+// JSON.parse takes for the whole raw response. Sent as columns (one array per field,
+// repeated text such as channels and categories sent once and referred to by number), the
+// same data clones several times faster and is smaller; the renderer rebuilds the very
+// same TransactionView objects, in one pass, with one shape.
+//
+// Only transaction lists are packed; everything else in the session is small and is sent
+// as it is. `unpackLoadedSession` accepts either form, so a bridge that sends the session
+// unpacked (the end-to-end test host speaks JSON) keeps working.
+import type { LoadedSession } from './contract';
+import type { AccountView, SessionView, TransactionView } from '../model/view-model';
+
+export const PACKED_TRANSACTIONS = 'bcv/packed-transactions@2' as const;
+
+/**
+ * Many strings sent as one: string i is `text.slice(ends[i - 1] ?? 0, ends[i])`. One long
+ * string clones as one copy of bytes; 200,000 short ones clone one by one. The slices the
+ * renderer takes share the long string's memory.
+ */
+export interface TextColumn {
+  readonly text: string;
+  readonly ends: Uint32Array;
+}
+
+/** Text with few distinct values: each distinct value once, then a number per row. */
+export interface Dictionary {
+  readonly values: TextColumn;
+  /** The code standing for null, or -1. */
+  readonly nullCode: number;
+  readonly codes: Uint32Array;
+}
+
+export interface PackedTransactions {
+  readonly format: typeof PACKED_TRANSACTIONS;
+  readonly count: number;
+  readonly index: Uint32Array;
+  readonly accountId: Dictionary;
+  readonly date: Dictionary;
+  /** 1 credit, 0 debit. */
+  readonly credit: Uint8Array;
+  readonly amount: Float64Array;
+  /** NaN stands for null (JSON has no NaN, so no API balance is NaN). */
+  readonly balance: Float64Array;
+  readonly narration: TextColumn;
+  readonly ref: TextColumn;
+  readonly channel: Dictionary;
+  readonly category: Dictionary;
+  readonly description: Dictionary;
+  readonly hash: TextColumn;
+  readonly statementId: Dictionary;
+  /** Only the transactions named by fraud items: positions and their fraud types. */
+  readonly fraudAt: number[];
+  readonly fraudTypes: (readonly string[])[];
+  /** `extra`: each row's key list (by number), then its values in order. */
+  readonly extraKeys: string[][];
+  readonly extraShape: Uint32Array;
+  /** Per value: >= 0 a code of extraText; < 0 the value -code - 1 of extraOther. */
+  readonly extraCodes: Int32Array;
+  readonly extraText: TextColumn;
+  /** Values that are not text (numbers, booleans, objects), as they are. */
+  readonly extraOther: unknown[];
+}
+
+type PackedAccount = Omit<AccountView, 'transactions' | 'salaryTransactions'> & {
+  readonly transactions: PackedTransactions;
+  readonly salaryTransactions: PackedTransactions;
+};
+
+export type PackedSessionView = Omit<SessionView, 'accounts'> & {
+  readonly accounts: readonly PackedAccount[];
+};
+
+export type PackedLoadedSession = Omit<LoadedSession, 'view'> & {
+  readonly view: PackedSessionView;
+};
+
+function textColumn(strings: readonly string[]): TextColumn {
+  const ends = new Uint32Array(strings.length);
+  let end = 0;
+  for (let i = 0; i < strings.length; i++) ends[i] = end += strings[i]!.length;
+  return { text: strings.join(''), ends };
+}
+
+function readText(column: TextColumn): string[] {
+  const { text, ends } = column;
+  const out = new Array<string>(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    out[i] = text.slice(start, ends[i]);
+    start = ends[i]!;
+  }
+  return out;
+}
+
+/** Distinct text values, numbered in order of first appearance. */
+class Distinct {
+  readonly values: string[] = [];
+  private readonly seen = new Map<string, number>();
+  code(value: string): number {
+    let code = this.seen.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.seen.set(value, code);
+    }
+    return code;
+  }
+}
+
+function dictionary<T>(rows: readonly T[], read: (row: T) => string | null): Dictionary {
+  const distinct = new Distinct();
+  const codes = new Uint32Array(rows.length);
+  let nullCode = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const value = read(rows[i]!);
+    if (value === null) {
+      if (nullCode < 0) nullCode = distinct.code('\u0000null');
+      codes[i] = nullCode;
+    } else {
+      codes[i] = distinct.code(value);
+    }
+  }
+  return { values: textColumn(distinct.values), nullCode, codes };
+}
+
+function lookup(dictionary: Dictionary): (string | null)[] {
+  const values: (string | null)[] = readText(dictionary.values);
+  if (dictionary.nullCode >= 0) values[dictionary.nullCode] = null;
+  return values;
+}
+
+export function packTransactions(rows: readonly TransactionView[]): PackedTransactions {
+  const n = rows.length;
+  const index = new Uint32Array(n);
+  const credit = new Uint8Array(n);
+  const amount = new Float64Array(n);
+  const balance = new Float64Array(n);
+  const narration = new Array<string>(n);
+  const ref = new Array<string>(n);
+  const hash = new Array<string>(n);
+  const fraudAt: number[] = [];
+  const fraudTypes: (readonly string[])[] = [];
+  const extraKeys: string[][] = [];
+  const shapeOf = new Map<string, number>();
+  const extraShape = new Uint32Array(n);
+  const extraCodes: number[] = [];
+  const extraText = new Distinct();
+  const extraOther: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = rows[i]!;
+    index[i] = t.index;
+    credit[i] = t.type === 'credit' ? 1 : 0;
+    amount[i] = t.amount;
+    balance[i] = t.balance ?? Number.NaN;
+    narration[i] = t.narration;
+    ref[i] = t.ref;
+    hash[i] = t.hash;
+    if (t.fraudTypes.length > 0) {
+      fraudAt.push(i);
+      fraudTypes.push(t.fraudTypes);
+    }
+    const keys = Object.keys(t.extra);
+    const signature = keys.join('\u0000');
+    let shape = shapeOf.get(signature);
+    if (shape === undefined) {
+      shape = extraKeys.length;
+      extraKeys.push(keys);
+      shapeOf.set(signature, shape);
+    }
+    extraShape[i] = shape;
+    for (const key of keys) {
+      const value = t.extra[key];
+      if (typeof value === 'string') extraCodes.push(extraText.code(value));
+      else extraCodes.push(-extraOther.push(value));
+    }
+  }
+  return {
+    format: PACKED_TRANSACTIONS,
+    count: n,
+    index,
+    accountId: dictionary(rows, (t) => t.accountId),
+    date: dictionary(rows, (t) => t.date),
+    credit,
+    amount,
+    balance,
+    narration: textColumn(narration),
+    ref: textColumn(ref),
+    channel: dictionary(rows, (t) => t.channel),
+    category: dictionary(rows, (t) => t.category),
+    description: dictionary(rows, (t) => t.description),
+    hash: textColumn(hash),
+    statementId: dictionary(rows, (t) => t.statementId),
+    fraudAt,
+    fraudTypes,
+    extraKeys,
+    extraShape,
+    extraCodes: Int32Array.from(extraCodes),
+    extraText: textColumn(extraText.values),
+    extraOther,
+  };
+}
+
+const NO_FRAUD: readonly string[] = Object.freeze([]);
+
+export function unpackTransactions(packed: PackedTransactions): TransactionView[] {
+  const n = packed.count;
+  const rows = new Array<TransactionView>(n);
+  const fraud = new Map<number, readonly string[]>();
+  packed.fraudAt.forEach((at, k) => fraud.set(at, packed.fraudTypes[k]!));
+  const accountIds = lookup(packed.accountId);
+  const dates = lookup(packed.date);
+  const channels = lookup(packed.channel);
+  const categories = lookup(packed.category);
+  const descriptions = lookup(packed.description);
+  const statementIds = lookup(packed.statementId);
+  const narrations = readText(packed.narration);
+  const refs = readText(packed.ref);
+  const hashes = readText(packed.hash);
+  const extraText = readText(packed.extraText);
+  const { extraKeys, extraShape, extraCodes, extraOther, balance } = packed;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const extra: Record<string, unknown> = {};
+    for (const key of extraKeys[extraShape[i]!]!) {
+      const code = extraCodes[v++]!;
+      extra[key] = code >= 0 ? extraText[code] : extraOther[-code - 1];
+    }
+    // The same property order as normalizeTransaction: every row gets one hidden class.
+    rows[i] = {
+      index: packed.index[i]!,
+      accountId: accountIds[packed.accountId.codes[i]!] as string,
+      date: dates[packed.date.codes[i]!] as string,
+      type: packed.credit[i] === 1 ? 'credit' : 'debit',
+      amount: packed.amount[i]!,
+      balance: Number.isNaN(balance[i]) ? null : balance[i]!,
+      narration: narrations[i]!,
+      ref: refs[i]!,
+      channel: channels[packed.channel.codes[i]!] as string,
+      category: categories[packed.category.codes[i]!] as string,
+      description: descriptions[packed.description.codes[i]!] as string,
+      hash: hashes[i]!,
+      statementId: statementIds[packed.statementId.codes[i]!]!,
+      fraudTypes: fraud.get(i) ?? NO_FRAUD,
+      extra,
+    };
+  }
+  return rows;
+}
+
+export function packSessionView(view: SessionView): PackedSessionView {
+  return {
+    ...view,
+    accounts: view.accounts.map((account) => ({
+      ...account,
+      transactions: packTransactions(account.transactions),
+      salaryTransactions: packTransactions(account.salaryTransactions),
+    })),
+  };
+}
+
+function isPacked(list: unknown): list is PackedTransactions {
+  return (
+    typeof list === 'object' &&
+    list !== null &&
+    (list as { format?: unknown }).format === PACKED_TRANSACTIONS
+  );
+}
+
+function listOf(list: PackedTransactions | readonly TransactionView[]): readonly TransactionView[] {
+  return isPacked(list) ? unpackTransactions(list) : list;
+}
+
+export function unpackSessionView(view: PackedSessionView | SessionView): SessionView {
+  return {
+    ...view,
+    accounts: view.accounts.map((account) => ({
+      ...account,
+      transactions: listOf(account.transactions),
+      salaryTransactions: listOf(account.salaryTransactions),
+    })),
+  };
+}
+
+export function packLoadedSession(loaded: LoadedSession): PackedLoadedSession {
+  return { ...loaded, view: packSessionView(loaded.view) };
+}
+
+/** The session as the renderer uses it, from either form. */
+export function unpackLoadedSession(loaded: PackedLoadedSession | LoadedSession): LoadedSession {
+  return { ...loaded, view: unpackSessionView(loaded.view) };
+}
+
+/** The channels whose result is a LoadedSession: the ones main packs. */
+export const SESSION_RESULT_CHANNELS: ReadonlySet<string> = new Set([
+  'session:fetch',
+  'session:refresh',
+  'library:open',
+]);
