@@ -113,14 +113,23 @@ function dictionary<T>(rows: readonly T[], read: (row: T) => string | null): Dic
   const distinct = new Distinct();
   const codes = new Uint32Array(rows.length);
   let nullCode = -1;
+  // Runs are common (one account id, dates in order): the last code is tried first.
+  let last: string | null | undefined;
+  let lastCode = 0;
   for (let i = 0; i < rows.length; i++) {
     const value = read(rows[i]!);
+    if (value === last) {
+      codes[i] = lastCode;
+      continue;
+    }
+    last = value;
     if (value === null) {
       if (nullCode < 0) nullCode = distinct.code('\u0000null');
       codes[i] = nullCode;
     } else {
       codes[i] = distinct.code(value);
     }
+    lastCode = codes[i]!;
   }
   return { values: textColumn(distinct.values), nullCode, codes };
 }
