@@ -154,10 +154,11 @@ async function main(): Promise<void> {
 
   const growth = growthOf(rows);
   if (options.sizes.length > 1) {
-    console.log('\nGrowth with size (time ~ size^k; 1 = linear):');
+    console.log('\nGrowth with size (time ~ size^k; 1 = linear; judged on the two largest sizes):');
+    const fmt = (k: number | null) => (k === null ? 'n/a' : k.toFixed(2));
     for (const g of growth) {
-      const k = g.exponent === null ? 'n/a' : g.exponent.toFixed(2);
-      const b = g.baselineExponent === null ? 'n/a' : g.baselineExponent.toFixed(2);
+      const k = `${fmt(g.largestExponent)}, all sizes ${fmt(g.exponent)}`;
+      const b = fmt(g.baselineExponent);
       const verdict =
         g.linearOrBetter === null
           ? ''
