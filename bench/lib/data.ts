@@ -51,5 +51,8 @@ export async function prepareSize(size: number, url: string, root: string): Prom
     fetchedAt: '2024-10-01T09:00:00.000Z',
     source: { kind: 'live', profileName: 'Sandbox', host: new URL(url).host, sandbox: true },
   });
+  // The listing index, as the library screen leaves it: a child's open then reads the
+  // snapshot once, as the app's does, instead of also indexing it.
+  await library.list();
   return data;
 }
