@@ -115,11 +115,38 @@ export function transactionMatcher(filter: TransactionFilter): (t: TransactionVi
   };
 }
 
+// The search texts of a list of rows, by position. A keystroke then reads an array slot
+// per row instead of a WeakMap entry (a third of the time at 200,000 rows). Lists are
+// readonly: the table derives a new list whenever its rows or sort change.
+const haystackLists = new WeakMap<readonly TransactionView[], readonly string[]>();
+
+function haystacksOf(rows: readonly TransactionView[]): readonly string[] {
+  let list = haystackLists.get(rows);
+  if (list === undefined) {
+    list = rows.map(searchText);
+    haystackLists.set(rows, list);
+  }
+  return list;
+}
+
 /** The transactions the filter lets through, in their given order. */
 export function filterTransactions(
   transactions: readonly TransactionView[],
   filter: TransactionFilter,
 ): readonly TransactionView[] {
   if (!isFilterActive(filter)) return transactions;
-  return transactions.filter(transactionMatcher(filter));
+  const query = words(filter.text);
+  if (query.length === 0) return transactions.filter(transactionMatcher(filter));
+  // The same test as transactionMatcher(filter), the text part read from haystacksOf.
+  const others = transactionMatcher({ ...filter, text: '' });
+  const haystacks = haystacksOf(transactions);
+  const shown: TransactionView[] = [];
+  rows: for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i]!;
+    if (!others(t)) continue;
+    const haystack = haystacks[i]!;
+    for (const word of query) if (!haystack.includes(word)) continue rows;
+    shown.push(t);
+  }
+  return shown;
 }
