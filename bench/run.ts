@@ -113,6 +113,12 @@ function gitCommit(): string | null {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // A step this machine cannot run (no browser) is left out, saying why.
+  options.steps = options.steps.filter((name) => {
+    const why = STEPS[name]!.unavailable?.() ?? null;
+    if (why) console.log(`Skipping ${name}: ${why}`);
+    return why === null;
+  });
   const root = await mkdtemp(join(tmpdir(), 'bcv-bench-'));
   const server = await startSandboxServer({ ...SANDBOX_CREDENTIALS });
   const rows: BenchRow[] = [];

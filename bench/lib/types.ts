@@ -52,6 +52,8 @@ export interface Step {
   /** One line each: what is timed, and its baseline. */
   readonly measured: string;
   readonly baseline: string;
+  /** Why the step cannot run on this machine (a missing browser), or null. */
+  unavailable?(): string | null;
   /** Loads the inputs (not timed) and answers the closure to time. */
   prepare(variant: Variant, data: SizeData): Promise<TimedRun>;
   /** Releases what prepare started (a browser, a server). */

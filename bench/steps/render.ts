@@ -4,6 +4,8 @@
 // Transactions tab). Then the table is scrolled to the end and its DOM rows counted, and
 // the renderer's peak memory read. Baseline: the same bytes, JSON.parse and a plain
 // 40-row table painted. Needs `npm run build` first (npm run bench does it).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { API_EVENTS, API_METHODS } from '@shared/ipc/api';
 import { installBridge } from '../../tests/e2e/support/bridge-client';
@@ -42,6 +44,13 @@ export const renderStep: Step = {
   name: 'render',
   measured: 'bytes arrived in the page -> first Transactions rows painted (JSON decode included)',
   baseline: 'the same bytes: JSON.parse + a plain 40-row table painted',
+  unavailable() {
+    if (!existsSync(CHROMIUM)) return `no browser at ${CHROMIUM} (set CHROMIUM_PATH)`;
+    if (!existsSync(join(__dirname, '../../out/renderer/index.html'))) {
+      return 'out/renderer is not built (npm run build)';
+    }
+    return null;
+  },
   async prepare(variant, data) {
     const env = await start();
     const newPage = async () => {
