@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { API_EVENTS, API_METHODS } from '@shared/ipc/api';
+import { SESSION_RESULT_CHANNELS } from '@shared/ipc/session-wire';
 import { installBridge } from '../../tests/e2e/support/bridge-client';
 import { startTestHost, type TestHost } from '../../tests/e2e/support/host';
 import { openSession } from '../../tests/e2e/support/journey';
@@ -34,7 +35,8 @@ let server: BrowserServer | null = null;
 let browser: Browser | null = null;
 
 async function start(): Promise<{ host: TestHost; browser: Browser; pid: number }> {
-  host = await startTestHost();
+  // Plain JSON sessions: the bare baseline reads the bridge's answer as it is.
+  host = await startTestHost({ plainSessions: true });
   server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS });
   browser = await chromium.connect(server.wsEndpoint());
   return { host, browser, pid: server.process().pid ?? 0 };
@@ -55,10 +57,14 @@ export const renderStep: Step = {
     const env = await start();
     const newPage = async () => {
       const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
-      await context.addInitScript(installBridge, { methods: API_METHODS, events: API_EVENTS });
-      // tsx compiles this file keeping function names (`__name(fn, "name")`): functions
+      // First, as tsx compiles this file keeping function names (`__name(fn, "name")`): functions
       // handed to the page carry that call, so the page gets a no-op of it.
       await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+      await context.addInitScript(installBridge, {
+        methods: API_METHODS,
+        events: API_EVENTS,
+        sessionChannels: [...SESSION_RESULT_CHANNELS],
+      });
       if (variant === 'step') {
         await context.addInitScript(installProbe, { channel: CHANNEL, rowSelector: ROWS });
       }

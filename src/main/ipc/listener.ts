@@ -1,8 +1,8 @@
 // What the shell registers on ipcMain for every channel: drops calls from anything but
 // our own window's top frame, then answers with createHandlers' envelope. Progress events
 // go back to the calling webContents. Plain code over the event's shape.
-import type { IpcEnvelope, IpcEventName, IpcEvents, LoadedSession } from '@shared/ipc/contract';
-import { packLoadedSession, SESSION_RESULT_CHANNELS } from '@shared/ipc/session-wire';
+import type { IpcEnvelope, IpcEventName, IpcEvents } from '@shared/ipc/contract';
+import { packSessionAnswer } from '@shared/ipc/session-wire';
 import type { Handlers } from './create-handlers';
 import { isTrustedSender, type SenderEventLike, type TrustedWindow } from './sender';
 
@@ -35,13 +35,8 @@ export function createIpcListener(
         if (!sender.isDestroyed()) sender.send(name, payload);
       },
     });
-    if (!SESSION_RESULT_CHANNELS.has(channel)) return answer;
     // A session's transactions cross as columns: several times cheaper to clone (see
     // session-wire.ts); the renderer's api module rebuilds them.
-    return answer.then((envelope) =>
-      envelope.ok
-        ? { ok: true, result: packLoadedSession(envelope.result as LoadedSession) }
-        : envelope,
-    );
+    return answer.then((envelope) => packSessionAnswer(channel, envelope));
   };
 }

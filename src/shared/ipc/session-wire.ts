@@ -9,7 +9,7 @@
 // Only transaction lists are packed; everything else in the session is small and is sent
 // as it is. `unpackLoadedSession` accepts either form, so a bridge that sends the session
 // unpacked (the end-to-end test host speaks JSON) keeps working.
-import type { LoadedSession } from './contract';
+import type { IpcEnvelope, LoadedSession } from './contract';
 import type { AccountView, SessionView, TransactionView } from '../model/view-model';
 
 export const PACKED_TRANSACTIONS = 'bcv/packed-transactions@2' as const;
@@ -307,3 +307,12 @@ export const SESSION_RESULT_CHANNELS: ReadonlySet<string> = new Set([
   'session:refresh',
   'library:open',
 ]);
+
+/** A handler's answer as it crosses to the renderer: a session's transactions as columns. */
+export function packSessionAnswer(
+  channel: string,
+  envelope: IpcEnvelope<unknown>,
+): IpcEnvelope<unknown> {
+  if (!envelope.ok || !SESSION_RESULT_CHANNELS.has(channel)) return envelope;
+  return { ok: true, result: packLoadedSession(envelope.result as LoadedSession) };
+}

@@ -5,7 +5,25 @@
 export function installBridge(tables: {
   methods: Record<string, string>;
   events: Record<string, string>;
+  /** Channels answering a packed session: their typed arrays come as base64 (host.ts). */
+  sessionChannels: string[];
 }): void {
+  const constructors = globalThis as unknown as Record<string, new (b: ArrayBuffer) => unknown>;
+  const revive = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.typedArray === 'string' && typeof record.base64 === 'string') {
+        const text = atob(record.base64);
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        return new constructors[record.typedArray]!(bytes.buffer);
+      }
+      for (const key of Object.keys(record)) record[key] = revive(record[key]);
+    }
+    return value;
+  };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   // Typed loosely: this file compiles under the Node config but runs in the page.
   const page = globalThis as unknown as {
@@ -26,7 +44,8 @@ export function installBridge(tables: {
       });
       const envelope = (await response.json()) as
         { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
-      if (envelope.ok) return envelope.result;
+      if (envelope.ok)
+        return tables.sessionChannels.includes(channel) ? revive(envelope.result) : envelope.result;
       // The same form the preload's errors take after crossing contextBridge.
       throw new Error(`[${envelope.error.code}] ${envelope.error.message}`);
     };

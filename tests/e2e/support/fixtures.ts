@@ -20,6 +20,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { API_EVENTS, API_METHODS } from '../../../src/shared/ipc/api';
+import { SESSION_RESULT_CHANNELS } from '../../../src/shared/ipc/session-wire';
 import { installBridge } from './bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from './host';
 
@@ -42,7 +43,11 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
   hostOptions: [{}, { option: true }],
   app: async ({ page, hostOptions }, use) => {
     const host = await startTestHost(hostOptions);
-    await page.addInitScript(installBridge, { methods: API_METHODS, events: API_EVENTS });
+    await page.addInitScript(installBridge, {
+      methods: API_METHODS,
+      events: API_EVENTS,
+      sessionChannels: [...SESSION_RESULT_CHANNELS],
+    });
     const app: AppFixture = {
       page,
       host,

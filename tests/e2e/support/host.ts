@@ -17,6 +17,7 @@ import { createClient, startSandbox } from '../../../src/main/app/integrations';
 import { exportWorkbook } from '../../../src/main/export/export-workbook';
 import { createHandlers, type Handlers } from '../../../src/main/ipc/create-handlers';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
+import { packSessionAnswer } from '../../../src/shared/ipc/session-wire';
 import { fakeSafeStorage } from './fake-safe-storage';
 
 const RENDERER = join(__dirname, '../../../out/renderer');
@@ -56,6 +57,11 @@ export interface TestHost {
 export interface HostOptions {
   /** Override any dependency (e.g. safeStorage with another backend). */
   readonly deps?: Partial<AppDeps>;
+  /**
+   * Send sessions as plain JSON objects instead of packed as the app's IPC packs them
+   * (the benchmark's bare baseline reads the answer itself).
+   */
+  readonly plainSessions?: boolean;
 }
 
 export async function startTestHost(options: HostOptions = {}): Promise<TestHost> {
@@ -132,7 +138,10 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
       } catch {
         args = body; // handed on as is: the handler rejects it
       }
-      const answer = JSON.stringify(await handlers.handle(channel, args, { emit }));
+      // Packed as the Electron listener packs it, so the renderer unpacks as in the app.
+      const handled = await handlers.handle(channel, args, { emit });
+      const envelope = options.plainSessions ? handled : packSessionAnswer(channel, handled);
+      const answer = JSON.stringify(envelope, typedArraysAsBase64);
       exchanges.push({ channel, args, response: answer });
       res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
       return;
@@ -183,4 +192,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** JSON has no typed arrays: each travels as its bytes in base64 (the bridge rebuilds it). */
+function typedArraysAsBase64(_key: string, value: unknown): unknown {
+  if (!ArrayBuffer.isView(value) || value instanceof DataView) return value;
+  const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return { typedArray: value.constructor.name, base64: bytes.toString('base64') };
 }
