@@ -250,15 +250,18 @@ export function loanDisbursal(lender: string, loanNo: string, amountPaise: numbe
   };
 }
 
-export function ownTransferOut(
-  toAccountNumber: string,
+/** A transfer between two accounts of the session's holder, seen from one side. */
+function ownTransfer(
+  type: 'debit' | 'credit',
+  otherAccountNumber: string,
   holder: string,
   amountPaise: number,
   ref: string,
 ): TxnFields {
+  const [rail, direction] = type === 'debit' ? ['DR', 'TO'] : ['CR', 'FROM'];
   return {
-    type: 'debit',
-    narration: `NEFT DR-${holder}-TRF TO OWN A/C XX${toAccountNumber.slice(-4)}-${ref}`,
+    type,
+    narration: `NEFT ${rail}-${holder}-TRF ${direction} OWN A/C XX${otherAccountNumber.slice(-4)}-${ref}`,
     amountPaise,
     channel: 'net_banking_transfer',
     description: 'self_transfer',
@@ -268,20 +271,20 @@ export function ownTransferOut(
   };
 }
 
+export function ownTransferOut(
+  toAccountNumber: string,
+  holder: string,
+  amountPaise: number,
+  ref: string,
+): TxnFields {
+  return ownTransfer('debit', toAccountNumber, holder, amountPaise, ref);
+}
+
 export function ownTransferIn(
   fromAccountNumber: string,
   holder: string,
   amountPaise: number,
   ref: string,
 ): TxnFields {
-  return {
-    type: 'credit',
-    narration: `NEFT CR-${holder}-TRF FROM OWN A/C XX${fromAccountNumber.slice(-4)}-${ref}`,
-    amountPaise,
-    channel: 'net_banking_transfer',
-    description: 'self_transfer',
-    category: 'Self Transfer',
-    ref,
-    counterparty: holder,
-  };
+  return ownTransfer('credit', fromAccountNumber, holder, amountPaise, ref);
 }
