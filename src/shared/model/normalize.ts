@@ -260,7 +260,8 @@ function normalizeFraud(
   });
 }
 
-function totalsOf(transactions: readonly TransactionView[]): AccountTotals {
+/** Debit and credit sums (exact, in paise) and counts of a list of transactions. */
+export function transactionTotals(transactions: readonly TransactionView[]): AccountTotals {
   let credits = 0;
   let debits = 0;
   let creditCount = 0;
@@ -313,7 +314,7 @@ export function normalizeAccount(
     fraudulentStatements: block.fraud?.fraudulent_statements ?? [],
     fraudItems: normalizeFraud(fraudItems, hashIndex),
     predictors: normalizePredictors(block.predictors),
-    totals: totalsOf(transactions),
+    totals: transactionTotals(transactions),
     status,
   };
 }

@@ -1,5 +1,6 @@
 // What the table says about the rows it shows: count and debit/credit totals (exact, in
 // paise), and the channels and categories the filter can choose from.
+import { transactionTotals } from '../model/normalize';
 import type { TransactionView } from '../model/view-model';
 
 export interface ShownTotals {
@@ -11,27 +12,7 @@ export interface ShownTotals {
 }
 
 export function totalsOf(rows: readonly TransactionView[]): ShownTotals {
-  let debits = 0;
-  let credits = 0;
-  let debitCount = 0;
-  let creditCount = 0;
-  for (const t of rows) {
-    const paise = Math.round(t.amount * 100);
-    if (t.type === 'credit') {
-      credits += paise;
-      creditCount++;
-    } else {
-      debits += paise;
-      debitCount++;
-    }
-  }
-  return {
-    count: rows.length,
-    debitCount,
-    creditCount,
-    debits: debits / 100,
-    credits: credits / 100,
-  };
+  return { count: rows.length, ...transactionTotals(rows) };
 }
 
 export interface FilterChoices {
