@@ -2,36 +2,73 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-const electronOnlyInShell = {
+// Who may import whom (see README, "How the code is laid out"). Each layer's rule lists
+// everything it must not reach; ESLint keeps one no-restricted-imports per file, so each
+// layer's list is complete on its own.
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const layer = (what, names, folders) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: [
-        {
-          name: 'electron',
-          message:
-            'Only the thin shell (src/main/index.ts, src/main/shell/, src/preload/) may import electron.',
-        },
-      ],
-    },
-  ],
-};
-
-const sharedStaysPure = {
-  'no-restricted-imports': [
-    'error',
-    {
-      paths: ['electron', 'fs', 'path', 'os', 'crypto', 'http', 'zlib'].map((name) => ({
-        name,
-        message: 'src/shared is pure TypeScript: no electron, no Node modules.',
-      })),
+      paths: names.map((name) => ({ name, message: `${what} (layering rule)` })),
       patterns: [
-        { group: ['node:*'], message: 'src/shared is pure TypeScript: no node:* modules.' },
+        ...(names.includes('fs')
+          ? [{ group: ['node:*'], message: `${what} (layering rule)` }]
+          : []),
+        ...folders.map((folder) => ({
+          group: [`**/${folder}`, `**/${folder}/**`],
+          message: `${what} (layering rule)`,
+        })),
       ],
     },
   ],
-};
+});
+
+const layers = [
+  {
+    files: ['src/shared/**'],
+    rules: layer(
+      'src/shared is pure TypeScript: no Node, no electron, nothing from core, main, renderer, cli or sandbox',
+      ['electron', ...nodeBuiltins],
+      ['core', 'main', 'renderer', 'cli', 'sandbox'],
+    ),
+  },
+  {
+    files: ['src/core/**', 'src/sandbox/**'],
+    rules: layer(
+      'src/core (and the sandbox) is plain Node: no electron, nothing from main, renderer or cli',
+      ['electron'],
+      ['main', 'renderer', 'cli'],
+    ),
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: layer(
+      'src/renderer imports only src/shared: no Node, no electron, nothing from core, main, cli or sandbox',
+      ['electron', ...nodeBuiltins],
+      ['core', 'main', 'cli', 'sandbox'],
+    ),
+  },
+  {
+    files: ['src/cli/**'],
+    rules: layer(
+      'src/cli runs over core: no electron, nothing from main or renderer',
+      ['electron'],
+      ['main', 'renderer'],
+    ),
+  },
+  {
+    files: ['src/main/**'],
+    ignores: ['src/main/index.ts', 'src/main/shell/**'],
+    rules: layer(
+      'Only the thin shell (src/main/index.ts, src/main/shell/, src/preload/) may import electron; main never reaches into renderer or cli',
+      ['electron'],
+      ['renderer', 'cli'],
+    ),
+  },
+];
 
 export default tseslint.config(
   {
@@ -63,10 +100,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
-  {
-    files: ['src/**/*.ts', 'src/**/*.svelte'],
-    ignores: ['src/main/index.ts', 'src/main/shell/**', 'src/preload/**'],
-    rules: electronOnlyInShell,
-  },
-  { files: ['src/shared/**'], rules: sharedStaysPure },
+  ...layers,
 );

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SANDBOX_CREDENTIALS } from '../src/main/profiles/profile-store';
+import { SANDBOX_CREDENTIALS } from '../src/core/profiles/profile-store';
 import { startSandboxServer } from '../src/sandbox/server';
 import { prepareSize } from './lib/data';
 import { formatRow, growthOf, HEADER, rowOf, type BenchRow } from './lib/report';

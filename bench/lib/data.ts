@@ -4,8 +4,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSessionStatus, parseSubscribedData } from '@shared/api/parse';
-import { SANDBOX_CREDENTIALS } from '../../src/main/profiles/profile-store';
-import { Library } from '../../src/main/library/store';
+import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
+import { Library } from '../../src/core/library/store';
 import { builtInSession } from '../../src/sandbox/sessions';
 import type { SizeData } from './types';
 

@@ -2,8 +2,8 @@
 // holds it after `library:open` (raw responses kept for saving, plus the view model).
 import { readFile } from 'node:fs/promises';
 import type { LoadedSession } from '@shared/ipc/contract';
-import { Library } from '../../src/main/library/store';
-import { SessionStore } from '../../src/main/sessions/session-store';
+import { Library } from '../../src/core/library/store';
+import { SessionStore } from '../../src/core/sessions/session-store';
 import type { SizeData } from './types';
 
 export function readRawText(data: SizeData): Promise<string> {

@@ -7,8 +7,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TransactionView } from '@shared/model/view-model';
-import { exportWorkbook } from '../../src/main/export/export-workbook';
-import { COUNTERPARTY_FIELDS } from '../../src/main/export/sheets/transactions';
+import { exportWorkbook } from '../../src/core/export/export-workbook';
+import { COUNTERPARTY_FIELDS } from '../../src/core/export/sheets/transactions';
 import { openSaved } from '../lib/inputs';
 import type { Step } from '../lib/types';
 

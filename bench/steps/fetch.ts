@@ -1,8 +1,8 @@
 // fetch: the app's client getting subscribed_data from the sandbox over loopback, with
 // schema validation and normalisation to the view model, vs a bare fetch + json().
 import { normalizeSession } from '@shared/model/normalize';
-import { createBankConnectClient } from '../../src/main/api/client';
-import { SANDBOX_CREDENTIALS } from '../../src/main/profiles/profile-store';
+import { createBankConnectClient } from '../../src/core/api/client';
+import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { dataUrl, SANDBOX_HEADERS } from '../lib/data';
 import type { Step } from '../lib/types';
 

@@ -1,7 +1,7 @@
 // open: a saved .bcsession to the ready view model, as `library:open` does it (read,
 // gunzip, checksum, JSON, validation, normalisation), vs JSON.parse of the same
 // uncompressed JSON text.
-import { Library } from '../../src/main/library/store';
+import { Library } from '../../src/core/library/store';
 import { openInMain, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
 

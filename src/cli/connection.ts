@@ -7,8 +7,8 @@ import {
   DEFAULT_BASE_URL,
   type BankConnectClient,
   type RetryNotice,
-} from '../main/api/client';
-import { SANDBOX_CREDENTIALS } from '../main/profiles/profile-store';
+} from '../core/api/client';
+import { SANDBOX_CREDENTIALS } from '../core/profiles/profile-store';
 import { startSandboxServer } from '../sandbox/server';
 import { UsageError } from './usage';
 

@@ -1,5 +1,5 @@
 // The thin Electron shell: lifecycle, single instance, hardening, menu and IPC wiring.
-// Everything else in main is plain Node (src/main/app, ipc, profiles, vault, sessions).
+// Everything else is plain Node: the IPC handlers (src/main/ipc) over src/core.
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ClientFactory, SandboxServer, SandboxStarter } from '../../src/main/app/deps';
-import { startSandbox } from '../../src/main/app/integrations';
-import { decodeSessionFile } from '../../src/main/library/format';
+import type { ClientFactory, SandboxServer, SandboxStarter } from '../../src/core/deps';
+import { startSandbox } from '../../src/core/integrations';
+import { decodeSessionFile } from '../../src/core/library/format';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { fakeClientFactory } from '../unit/ipc/helpers';
 import { openSession } from './support/journey';

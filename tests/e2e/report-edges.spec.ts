@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { ExportWorkbook } from '../../src/main/app/deps';
+import type { ExportWorkbook } from '../../src/core/deps';
 import { expect, test } from './support/fixtures';
 import {
   REFERENCE_FIXTURE,

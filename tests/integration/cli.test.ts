@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../src/main/profiles/profile-store';
+import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 
 const BCV = join(__dirname, '../../out/cli/bcv.cjs');
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };

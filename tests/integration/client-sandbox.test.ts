@@ -7,8 +7,8 @@ import {
   createBankConnectClient,
   type ClientOptions,
   type RetryNotice,
-} from '../../src/main/api/client';
-import { BankConnectError } from '../../src/main/api/errors';
+} from '../../src/core/api/client';
+import { BankConnectError } from '../../src/core/api/errors';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
 
 const KEY = 'test-key-0123456789';

@@ -5,7 +5,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand, type ExportCliIo } from '../../src/cli/commands/export';
-import { encodeSessionFile, payloadTextOf } from '../../src/main/library/format';
+import { encodeSessionFile, payloadTextOf } from '../../src/core/library/format';
 import {
   readBack,
   referenceData,

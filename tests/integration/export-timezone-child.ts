@@ -1,7 +1,7 @@
 // Child process for export-timezone.test.ts: exports, in the time zone the parent set with
 // TZ, a session whose dates sit on day, month, year and leap-day boundaries.
 import { normalizeSession } from '../../src/shared/model/normalize';
-import { exportWorkbook } from '../../src/main/export/export-workbook';
+import { exportWorkbook } from '../../src/core/export/export-workbook';
 import { apiTransaction, META, withTransactions } from '../unit/export/helpers';
 
 export const BOUNDARY_DATES = [

@@ -3,8 +3,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../src/main/library/ids';
-import { INDEX_NAME, Library } from '../../src/main/library/store';
+import { mapLimit } from '../../src/core/library/ids';
+import { INDEX_NAME, Library } from '../../src/core/library/store';
 import { saveInput, tempDir } from '../unit/library/helpers';
 
 describe('library: 500 sessions', () => {

@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLibraryCommand, saveFetchedToLibrary } from '../../src/cli/commands/library';
-import { defaultCliLibraryDir } from '../../src/main/library/paths';
-import { readSessionInput } from '../../src/main/library/session-input';
+import { defaultCliLibraryDir } from '../../src/core/library/paths';
+import { readSessionInput } from '../../src/core/library/session-input';
 import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
 
 async function cli(cwd: string) {

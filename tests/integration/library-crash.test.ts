@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../src/main/library/store';
+import { Library } from '../../src/core/library/store';
 import { dataFor, saveInput, tempDir } from '../unit/library/helpers';
 
 const ROOT = join(__dirname, '../..');

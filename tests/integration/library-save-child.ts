@@ -3,8 +3,8 @@
 import * as nodeFs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import type { LibraryFs } from '../../src/main/library/atomic-write';
-import { Library } from '../../src/main/library/store';
+import type { LibraryFs } from '../../src/core/library/atomic-write';
+import { Library } from '../../src/core/library/store';
 import { dataFor, saveInput } from '../unit/library/helpers';
 
 const slowDisk: LibraryFs = {

@@ -1,14 +1,14 @@
 // `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
-// defaults to the per-user data folder (see src/main/library/paths.ts).
+// defaults to the per-user data folder (see src/core/library/paths.ts).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
-import { defaultCliLibraryDir } from '../../main/library/paths';
-import { Library, type ListedSnapshot } from '../../main/library/store';
+import { defaultCliLibraryDir } from '../../core/library/paths';
+import { Library, type ListedSnapshot } from '../../core/library/store';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;

@@ -1,5 +1,5 @@
 // Progress lines on stderr, so stdout stays clean for the data.
-import type { PollNotice, RetryNotice } from '../../main/api/client';
+import type { PollNotice, RetryNotice } from '../../core/api/client';
 import type { CliIo } from './library';
 
 export function retryReporter(io: CliIo): (notice: RetryNotice) => void {

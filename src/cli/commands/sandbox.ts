@@ -1,7 +1,7 @@
 // `bcv sandbox [--port N]`: the sandbox server in the foreground until Ctrl+C. Its demo
 // credentials are printed: they are fixed, public and only good for the sandbox.
 import { parseArgs } from 'node:util';
-import { SANDBOX_CREDENTIALS } from '../../main/profiles/profile-store';
+import { SANDBOX_CREDENTIALS } from '../../core/profiles/profile-store';
 import { BUILT_IN_SESSION_IDS } from '../../sandbox/sessions';
 import { startSandboxServer } from '../../sandbox/server';
 import { UsageError } from '../usage';

@@ -2,9 +2,10 @@
 // (unknown) with the contract's schema and answers an IpcEnvelope. The Electron shell and
 // the test host register exactly this.
 import { argSchemas, IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '@shared/ipc/contract';
-import type { AppDeps } from '../app/deps';
-import { openServices, type Services } from '../app/services';
-import { envelope, IpcFailure } from './errors';
+import type { AppDeps } from '../../core/deps';
+import { openServices, type Services } from '../../core/services';
+import { envelope } from './errors';
+import { CoreError } from '../../core/errors';
 import { appHandlers } from './handlers/app';
 import { exportHandlers } from './handlers/export';
 import { jobHandlers } from './handlers/jobs';
@@ -45,7 +46,7 @@ export function createHandlers(deps: AppDeps): Handlers {
     handle(channel, args, ctx) {
       return envelope(async () => {
         if (!isChannel(channel))
-          throw new IpcFailure('UNKNOWN_CHANNEL', `Unknown channel ${channel.slice(0, 60)}`);
+          throw new CoreError('UNKNOWN_CHANNEL', `Unknown channel ${channel.slice(0, 60)}`);
         const parsed = validateArgs(channel, argSchemas[channel], args);
         const handler = (await handlers())[channel] as Handler<IpcChannel>;
         return handler(parsed as never, ctx);

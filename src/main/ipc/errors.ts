@@ -1,16 +1,7 @@
 // Errors a handler throws on purpose: a code the renderer can act on and a one-line
 // message a person understands. Anything else becomes INTERNAL with a generic message.
 import type { IpcEnvelope, IpcError } from '@shared/ipc/contract';
-
-export class IpcFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IpcFailure';
-  }
-}
+import { CoreError } from '../../core/errors';
 
 /** Codes of errors thrown by the API client and other collaborators that we pass through. */
 function codeOf(error: unknown): string | null {
@@ -20,7 +11,7 @@ function codeOf(error: unknown): string | null {
 }
 
 export function toIpcError(error: unknown): IpcError {
-  if (error instanceof IpcFailure) return { code: error.code, message: error.message };
+  if (error instanceof CoreError) return { code: error.code, message: firstLine(error.message) };
   const code = codeOf(error);
   if (code && error instanceof Error) return { code, message: firstLine(error.message) };
   if (error instanceof Error && error.name === 'AbortError') {

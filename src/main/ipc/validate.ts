@@ -1,7 +1,7 @@
 // Arguments arrive as `unknown`: each is parsed with its channel's zod schema and a
 // failure becomes one line naming the field.
 import type { z } from 'zod';
-import { IpcFailure } from './errors';
+import { CoreError } from '../../core/errors';
 
 export function validateArgs<S extends z.ZodType>(
   channel: string,
@@ -15,7 +15,7 @@ export function validateArgs<S extends z.ZodType>(
   const unknownKeys =
     issue.code === 'unrecognized_keys' ? `unexpected field ${issue.keys.join(', ')}` : null;
   const what = unknownKeys ?? issue.message;
-  throw new IpcFailure(
+  throw new CoreError(
     'BAD_ARGUMENT',
     field ? `${channel}: ${field}: ${what}` : `${channel}: ${what}`,
   );

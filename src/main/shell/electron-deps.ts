@@ -1,10 +1,10 @@
 // Electron's implementations of main's dependencies: net.fetch (Chromium's network stack:
 // system proxy, PAC, NTLM), safeStorage's async API, native dialogs and shell actions.
 import { app, BrowserWindow, dialog, net, safeStorage, shell } from 'electron';
-import type { AppDeps } from '../app/deps';
-import { createClient, startSandbox } from '../app/integrations';
-import { exportWorkbook } from '../export/export-workbook';
-import type { SafeStorageLike } from '../vault/vault';
+import type { AppDeps } from '../../core/deps';
+import { createClient, startSandbox } from '../../core/integrations';
+import { exportWorkbook } from '../../core/export/export-workbook';
+import type { SafeStorageLike } from '../../core/vault/vault';
 
 const electronSafeStorage: SafeStorageLike = {
   isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),

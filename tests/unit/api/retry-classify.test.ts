@@ -1,8 +1,8 @@
 // Retry-After parsing, jitter bounds and the mapping of fetch failures (Node's undici and
 // Electron's net.fetch) to typed errors.
 import { describe, expect, it } from 'vitest';
-import { classifyFetchFailure, isBodyCut } from '../../../src/main/api/classify';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../../src/main/api/retry';
+import { classifyFetchFailure, isBodyCut } from '../../../src/core/api/classify';
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/api/retry';
 
 describe('parseRetryAfter', () => {
   const now = Date.UTC(2026, 10, 25, 9, 0, 0);

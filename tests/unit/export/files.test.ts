@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { sumMoney } from '../../../src/shared/model/money';
-import { exportWorkbook } from '../../../src/main/export/export-workbook';
-import { EXCEL_MAX_ROWS } from '../../../src/main/export/limits';
+import { exportWorkbook } from '../../../src/core/export/export-workbook';
+import { EXCEL_MAX_ROWS } from '../../../src/core/export/limits';
 import {
   apiTransaction,
   column,

@@ -1,9 +1,9 @@
 // Number formats and sheet names, by themselves.
 import { describe, expect, it } from 'vitest';
-import { toCell } from '../../../src/main/export/cells';
-import { MONEY_FORMAT, moneyFormatFor } from '../../../src/main/export/number-formats';
-import { SheetNames } from '../../../src/main/export/sheet-names';
-import { metricKind } from '../../../src/main/export/metric-kind';
+import { toCell } from '../../../src/core/export/cells';
+import { MONEY_FORMAT, moneyFormatFor } from '../../../src/core/export/number-formats';
+import { SheetNames } from '../../../src/core/export/sheet-names';
+import { metricKind } from '../../../src/core/export/metric-kind';
 
 describe('money formats', () => {
   it('use the conditional Indian format above minus one lakh', () => {

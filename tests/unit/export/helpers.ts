@@ -13,7 +13,7 @@ import type {
 } from '../../../src/shared/api/schemas';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { SessionView } from '../../../src/shared/model/view-model';
-import { exportWorkbook, type WorkbookOptions } from '../../../src/main/export/export-workbook';
+import { exportWorkbook, type WorkbookOptions } from '../../../src/core/export/export-workbook';
 
 export const REFERENCE_PATH = join(
   __dirname,

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { sumMoney } from '../../../src/shared/model/money';
-import { MONEY_FORMAT } from '../../../src/main/export/number-formats';
+import { MONEY_FORMAT } from '../../../src/core/export/number-formats';
 import {
   column,
   exportTo,
@@ -319,7 +319,7 @@ describe('export options', () => {
 
   it('says where the data came from when it is sandbox data', async () => {
     const dir = await import('./helpers').then((h) => h.tempDir());
-    const { exportWorkbook } = await import('../../../src/main/export/export-workbook');
+    const { exportWorkbook } = await import('../../../src/core/export/export-workbook');
     const path = `${dir}/s.xlsx`;
     await exportWorkbook(
       referenceView(),

@@ -3,8 +3,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { normalizeSession } from '../../../src/shared/model/normalize';
-import { EXCEL_MAX_CELL_TEXT } from '../../../src/main/export/limits';
-import { cellText, looksLikeFormula, truncationMarker } from '../../../src/main/export/text';
+import { EXCEL_MAX_CELL_TEXT } from '../../../src/core/export/limits';
+import { cellText, looksLikeFormula, truncationMarker } from '../../../src/core/export/text';
 import { apiTransaction, column, exportTo, sheet, withTransactions } from './helpers';
 
 const INJECTIONS = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { API_ERRORS } from '../../../src/shared/api/error-codes';
 import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
-import { SANDBOX_CREDENTIALS } from '../../../src/main/profiles/profile-store';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/profiles/profile-store';
 import { apiError, fakeClientFactory, GOOD, testDeps } from './helpers';
 
 const events: { name: string; payload: unknown }[] = [];

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_ERRORS, type ApiErrorCode } from '../../../src/shared/api/error-codes';
 import type { SessionStatusResponse } from '../../../src/shared/api/schemas';
-import type { AppDeps, BankConnectClient, Connection } from '../../../src/main/app/deps';
-import { SANDBOX_CREDENTIALS } from '../../../src/main/profiles/profile-store';
+import type { AppDeps, BankConnectClient, Connection } from '../../../src/core/deps';
+import { SANDBOX_CREDENTIALS } from '../../../src/core/profiles/profile-store';
 import { fakeSafeStorage } from '../../e2e/support/fake-safe-storage';
 import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 

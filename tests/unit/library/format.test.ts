@@ -6,7 +6,7 @@ import {
   FORMAT_NAME,
   payloadTextOf,
   sha256Hex,
-} from '../../../src/main/library/format';
+} from '../../../src/core/library/format';
 import { dataFor, statusFor } from './helpers';
 
 async function sample() {

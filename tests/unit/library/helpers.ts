@@ -6,7 +6,7 @@ import type {
   SessionStatusResponse,
   SubscribedDataResponse,
 } from '../../../src/shared/api/schemas';
-import { Library, type LibraryOptions, type SaveInput } from '../../../src/main/library/store';
+import { Library, type LibraryOptions, type SaveInput } from '../../../src/core/library/store';
 import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 export async function tempDir(prefix = 'bcv-lib-'): Promise<string> {

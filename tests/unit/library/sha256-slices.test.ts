@@ -2,7 +2,7 @@
 // whole text's UTF-8 wherever the slices fall, surrogate pairs and multi-byte text included.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../src/main/library/format';
+import { sha256Hex } from '../../../src/core/library/format';
 
 const whole = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

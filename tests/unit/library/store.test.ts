@@ -4,8 +4,8 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { LibraryFs } from '../../../src/main/library/atomic-write';
-import { INDEX_NAME, Library } from '../../../src/main/library/store';
+import type { LibraryFs } from '../../../src/core/library/atomic-write';
+import { INDEX_NAME, Library } from '../../../src/core/library/store';
 import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -150,7 +150,7 @@ describe('library store', () => {
     await put('truncated', 'x2', bytes.subarray(0, Math.floor(bytes.length / 2)));
     await put('newer', 'x3', gzipSync(JSON.stringify({ ...envelope, version: 7 })));
     const wrong = JSON.stringify({ session_status: null, subscribed_data: { session_id: 'w' } });
-    const { sha256Hex } = await import('../../../src/main/library/format');
+    const { sha256Hex } = await import('../../../src/core/library/format');
     await put(
       'wrong-shape',
       'x4',

@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES_FILE, ProfileStore, SANDBOX_ID } from '../../../src/main/profiles/profile-store';
-import { Vault } from '../../../src/main/vault/vault';
+import { PROFILES_FILE, ProfileStore, SANDBOX_ID } from '../../../src/core/profiles/profile-store';
+import { Vault } from '../../../src/core/vault/vault';
 import { fakeSafeStorage } from '../../e2e/support/fake-safe-storage';
 
 const KEY = 'sk_live_profileKey00001111';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app/deps';
+import type { AppDeps } from '../../../core/deps';
 import type { HandlerMap } from '../types';
 
 export function appHandlers(deps: AppDeps): HandlerMap<'app:info'> {

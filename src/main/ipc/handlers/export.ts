@@ -1,7 +1,7 @@
 // export:xlsx — ask where to save, then helper C's exportWorkbook with progress and cancel.
-import type { AppDeps } from '../../app/deps';
-import type { Services } from '../../app/services';
-import { IpcFailure } from '../errors';
+import type { AppDeps } from '../../../core/deps';
+import type { Services } from '../../../core/services';
+import { CoreError } from '../../../core/errors';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
@@ -9,10 +9,10 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
     'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
       const exportWorkbook = deps.exportWorkbook;
       if (!exportWorkbook)
-        throw new IpcFailure('NOT_AVAILABLE', 'Excel export is not available in this build');
+        throw new CoreError('NOT_AVAILABLE', 'Excel export is not available in this build');
       const { loaded } = s.sessions.get(handle);
       if (accountId && !loaded.view.accounts.some((a) => a.accountId === accountId)) {
-        throw new IpcFailure(
+        throw new CoreError(
           'BAD_ARGUMENT',
           'export:xlsx: accountId: not an account of this session',
         );

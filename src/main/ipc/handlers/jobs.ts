@@ -1,4 +1,4 @@
-import type { Services } from '../../app/services';
+import type { Services } from '../../../core/services';
 import type { HandlerMap } from '../types';
 
 export function jobHandlers(s: Services): HandlerMap<'job:cancel'> {

@@ -1,16 +1,17 @@
-// library:* — the saved-session library (src/main/library) behind the contract's channels.
+// library:* — the saved-session library (src/core/library) behind the contract's channels.
 // Dialogs and the OS trash come from the shell's deps; opening a snapshot hands the raw
 // responses to the session store, which normalises them like live data.
 import { basename } from 'node:path';
 import type { LibraryProblem, LibrarySnapshotSummary, SessionSource } from '@shared/ipc/contract';
 import { snapshotSummary } from '@shared/library/entries';
-import type { AppDeps } from '../../app/deps';
-import type { Services } from '../../app/services';
-import type { SnapshotSource } from '../../library/format';
-import { appLibraryDir, recentFileOf } from '../../library/paths';
-import { RecentSessions } from '../../library/recent';
-import { Library, type ImportOutcome } from '../../library/store';
-import { IpcFailure, toIpcError } from '../errors';
+import type { AppDeps } from '../../../core/deps';
+import type { Services } from '../../../core/services';
+import type { SnapshotSource } from '../../../core/library/format';
+import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
+import { RecentSessions } from '../../../core/library/recent';
+import { Library, type ImportOutcome } from '../../../core/library/store';
+import { CoreError } from '../../../core/errors';
+import { toIpcError } from '../errors';
 import type { HandlerMap } from '../types';
 
 type Channels =
@@ -68,7 +69,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         return snapshotSummary(found.record);
       }
       if (!raw.subscribedData) {
-        throw new IpcFailure(
+        throw new CoreError(
           'NO_DATA',
           'This session has statuses only (its data could not be fetched): nothing to save',
         );

@@ -1,7 +1,7 @@
 // profiles:* and vault:* — results carry secret hints only, never a secret.
 import { API_ERRORS } from '@shared/api/error-codes';
-import type { AppDeps } from '../../app/deps';
-import type { Services } from '../../app/services';
+import type { AppDeps } from '../../../core/deps';
+import type { Services } from '../../../core/services';
 import { toIpcError } from '../errors';
 import type { HandlerMap } from '../types';
 

@@ -3,8 +3,8 @@ import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
 import { normalizeSessionStatus } from '@shared/model/normalize';
-import type { AppDeps } from '../../app/deps';
-import type { Services } from '../../app/services';
+import type { AppDeps } from '../../../core/deps';
+import type { Services } from '../../../core/services';
 import { toIpcError } from '../errors';
 import type { CallContext, HandlerMap } from '../types';
 

@@ -5,7 +5,7 @@ import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
 import { normalizeSession, normalizeSessionStatus } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
-import { IpcFailure } from '../ipc/errors';
+import { CoreError } from '../errors';
 
 export interface RawResponses {
   readonly sessionStatus: SessionStatusResponse | null;
@@ -52,7 +52,7 @@ export class SessionStore {
   get(handle: string): StoredSession {
     const stored = this.sessions.get(handle);
     if (!stored) {
-      throw new IpcFailure('SESSION_CLOSED', 'That session is no longer open; open it again');
+      throw new CoreError('SESSION_CLOSED', 'That session is no longer open; open it again');
     }
     return stored;
   }

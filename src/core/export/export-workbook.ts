@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SessionView } from '@shared/model/view-model';
-import type { ExportMeta, ExportOptions } from '../app/deps';
+import type { ExportMeta, ExportOptions } from '../deps';
 import type { ExportContext } from './context';
 import { cancelled, ExportError, writeFailure } from './errors';
 import { accountLabels } from './labels';

@@ -2,6 +2,7 @@
 // message a person understands. Messages name the host, never a credential, and no raw
 // network error is attached (a cause could carry request details).
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
+import { CoreError } from '../errors';
 
 export type NetworkErrorCode =
   | 'TIMEOUT'
@@ -19,18 +20,18 @@ export type NetworkErrorCode =
   | 'HTTP_ERROR'
   | 'WAIT_TIMEOUT';
 
-export class BankConnectError extends Error {
+export class BankConnectError extends CoreError {
   override readonly name = 'BankConnectError';
   constructor(
     /** A documented API code (SESSION_NOT_FOUND...), an unknown code as the API sent it, or a NetworkErrorCode. */
-    readonly code: string,
+    code: string,
     message: string,
     /** The HTTP status when the server answered, else null. */
     readonly status: number | null = null,
     /** Whether trying again later may succeed (used by the retry loop). */
     readonly retryable = false,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { IpcArgs, ProfileSummary } from '@shared/ipc/contract';
-import type { Connection } from '../app/deps';
-import { IpcFailure } from '../ipc/errors';
+import type { Connection } from '../deps';
+import { CoreError } from '../errors';
 import type { Vault } from '../vault/vault';
 
 export const SANDBOX_ID = 'sandbox';
@@ -66,7 +66,7 @@ export class ProfileStore {
 
   async save(args: IpcArgs<'profiles:save'>): Promise<ProfileSummary> {
     if (args.id === SANDBOX_ID)
-      throw new IpcFailure('READ_ONLY', 'The Sandbox profile cannot be changed');
+      throw new CoreError('READ_ONLY', 'The Sandbox profile cannot be changed');
     const existing = args.id ? this.find(args.id) : null;
     const profile: StoredProfile = {
       id: existing?.id ?? randomUUID(),
@@ -89,7 +89,7 @@ export class ProfileStore {
 
   async delete(id: string): Promise<string> {
     if (id === SANDBOX_ID)
-      throw new IpcFailure('READ_ONLY', 'The Sandbox profile cannot be deleted');
+      throw new CoreError('READ_ONLY', 'The Sandbox profile cannot be deleted');
     this.find(id);
     this.profiles = this.profiles.filter((p) => p.id !== id);
     if (this.activeId === id) this.activeId = SANDBOX_ID;
@@ -137,7 +137,7 @@ export class ProfileStore {
 
   private find(id: string): StoredProfile {
     const profile = this.profiles.find((p) => p.id === id);
-    if (!profile) throw new IpcFailure('PROFILE_NOT_FOUND', 'That profile does not exist any more');
+    if (!profile) throw new CoreError('PROFILE_NOT_FOUND', 'That profile does not exist any more');
     return profile;
   }
 

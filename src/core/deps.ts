@@ -3,7 +3,7 @@
 // pass plain Node stand-ins. Nothing here imports electron.
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import type { SessionView } from '@shared/model/view-model';
-import type { SafeStorageLike } from '../vault/vault';
+import type { SafeStorageLike } from './vault/vault';
 
 export interface Connection {
   readonly baseUrl: string;
@@ -18,7 +18,7 @@ export interface PollInfo {
 }
 
 /**
- * The BankConnect client (helper B's src/main/api) as main uses it. Errors it throws carry
+ * The BankConnect client (src/core/api) as the app and the CLI use it. Errors it throws carry
  * a `code` (SESSION_NOT_FOUND, ACCESS_DENIED, NETWORK_ERROR...) and a one-line message
  * without credentials.
  */
@@ -78,7 +78,7 @@ export interface ExportOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number | null, message: string) => void;
 }
-/** Helper C's exportWorkbook (src/main/export). */
+/** The exporter (src/core/export). */
 export type ExportWorkbook = (
   view: SessionView,
   meta: ExportMeta,

@@ -1,5 +1,6 @@
 // Errors the library raises on purpose: a code the UI and CLI act on and a one-line
 // message naming the file and what is wrong with it.
+import { CoreError } from '../errors';
 export type LibraryErrorCode =
   | 'NOT_BCSESSION'
   | 'NEWER_FORMAT'
@@ -14,12 +15,10 @@ export type LibraryErrorCode =
   | 'WRITE_FAILED'
   | 'NOT_IN_LIBRARY';
 
-export class LibraryError extends Error {
-  constructor(
-    readonly code: LibraryErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class LibraryError extends CoreError {
+  declare readonly code: LibraryErrorCode;
+  constructor(code: LibraryErrorCode, message: string) {
+    super(code, message);
     this.name = 'LibraryError';
   }
 }

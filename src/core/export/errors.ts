@@ -1,5 +1,6 @@
 // Errors the exporter raises on purpose: a code the IPC layer and the CLI pass on, and one
 // line a person can act on (never a stack, never a credential).
+import { CoreError } from '../errors';
 export type ExportErrorCode =
   | 'CANCELLED'
   | 'NO_SUCH_ACCOUNT'
@@ -10,12 +11,10 @@ export type ExportErrorCode =
   | 'DISK_FULL'
   | 'WRITE_FAILED';
 
-export class ExportError extends Error {
-  constructor(
-    readonly code: ExportErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class ExportError extends CoreError {
+  declare readonly code: ExportErrorCode;
+  constructor(code: ExportErrorCode, message: string) {
+    super(code, message);
     // Jobs and toIpcError treat an AbortError as a cancel.
     this.name = code === 'CANCELLED' ? 'AbortError' : 'ExportError';
   }

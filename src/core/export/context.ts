@@ -1,7 +1,7 @@
 // What every sheet builder reads: the accounts being exported, their labels and the
 // export's description.
 import type { AccountView, SessionView } from '@shared/model/view-model';
-import type { ExportMeta } from '../app/deps';
+import type { ExportMeta } from '../deps';
 
 export interface ExportContext {
   readonly view: SessionView;

@@ -1,10 +1,10 @@
 // The long-lived parts of main, opened once: vault, profiles, loaded sessions, jobs and
 // the in-process sandbox server (started on first use).
 import type { AppDeps, SandboxServer } from './deps';
-import { ProfileStore, SANDBOX_CREDENTIALS } from '../profiles/profile-store';
-import { Jobs } from '../sessions/jobs';
-import { SessionStore } from '../sessions/session-store';
-import { Vault } from '../vault/vault';
+import { ProfileStore, SANDBOX_CREDENTIALS } from './profiles/profile-store';
+import { Jobs } from './sessions/jobs';
+import { SessionStore } from './sessions/session-store';
+import { Vault } from './vault/vault';
 
 export interface Services {
   readonly vault: Vault;

@@ -1,7 +1,7 @@
-// The API client (src/main/api) and the sandbox server (src/sandbox) adapted to main's
+// The API client (src/core/api) and the sandbox server (src/sandbox) adapted to core's
 // ports. Wired here once, used by the Electron shell and the test host.
-import { createBankConnectClient } from '../api/client';
-import { startSandboxServer } from '../../sandbox/server';
+import { createBankConnectClient } from './api/client';
+import { startSandboxServer } from '../sandbox/server';
 import type { ClientFactory, SandboxStarter } from './deps';
 
 export const createClient: ClientFactory = (connection, fetchImpl) =>
