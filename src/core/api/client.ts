@@ -5,6 +5,7 @@
 import { parseSessionStatus, parseSubscribedData, SchemaMismatchError } from '@shared/api/parse';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
+import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import { classifyFetchFailure, isBodyCut } from './classify';
 import { apiError, BankConnectError, networkErrors } from './errors';
 import {
@@ -110,10 +111,14 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       }
       const contentType = response.headers.get('content-type') ?? '';
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      let text: string;
+      let received: Buffer;
       try {
-        text = await response.text();
+        // Bounded: a body that never ends or a huge one is given up at the size ceiling.
+        received = await readBodyBounded(response, { what: `The answer from ${host}` });
       } catch (error) {
+        if (error instanceof TooLargeError) {
+          throw new BankConnectError('TOO_LARGE', error.message, response.status);
+        }
         const cause = failed(error);
         if (cause.code === 'CANCELLED' || cause.code === 'TIMEOUT') throw cause;
         if (isBodyCut(error))
@@ -121,13 +126,15 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         throw cause;
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(declared) && Buffer.byteLength(text) < declared) {
+      if (Number.isFinite(declared) && received.length < declared) {
         throw networkErrors.truncated(
           host,
           response.status,
-          `${Buffer.byteLength(text)} of ${declared} bytes`,
+          `${received.length} of ${declared} bytes`,
         );
       }
+      // As response.text() did: UTF-8, a leading byte-order mark dropped.
+      const text = received.toString('utf8').replace(/^\uFEFF/, '');
       let body: unknown;
       const looksLikeJson = /^\s*[[{]/.test(text);
       if (!looksLikeJson) {

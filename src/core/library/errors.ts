@@ -1,6 +1,7 @@
 // Errors the library raises on purpose: a code the UI and CLI act on and a one-line
 // message naming the file and what is wrong with it.
 import { CoreError } from '../errors';
+
 export type LibraryErrorCode =
   | 'NOT_BCSESSION'
   | 'NEWER_FORMAT'
@@ -13,7 +14,10 @@ export type LibraryErrorCode =
   | 'NO_DATA'
   | 'DISK_FULL'
   | 'WRITE_FAILED'
-  | 'NOT_IN_LIBRARY';
+  | 'NOT_IN_LIBRARY'
+  | 'FILE_NOT_FOUND'
+  | 'IS_A_FOLDER'
+  | 'PERMISSION_DENIED';
 
 export class LibraryError extends CoreError {
   declare readonly code: LibraryErrorCode;
@@ -27,10 +31,31 @@ export class LibraryError extends CoreError {
 export function inFile(name: string, error: unknown): LibraryError {
   if (error instanceof LibraryError)
     return new LibraryError(error.code, `${name}: ${error.message}`);
+  // Core's own refusals (too large, a folder...) keep their code; the file goes in front.
+  if (error instanceof CoreError) {
+    return new LibraryError(error.code as LibraryErrorCode, `${name}: ${error.message}`);
+  }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SCHEMA_MISMATCH' && error instanceof Error) {
     return new LibraryError('SCHEMA_MISMATCH', `${name}: ${error.message}`);
   }
+  const os = osFailure(code);
+  if (os) return new LibraryError(os.code, `${name}: ${os.message}`);
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new LibraryError('CORRUPT', `${name}: could not be read (${reason})`);
+}
+
+/** A failed read said in words: the real cause, not "could not be read (EACCES ...)". */
+function osFailure(code: unknown): { code: LibraryErrorCode; message: string } | null {
+  switch (code) {
+    case 'ENOENT':
+      return { code: 'FILE_NOT_FOUND', message: 'no such file' };
+    case 'EISDIR':
+      return { code: 'IS_A_FOLDER', message: 'is a folder, not a file' };
+    case 'EACCES':
+    case 'EPERM':
+      return { code: 'PERMISSION_DENIED', message: 'permission denied: this user may not read it' };
+    default:
+      return null;
+  }
 }

@@ -11,10 +11,11 @@
 // the same order, same values). Never a credential: the source names a profile and a host.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { parseSessionStatus, parseSubscribedData, parseWith } from '@shared/api/parse';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import { inflateBounded, TooLargeError } from '../io/size-ceiling';
 import { LibraryError } from './errors';
 
 export const FORMAT_NAME = 'bankconnect-viewer/session';
@@ -22,7 +23,6 @@ export const FORMAT_VERSION = 1;
 export const FILE_EXTENSION = '.bcsession';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 export interface SnapshotSource {
   readonly kind: 'live' | 'imported';
@@ -132,8 +132,10 @@ export function looksGzipped(bytes: Uint8Array): boolean {
 
 async function gunzipOrExplain(bytes: Uint8Array): Promise<Buffer> {
   try {
-    return await gunzipAsync(bytes);
+    // Bounded: a gzip bomb stops at the size ceiling instead of filling memory.
+    return await inflateBounded(bytes, 'gzip', { what: 'the file' });
   } catch (error) {
+    if (error instanceof TooLargeError) throw error;
     const { code, message } = error as { code?: string; message?: string };
     if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message ?? '')) {
       throw new LibraryError(

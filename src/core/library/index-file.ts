@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { SnapshotRecord } from '@shared/library/summary';
 import { join } from 'node:path';
+import { readFileBounded } from '../io/size-ceiling';
 import { writeFileAtomic, type LibraryFs } from './atomic-write';
 
 export const INDEX_NAME = 'index.json';
@@ -57,7 +58,7 @@ const indexSchema = z.object({
 export async function readIndex(fs: LibraryFs, dir: string): Promise<IndexFiles> {
   try {
     const parsed = indexSchema.safeParse(
-      JSON.parse(await fs.readFile(join(dir, INDEX_NAME), 'utf8')),
+      JSON.parse((await readFileBounded(join(dir, INDEX_NAME), { fs })).toString('utf8')),
     );
     return parsed.success ? parsed.data.files : {};
   } catch {

@@ -1,7 +1,7 @@
 // A session given as a file to the CLI (`bcv export FILE`, `bcv library import`): a
 // .bcsession (verified) or raw API JSON, both responses or subscribed_data alone.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readFileBounded } from '../io/size-ceiling';
 import { inFile, LibraryError } from './errors';
 import {
   decodeSessionFile,
@@ -45,7 +45,7 @@ export function isSessionFile(bytes: Uint8Array, name: string): boolean {
 export async function readSessionInput(path: string): Promise<SessionInput> {
   const name = basename(path);
   try {
-    const bytes = await readFile(path);
+    const bytes = await readFileBounded(path, { what: 'the file' });
     if (isSessionFile(bytes, name)) {
       const decoded = await decodeSessionFile(bytes);
       return { ...decoded, meta: decoded.meta };

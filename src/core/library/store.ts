@@ -5,6 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
 import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
 import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
+import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
 import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from './atomic-write';
 import { inFile, LibraryError } from './errors';
 import {
@@ -30,7 +31,7 @@ export interface LibraryOptions {
   readonly clock?: () => Date;
   /** Moves a file or folder to the OS trash (the app passes shell.trashItem). */
   readonly trash?: (path: string) => Promise<void>;
-  /** Files larger than this are refused on import (default 512 MiB). */
+  /** Files larger than this are refused on import and listing (default: the size ceiling). */
   readonly maxImportBytes?: number;
 }
 
@@ -77,7 +78,7 @@ export class Library {
     this.clock = options.clock ?? (() => new Date());
     this.trash = options.trash ?? ((path) => this.fs.rm(path, { recursive: true, force: true }));
     this.appVersion = options.appVersion;
-    this.maxImportBytes = options.maxImportBytes ?? 512 * 1024 * 1024;
+    this.maxImportBytes = options.maxImportBytes ?? MAX_SESSION_BYTES;
   }
 
   // ---- listing ------------------------------------------------------------------------
@@ -151,12 +152,17 @@ export class Library {
   private async readForIndex(rel: string, size: number, mtimeMs: number): Promise<IndexedFile> {
     const name = rel;
     try {
-      const decoded = await decodeSessionFile(await this.fs.readFile(join(this.dir, rel)));
+      const decoded = await decodeSessionFile(await this.read(join(this.dir, rel)));
       return { size, mtimeMs, record: recordOf(decoded.meta, decoded, snapshotIdOf(rel), size) };
     } catch (error) {
       const failure = inFile(name, error);
       return { size, mtimeMs, problem: { code: failure.code, message: failure.message } };
     }
+  }
+
+  /** A whole file, refused unread when it is past the size ceiling. */
+  private read(path: string): Promise<Buffer> {
+    return readFileBounded(path, { fs: this.fs, limit: this.maxImportBytes, what: 'the file' });
   }
 
   /** One snapshot of a session: the given one, or the newest. */
@@ -188,17 +194,14 @@ export class Library {
   /** Imports a .bcsession file or raw API JSON (subscribed_data, or both responses). */
   async importFile(path: string): Promise<ImportOutcome> {
     const name = basename(path);
-    const stat = await this.fs.stat(path).catch((error: unknown) => {
+    const read = async () => {
+      const stat = await this.fs.stat(path);
+      return { bytes: await this.read(path), mtimeMs: stat.mtimeMs };
+    };
+    const { bytes, mtimeMs } = await read().catch((error: unknown) => {
       throw inFile(name, error);
     });
-    if (stat.size > this.maxImportBytes) {
-      throw new LibraryError(
-        'TOO_LARGE',
-        `${name}: too large to import (${Math.round(stat.size / 1048576)} MiB; the limit is ${Math.round(this.maxImportBytes / 1048576)} MiB)`,
-      );
-    }
-    const bytes = await this.fs.readFile(path);
-    return this.importBytes(bytes, name, new Date(stat.mtimeMs).toISOString());
+    return this.importBytes(bytes, name, new Date(mtimeMs).toISOString());
   }
 
   /** `fetchedAtGuess`: when raw JSON does not say when it was fetched (the file's mtime). */
@@ -208,7 +211,10 @@ export class Library {
     fetchedAtGuess: string,
   ): Promise<ImportOutcome> {
     if (bytes.length > this.maxImportBytes) {
-      throw new LibraryError('TOO_LARGE', `${name}: too large to import`);
+      throw new LibraryError(
+        'TOO_LARGE',
+        `${name}: ${formatMiB(bytes.length)}, more than the largest session this app opens (${formatMiB(this.maxImportBytes)}): refused`,
+      );
     }
     try {
       if (isSessionFile(bytes, name)) {
@@ -294,7 +300,7 @@ export class Library {
   async open(sessionId: string, snapshotId?: string): Promise<OpenedSnapshot> {
     const found = await this.locate(sessionId, snapshotId);
     try {
-      const decoded = await decodeSessionFile(await this.fs.readFile(found.file));
+      const decoded = await decodeSessionFile(await this.read(found.file));
       return { ...decoded, ...found };
     } catch (error) {
       throw inFile(relative(this.dir, found.file), error);
@@ -308,7 +314,9 @@ export class Library {
     destination: string,
   ): Promise<string> {
     const found = await this.locate(sessionId, snapshotId);
-    const bytes = await this.fs.readFile(found.file);
+    const bytes = await this.read(found.file).catch((error: unknown) => {
+      throw inFile(relative(this.dir, found.file), error);
+    });
     await decodeSessionFile(bytes).catch((error: unknown) => {
       throw inFile(relative(this.dir, found.file), error);
     });
