@@ -14,7 +14,7 @@ export default defineConfig({
     ssr: resolve(__dirname, 'src/cli/index.ts'),
     outDir: 'out/cli',
     emptyOutDir: true,
-    target: 'node20',
+    target: 'node24',
     rollupOptions: {
       output: { format: 'cjs', entryFileNames: 'bcv.cjs', banner: '#!/usr/bin/env node' },
     },

