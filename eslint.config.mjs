@@ -78,6 +78,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench/data/**',
+      'dist/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,
