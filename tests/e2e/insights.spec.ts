@@ -44,7 +44,7 @@ test('demo-business: Insights figures, their transactions and the whole session'
   // A headline figure shows the computed amount and lists exactly its transactions.
   const cards = tab.getByRole('group', { name: 'Whole period' }).or(tab.locator('dl.cards'));
   const emi = current.obligations.period.emi;
-  const emiButton = cards.getByRole('button', { name: /^EMI \/ loan debits/ });
+  const emiButton = cards.getByRole('button', { name: /^EMIs honoured:/ });
   await expect(emiButton).toHaveText(formatRupees(emi.amount));
   await emiButton.click();
   const trace = page.getByRole('region', { name: 'Transactions behind the figure' });

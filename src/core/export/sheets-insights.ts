@@ -16,7 +16,9 @@ import {
   BOUNCE_KIND,
   CADENCE,
   DIRECTION,
+  EXCLUSION_REASON,
   OBLIGATION_KIND,
+  obligationOutcome,
   ruleLabel,
   SALARY_SOURCE,
 } from '@shared/insights/labels';
@@ -126,16 +128,24 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   yield* list(
     'EMI, loan and mandate debits, loan disbursals',
     a.obligations.items,
-    ['Date', 'Kind', 'Amount', 'Counterparty', 'Found by', 'Narration'],
+    ['Date', 'Kind', 'Outcome', 'Amount', 'Counterparty', 'Found by', 'Narration'],
     (o) => [
       typed.date(o.date),
       OBLIGATION_KIND[o.kind],
+      obligationOutcome(o),
       typed.money(o.amount),
       o.counterparty,
       ruleLabel(o.rule),
       o.narration,
     ],
     'None found.',
+  );
+  yield* list(
+    'Credits not counted as eligible (own transfers, loans, reversals, refunds)',
+    a.eligible.items,
+    ['Date', 'Reason', 'Amount', 'Narration'],
+    (x) => [typed.date(x.date), EXCLUSION_REASON[x.reason], typed.money(x.amount), x.narration],
+    'Every credit counts as eligible.',
   );
   yield* list(
     'Recurring debits and credits',

@@ -4,29 +4,60 @@ import { computeBalances } from './balances';
 import { computeBounces } from './bounces';
 import { prepareAccount, type AccountContext } from './context';
 import { computeCounterparties } from './counterparties';
+import { computeEligibleCredits } from './eligible';
 import { computeFlows } from './flows';
 import { computeIntegrity } from './integrity';
 import { computeObligations } from './obligations';
 import { computeRecurring } from './recurring';
+import { pairReturns } from './returns';
 import { computeSalary } from './salary';
 import type { AccountInsights } from './types';
 
-export function insightsFromContext(ctx: AccountContext): AccountInsights {
+export interface AccountResult {
+  readonly insights: AccountInsights;
+  /**
+   * 1 for transactions that are not dealings with a business counterparty: credits not
+   * eligible (own transfers, loans, reversals, refunds), debits that came back and the
+   * returns themselves. Top payers and payees leave them out.
+   */
+  readonly notCounterparty: Uint8Array;
+}
+
+/** `ownTransferCredits`: this account's credits that are legs of own-account transfers. */
+export function insightsFromContext(
+  ctx: AccountContext,
+  ownTransferCredits: readonly number[] = [],
+): AccountResult {
   const recurring = computeRecurring(ctx);
-  return {
+  const pairs = pairReturns(ctx);
+  const flows = computeFlows(ctx);
+  const bounces = computeBounces(ctx, pairs);
+  const obligations = computeObligations(ctx, pairs);
+  const eligible = computeEligibleCredits(
+    ctx.account,
+    { flows, bounces, obligations, months: ctx.months },
+    ownTransferCredits,
+  );
+  const notCounterparty = new Uint8Array(ctx.txs.length);
+  for (const x of eligible.items) notCounterparty[x.index] = 1;
+  for (let i = 0; i < ctx.txs.length; i++)
+    if (pairs.returnedBy[i]! >= 0 || pairs.original[i]! >= 0) notCounterparty[i] = 1;
+  const insights: AccountInsights = {
     accountId: ctx.account.accountId,
     months: ctx.months,
-    flows: computeFlows(ctx),
+    flows,
     balances: computeBalances(ctx),
-    bounces: computeBounces(ctx),
-    obligations: computeObligations(ctx),
+    bounces,
+    obligations,
     recurring,
     salary: computeSalary(ctx, recurring),
-    counterparties: computeCounterparties(ctx),
+    counterparties: computeCounterparties(ctx, notCounterparty),
     integrity: computeIntegrity(ctx),
+    eligible,
   };
+  return { insights, notCounterparty };
 }
 
 export function computeAccountInsights(account: AccountView): AccountInsights {
-  return insightsFromContext(prepareAccount(account));
+  return insightsFromContext(prepareAccount(account)).insights;
 }

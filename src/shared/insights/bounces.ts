@@ -2,6 +2,7 @@
 // with its transaction and totalled per month by direction.
 import type { AccountContext } from './context';
 import { tallyMatches } from './matched';
+import type { ReturnPairs } from './returns';
 import type { BounceFigures, BounceInsights, BounceItem } from './types';
 
 const FIGURES: readonly (keyof BounceFigures)[] = [
@@ -20,7 +21,7 @@ function figureOf(item: BounceItem): keyof BounceFigures {
   return 'otherReturns';
 }
 
-export function computeBounces(ctx: AccountContext): BounceInsights {
+export function computeBounces(ctx: AccountContext, pairs: ReturnPairs): BounceInsights {
   return tallyMatches(
     ctx,
     ctx.bounce,
@@ -36,6 +37,7 @@ export function computeBounces(ctx: AccountContext): BounceInsights {
         direction: match.direction,
         rule: match.rule,
         narration: t.narration,
+        original: pairs.original[i]! < 0 ? null : pairs.original[i]!,
       };
     },
     FIGURES,

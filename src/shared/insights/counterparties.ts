@@ -1,5 +1,7 @@
 // Top payers (credits) and payees (debits) over the whole period, by amount. Totals are
 // summed per counterparty number first; only the top ones get their transaction lists.
+// Only business dealings count: loans, reversals, refunds and own transfers are left out
+// (the caller's `skip`), and appear in their own lines under eligible credits.
 import type { AccountContext } from './context';
 import { fromPaise } from '../model/money';
 import { TOP_COUNTERPARTIES } from './rules';
@@ -38,6 +40,7 @@ function top(
   sums: Float64Array,
   type: 'credit' | 'debit',
   whole: number,
+  skip: Uint8Array | undefined,
 ): CounterpartyTotal[] {
   const offset = type === 'credit' ? 0 : 1;
   const ids: number[] = [];
@@ -45,7 +48,7 @@ function top(
   const key = (p: number) => ctx.parties[p]!.key;
   ids.sort((a, b) => sums[2 * b + offset]! - sums[2 * a + offset]! || (key(a) < key(b) ? -1 : 1));
   return ids.slice(0, TOP_COUNTERPARTIES).map((p) => {
-    const indices = partyIndices(ctx, p, type);
+    const indices = partyIndices(ctx, p, type, skip);
     const paise = sums[2 * p + offset]!;
     return {
       key: key(p),
@@ -56,20 +59,24 @@ function top(
   });
 }
 
-export function computeCounterparties(ctx: AccountContext): CounterpartyInsights {
+export function computeCounterparties(
+  ctx: AccountContext,
+  skip?: Uint8Array,
+): CounterpartyInsights {
   const unnamed = new TallyBuilder();
   let credits = 0;
   let debits = 0;
   for (const i of ctx.byDate) {
     const t = ctx.txs[i]!;
+    if (skip?.[i]) continue;
     if (t.type === 'credit') credits += ctx.paise[i]!;
     else debits += ctx.paise[i]!;
     if (ctx.partyId[i]! < 0) unnamed.add(i, t.amount);
   }
-  const sums = partySums(ctx);
+  const sums = partySums(ctx, skip);
   return {
-    payers: top(ctx, sums, 'credit', credits),
-    payees: top(ctx, sums, 'debit', debits),
+    payers: top(ctx, sums, 'credit', credits, skip),
+    payees: top(ctx, sums, 'debit', debits, skip),
     unnamed: unnamed.build(),
   };
 }

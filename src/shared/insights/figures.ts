@@ -83,6 +83,7 @@ function merge(...tallies: Tally[]): number[] {
 export const MONTH_COLUMNS: readonly FigureColumn[] = [
   { key: 'credits', label: 'Credits', kind: 'money' },
   { key: 'creditCount', label: 'Credit count', kind: 'count' },
+  { key: 'eligibleCredits', label: 'Eligible credits', kind: 'money' },
   { key: 'debits', label: 'Debits', kind: 'money' },
   { key: 'debitCount', label: 'Debit count', kind: 'count' },
   { key: 'netFlow', label: 'Net flow', kind: 'money' },
@@ -104,7 +105,8 @@ export const MONTH_COLUMNS: readonly FigureColumn[] = [
   { key: 'outwardReturns', label: 'Outward returns', kind: 'count' },
   { key: 'bounceCharges', label: 'Return charges', kind: 'money' },
   { key: 'penalties', label: 'Penal charges', kind: 'money' },
-  { key: 'emi', label: 'EMI / loan debits', kind: 'money' },
+  { key: 'emi', label: 'EMIs honoured', kind: 'money' },
+  { key: 'emiBounced', label: 'EMIs bounced', kind: 'count' },
   { key: 'mandateDebits', label: 'Other mandate debits', kind: 'money' },
   { key: 'loanDisbursals', label: 'Loan disbursals', kind: 'money' },
   { key: 'salary', label: 'Salary', kind: 'money' },
@@ -115,7 +117,9 @@ export function monthRows(a: AccountInsights): MonthRow[] {
   const bounces = new Map(a.bounces.months.map((m) => [m.month, m]));
   const obligations = new Map(a.obligations.months.map((m) => [m.month, m]));
   const salary = new Map(a.salary.months.map((m) => [m.month, m]));
+  const eligible = new Map(a.eligible.months.map((m) => [m.month, m]));
   return a.flows.months.map((f) => {
+    const e = eligible.get(f.month);
     const b = balances.get(f.month);
     const r = bounces.get(f.month);
     const o = obligations.get(f.month);
@@ -129,6 +133,7 @@ export function monthRows(a: AccountInsights): MonthRow[] {
     const cells: Figure[] = [
       tallyAmount('Credits', f.credits),
       tallyCount('Credit count', f.credits),
+      tallyAmount('Eligible credits', e?.eligible ?? EMPTY),
       tallyAmount('Debits', f.debits),
       tallyCount('Debit count', f.debits),
       money('Net flow', f.netFlow, merge(f.credits, f.debits)),
@@ -150,7 +155,8 @@ export function monthRows(a: AccountInsights): MonthRow[] {
       tallyCount('Outward returns', r?.outwardReturns ?? EMPTY),
       tallyAmount('Return charges', r?.charges ?? EMPTY),
       tallyAmount('Penal charges', r?.penalties ?? EMPTY),
-      tallyAmount('EMI / loan debits', o?.emi ?? EMPTY),
+      tallyAmount('EMIs honoured', o?.emi ?? EMPTY),
+      tallyCount('EMIs bounced', o?.emiBounced ?? EMPTY),
       tallyAmount('Other mandate debits', o?.mandateDebits ?? EMPTY),
       tallyAmount('Loan disbursals', o?.loanDisbursals ?? EMPTY),
       tallyAmount('Salary', s?.total ?? EMPTY),
@@ -173,6 +179,12 @@ export function periodFigures(a: AccountInsights): Figure[] {
     tallyAmount('Total debits', f.debits),
     money('Net flow', f.netFlow, merge(f.credits, f.debits)),
     count('Transactions', f.credits.count + f.debits.count, merge(f.credits, f.debits)),
+    tallyAmount('Eligible credits', a.eligible.eligible),
+    money(
+      'Eligible credits, average month',
+      a.eligible.averageMonthly,
+      a.eligible.eligible.indices,
+    ),
     money(
       'Average monthly credits',
       months === 0 ? null : Math.round((f.credits.amount * 100) / months) / 100,
@@ -191,7 +203,9 @@ export function periodFigures(a: AccountInsights): Figure[] {
     tallyCount('Outward returns', r.outwardReturns),
     tallyAmount('Return charges', r.charges),
     tallyAmount('Penal charges', r.penalties),
-    tallyAmount('EMI / loan debits', o.emi),
+    tallyAmount('EMIs honoured', o.emi),
+    tallyCount('EMIs honoured, count', o.emi),
+    tallyCount('EMIs bounced', o.emiBounced),
     tallyAmount('Other mandate debits', o.mandateDebits),
     tallyAmount('Loan disbursals', o.loanDisbursals),
     money('Salary, average month', a.salary.averageMonthly, a.salary.total.indices),

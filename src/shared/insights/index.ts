@@ -13,17 +13,35 @@ export function computeSessionInsights(session: SessionView): SessionInsights {
   const memo = new InsightsMemo();
   const contexts = session.accounts.map((a) => prepareAccount(a, memo));
   const ownTransfers = findOwnTransfers(contexts);
-  const accounts = contexts.map(insightsFromContext);
+  const results = contexts.map((ctx) =>
+    insightsFromContext(
+      ctx,
+      ownTransfers.filter((t) => t.to.accountId === ctx.account.accountId).map((t) => t.to.index),
+    ),
+  );
+  const accounts = results.map((r) => r.insights);
   return {
     sessionId: session.sessionId,
     accounts,
     ownTransfers,
     circularFlows: findCircularFlows(contexts, ownTransfers),
-    ...sessionFigures(contexts, accounts, ownTransfers),
+    ...sessionFigures(
+      contexts,
+      accounts,
+      ownTransfers,
+      results.map((r) => r.notCounterparty),
+    ),
   };
 }
 
 export { computeAccountInsights } from './account';
+export {
+  computeEligibleCredits,
+  defaultTransactionKey,
+  eligibleCredits,
+  EXCLUSION_REASONS,
+} from './eligible';
+export type { EligibleOptions } from './eligible';
 export { MONTH_COLUMNS, monthRows, periodFigures } from './figures';
 export type { Figure, FigureColumn, FigureKind, MonthRow } from './figures';
 export { counterpartyFromNarration, counterpartyOf } from './counterparty';

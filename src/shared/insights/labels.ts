@@ -1,5 +1,12 @@
 // Words for the kinds and rules the insights report, as the Insights tab and sheet show them.
-import type { BounceItem, Cadence, ObligationKind, SalaryInsights } from './types';
+import type {
+  BounceItem,
+  Cadence,
+  CreditExclusionReason,
+  ObligationItem,
+  ObligationKind,
+  SalaryInsights,
+} from './types';
 
 export const BOUNCE_KIND: Record<BounceItem['kind'], string> = {
   cheque_return: 'Cheque return',
@@ -40,4 +47,18 @@ export function ruleLabel(rule: string): string {
   const source = rule.slice(0, at);
   const value = rule.slice(at + 1);
   return source === 'narration' ? `narration “${value}”` : `${source} ${value}`;
+}
+
+export const EXCLUSION_REASON: Record<CreditExclusionReason, string> = {
+  own_transfer: 'Own-account transfers',
+  loan_disbursal: 'Loan disbursals',
+  reversal: 'Reversals and returns',
+  refund: 'Refunds',
+  reviewer: 'Excluded by the reviewer',
+};
+
+/** `Honoured`, or `Bounced` for a debit that came back. */
+export function obligationOutcome(item: ObligationItem): string {
+  if (item.kind === 'loan_disbursal') return 'Received';
+  return item.returnedBy === null ? 'Honoured' : 'Bounced (returned)';
 }

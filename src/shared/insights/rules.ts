@@ -198,3 +198,24 @@ export const CIRCULAR_MIN_AMOUNT = 10000;
 export const GAP_MIN_DAYS = 10;
 /** Loan disbursal from a lender's name alone needs at least this credit (not a refund). */
 export const LENDER_DISBURSAL_MIN_AMOUNT = 10000;
+
+/**
+ * A return (ECS/NACH/auto-debit or cheque) is paired with the entry it gives back: the
+ * opposite entry of the same amount to the paisa, at most 10 days earlier (banks return a
+ * mandate the same or the next working day; a cheque within its clearing cycle).
+ */
+export const RETURN_PAIR_MAX_DAYS = 10;
+
+/**
+ * Refunds and reversals of purchases or charges are money given back, not income
+ * (FinBox descriptions `refund`, `reversal`; narrations `REFUND`, `REV`, `REVERSAL`,
+ * `CASHBACK`, `CHARGEBACK`).
+ */
+export const REFUND_VALUES: ReadonlySet<string> = new Set([
+  'refund',
+  'reversal',
+  'charge_reversal',
+  'cashback',
+]);
+export const REFUND_PATTERN =
+  /\b(REFUND(ED)?|RFND|REVERSAL|REVERSED|REV|CASHBACK|CASH\s*BACK|CHARGEBACK)\b/i;

@@ -34,6 +34,8 @@ export function sessionFigures(
   contexts: readonly AccountContext[],
   accounts: readonly AccountInsights[],
   transfers: readonly OwnTransfer[],
+  /** Per account: transactions that are not business dealings (see AccountResult). */
+  notCounterparty: readonly Uint8Array[] = [],
 ): {
   months: SessionMonthFlow[];
   topPayers: SessionCounterparty[];
@@ -94,12 +96,22 @@ export function sessionFigures(
     };
   });
 
-  // Counterparty totals per key across the accounts, own-account transfers left out.
+  // Counterparty totals per key across the accounts, own-account transfers and the
+  // accounts' non-business entries left out.
+  const skips = contexts.map((_, k) => {
+    const other = notCounterparty[k];
+    if (!other) return legs[k]!;
+    const skip = other.slice();
+    legs[k]!.forEach((v, i) => {
+      if (v) skip[i] = 1;
+    });
+    return skip;
+  });
   const totals = new Map<string, { name: string; credit: number; debit: number }>();
   let externalCredits = 0;
   let externalDebits = 0;
   contexts.forEach((ctx, k) => {
-    const sums = partySums(ctx, legs[k]);
+    const sums = partySums(ctx, skips[k]);
     for (let p = 0; p < ctx.partyCount; p++) {
       const party = ctx.parties[p]!;
       let total = totals.get(party.key);
@@ -108,7 +120,7 @@ export function sessionFigures(
       total.debit += sums[2 * p + 1]!;
     }
     for (const i of ctx.byDate) {
-      if (legs[k]![i]) continue;
+      if (skips[k]![i]) continue;
       if (ctx.credit[i]) externalCredits += ctx.paise[i]!;
       else externalDebits += ctx.paise[i]!;
     }
@@ -125,7 +137,7 @@ export function sessionFigures(
           if (p !== undefined)
             parts.push({
               accountId: ctx.account.accountId,
-              indices: partyIndices(ctx, p, type, legs[k]),
+              indices: partyIndices(ctx, p, type, skips[k]),
             });
         });
         return {

@@ -122,6 +122,11 @@ export interface BounceItem {
   /** What recognised it: `channel:…`, `description:…` or `narration`. */
   readonly rule: string;
   readonly narration: string;
+  /**
+   * For a return: the transaction it gives back (the EMI or cheque debit that failed, or
+   * the deposited cheque's credit); null when none was found or this is a charge.
+   */
+  readonly original: number | null;
 }
 
 export interface BounceFigures {
@@ -152,11 +157,18 @@ export interface ObligationItem {
   readonly counterparty: string | null;
   readonly rule: string;
   readonly narration: string;
+  /** For a debit that came back: the return's index (a bounce, not a payment). */
+  readonly returnedBy: number | null;
 }
 
 export interface ObligationFigures {
+  /** EMI and loan debits honoured: presented and not returned. */
   readonly emi: Tally;
+  /** EMI and loan debits presented and returned (bounced): the debits, linked to returns. */
+  readonly emiBounced: Tally;
   readonly mandateDebits: Tally;
+  /** Other mandate debits presented and returned. */
+  readonly mandateBounced: Tally;
   readonly loanDisbursals: Tally;
 }
 
@@ -300,6 +312,52 @@ export interface IntegrityInsights {
   readonly monthly: readonly MonthlyCheck[];
 }
 
+// --- Eligible credits -------------------------------------------------------------------
+
+/**
+ * Why a credit is not counted as the applicant's income: money moved from the applicant's
+ * own account, a loan paid in, a failed debit given back (returns and reversals), a refund,
+ * or a reviewer's decision (keys passed in).
+ */
+export type CreditExclusionReason =
+  'own_transfer' | 'loan_disbursal' | 'reversal' | 'refund' | 'reviewer';
+
+export interface CreditExclusion {
+  readonly reason: CreditExclusionReason;
+  readonly total: Tally;
+}
+
+export interface ExcludedCredit {
+  readonly index: number;
+  readonly date: CalendarDate;
+  readonly amount: number;
+  readonly reason: CreditExclusionReason;
+  readonly narration: string;
+  /** For a reversal: the transaction it gives back, when found. */
+  readonly pairedWith: number | null;
+}
+
+export interface EligibleMonth {
+  readonly month: MonthKey;
+  readonly credits: Tally;
+  readonly eligible: Tally;
+  readonly excluded: Tally;
+}
+
+export interface EligibleCredits {
+  /** Every credit. */
+  readonly credits: Tally;
+  /** Credits less every exclusion. */
+  readonly eligible: Tally;
+  /** One line per reason, in the order of CreditExclusionReason (empty ones included). */
+  readonly exclusions: readonly CreditExclusion[];
+  /** Each excluded credit with its reason, in date order. */
+  readonly items: readonly ExcludedCredit[];
+  readonly months: readonly EligibleMonth[];
+  /** Eligible credits over the account's months; null without months. */
+  readonly averageMonthly: number | null;
+}
+
 // --- Account and session ----------------------------------------------------------------
 
 export interface AccountInsights {
@@ -314,6 +372,7 @@ export interface AccountInsights {
   readonly salary: SalaryInsights;
   readonly counterparties: CounterpartyInsights;
   readonly integrity: IntegrityInsights;
+  readonly eligible: EligibleCredits;
 }
 
 export interface OwnTransfer {

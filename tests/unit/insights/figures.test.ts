@@ -23,14 +23,22 @@ const SUMMED = new Set([
   'Cash withdrawals',
   'Return charges',
   'Penal charges',
-  'EMI / loan debits',
+  'EMIs honoured',
+  'Eligible credits',
   'Other mandate debits',
   'Loan disbursals',
   'Salary',
   'Total credits',
   'Total debits',
 ]);
-const COUNTED = new Set(['Credit count', 'Debit count', 'Inward returns', 'Outward returns']);
+const COUNTED = new Set([
+  'Credit count',
+  'Debit count',
+  'Inward returns',
+  'Outward returns',
+  'EMIs bounced',
+  'EMIs honoured, count',
+]);
 
 function check(account: AccountView, f: Figure) {
   const txs = f.trace.map((i) => account.transactions[i]!);

@@ -33,10 +33,14 @@ describe('obligations', () => {
 
   it('totals them per month and for the period', () => {
     const [oct, nov] = obligations.months;
-    expect(oct!.emi).toEqual({ amount: 20500, count: 2, indices: [0, 1] });
+    // The 5 Oct EMI came back on 14 Oct: bounced, linked to its return, not honoured.
+    expect(oct!.emi).toEqual({ amount: 8000, count: 1, indices: [1] });
+    expect(oct!.emiBounced).toEqual({ amount: 12500, count: 1, indices: [0] });
+    expect(obligations.items[0]!.returnedBy).toBe(6);
     expect(oct!.mandateDebits).toEqual({ amount: 3000, count: 2, indices: [2, 3] });
     expect(oct!.loanDisbursals).toEqual({ amount: 300000, count: 1, indices: [4] });
     expect(nov!.emi).toEqual({ amount: 12500, count: 1, indices: [7] });
-    expect(obligations.period.emi.amount).toBe(33000);
+    expect(obligations.period.emi.amount).toBe(20500);
+    expect(obligations.period.emiBounced.count).toBe(1);
   });
 });
