@@ -23,6 +23,9 @@ import {
 import { decodeRawJson, isSessionFile } from './session-input';
 import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
 import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
+import { REVIEW_FILE, REVIEW_LOCK } from '../review/store';
+
+const REVIEW_NAMES: ReadonlySet<string> = new Set([REVIEW_FILE, REVIEW_LOCK]);
 
 export interface LibraryOptions {
   readonly dir: string;
@@ -340,7 +343,10 @@ export class Library {
       const inFolder = snapshots.filter((s) => dirname(s.file) === folder);
       const all = !snapshotId && inFolder.every((s) => s.record.sessionId === sessionId);
       const names = await this.fs.readdir(folder);
-      const onlySnapshots = names.every((n) => n.endsWith(FILE_EXTENSION) || TEMP_PATTERN.test(n));
+      // The session's review goes with its last snapshot (one item in the trash).
+      const onlySnapshots = names.every(
+        (n) => n.endsWith(FILE_EXTENSION) || TEMP_PATTERN.test(n) || REVIEW_NAMES.has(n),
+      );
       if (
         all &&
         onlySnapshots &&

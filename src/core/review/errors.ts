@@ -1,0 +1,24 @@
+// Errors the review raises on purpose: bad input the CLI and the app name in one line.
+import { CoreError } from '../errors';
+
+export type ReviewErrorCode =
+  | 'UNKNOWN_TRANSACTION'
+  | 'UNKNOWN_ACCOUNT'
+  | 'UNKNOWN_LABEL'
+  | 'UNKNOWN_VERDICT'
+  | 'UNKNOWN_ADJUSTMENT'
+  | 'EMPTY_TEXT'
+  | 'TEXT_TOO_LONG'
+  | 'NO_REVIEWER'
+  | 'REVIEW_DAMAGED'
+  | 'REVIEW_BUSY'
+  | 'WRONG_SESSION'
+  | 'WRITE_FAILED';
+
+export class ReviewError extends CoreError {
+  declare readonly code: ReviewErrorCode;
+  constructor(code: ReviewErrorCode, message: string) {
+    super(code, message);
+    this.name = 'ReviewError';
+  }
+}

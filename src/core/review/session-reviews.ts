@@ -1,0 +1,231 @@
+// The review of saved sessions: the library's snapshots (read only, never written here)
+// and the review store, checked together, so a flag names a transaction the session
+// has, a note an account it has, and a bad request writes nothing.
+import { randomUUID } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { normalizeSession } from '@shared/model/normalize';
+import type { SessionView, TransactionView } from '@shared/model/view-model';
+import { hashKey, type KeyOf } from '@shared/review/adjustments';
+import {
+  checkedText,
+  flagChanges,
+  noteChange,
+  ReviewInputError,
+  verdictChange,
+  type FlagRequest,
+} from '@shared/review/changes';
+import type { ReviewChange, ReviewDocument, ReviewEvent } from '@shared/review/document';
+import type { Verdict } from '@shared/review/labels';
+import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
+import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
+import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
+import { reviewIn, withReview } from './bundle';
+import { ReviewError } from './errors';
+import type { ReviewStore } from './store';
+
+export interface ReviewedSession {
+  readonly snapshot: OpenedSnapshot;
+  readonly view: SessionView;
+  readonly document: ReviewDocument;
+  readonly state: ReviewState;
+}
+
+export interface SessionReviewsOptions {
+  readonly library: Library;
+  readonly store: ReviewStore;
+  /** The transaction key (issue 13's hash-or-derived id once it lands). */
+  readonly keyOf?: KeyOf;
+  readonly isDerived?: (t: TransactionView) => boolean;
+  readonly fs?: LibraryFs;
+  readonly newId?: () => string;
+}
+
+export interface ChangeOutcome {
+  readonly document: ReviewDocument;
+  readonly state: ReviewState;
+  /** The events written (none when the review already said so). */
+  readonly events: readonly ReviewEvent[];
+}
+
+function inputError(error: unknown): never {
+  if (error instanceof ReviewInputError) throw new ReviewError(error.code, error.message);
+  throw error;
+}
+
+export class SessionReviews {
+  private readonly library: Library;
+  private readonly store: ReviewStore;
+  private readonly keyOf: KeyOf;
+  private readonly isDerived: (t: TransactionView) => boolean;
+  private readonly fs: LibraryFs;
+  private readonly newId: () => string;
+
+  constructor(options: SessionReviewsOptions) {
+    this.library = options.library;
+    this.store = options.store;
+    this.keyOf = options.keyOf ?? hashKey;
+    this.isDerived = options.isDerived ?? (() => false);
+    this.fs = options.fs ?? realFs;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  /** A snapshot (the newest unless given) with the session's review. */
+  async open(sessionId: string, snapshotId?: string): Promise<ReviewedSession> {
+    const snapshot = await this.library.open(sessionId, snapshotId);
+    const view = normalizeSession(snapshot.subscribedData, snapshot.sessionStatus);
+    const document = await this.store.read(sessionId);
+    return { snapshot, view, document, state: reviewState(document) };
+  }
+
+  /** The session's review alone (the session must be in the library). */
+  async review(sessionId: string): Promise<ReviewState> {
+    await this.library.locate(sessionId);
+    return reviewState(await this.store.read(sessionId));
+  }
+
+  /** Flags one or more transactions (by key) the same way. */
+  async flag(
+    sessionId: string,
+    reviewer: string,
+    keys: readonly string[],
+    request: FlagRequest,
+  ): Promise<ChangeOutcome> {
+    const transactions = await this.findTransactions(sessionId, keys);
+    const current = flagsByKey(reviewState(await this.store.read(sessionId)));
+    let changes: ReviewChange[] = [];
+    try {
+      changes = flagChanges(transactions, current, request, this.keyOf, this.isDerived);
+    } catch (error) {
+      inputError(error);
+    }
+    return this.write(sessionId, reviewer, changes);
+  }
+
+  /** A new note on the session (account null) or on one account, or an edit of one (noteId). */
+  async note(
+    sessionId: string,
+    reviewer: string,
+    text: string,
+    options: { readonly account?: string | null; readonly noteId?: string } = {},
+  ): Promise<ChangeOutcome> {
+    let change: ReviewChange;
+    try {
+      checkedText(text, 'The note');
+    } catch (error) {
+      inputError(error);
+    }
+    const { view } = await this.open(sessionId);
+    let account = options.account ?? null;
+    if (options.noteId) {
+      const existing = reviewState(await this.store.read(sessionId)).history.find(
+        (e) => e.change.kind === 'note' && e.change.noteId === options.noteId,
+      );
+      if (!existing || existing.change.kind !== 'note') {
+        throw new ReviewError('EMPTY_TEXT', `there is no note ${options.noteId} to edit`);
+      }
+      account = existing.change.account;
+    } else if (account !== null && !view.accounts.some((a) => a.accountId === account)) {
+      throw new ReviewError(
+        'UNKNOWN_ACCOUNT',
+        `${account} is not an account of session ${sessionId} (accounts: ${view.accounts.map((a) => a.accountId).join(', ')})`,
+      );
+    }
+    try {
+      change = noteChange(options.noteId ?? this.newId(), account, text);
+    } catch (error) {
+      inputError(error);
+    }
+    return this.write(sessionId, reviewer, [change]);
+  }
+
+  async verdict(
+    sessionId: string,
+    reviewer: string,
+    decision: Verdict,
+    reason: string,
+  ): Promise<ChangeOutcome> {
+    let change: ReviewChange;
+    try {
+      change = verdictChange(decision, reason);
+    } catch (error) {
+      inputError(error);
+    }
+    await this.library.locate(sessionId);
+    return this.write(sessionId, reviewer, [change]);
+  }
+
+  /** The session file of a snapshot with the session's review inside (when it has one). */
+  async exportSessionFile(
+    sessionId: string,
+    snapshotId: string | undefined,
+    destination: string,
+  ): Promise<string> {
+    const document = await this.store.read(sessionId);
+    const found = await this.library.locate(sessionId, snapshotId);
+    if (document.events.length === 0) {
+      return this.library.exportTo(sessionId, snapshotId, destination);
+    }
+    const bytes = await withReview(await this.fs.readFile(found.file), document);
+    return writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
+  }
+
+  /** Imports a file into the library and merges the review it carries into the session's. */
+  async importFile(path: string): Promise<ImportOutcome & { readonly reviewAdded: number }> {
+    // Read the review first: a damaged one refuses the whole file, before anything is written.
+    const review = await reviewIn(await this.fs.readFile(path)).catch((error: unknown) => {
+      throw new ReviewError(
+        'REVIEW_DAMAGED',
+        `${basename(path)}: ${(error as Error).message.split('\n')[0]}`,
+      );
+    });
+    const outcome = await this.library.importFile(path);
+    if (!review) return { ...outcome, reviewAdded: 0 };
+    const { added } = await this.store.merge(outcome.record.sessionId, review);
+    return { ...outcome, reviewAdded: added };
+  }
+
+  private async write(
+    sessionId: string,
+    reviewer: string,
+    changes: readonly ReviewChange[],
+  ): Promise<ChangeOutcome> {
+    if (changes.length === 0) {
+      const document = await this.store.read(sessionId);
+      return { document, state: reviewState(document), events: [] };
+    }
+    const { document, events } = await this.store.append(sessionId, reviewer, changes);
+    return { document, state: reviewState(document), events };
+  }
+
+  /** The transactions with these keys, from the newest snapshot that has each. */
+  private async findTransactions(
+    sessionId: string,
+    keys: readonly string[],
+  ): Promise<TransactionView[]> {
+    const { snapshots } = await this.library.list();
+    const mine = snapshots.filter((s) => s.record.sessionId === sessionId);
+    if (mine.length === 0) await this.library.locate(sessionId); // throws NOT_IN_LIBRARY
+    const wanted = new Set(keys);
+    const found = new Map<string, TransactionView>();
+    const ordered = [...mine].sort((a, b) => (a.record.savedAt < b.record.savedAt ? 1 : -1));
+    for (const s of ordered) {
+      if (found.size === wanted.size) break;
+      const opened = await this.library.open(sessionId, s.record.snapshotId);
+      const view = normalizeSession(opened.subscribedData, opened.sessionStatus);
+      for (const account of view.accounts) {
+        for (const t of account.transactions) {
+          const key = this.keyOf(t);
+          if (wanted.has(key) && !found.has(key)) found.set(key, t);
+        }
+      }
+    }
+    const missing = keys.filter((k) => !found.has(k));
+    if (missing.length > 0) {
+      throw new ReviewError(
+        'UNKNOWN_TRANSACTION',
+        `no transaction of session ${sessionId} has the hash ${missing.join(', ')}`,
+      );
+    }
+    return keys.map((k) => found.get(k)!);
+  }
+}
