@@ -3,6 +3,7 @@
 import { runExportCommand } from './commands/export';
 import { runFetchCommand } from './commands/fetch';
 import { runLibraryCommand, type CliIo } from './commands/library';
+import { runReviewCommand } from './commands/review';
 import { runSandboxCommand } from './commands/sandbox';
 import { runStatusCommand } from './commands/status';
 import { UsageError, USAGE } from './usage';
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   fetch: runFetchCommand,
   export: (argv, io, signal) => runExportCommand(argv, { ...io, signal }),
   library: (argv, io) => runLibraryCommand(argv, io),
+  review: (argv, io) => runReviewCommand(argv, io),
 };
 
 function isParseArgsError(error: unknown): boolean {

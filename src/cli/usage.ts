@@ -22,6 +22,8 @@ Usage:
   bcv export <FILE | session-id --sandbox> --out FILE.xlsx [--account ID] [--all-fields]
                                                the Excel workbook for a fetched or saved session
   bcv library list|show|import|export|delete   the saved-session library (bcv library --help)
+  bcv review note|flag|verdict|show            flags, notes and a verdict on a saved session
+                                               (bcv review --help)
   bcv --version | --help
 
 ${CONNECTION_HELP}

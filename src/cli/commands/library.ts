@@ -9,6 +9,8 @@ import { formatSize } from '@shared/library/search';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import { defaultCliLibraryDir } from '../../core/library/paths';
 import { Library, type ListedSnapshot } from '../../core/library/store';
+import { SessionReviews } from '../../core/review/session-reviews';
+import { ReviewStore } from '../../core/review/store';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -22,7 +24,8 @@ export const LIBRARY_USAGE = `Usage:
   bcv library list [--json]
   bcv library show <session-id> [--json]
   bcv library import <file...>          (.bcsession, or API JSON as bcv fetch writes it)
-  bcv library export <session-id> [--snapshot ID] -o FILE
+  bcv library export <session-id> [--snapshot ID] -o FILE.bcsession|FILE.xlsx
+                                        (the session file, or its workbook; both with the review)
   bcv library delete <session-id> [--snapshot ID]
 Options:
   --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
@@ -58,10 +61,9 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     (values.help ? io.stdout : io.stderr)(`${LIBRARY_USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  const library = new Library({
-    dir: libraryDirOf(io, values.library),
-    appVersion: io.appVersion,
-  });
+  const dir = libraryDirOf(io, values.library);
+  const library = new Library({ dir, appVersion: io.appVersion });
+  const reviews = new SessionReviews({ library, store: new ReviewStore({ dir }) });
   try {
     switch (action) {
       case 'list':
@@ -70,14 +72,18 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         return await show(library, io, one(rest, 'a session id'), values.json === true);
       case 'import':
         if (rest.length === 0) throw new UsageError('import: give one or more files');
-        return await importFiles(library, io, rest);
+        return await importFiles(reviews, io, rest);
       case 'export': {
         if (!values.output) throw new UsageError('export: give the file to write with -o FILE');
-        const path = await library.exportTo(
-          one(rest, 'a session id'),
-          values.snapshot,
-          resolve(io.cwd, values.output),
-        );
+        const sessionId = one(rest, 'a session id');
+        const destination = resolve(io.cwd, values.output);
+        if (/\.xlsx$/i.test(destination)) {
+          // The workbook of the snapshot, with the session's review (Review sheet, flags).
+          const result = await reviews.exportWorkbook(sessionId, values.snapshot, { destination });
+          io.stdout(`Wrote ${result.path}: ${result.sheets.length} sheets\n`);
+          return 0;
+        }
+        const path = await reviews.exportSessionFile(sessionId, values.snapshot, destination);
         io.stdout(`Exported to ${path}\n`);
         return 0;
       }
@@ -187,16 +193,20 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
   return 0;
 }
 
-async function importFiles(library: Library, io: CliIo, files: readonly string[]) {
+async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly string[]) {
   let failed = 0;
   for (const file of files) {
     try {
-      const outcome = await library.importFile(resolve(io.cwd, file));
+      const outcome = await reviews.importFile(resolve(io.cwd, file));
       const { sessionId, snapshotId } = outcome.record;
+      const review =
+        outcome.reviewAdded > 0
+          ? `; review: ${outcome.reviewAdded} entr${outcome.reviewAdded === 1 ? 'y' : 'ies'} merged`
+          : '';
       io.stdout(
         outcome.duplicate
-          ? `${file}: already in the library (session ${sessionId}, snapshot ${snapshotId})\n`
-          : `${file}: imported session ${sessionId} as snapshot ${snapshotId}\n`,
+          ? `${file}: already in the library (session ${sessionId}, snapshot ${snapshotId})${review}\n`
+          : `${file}: imported session ${sessionId} as snapshot ${snapshotId}${review}\n`,
       );
     } catch (error) {
       failed += 1;

@@ -2,6 +2,7 @@
 // export's description.
 import type { AccountView, SessionView } from '@shared/model/view-model';
 import type { ExportMeta } from '../deps';
+import type { ExportReview } from './sheets/review';
 
 export interface ExportContext {
   readonly view: SessionView;
@@ -12,6 +13,8 @@ export interface ExportContext {
   readonly labels: ReadonlyMap<string, string>;
   readonly meta: ExportMeta;
   readonly generatedAt: Date;
+  /** The reviewer's flags, notes and verdict, when the workbook carries them. */
+  readonly review?: ExportReview | null;
 }
 
 export function labelOf(context: ExportContext, accountId: string | null): string {

@@ -23,6 +23,7 @@ import { eodPlan } from './sheets/eod';
 import { fraudPlan } from './sheets/fraud';
 import { monthlyPlan } from './sheets/monthly';
 import { predictorsPlan } from './sheets/predictors';
+import { reviewPlan, type ExportReview } from './sheets/review';
 import { statusPlan } from './sheets/status';
 import { summaryPlan } from './sheets/summary';
 import { topPlan } from './sheets/top';
@@ -33,6 +34,8 @@ export interface WorkbookOptions extends ExportOptions {
   readonly now?: () => Date;
   /** Rows a sheet holds before it continues on the next (Excel's limit unless testing). */
   readonly maxRowsPerSheet?: number;
+  /** Adds the Review sheet and a flags column in Transactions. */
+  readonly review?: ExportReview | null;
 }
 
 export interface ExportResult {
@@ -63,6 +66,7 @@ function contextOf(view: SessionView, meta: ExportMeta, options: WorkbookOptions
     labels: accountLabels(view),
     meta,
     generatedAt: options.now?.() ?? new Date(),
+    review: options.review ?? null,
   };
 }
 
@@ -99,7 +103,8 @@ export function planWorkbook(
         `is exported; the Status sheet lists only its statuses.`,
     );
   }
-  return [summaryPlan(context, { notes }), insightsPlan(context), ...plans];
+  const review = context.review ? [reviewPlan(context, context.review)] : [];
+  return [summaryPlan(context, { notes }), insightsPlan(context), ...review, ...plans];
 }
 
 function rowsOf(plan: SheetPlan, maxRows: number): number {

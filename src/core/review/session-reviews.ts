@@ -17,6 +17,11 @@ import {
 import type { ReviewChange, ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
+import {
+  exportWorkbook,
+  type ExportResult,
+  type WorkbookOptions,
+} from '../export/export-workbook';
 import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
 import { reviewIn, withReview } from './bundle';
@@ -167,6 +172,26 @@ export class SessionReviews {
     }
     const bytes = await withReview(await this.fs.readFile(found.file), document);
     return writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
+  }
+
+  /** The workbook of a snapshot (the newest unless given) with the session's review in it. */
+  async exportWorkbook(
+    sessionId: string,
+    snapshotId: string | undefined,
+    options: Omit<WorkbookOptions, 'review'>,
+  ): Promise<ExportResult> {
+    const { snapshot, view, state } = await this.open(sessionId, snapshotId);
+    const { record } = snapshot;
+    const from = record.imported ? 'imported' : `fetched from ${record.host ?? 'an unknown host'}`;
+    return exportWorkbook(
+      view,
+      {
+        fetchedAt: record.fetchedAt,
+        source: `library snapshot ${record.snapshotId} (${from})`,
+        sandbox: record.sandbox,
+      },
+      { ...options, review: { state, keyOf: this.keyOf } },
+    );
   }
 
   /** Imports a file into the library and merges the review it carries into the session's. */

@@ -5,6 +5,7 @@ import type { AccountView, TransactionView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { reviewCellOf } from './review';
 
 /** Merchant and counterparty fields, in the order they are shown, under the API's names. */
 export const COUNTERPARTY_FIELDS: readonly Field[] = [
@@ -98,6 +99,8 @@ export interface TransactionLayout {
   readonly columns: ColumnSpec[];
   readonly counterparty: readonly Field[];
   readonly trailing: readonly Field[];
+  /** The reviewer's flags on a transaction, when the workbook carries a review. */
+  readonly review: ((t: TransactionView) => string | null) | null;
 }
 
 /** The Transactions (or Salary) columns for these accounts, and the fields behind them. */
@@ -127,9 +130,11 @@ export function transactionLayout(context: ExportContext, salary: boolean): Tran
     })),
     { header: 'Fraud', kind: 'text', maxWidth: 30 },
     { header: 'Hash', kind: 'id', maxWidth: 34 },
+    ...(context.review ? [{ header: 'Review flags', kind: 'text', maxWidth: 50 } as const] : []),
     ...trailing.map((f): ColumnSpec => ({ header: f.header, kind: 'text', maxWidth: 30 })),
   ];
-  return { columns, counterparty, trailing };
+  const review = context.review ? reviewCellOf(context.review) : null;
+  return { columns, counterparty, trailing, review };
 }
 
 function* rowsOf(
@@ -154,6 +159,7 @@ function* rowsOf(
       ];
       for (const f of shape.counterparty) row.push(extraText(valueOf(t, f)));
       row.push(t.fraudTypes.join(', '), t.hash);
+      if (shape.review) row.push(shape.review(t));
       for (const f of shape.trailing) row.push(extraText(valueOf(t, f)));
       yield row;
     }

@@ -1,0 +1,286 @@
+// `bcv review note|flag|verdict|show <session-id> ... [--library DIR]`: the reviewer's
+// flags, notes and verdict on a saved session, from a terminal. Bad input (an unknown
+// session, transaction, account or label, an empty note) is one line on stderr, exit 1,
+// and nothing is written; a usage error exits 2.
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { computeSessionInsights } from '@shared/insights';
+import { formatDate } from '@shared/model/calendar';
+import { formatRupees } from '@shared/model/money';
+import { adjustedAbb, eligibleCredits } from '@shared/review/adjustments';
+import {
+  FLAG_LABELS,
+  FLAG_LABEL_TEXT,
+  parseAdjustment,
+  parseFlagLabel,
+  parseVerdict,
+  VERDICT_TEXT,
+  type Adjustment,
+  type FlagLabel,
+} from '@shared/review/labels';
+import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
+import { describeEvent, describeFlag, excludedKeys } from '@shared/review/state';
+import { Library } from '../../core/library/store';
+import { ReviewError } from '../../core/review/errors';
+import { SessionReviews } from '../../core/review/session-reviews';
+import { ReviewStore } from '../../core/review/store';
+import { libraryDirOf, type CliIo } from './library';
+
+export const REVIEW_USAGE = `Usage:
+  bcv review note <session-id> --text T [--account ID]
+  bcv review flag <session-id> <transaction-hash...> --label L [--note T] [--exclude eligible|abb]
+  bcv review verdict <session-id> approve|refer|decline --text T
+  bcv review show <session-id> [--json]
+Labels: ${FLAG_LABELS.join(', ')}
+Options:
+  --library DIR     the library folder (as for bcv library)
+  --reviewer NAME   who signs the change (default: $BCV_REVIEWER, else your user name)`;
+
+class UsageError extends Error {}
+
+function reviewerOf(io: CliIo, given: string | undefined): string {
+  if (given !== undefined) return given;
+  const fromEnv = io.env['BCV_REVIEWER'];
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** Text from the data or a reviewer shown on a terminal: control characters made visible. */
+function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\u001b' ? '^[' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+function when(iso: string): string {
+  const date = iso.slice(0, 10);
+  return `${formatDate(date)} ${iso.slice(11, 16)} UTC`;
+}
+
+export async function runReviewCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        text: { type: 'string' },
+        account: { type: 'string' },
+        label: { type: 'string', multiple: true },
+        note: { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+        reviewer: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`USAGE: ${(error as Error).message.split('\n')[0]}\n${REVIEW_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [action, sessionId, ...rest] = positionals;
+  if (values.help || !action) {
+    (values.help ? io.stdout : io.stderr)(`${REVIEW_USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const dir = libraryDirOf(io, values.library);
+  const library = new Library({ dir, appVersion: io.appVersion });
+  const reviews = new SessionReviews({ library, store: new ReviewStore({ dir }) });
+  const reviewer = reviewerOf(io, values.reviewer);
+  try {
+    if (!['note', 'flag', 'verdict', 'show'].includes(action)) {
+      throw new UsageError(`unknown review command "${action}"`);
+    }
+    if (!sessionId) throw new UsageError(`${action}: give a session id`);
+    switch (action) {
+      case 'note': {
+        if (rest.length > 0) throw new UsageError(`note: unexpected "${rest[0]}"`);
+        if (values.text === undefined) throw new UsageError('note: give the note with --text T');
+        await reviews.note(sessionId, reviewer, values.text, { account: values.account ?? null });
+        io.stdout(
+          `Noted on ${values.account ? `account ${plain(values.account)}` : 'the session'} of ${plain(sessionId)}\n`,
+        );
+        return 0;
+      }
+      case 'flag': {
+        if (rest.length === 0) throw new UsageError('flag: give one or more transaction hashes');
+        if (!values.label || values.label.length === 0) {
+          throw new UsageError(`flag: give a label with --label L (${FLAG_LABELS.join(', ')})`);
+        }
+        const labels: Partial<Record<FlagLabel, boolean>> = {};
+        for (const text of values.label) {
+          const label = parseFlagLabel(text);
+          if (!label) {
+            throw new ReviewError(
+              'UNKNOWN_LABEL',
+              `"${plain(text)}" is not a label (labels: ${FLAG_LABELS.join(', ')})`,
+            );
+          }
+          labels[label] = true;
+        }
+        const exclude: Partial<Record<Adjustment, boolean>> = {};
+        for (const text of values.exclude ?? []) {
+          const target = parseAdjustment(text);
+          if (!target) {
+            throw new ReviewError(
+              'UNKNOWN_ADJUSTMENT',
+              `--exclude "${plain(text)}": give eligible or abb`,
+            );
+          }
+          exclude[target] = true;
+        }
+        if (values.note !== undefined && values.note.trim() === '') {
+          throw new ReviewError('EMPTY_TEXT', 'The note is empty');
+        }
+        const outcome = await reviews.flag(sessionId, reviewer, rest, {
+          labels,
+          exclude,
+          ...(values.note !== undefined ? { note: values.note } : {}),
+        });
+        const what = Object.keys(labels)
+          .map((l) => FLAG_LABEL_TEXT[l as FlagLabel])
+          .join(', ');
+        io.stdout(
+          outcome.events.length === 0
+            ? `Already flagged so: nothing changed\n`
+            : `Flagged ${rest.length} transaction${rest.length === 1 ? '' : 's'} ${what}\n`,
+        );
+        return 0;
+      }
+      case 'verdict': {
+        const [decisionText, ...extra] = rest;
+        if (!decisionText) throw new UsageError('verdict: give approve, refer or decline');
+        if (extra.length > 0) throw new UsageError(`verdict: unexpected "${extra[0]}"`);
+        const decision = parseVerdict(decisionText);
+        if (!decision) {
+          throw new UsageError(`verdict: "${decisionText}" is not approve, refer or decline`);
+        }
+        if (values.text === undefined) {
+          throw new UsageError('verdict: give the reason with --text T');
+        }
+        await reviews.verdict(sessionId, reviewer, decision, values.text);
+        io.stdout(`Verdict ${VERDICT_TEXT[decision]} recorded for ${plain(sessionId)}\n`);
+        return 0;
+      }
+      default:
+        if (rest.length > 0) throw new UsageError(`show: unexpected "${rest[0]}"`);
+        return await show(reviews, io, sessionId, values.json === true);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`USAGE: ${error.message}\n${REVIEW_USAGE}\n`);
+      return 2;
+    }
+    const code = (error as { code?: unknown } | null)?.code;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    io.stderr(
+      `${typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'ERROR'}: ${plain(message)}\n`,
+    );
+    return 1;
+  }
+}
+
+async function show(
+  reviews: SessionReviews,
+  io: CliIo,
+  sessionId: string,
+  json: boolean,
+): Promise<number> {
+  const { view, state, snapshot } = await reviews.open(sessionId);
+  const insights = computeSessionInsights(view);
+  const eligible = eligibleCredits(view, insights, {
+    excludedKeys: excludedKeys(state, 'eligible'),
+  });
+  const abb = adjustedAbb(view, insights, { excludedKeys: excludedKeys(state, 'abb') });
+  const flags = resolveFlags(state, view);
+  if (json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          sessionId,
+          snapshotId: snapshot.record.snapshotId,
+          verdict: state.verdict,
+          verdicts: state.verdicts,
+          notes: state.notes,
+          flags: flags.map(({ flag, transaction }) => ({
+            ...flag,
+            inSnapshot: transaction !== null,
+          })),
+          adjustments: {
+            eligibleCredits: eligible.map((e) => ({
+              accountId: e.accountId,
+              unadjusted: e.unadjusted.amount,
+              excluded: e.excluded.amount,
+              excludedCount: e.excluded.count,
+              adjusted: e.adjusted.amount,
+            })),
+            abb: abb.map((a) => ({
+              accountId: a.accountId,
+              unadjusted: a.unadjusted,
+              adjusted: a.adjusted,
+              excludedCount: a.excluded.count,
+            })),
+          },
+          history: state.history,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const lines: string[] = [
+    `Session   ${plain(sessionId)} (snapshot ${snapshot.record.snapshotId})`,
+  ];
+  const v = state.verdict;
+  lines.push(
+    v
+      ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${plain(v.reason)} (${plain(v.reviewer)}, ${when(v.at)})`
+      : 'Verdict   none yet',
+  );
+  lines.push('', 'Eligible credits');
+  for (const e of eligible) {
+    const line = adjustmentLine(e.excluded);
+    lines.push(
+      `  ${e.accountId}  ${formatRupees(e.adjusted.amount)}${line ? ` (${line}; unadjusted ${formatRupees(e.unadjusted.amount)})` : ''}`,
+    );
+  }
+  if (abb.some((a) => a.excluded.count > 0)) {
+    lines.push('', 'ABB');
+    for (const a of abb.filter((x) => x.excluded.count > 0)) {
+      lines.push(
+        `  ${a.accountId}  ${formatRupees(a.adjusted)} (adjusted by the reviewer: ${a.excluded.count} transaction${a.excluded.count === 1 ? '' : 's'}; unadjusted ${formatRupees(a.unadjusted)})`,
+      );
+    }
+  }
+  lines.push('', `Notes (${state.notes.length})`);
+  for (const n of state.notes) {
+    lines.push(
+      `  ${n.account === null ? 'Session' : `Account ${n.account}`}: ${plain(n.text)} (${plain(n.author)}, ${when(n.createdAt)}${n.editedAt ? `, edited ${when(n.editedAt)}` : ''})`,
+    );
+  }
+  lines.push('', `Flags (${flags.length})`);
+  for (const { flag, transaction } of flags) {
+    const seen = transaction ?? flag.seen;
+    const where = seen
+      ? `${formatDate(seen.date)}  ${seen.type} ${formatRupees(seen.amount)}  ${plain(seen.narration)}`
+      : 'transaction not known';
+    lines.push(
+      `  ${flag.key}  ${where}${transaction ? '' : '  [not in this snapshot]'}`,
+      `      ${plain(describeFlag(flag))}${flag.note ? `; note: ${plain(flag.note)}` : ''}`,
+    );
+  }
+  lines.push('', `History (${state.history.length})`);
+  for (const e of state.history) {
+    lines.push(`  ${when(e.at)}  ${plain(e.reviewer)}  ${plain(describeEvent(e))}`);
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
