@@ -2,16 +2,17 @@
 // The payload text and its checksum are left byte for byte as they are (the review is
 // outside what the checksum covers), and older readers ignore the extra member.
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { parseReviewDocument, type ReviewDocument } from '@shared/review/document';
 import { decodeSessionFile, looksGzipped } from '../library/format';
+import { inflateBounded } from '../io/size-ceiling';
 import { ReviewError } from './errors';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 async function envelopeOf(bytes: Uint8Array): Promise<Record<string, unknown>> {
-  const value: unknown = JSON.parse((await gunzipAsync(bytes)).toString('utf8'));
+  const text = (await inflateBounded(bytes, 'gzip', { what: 'the session file' })).toString('utf8');
+  const value: unknown = JSON.parse(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ReviewError('REVIEW_DAMAGED', 'the session file has no envelope to hold a review');
   }

@@ -17,12 +17,10 @@ import {
 import type { ReviewChange, ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
-import {
-  exportWorkbook,
-  type ExportResult,
-  type WorkbookOptions,
-} from '../export/export-workbook';
+import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
+import { readFileBounded } from '../io/size-ceiling';
 import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
+import { inFile } from '../library/errors';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
 import { reviewIn, withReview } from './bundle';
 import { ReviewError } from './errors';
@@ -43,6 +41,11 @@ export interface SessionReviewsOptions {
   readonly isDerived?: (t: TransactionView) => boolean;
   readonly fs?: LibraryFs;
   readonly newId?: () => string;
+}
+
+export interface ReviewedImport extends ImportOutcome {
+  /** Review entries the file brought that this library did not have. */
+  readonly reviewAdded: number;
 }
 
 export interface ChangeOutcome {
@@ -195,15 +198,39 @@ export class SessionReviews {
   }
 
   /** Imports a file into the library and merges the review it carries into the session's. */
-  async importFile(path: string): Promise<ImportOutcome & { readonly reviewAdded: number }> {
-    // Read the review first: a damaged one refuses the whole file, before anything is written.
-    const review = await reviewIn(await this.fs.readFile(path)).catch((error: unknown) => {
+  async importFile(path: string): Promise<ReviewedImport> {
+    const name = basename(path);
+    const bytes = await readFileBounded(path, { what: name }).catch((error: unknown) => {
+      throw inFile(name, error);
+    });
+    const review = await this.reviewOf(bytes, name);
+    return this.mergeInto(await this.library.importFile(path), review);
+  }
+
+  /** The same for bytes given by the app (a dropped file). */
+  async importBytes(
+    bytes: Uint8Array,
+    name: string,
+    fetchedAtGuess: string,
+  ): Promise<ReviewedImport> {
+    const review = await this.reviewOf(bytes, name);
+    return this.mergeInto(await this.library.importBytes(bytes, name, fetchedAtGuess), review);
+  }
+
+  // Read the review first: a damaged one refuses the whole file, before anything is written.
+  private async reviewOf(bytes: Uint8Array, name: string): Promise<ReviewDocument | null> {
+    return reviewIn(bytes).catch((error: unknown) => {
       throw new ReviewError(
         'REVIEW_DAMAGED',
-        `${basename(path)}: ${(error as Error).message.split('\n')[0]}`,
+        `${name}: ${(error as Error).message.split('\n')[0]}`,
       );
     });
-    const outcome = await this.library.importFile(path);
+  }
+
+  private async mergeInto(
+    outcome: ImportOutcome,
+    review: ReviewDocument | null,
+  ): Promise<ReviewedImport> {
     if (!review) return { ...outcome, reviewAdded: 0 };
     const { added } = await this.store.merge(outcome.record.sessionId, review);
     return { ...outcome, reviewAdded: added };
