@@ -1,7 +1,8 @@
 // What the plain-Node part of main needs from the outside world. The Electron shell
 // passes the real things (net.fetch, safeStorage, dialogs...); tests and the test host
 // pass plain Node stand-ins. Nothing here imports electron.
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { SessionView } from '@shared/model/view-model';
 import type { SafeStorageLike } from './vault/vault';
 
@@ -24,7 +25,7 @@ export interface PollInfo {
  */
 export interface BankConnectClient {
   sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
-  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SubscribedDataResponse>;
+  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData>;
   waitForCompletion(
     sessionId: string,
     options: { signal?: AbortSignal; onPoll?: (poll: PollInfo) => void },

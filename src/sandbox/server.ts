@@ -142,7 +142,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
             200,
             JSON.stringify({
               session_id: sessionId,
-              accounts: endpoint === 'session_status' ? { a: 1 } : [],
+              accounts: endpoint === 'session_status' ? { a: 1 } : [1, 2],
             }),
           );
           return;

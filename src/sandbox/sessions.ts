@@ -1,8 +1,7 @@
 // The sandbox's built-in sessions, by id. Generated sessions are made on first use and
 // kept (a few at a time: a 200,000-transaction session is large).
 import type { ApiErrorCode } from '@shared/api/error-codes';
-import { parseSubscribedData } from '@shared/api/parse';
-import type { SessionStatusResponse } from '@shared/api/schemas';
+import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import reference from './data/reference-subscribed-data.json';
 import { generateSession, type GeneratedSession } from './generator';
 import { failedSession } from './failed-session';
@@ -119,7 +118,7 @@ export function largePlan(
 }
 
 function referenceSession(): GeneratedSession {
-  const subscribed = parseSubscribedData(structuredClone(reference));
+  const subscribed = structuredClone(reference) as unknown as SubscribedDataResponse;
   const accounts = Object.entries(subscribed.accounts).map(([accountId, block]) => {
     const details = block.account_details[0];
     return {

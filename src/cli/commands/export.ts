@@ -6,7 +6,8 @@ import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import { normalizeSession } from '@shared/model/normalize';
 import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
@@ -16,7 +17,7 @@ import { CONNECTION_HELP, UsageError } from '../usage';
 import { retryReporter } from './progress';
 
 export interface FetchedSession {
-  readonly subscribedData: SubscribedDataResponse;
+  readonly subscribedData: SessionData;
   readonly sessionStatus: SessionStatusResponse | null;
   readonly meta: ExportMeta;
 }

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
+import { normalizeSession } from '@shared/model/normalize';
 import { UsageError } from '../usage';
+import { reportUnreadable } from './unreadable';
 import { libraryDirOf, saveFetchedToLibrary, type CliIo } from './library';
 import { pollReporter, retryReporter } from './progress';
 
@@ -48,13 +50,12 @@ export async function runFetchCommand(
         subscribed_data: subscribedData,
       };
       await writeFileAtomic(out, `${JSON.stringify(document, null, 1)}\n`);
-      const transactions = Object.values(subscribedData.accounts).reduce(
-        (n, a) => n + (a.transactions?.length ?? 0),
-        0,
-      );
+      const view = normalizeSession(subscribedData, sessionStatus);
+      const transactions = view.accounts.reduce((n, a) => n + a.transactions.length, 0);
       io.stderr(
-        `Wrote ${out} (${Object.keys(subscribedData.accounts).length} account(s), ${transactions} transactions)\n`,
+        `Wrote ${out} (${view.accounts.length} account(s), ${transactions} transactions)\n`,
       );
+      reportUnreadable(io, view);
     }
     if (values.save) {
       const saved = await saveFetchedToLibrary({

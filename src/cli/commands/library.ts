@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import { defaultCliLibraryDir } from '../../core/library/paths';
 import { Library, type ListedSnapshot } from '../../core/library/store';
 import { SessionReviews } from '../../core/review/session-reviews';
@@ -221,7 +222,7 @@ export async function saveFetchedToLibrary(input: {
   readonly libraryDir: string;
   readonly appVersion: string;
   readonly sessionStatus: SessionStatusResponse | null;
-  readonly subscribedData: SubscribedDataResponse;
+  readonly subscribedData: SessionData;
   readonly fetchedAt: string;
   readonly profileName: string | null;
   readonly host: string;

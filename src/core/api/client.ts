@@ -3,7 +3,8 @@
 // Every request has a timeout and honours the caller's AbortSignal; retryable failures
 // are retried with backoff; every failure is a BankConnectError.
 import { parseSessionStatus, parseSubscribedData, SchemaMismatchError } from '@shared/api/parse';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import { classifyFetchFailure, isBodyCut } from './classify';
@@ -60,7 +61,7 @@ export interface WaitOptions {
 export interface BankConnectClient {
   readonly host: string;
   sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
-  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SubscribedDataResponse>;
+  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData>;
   waitForCompletion(sessionId: string, options?: WaitOptions): Promise<SessionStatusResponse>;
 }
 
@@ -209,10 +210,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     return validated(await get(sessionId, 'session_status', signal), parseSessionStatus);
   }
 
-  async function subscribedData(
-    sessionId: string,
-    signal?: AbortSignal,
-  ): Promise<SubscribedDataResponse> {
+  async function subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData> {
     return validated(await get(sessionId, 'subscribed_data', signal), parseSubscribedData);
   }
 

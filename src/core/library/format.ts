@@ -13,8 +13,9 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { z } from 'zod';
-import { parseSessionStatus, parseSubscribedData, parseWith } from '@shared/api/parse';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import { dataSessionId, parseSessionData, parseSessionStatus, parseWith } from '@shared/api/parse';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import { inflateBounded, TooLargeError } from '../io/size-ceiling';
 import { LibraryError } from './errors';
 
@@ -42,7 +43,7 @@ export interface SnapshotMeta {
 
 export interface SessionPayload {
   readonly sessionStatus: SessionStatusResponse | null;
-  readonly subscribedData: SubscribedDataResponse;
+  readonly subscribedData: SessionData;
 }
 
 export interface DecodedSession extends SessionPayload {
@@ -217,8 +218,17 @@ export function validatePayload(status: unknown, data: unknown): SessionPayload 
   if (data === null || data === undefined) {
     throw new LibraryError('NO_DATA', 'there is no subscribed_data response to keep');
   }
-  return {
+  const payload: SessionPayload = {
     sessionStatus: status === null || status === undefined ? null : parseSessionStatus(status),
-    subscribedData: parseSubscribedData(data),
+    subscribedData: parseSessionData(data),
   };
+  sessionIdOfPayload(payload);
+  return payload;
+}
+
+/** The session id of a payload: the data response's, else session_status's. */
+export function sessionIdOfPayload(payload: SessionPayload): string {
+  const id = dataSessionId(payload.subscribedData) ?? payload.sessionStatus?.session_id;
+  if (!id) throw new LibraryError('CORRUPT', 'the data response names no session id');
+  return id;
 }

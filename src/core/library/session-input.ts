@@ -26,8 +26,9 @@ export function decodeRawJson(bytes: Uint8Array): SessionPayload {
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    if ('subscribed_data' in record) {
-      return validatePayload(record['session_status'] ?? null, record['subscribed_data']);
+    // Both responses as `bcv fetch` writes them, under the name of the endpoint that answered.
+    for (const key of ['subscribed_data', 'insights']) {
+      if (key in record) return validatePayload(record['session_status'] ?? null, record[key]);
     }
     if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
   }

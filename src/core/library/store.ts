@@ -11,6 +11,7 @@ import { inFile, LibraryError } from './errors';
 import {
   decodeSessionFile,
   encodeSessionFile,
+  sessionIdOfPayload,
   FILE_EXTENSION,
   payloadTextOf,
   sha256Hex,
@@ -239,7 +240,7 @@ export class Library {
       }
       const payload = decodeRawJson(bytes);
       const text = payloadTextOf(payload);
-      const same = await this.findSame(payload.subscribedData.session_id, null, null, text);
+      const same = await this.findSame(sessionIdOfPayload(payload), null, null, text);
       if (same) return { ...same, duplicate: true };
       const saved = await this.writeSnapshot(text, payload, fetchedAtGuess, {
         kind: 'imported',
@@ -277,7 +278,7 @@ export class Library {
     fetchedAt: string,
     source: SnapshotSource,
   ): Promise<ListedSnapshot> {
-    const sessionId = payload.subscribedData.session_id;
+    const sessionId = sessionIdOfPayload(payload);
     const savedAt = this.clock();
     const snapshotId = makeSnapshotId(savedAt);
     const folder = join(this.dir, folderNameOf(sessionId));

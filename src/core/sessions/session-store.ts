@@ -1,16 +1,17 @@
 // Sessions main holds in memory, by an opaque handle: both raw responses (for saving to
 // the library and exporting), the normalised view and where they came from.
 import { randomUUID } from 'node:crypto';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
-import { normalizeSession, normalizeSessionStatus } from '@shared/model/normalize';
+import { normalizeSession, statusOnlyView } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
 import { CoreError } from '../errors';
 
 export interface RawResponses {
   readonly sessionStatus: SessionStatusResponse | null;
   /** Null when the data could not be fetched (a failed session): statuses only. */
-  readonly subscribedData: SubscribedDataResponse | null;
+  readonly subscribedData: SessionData | null;
 }
 
 export interface StoredSession {
@@ -27,11 +28,7 @@ export interface AddSession {
 
 export function viewOf(sessionId: string, raw: RawResponses): SessionView {
   if (raw.subscribedData) return normalizeSession(raw.subscribedData, raw.sessionStatus);
-  return {
-    sessionId,
-    accounts: [],
-    status: raw.sessionStatus ? normalizeSessionStatus(raw.sessionStatus) : null,
-  };
+  return statusOnlyView(sessionId, raw.sessionStatus);
 }
 
 export class SessionStore {

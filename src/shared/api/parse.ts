@@ -1,30 +1,19 @@
-// Validates a decoded JSON body and names the first place it differs from the documented
-// shape, as a JSON path a person can find in the file.
+// Checks decoded JSON bodies and names the first place one differs from every shape we
+// read, as a JSON path a person can find in the file.
 import type { z } from 'zod';
-import { isSubscribedDataFast, sessionStatusSchema, subscribedDataSchema } from './schemas';
-import type { SessionStatusResponse, SubscribedDataResponse } from './schemas';
+import { accountEntries } from '../model/normalize';
+import { jsonPath } from './json-path';
+import { SchemaMismatchError } from './schema-mismatch';
+import { sessionStatusSchema } from './schemas';
+import type { SessionStatusResponse } from './schemas';
 
-export class SchemaMismatchError extends Error {
-  override readonly name = 'SchemaMismatchError';
-  readonly code = 'SCHEMA_MISMATCH';
-  constructor(
-    readonly what: string,
-    readonly path: string,
-    readonly expected: string,
-  ) {
-    super(`${what} is not in the documented shape: at ${path}, expected ${expected}`);
-  }
-}
+export { SchemaMismatchError, jsonPath };
 
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
+/**
+ * A data response of either endpoint, as received. Its parts are read (and unreadable
+ * items set aside) by normalizeSession; this type only says it is a JSON object.
+ */
+export type SessionData = Readonly<Record<string, unknown>>;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -53,9 +42,23 @@ export function parseSessionStatus(value: unknown): SessionStatusResponse {
   return parseWith(sessionStatusSchema, value, 'The session_status response');
 }
 
-export function parseSubscribedData(value: unknown): SubscribedDataResponse {
-  // The fast check accepts only what the schema accepts; anything else goes to the full
-  // schema, which decides and names the first mismatch exactly as before.
-  if (isSubscribedDataFast(value)) return value;
-  return parseWith(subscribedDataSchema, value, 'The subscribed_data response');
+/**
+ * A data response of either endpoint (subscribed_data or insights): refused only when it is
+ * not an object with accounts, or when no account in it can be read. Everything else is
+ * read by normalizeSession, which sets aside what it cannot read. Returns the value itself.
+ */
+export function parseSessionData(value: unknown, what = 'The data response'): SessionData {
+  accountEntries(value, null, what);
+  return value as SessionData;
+}
+
+/** @deprecated the same check as parseSessionData, under the older name. */
+export function parseSubscribedData(value: unknown): SessionData {
+  return parseSessionData(value, 'The subscribed_data response');
+}
+
+/** The session id a data response names (null when it names none readable). */
+export function dataSessionId(data: SessionData): string | null {
+  const id = data['session_id'];
+  return typeof id === 'string' && id !== '' ? id : null;
 }

@@ -1,14 +1,24 @@
-// Runtime schemas for the two BankConnect responses, exactly as the reference page
-// documents them. Objects are loose: fields we do not know are kept, not dropped. No
+// Runtime schemas for the BankConnect responses: as the reference page documents them and
+// in the variants real responses carry (bankconnect-real-responses.md). Objects are loose: fields we do not know are kept, not dropped. No
 // schema transforms or defaults anything, so a validated value is the received JSON
 // itself and callers need not keep a second copy.
 import { z } from 'zod';
+import { readApiDate } from '../model/calendar';
 
 const nullableString = z.string().nullable();
 const optionalNullableString = nullableString.optional();
 
-/** `YYYY-MM-DD HH:MM:SS`, as the API sends transaction dates. */
-export const API_DATE_TIME = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/;
+/**
+ * A number as FinBox may send it in text (`"59.0"`, `"-404202.41"`, `"0"`): plain decimal
+ * digits, exact to the paisa (digits past the second decimal may only be zeros).
+ */
+export const NUMBER_TEXT = /^\s*[+-]?\d+(?:\.\d{1,2}0*)?\s*$/;
+
+/** An amount or balance: a JSON number, or a number in text. */
+export const amountSchema = z.union([z.number(), z.string().regex(NUMBER_TEXT, 'a number')]);
+
+const DATE_FORMATS =
+  'a date as YYYY-MM-DD HH:MM:SS (or YYYY-MM-DD, ISO 8601, DD-Mon-YY, DD/MM/YYYY)';
 
 export const statementStatusSchema = z.looseObject({
   statement_id: z.string(),
@@ -64,13 +74,16 @@ export const accountDetailsSchema = z.looseObject({
   currency_code: optionalNullableString,
 });
 
-export const transactionSchema = z.looseObject({
+/** A transaction exactly as the reference page shows one (what the sandbox generates). */
+export const documentedTransactionSchema = z.looseObject({
   transaction_type: z.enum(['debit', 'credit']),
   transaction_note: z.string().nullable(),
   chq_num: optionalNullableString,
   amount: z.number(),
   balance: z.number().nullable(),
-  date: z.string().regex(API_DATE_TIME, 'a date as YYYY-MM-DD HH:MM:SS'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'a date as YYYY-MM-DD HH:MM:SS'),
   transaction_channel: optionalNullableString,
   hash: z.string(),
   merchant_category: optionalNullableString,
@@ -78,8 +91,38 @@ export const transactionSchema = z.looseObject({
   category: optionalNullableString,
   statement_id: optionalNullableString,
   account_id: optionalNullableString,
+  reciever_account_number: optionalNullableString,
+});
+
+const transactionMetadataSchema = z.looseObject({
+  transaction_channel: optionalNullableString,
+  description: optionalNullableString,
+  unclean_merchant: optionalNullableString,
+});
+
+/**
+ * A transaction in every form FinBox sends one: amounts and balances as numbers or numeric
+ * text, a missing balance, any FinBox date format, `chq_num` as text or a whole number,
+ * the channel flat or inside `metadata`, no hash (a derived id stands in). A transaction
+ * this schema refuses cannot be read with one meaning and is set aside.
+ */
+export const transactionSchema = z.looseObject({
+  transaction_type: z.string().regex(/^(debit|credit)$/i, 'debit or credit'),
+  transaction_note: optionalNullableString,
+  chq_num: z.union([z.string(), z.int()]).nullable().optional(),
+  amount: amountSchema,
+  balance: amountSchema.nullable().optional(),
+  date: z.string().refine((d) => readApiDate(d) !== null, DATE_FORMATS),
+  transaction_channel: optionalNullableString,
+  hash: optionalNullableString,
+  merchant_category: optionalNullableString,
+  description: optionalNullableString,
+  category: optionalNullableString,
+  statement_id: optionalNullableString,
+  account_id: optionalNullableString,
   // The API's own spelling, kept as is.
   reciever_account_number: optionalNullableString,
+  metadata: transactionMetadataSchema.nullable().optional(),
 });
 
 export const fraudItemSchema = z.looseObject({
@@ -122,8 +165,8 @@ export const eodBalancesSchema = z
 export const accountBlockSchema = z.looseObject({
   account_details: z.array(accountDetailsSchema),
   fraud: fraudSchema.nullable().optional(),
-  transactions: z.array(transactionSchema).nullable().optional(),
-  salary_transactions: z.array(transactionSchema).nullable().optional(),
+  transactions: z.array(documentedTransactionSchema).nullable().optional(),
+  salary_transactions: z.array(documentedTransactionSchema).nullable().optional(),
   top_credits_debits: topCreditsDebitsSchema.nullable().optional(),
   monthly_analysis: monthlyAnalysisSchema.nullable().optional(),
   predictors: predictorsSchema.nullable().optional(),
@@ -136,77 +179,63 @@ export const subscribedDataSchema = z.looseObject({
 });
 
 // ---- the fast path for large responses ------------------------------------------------
-// zod checks an object in microseconds, which is seconds for 200,000 transactions. The
-// document around them is small and still checked by zod (the "shell" schemas below);
-// the transactions are checked by isApiTransaction, transactionSchema written out as one
-// plain function. It may only be stricter than the schema, never looser (a unit test
-// compares the two): whatever it refuses is checked again by the full schema, which then
-// decides and names the place.
-
-const unknownList = z.array(z.unknown()).nullable().optional();
-
-export const accountBlockShellSchema = accountBlockSchema.extend({
-  transactions: unknownList,
-  salary_transactions: unknownList,
-});
-
-export const subscribedDataShellSchema = z.looseObject({
-  session_id: z.string(),
-  accounts: z.record(z.string(), accountBlockShellSchema),
-});
+// zod checks an object in microseconds, which is seconds for 200,000 transactions.
+// isApiTransaction is transactionSchema written out as one plain function, with exactly its
+// verdict (a unit test compares the two on every field swapped for every kind of value).
+// Only a transaction it refuses is checked again by the schema, to name the place and the
+// reason it is set aside.
 
 function isOptionalNullableString(value: unknown): boolean {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-/** Exactly transactionSchema's test, or stricter. */
-export function isApiTransaction(value: unknown): value is ApiTransaction {
+function isAmount(value: unknown): boolean {
+  return (
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && NUMBER_TEXT.test(value))
+  );
+}
+
+const TYPE = /^(debit|credit)$/i;
+
+/** Exactly transactionSchema's test. */
+export function isApiTransaction(value: unknown): value is ReadableTransaction {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const t = value as Record<string, unknown>;
-  const note = t['transaction_note'];
+  const type = t['transaction_type'];
   const balance = t['balance'];
   const date = t['date'];
-  const amount = t['amount'];
+  const chq = t['chq_num'];
+  const metadata = t['metadata'];
   return (
-    (t['transaction_type'] === 'debit' || t['transaction_type'] === 'credit') &&
-    (typeof note === 'string' || note === null) &&
-    typeof amount === 'number' &&
-    Number.isFinite(amount) &&
-    (balance === null || (typeof balance === 'number' && Number.isFinite(balance))) &&
+    typeof type === 'string' &&
+    TYPE.test(type) &&
+    isOptionalNullableString(t['transaction_note']) &&
+    isAmount(t['amount']) &&
+    (balance === undefined || balance === null || isAmount(balance)) &&
     typeof date === 'string' &&
-    API_DATE_TIME.test(date) &&
-    typeof t['hash'] === 'string' &&
-    isOptionalNullableString(t['chq_num']) &&
+    readApiDate(date) !== null &&
+    isOptionalNullableString(t['hash']) &&
+    (isOptionalNullableString(chq) || Number.isSafeInteger(chq)) &&
     isOptionalNullableString(t['transaction_channel']) &&
     isOptionalNullableString(t['merchant_category']) &&
     isOptionalNullableString(t['description']) &&
     isOptionalNullableString(t['category']) &&
     isOptionalNullableString(t['statement_id']) &&
     isOptionalNullableString(t['account_id']) &&
-    isOptionalNullableString(t['reciever_account_number'])
+    isOptionalNullableString(t['reciever_account_number']) &&
+    (metadata === undefined || metadata === null || isMetadata(metadata))
   );
 }
 
-function listIsValid(list: unknown): boolean {
-  if (!Array.isArray(list)) return true; // null or absent: the shell schema checked it
-  for (let i = 0; i < list.length; i++) if (!isApiTransaction(list[i])) return false;
-  return true;
-}
-
-/**
- * True when `value` is certainly a valid subscribed_data response, checked in a fraction
- * of the full schema's time; false means "ask the full schema", not "invalid".
- */
-export function isSubscribedDataFast(value: unknown): value is SubscribedDataResponse {
-  if (!subscribedDataShellSchema.safeParse(value).success) return false;
-  const accounts = (value as { accounts: Record<string, Record<string, unknown>> }).accounts;
-  for (const id in accounts) {
-    const block = accounts[id]!;
-    if (!listIsValid(block['transactions']) || !listIsValid(block['salary_transactions'])) {
-      return false;
-    }
-  }
-  return true;
+function isMetadata(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const m = value as Record<string, unknown>;
+  return (
+    isOptionalNullableString(m['transaction_channel']) &&
+    isOptionalNullableString(m['description']) &&
+    isOptionalNullableString(m['unclean_merchant'])
+  );
 }
 
 export type StatementStatus = z.infer<typeof statementStatusSchema>;
@@ -214,7 +243,10 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export type SessionStatusResponse = z.infer<typeof sessionStatusSchema>;
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 export type AccountDetails = z.infer<typeof accountDetailsSchema>;
-export type ApiTransaction = z.infer<typeof transactionSchema>;
+/** The documented form (the sandbox's). */
+export type ApiTransaction = z.infer<typeof documentedTransactionSchema>;
+/** Any form a transaction is read in. */
+export type ReadableTransaction = z.infer<typeof transactionSchema>;
 export type FraudItem = z.infer<typeof fraudItemSchema>;
 export type FraudBlock = z.infer<typeof fraudSchema>;
 export type TopCreditsDebits = z.infer<typeof topCreditsDebitsSchema>;

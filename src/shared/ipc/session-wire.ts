@@ -12,7 +12,7 @@
 import type { IpcEnvelope, LoadedSession } from './contract';
 import type { AccountView, SessionView, TransactionView } from '../model/view-model';
 
-export const PACKED_TRANSACTIONS = 'bcv/packed-transactions@2' as const;
+export const PACKED_TRANSACTIONS = 'bcv/packed-transactions@3' as const;
 
 /**
  * Many strings sent as one: string i is `text.slice(ends[i - 1] ?? 0, ends[i])`. One long
@@ -49,6 +49,8 @@ export interface PackedTransactions {
   readonly category: Dictionary;
   readonly description: Dictionary;
   readonly hash: TextColumn;
+  /** Positions whose hash is derived, not FinBox's (few or none). */
+  readonly derivedAt: number[];
   readonly statementId: Dictionary;
   /** Only the transactions named by fraud items: positions and their fraud types. */
   readonly fraudAt: number[];
@@ -149,6 +151,7 @@ export function packTransactions(rows: readonly TransactionView[]): PackedTransa
   const narration = new Array<string>(n);
   const ref = new Array<string>(n);
   const hash = new Array<string>(n);
+  const derivedAt: number[] = [];
   const fraudAt: number[] = [];
   const fraudTypes: (readonly string[])[] = [];
   const extraKeys: string[][] = [];
@@ -166,6 +169,7 @@ export function packTransactions(rows: readonly TransactionView[]): PackedTransa
     narration[i] = t.narration;
     ref[i] = t.ref;
     hash[i] = t.hash;
+    if (t.hashDerived) derivedAt.push(i);
     if (t.fraudTypes.length > 0) {
       fraudAt.push(i);
       fraudTypes.push(t.fraudTypes);
@@ -200,6 +204,7 @@ export function packTransactions(rows: readonly TransactionView[]): PackedTransa
     category: dictionary(rows, (t) => t.category),
     description: dictionary(rows, (t) => t.description),
     hash: textColumn(hash),
+    derivedAt,
     statementId: dictionary(rows, (t) => t.statementId),
     fraudAt,
     fraudTypes,
@@ -227,6 +232,7 @@ export function unpackTransactions(packed: PackedTransactions): TransactionView[
   const narrations = readText(packed.narration);
   const refs = readText(packed.ref);
   const hashes = readText(packed.hash);
+  const derived = new Set(packed.derivedAt);
   const extraText = readText(packed.extraText);
   const { extraKeys, extraShape, extraCodes, extraOther, balance } = packed;
   let v = 0;
@@ -250,6 +256,7 @@ export function unpackTransactions(packed: PackedTransactions): TransactionView[
       category: categories[packed.category.codes[i]!] as string,
       description: descriptions[packed.description.codes[i]!] as string,
       hash: hashes[i]!,
+      hashDerived: derived.has(i),
       statementId: statementIds[packed.statementId.codes[i]!]!,
       fraudTypes: fraud.get(i) ?? NO_FRAUD,
       extra,

@@ -1,8 +1,11 @@
 // What the library list shows of one snapshot, taken from the raw responses: holder names,
 // banks, masked account numbers, months covered. Kept in the library's index so the list
 // opens without reading every file.
-import type { SessionStatusResponse, SubscribedDataResponse } from '../api/schemas';
+import type { SessionStatusResponse } from '../api/schemas';
 import { toMonthKey } from '../model/calendar';
+import { accountEntries } from '../model/normalize';
+import { detailsEntries } from '../model/read-blocks';
+import { isRecord } from '../model/read-values';
 
 export interface DataSummary {
   readonly holderNames: readonly string[];
@@ -40,30 +43,34 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-export function summarizeData(
-  data: SubscribedDataResponse,
-  status: SessionStatusResponse | null,
-): DataSummary {
+export function summarizeData(data: unknown, status: SessionStatusResponse | null): DataSummary {
   const holders = new Set<string>();
   const banks = new Set<string>();
   const numbers = new Set<string>();
   const months = new Set<string>();
-  const blocks = Object.values(data.accounts);
+  // Either endpoint's shape, read as the report reads it (unreadable parts are skipped).
+  const blocks = accountEntries(data, null).accounts.map((a) => a.block);
+  const monthLabels = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   for (const block of blocks) {
-    const holder = text(block.predictors?.['customer_name']);
-    if (holder) holders.add(holder);
-    for (const details of block.account_details) {
-      const bank = text(details.bank);
+    const predictors = block['predictors'];
+    const entries = detailsEntries(block['account_details'], [], null);
+    // The holder as the report names it: account_details.name, else predictors.
+    const holder =
+      text(entries[0]?.['name']) ?? text(isRecord(predictors) ? predictors['customer_name'] : null);
+    for (const details of entries) {
+      const bank = text(details['bank']);
       if (bank) banks.add(bank);
-      const number = text(details.account_number);
+      const number = text(details['account_number']);
       if (number) numbers.add(maskAccountNumber(number));
-      for (const label of details.months ?? []) {
-        const month = toMonthKey(label);
+      for (const label of monthLabels(details['months'])) {
+        const month = typeof label === 'string' ? toMonthKey(label) : null;
         if (month) months.add(month);
       }
     }
-    for (const label of block.eod_balances?.Months_order ?? []) {
-      const month = toMonthKey(label);
+    if (holder) holders.add(holder);
+    const eod = block['eod_balances'];
+    for (const label of monthLabels(isRecord(eod) ? eod['Months_order'] : null)) {
+      const month = typeof label === 'string' ? toMonthKey(label) : null;
       if (month) months.add(month);
     }
   }

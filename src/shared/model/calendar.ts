@@ -85,6 +85,28 @@ export function dayMonthYearToDate(label: string | null | undefined): CalendarDa
   return toCalendarDate(label);
 }
 
+/**
+ * Any date FinBox sends, as a calendar date: `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DD`, ISO 8601
+ * (`2023-10-23T00:00:00`, with or without a zone: the date is taken as written, never
+ * shifted), `DD-Mon-YY` / `DD-Mon-YYYY` (top credits/debits, EOD) and `DD/MM/YYYY`
+ * (statement ranges: FinBox writes day first). Null for anything else or an impossible day.
+ */
+export function readApiDate(text: string | null | undefined): CalendarDate | null {
+  if (!text) return null;
+  const iso =
+    /^(\d{4}-\d{2}-\d{2})(?:$|[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$)/.exec(
+      text,
+    );
+  if (iso) return toCalendarDate(iso[1]!);
+  const named = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/.exec(text);
+  if (named) return dayMonthYearToDate(text);
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (slashed) {
+    return toCalendarDate(`${slashed[3]}-${pad2(Number(slashed[2]))}-${pad2(Number(slashed[1]))}`);
+  }
+  return null;
+}
+
 export function monthOf(date: CalendarDate): MonthKey {
   return date.slice(0, 7);
 }

@@ -1,263 +1,122 @@
-// Turns validated API responses into the shared view model. Pure and synchronous; the
-// transactions are read once and nothing else is copied.
-import type {
-  AccountBlock,
-  ApiTransaction,
-  EodBalances,
-  FraudItem,
-  Predictors,
-  SessionStatusResponse,
-  SubscribedDataResponse,
-  TopCreditsDebits,
-} from '../api/schemas';
-import { dayMonthYearToDate, toCalendarDate, toMonthKey } from './calendar';
-import type { MonthKey } from './calendar';
+// Turns the API responses into the shared view model. Either data endpoint's shape is
+// read (subscribed_data: accounts keyed by id; insights: a list of {account_id, data}), in
+// every variant real responses carry. What cannot be read with one meaning is set aside
+// (SessionView.unreadable), never guessed; what no screen has a place for is kept under
+// "other". Only a response with no readable account at all is refused (SCHEMA_MISMATCH).
+// Pure and synchronous; the transactions are read once.
+import type { DataEndpoint } from '../api/endpoints';
+import { jsonPath } from '../api/json-path';
+import { SchemaMismatchError } from '../api/schema-mismatch';
+import type { SessionStatusResponse } from '../api/schemas';
+import { readApiDate } from './calendar';
 import { normalizeSessionStatus } from './normalize-status';
+import {
+  detailsEntries,
+  keepOther,
+  readEod,
+  readExpenseCategories,
+  readFraud,
+  readLimit,
+  readMissing,
+  readMonthly,
+  readMonths,
+  readPredictors,
+  readScore,
+  readStatementStats,
+  readStringList,
+  readTop,
+  readUrl,
+  type BlockContext,
+  type Path,
+} from './read-blocks';
+import { readTransactionList, type TransactionContext } from './read-transactions';
+import { isRecord, nullableText, readNumber, text, type Json } from './read-values';
+import { DerivedIds } from './transaction-id';
+import { SetAside } from './unreadable';
 import type {
   AccountDetailsView,
   AccountStatusView,
   AccountTotals,
   AccountView,
-  EodMonthView,
   FraudItemView,
-  MissingRange,
-  MonthlyAnalysisView,
-  PredictorsView,
+  OtherDataItem,
+  RecurringSetView,
+  RecurringView,
   SessionView,
-  TopEntryView,
+  TransactionSetView,
   TransactionView,
 } from './view-model';
 
-/** Fields lifted into named properties of TransactionView; the rest go to `extra`. */
-const CORE_TRANSACTION_FIELDS = new Set([
-  'transaction_type',
-  'transaction_note',
-  'chq_num',
-  'amount',
-  'balance',
-  'date',
-  'transaction_channel',
-  'hash',
-  'description',
-  'category',
-  'statement_id',
-  'account_id',
-]);
+export { normalizePredictors } from './read-blocks';
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : value == null ? '' : String(value);
+/** One account as found in the response, before reading. */
+export interface AccountEntry {
+  readonly accountId: string;
+  readonly block: Json;
+  readonly path: Path;
 }
 
-function nullableText(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+export interface DataShape {
+  readonly shape: DataEndpoint;
+  readonly accounts: readonly AccountEntry[];
 }
 
-function parseLimit(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const n = Number(value.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : null;
+function detailsAccountId(block: Json): string | null {
+  const details = detailsEntries(block['account_details'], [], null);
+  return nullableText(details[0]?.['account_id']);
 }
 
-export function normalizeTransaction(
-  t: ApiTransaction,
-  index: number,
-  accountId: string,
-  fraudTypesByHash: ReadonlyMap<string, readonly string[]>,
-): TransactionView {
-  const extra: Record<string, unknown> = {};
-  for (const key in t) {
-    if (CORE_TRANSACTION_FIELDS.has(key)) continue;
-    const value = (t as Record<string, unknown>)[key];
-    if (value !== null && value !== undefined && value !== '') extra[key] = value;
-  }
-  return {
-    index,
-    accountId: t.account_id || accountId,
-    // The schema guarantees the shape; an impossible day (2023-02-30) keeps its text.
-    date: toCalendarDate(t.date) ?? t.date.slice(0, 10),
-    type: t.transaction_type,
-    amount: t.amount,
-    balance: t.balance,
-    narration: text(t.transaction_note),
-    ref: text(t.chq_num),
-    channel: text(t.transaction_channel),
-    category: text(t.category),
-    description: text(t.description),
-    hash: t.hash,
-    statementId: nullableText(t.statement_id),
-    fraudTypes: fraudTypesByHash.get(t.hash) ?? [],
-    extra,
-  };
-}
-
-function normalizeMissing(ranges: AccountBlock['account_details'][number]['missing_data']) {
-  const out: MissingRange[] = [];
-  for (const r of ranges ?? []) {
-    const from = toCalendarDate(r.from_date);
-    const to = toCalendarDate(r.to_date);
-    if (from && to) out.push({ from, to });
-  }
-  return out;
-}
-
-function normalizeDetails(block: AccountBlock, accountId: string): AccountDetailsView {
-  const first = block.account_details[0];
-  const months = (first?.months ?? [])
-    .map((m) => toMonthKey(m))
-    .filter((m): m is MonthKey => m !== null)
-    .sort();
-  const holder = block.predictors?.['customer_name'];
-  return {
-    accountId: first?.account_id ?? accountId,
-    accountNumber: nullableText(first?.account_number),
-    bank: nullableText(first?.bank),
-    category: nullableText(first?.account_category),
-    ifsc: nullableText(first?.ifsc),
-    micr: nullableText(first?.micr),
-    openingDate: toCalendarDate(first?.account_opening_date ?? null),
-    creditLimit: parseLimit(first?.credit_limit),
-    odLimit: parseLimit(first?.od_limit),
-    currency: nullableText(first?.currency_code),
-    countryCode: nullableText(first?.country_code),
-    salaryConfidence: first?.salary_confidence ?? null,
-    statements: first?.statements ?? [],
-    months: [...new Set(months)],
-    missingData: block.account_details.flatMap((d) => normalizeMissing(d.missing_data)),
-    holderName: typeof holder === 'string' && holder.trim() !== '' ? holder.trim() : null,
-    raw: block.account_details,
-  };
-}
-
-function normalizeMonthly(monthly: AccountBlock['monthly_analysis']): MonthlyAnalysisView {
-  const metrics = Object.keys(monthly ?? {});
-  const monthSet = new Set<MonthKey>();
-  const values: Record<string, Record<MonthKey, number | string | null>> = {};
-  for (const metric of metrics) {
-    const row: Record<MonthKey, number | string | null> = {};
-    for (const [label, value] of Object.entries(monthly?.[metric] ?? {})) {
-      const month = toMonthKey(label);
-      if (!month) continue;
-      monthSet.add(month);
-      row[month] = value;
-    }
-    values[metric] = row;
-  }
-  return { months: [...monthSet].sort(), metrics, values };
-}
-
-function normalizeEod(eod: EodBalances | null | undefined): EodMonthView[] {
-  if (!eod) return [];
-  const out: EodMonthView[] = [];
-  eod.Months_order.forEach((label, i) => {
-    const month = toMonthKey(label);
-    if (!month) return;
-    const series = (eod as Record<string, unknown>)[label];
-    out.push({
-      month,
-      label,
-      startDate: dayMonthYearToDate(eod.start_date?.[i]),
-      balances: Array.isArray(series) ? (series as (number | null)[]) : [],
+/**
+ * The accounts of a data response of either shape, with their JSON paths. Throws
+ * SchemaMismatchError when the response is not an object with accounts, or when it lists
+ * accounts and none can be read; entries that cannot be read are set aside.
+ */
+export function accountEntries(
+  data: unknown,
+  setAside: SetAside | null,
+  what = 'The data response',
+): DataShape {
+  if (!isRecord(data)) throw new SchemaMismatchError(what, '$', 'an object');
+  const accounts = data['accounts'];
+  const out: AccountEntry[] = [];
+  let shape: DataEndpoint;
+  if (Array.isArray(accounts)) {
+    shape = 'insights';
+    accounts.forEach((item, i) => {
+      if (!isRecord(item)) {
+        setAside?.add(jsonPath(['accounts', i]), item, 'expected an account');
+        return;
+      }
+      // {account_id, data: {...blocks}}; an item carrying the blocks itself is read too.
+      const nested = isRecord(item['data']);
+      const block = nested ? (item['data'] as Json) : item;
+      const id = nullableText(item['account_id']) ?? detailsAccountId(block);
+      if (!id) {
+        setAside?.add(jsonPath(['accounts', i]), item, 'expected an account with an account_id');
+        return;
+      }
+      out.push({ accountId: id, block, path: nested ? ['accounts', i, 'data'] : ['accounts', i] });
     });
-  });
-  return out.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-}
-
-function normalizeTop(top: TopCreditsDebits | null | undefined): TopEntryView[] {
-  const out: TopEntryView[] = [];
-  const add = (byMonth: TopCreditsDebits['top_5_debit'], type: 'debit' | 'credit') => {
-    for (const [label, entries] of Object.entries(byMonth ?? {})) {
-      const month = toMonthKey(label);
-      if (!month) continue;
-      const ranked = Object.entries(entries).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
-      ranked.forEach(([narration, amount], i) =>
-        out.push({ month, type, rank: i + 1, narration, amount }),
-      );
+  } else if (isRecord(accounts)) {
+    shape = 'subscribed_data';
+    for (const [id, block] of Object.entries(accounts)) {
+      if (!isRecord(block)) {
+        setAside?.add(jsonPath(['accounts', id]), block, 'expected an account block');
+        continue;
+      }
+      out.push({ accountId: id, block, path: ['accounts', id] });
     }
-  };
-  add(top?.top_5_credit, 'credit');
-  add(top?.top_5_debit, 'debit');
-  return out.sort((a, b) =>
-    a.month !== b.month
-      ? a.month < b.month
-        ? -1
-        : 1
-      : a.type !== b.type
-        ? a.type === 'credit'
-          ? -1
-          : 1
-        : a.rank - b.rank,
-  );
-}
-
-const PER_MONTH_KEY = /^(.*)_(\d{1,2})$/;
-
-export function normalizePredictors(predictors: Predictors | null | undefined): PredictorsView {
-  const scalars: { key: string; value: unknown }[] = [];
-  const monthLabels: (string | null)[] = [];
-  const seriesByField = new Map<string, unknown[]>();
-  for (const [key, value] of Object.entries(predictors ?? {})) {
-    const match = PER_MONTH_KEY.exec(key);
-    if (!match) {
-      scalars.push({ key, value });
-      continue;
-    }
-    const [, field, n] = match as unknown as [string, string, string];
-    const i = Number(n);
-    if (field === 'month') {
-      monthLabels[i] = typeof value === 'string' ? value : null;
-      continue;
-    }
-    let values = seriesByField.get(field);
-    if (!values) seriesByField.set(field, (values = []));
-    values[i] = value;
+  } else {
+    throw new SchemaMismatchError(what, '$.accounts', 'a list or an object of accounts');
   }
-  const width = Math.max(
-    monthLabels.length,
-    ...[...seriesByField.values()].map((v) => v.length),
-    0,
-  );
-  const months = Array.from({ length: width }, (_, i) => monthLabels[i] ?? null);
-  const series = [...seriesByField].map(([field, values]) => ({
-    field,
-    values: Array.from({ length: width }, (_, i) => values[i] ?? null),
-  }));
-  return { scalars, months, series };
-}
-
-function normalizeFraud(
-  items: readonly FraudItem[],
-  hashIndex: ReadonlyMap<string, number>,
-): FraudItemView[] {
-  return items.map((item) => {
-    const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item)) {
-      if (
-        ![
-          'statement_id',
-          'fraud_type',
-          'account_id',
-          'transaction_hash',
-          'fraud_category',
-        ].includes(k)
-      )
-        extra[k] = v;
-    }
-    const hash = nullableText(item.transaction_hash);
-    const index = hash ? hashIndex.get(hash) : undefined;
-    const statementId = nullableText(item.statement_id);
-    return {
-      fraudType: item.fraud_type,
-      category: nullableText(item.fraud_category),
-      statementId,
-      accountId: nullableText(item.account_id),
-      scope: statementId ? 'statement' : 'account',
-      transactionHash: hash,
-      transactionIndex: index ?? null,
-      unresolved: hash !== null && index === undefined,
-      extra,
-    };
-  });
+  const listed = Array.isArray(accounts) ? accounts.length : Object.keys(accounts).length;
+  if (listed > 0 && out.length === 0) {
+    const first = Array.isArray(accounts)
+      ? '$.accounts[0]'
+      : jsonPath(['accounts', Object.keys(accounts)[0]!]);
+    throw new SchemaMismatchError(what, first, 'at least one readable account');
+  }
+  return { shape, accounts: out };
 }
 
 /** Debit and credit sums (exact, in paise) and counts of a list of transactions. */
@@ -279,60 +138,309 @@ export function transactionTotals(transactions: readonly TransactionView[]): Acc
   return { credits: credits / 100, debits: debits / 100, creditCount, debitCount };
 }
 
-export function normalizeAccount(
+const FRAUD_FIELDS = new Set([
+  'statement_id',
+  'fraud_type',
+  'account_id',
+  'transaction_hash',
+  'fraud_category',
+]);
+
+function fraudViews(
+  items: readonly Json[],
+  hashIndex: ReadonlyMap<string, number>,
+): FraudItemView[] {
+  return items.map((item) => {
+    const extra: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(item)) if (!FRAUD_FIELDS.has(k)) extra[k] = v;
+    const hash = nullableText(item['transaction_hash']);
+    const index = hash ? hashIndex.get(hash) : undefined;
+    const statementId = nullableText(item['statement_id']);
+    return {
+      fraudType: item['fraud_type'] as string,
+      category: nullableText(item['fraud_category']),
+      statementId,
+      accountId: nullableText(item['account_id']),
+      scope: statementId ? 'statement' : 'account',
+      transactionHash: hash,
+      transactionIndex: index ?? null,
+      unresolved: hash !== null && index === undefined,
+      extra,
+    };
+  });
+}
+
+function readDetails(
+  block: Json,
+  path: Path,
   accountId: string,
-  block: AccountBlock,
+  predictors: unknown,
+  ctx: BlockContext,
+): AccountDetailsView {
+  const detailsPath: Path = [...path, 'account_details'];
+  const raw = detailsEntries(block['account_details'], detailsPath, ctx);
+  const first: Json = raw[0] ?? {};
+  const firstPath: Path = Array.isArray(block['account_details'])
+    ? [...detailsPath, 0]
+    : detailsPath;
+  const holder = isRecord(predictors) ? predictors['customer_name'] : null;
+  const name = nullableText(first['name']);
+  const opening = first['account_opening_date'];
+  const openingDate = typeof opening === 'string' && opening !== '' ? readApiDate(opening) : null;
+  if (typeof opening === 'string' && opening !== '' && !openingDate) {
+    ctx.setAside.add(jsonPath([...firstPath, 'account_opening_date']), opening, 'expected a date');
+  }
+  const salary = first['salary_confidence'];
+  return {
+    accountId: nullableText(first['account_id']) ?? accountId,
+    accountNumber: nullableText(first['account_number']),
+    bank: nullableText(first['bank']),
+    category: nullableText(first['account_category']),
+    ifsc: nullableText(first['ifsc']),
+    micr: nullableText(first['micr']),
+    openingDate,
+    creditLimit: readLimit(first['credit_limit'], [...firstPath, 'credit_limit'], ctx),
+    odLimit: readLimit(first['od_limit'], [...firstPath, 'od_limit'], ctx),
+    currency: nullableText(first['currency_code']),
+    countryCode: nullableText(first['country_code']),
+    salaryConfidence: typeof salary === 'number' || typeof salary === 'string' ? salary : null,
+    statements: readStringList(first['statements']),
+    months: readMonths(first['months'], [...firstPath, 'months'], ctx),
+    missingData: raw.flatMap((d, i) =>
+      readMissing(
+        d['missing_data'],
+        [
+          ...(Array.isArray(block['account_details']) ? [...detailsPath, i] : detailsPath),
+          'missing_data',
+        ],
+        ctx,
+      ),
+    ),
+    holderName:
+      name?.trim() || (typeof holder === 'string' && holder.trim() !== '' ? holder.trim() : null),
+    address: nullableText(first['address']),
+    pan: nullableText(first['pan_number']),
+    phone: nullableText(first['phone_number']),
+    email: nullableText(first['email']),
+    dob: nullableText(first['dob']),
+    accountStatus: nullableText(first['account_status']),
+    holderType: nullableText(first['holder_type']),
+    raw,
+  };
+}
+
+function readRecurring(
+  value: unknown,
+  path: Path,
+  tctx: TransactionContext,
+  ctx: BlockContext,
+): RecurringView {
+  const empty: RecurringView = { debit: [], credit: [] };
+  if (value === null || value === undefined) return empty;
+  if (!isRecord(value)) {
+    ctx.setAside.add(jsonPath(path), value, 'expected {debit_transactions, credit_transactions}');
+    return empty;
+  }
+  const sets = (key: string): RecurringSetView[] => {
+    const list = value[key];
+    if (list === null || list === undefined) return [];
+    if (!Array.isArray(list)) {
+      ctx.setAside.add(jsonPath([...path, key]), list, 'expected a list of recurring sets');
+      return [];
+    }
+    const out: RecurringSetView[] = [];
+    list.forEach((set, i) => {
+      const at: Path = [...path, key, i];
+      if (!isRecord(set)) {
+        ctx.setAside.add(jsonPath(at), set, 'expected a recurring set');
+        return;
+      }
+      const median = readNumber(set['median']);
+      if (median === undefined)
+        ctx.setAside.add(jsonPath([...at, 'median']), set['median'], 'expected an amount');
+      out.push({
+        counterparty: text(set['clean_transaction_note'] ?? set['transaction_note']),
+        channel: text(set['transaction_channel']),
+        median: median ?? null,
+        startDate: typeof set['start_date'] === 'string' ? readApiDate(set['start_date']) : null,
+        endDate: typeof set['end_date'] === 'string' ? readApiDate(set['end_date']) : null,
+        transactions: readTransactionList(set['transactions'], [...at, 'transactions'], tctx),
+      });
+    });
+    return out;
+  };
+  for (const key of Object.keys(value)) {
+    if (key !== 'debit_transactions' && key !== 'credit_transactions')
+      keepOther(ctx, [...path, key], value[key]);
+  }
+  return { debit: sets('debit_transactions'), credit: sets('credit_transactions') };
+}
+
+/** Blocks read into named parts of the view; any other key goes to `other`. */
+const KNOWN_BLOCKS = new Set([
+  'account_details',
+  'fraud',
+  'transactions',
+  'salary_transactions',
+  'top_credits_debits',
+  'monthly_analysis',
+  'predictors',
+  'eod_balances',
+  'recurring_transactions',
+  'statement_stats',
+  'expense_categories',
+  'score',
+  'xlsx_report_url',
+  'xml_report_url',
+]);
+
+/** Flat transaction lists read as transactions (shown with the other lists). */
+const TRANSACTION_SETS = [
+  'lender_transactions',
+  'self_and_sister_transactions',
+  'bounced_or_penal_transactions',
+];
+
+export function normalizeAccount(
+  entry: AccountEntry,
   status: AccountStatusView | null,
+  setAside: SetAside,
 ): AccountView {
-  const fraudItems = block.fraud?.fraud_type ?? [];
+  const { accountId, block, path } = entry;
+  const other: OtherDataItem[] = [];
+  const ctx: BlockContext = { setAside, other };
+  const fraud = readFraud(block['fraud'], [...path, 'fraud'], ctx);
   const fraudTypesByHash = new Map<string, string[]>();
-  for (const item of fraudItems) {
-    const hash = item.transaction_hash;
+  for (const item of fraud.items) {
+    const hash = nullableText(item['transaction_hash']);
     if (!hash) continue;
     const list = fraudTypesByHash.get(hash) ?? [];
-    if (!list.includes(item.fraud_type)) list.push(item.fraud_type);
+    const type = item['fraud_type'] as string;
+    if (!list.includes(type)) list.push(type);
     fraudTypesByHash.set(hash, list);
   }
-  const transactions = (block.transactions ?? []).map((t, i) =>
-    normalizeTransaction(t, i, accountId, fraudTypesByHash),
-  );
+  const tctx: TransactionContext = {
+    accountId,
+    fraudTypesByHash,
+    derived: new DerivedIds(),
+    setAside,
+  };
+  const transactions = readTransactionList(block['transactions'], [...path, 'transactions'], tctx);
   const hashIndex = new Map<string, number>();
-  transactions.forEach((t) => {
-    if (!hashIndex.has(t.hash)) hashIndex.set(t.hash, t.index);
-  });
-  const salaryTransactions = (block.salary_transactions ?? []).map((t, i) =>
-    normalizeTransaction(t, hashIndex.get(t.hash) ?? i, accountId, fraudTypesByHash),
-  );
+  for (const t of transactions) if (!hashIndex.has(t.hash)) hashIndex.set(t.hash, t.index);
+  // Other lists name the same transactions again: their rows point at the main list's
+  // entry when the hash is FinBox's. Their derived ids come from their own counter, so a
+  // salary credit without a hash gets the same id as its twin in the main list.
+  const alsoListed = (key: string): TransactionView[] =>
+    readTransactionList(
+      block[key],
+      [...path, key],
+      { ...tctx, derived: new DerivedIds() },
+      (t, i) =>
+        typeof t['hash'] === 'string' && t['hash'] !== '' ? (hashIndex.get(t['hash']) ?? i) : i,
+    );
+  const salaryTransactions = alsoListed('salary_transactions');
+  const transactionSets: TransactionSetView[] = [];
+  for (const key of TRANSACTION_SETS) {
+    if (block[key] !== undefined && block[key] !== null)
+      transactionSets.push({ key, transactions: alsoListed(key) });
+  }
+  for (const key of Object.keys(block)) {
+    if (!KNOWN_BLOCKS.has(key) && !TRANSACTION_SETS.includes(key))
+      keepOther(ctx, [...path, key], block[key]);
+  }
   return {
     accountId,
-    details: normalizeDetails(block, accountId),
+    details: readDetails(block, path, accountId, block['predictors'], ctx),
     transactions,
     salaryTransactions,
-    monthly: normalizeMonthly(block.monthly_analysis),
-    eod: normalizeEod(block.eod_balances),
-    topCreditsDebits: normalizeTop(block.top_credits_debits),
-    fraudulentStatements: block.fraud?.fraudulent_statements ?? [],
-    fraudItems: normalizeFraud(fraudItems, hashIndex),
-    predictors: normalizePredictors(block.predictors),
+    monthly: readMonthly(block['monthly_analysis'], [...path, 'monthly_analysis'], ctx),
+    eod: readEod(block['eod_balances'], [...path, 'eod_balances'], ctx),
+    topCreditsDebits: readTop(block['top_credits_debits'], [...path, 'top_credits_debits'], ctx),
+    fraudulentStatements: fraud.statements,
+    fraudItems: fraudViews(fraud.items, hashIndex),
+    predictors: readPredictors(block['predictors'], [...path, 'predictors'], ctx),
     totals: transactionTotals(transactions),
     status,
+    recurring: readRecurring(
+      block['recurring_transactions'],
+      [...path, 'recurring_transactions'],
+      tctx,
+      ctx,
+    ),
+    statementStats: readStatementStats(block['statement_stats'], [...path, 'statement_stats'], ctx),
+    expenseCategories: readExpenseCategories(
+      block['expense_categories'],
+      [...path, 'expense_categories'],
+      ctx,
+    ),
+    score: readScore(block['score'], [...path, 'score'], ctx),
+    transactionSets,
+    reportUrls: {
+      xlsx: readUrl(block['xlsx_report_url'], [...path, 'xlsx_report_url'], ctx),
+      xml: readUrl(block['xml_report_url'], [...path, 'xml_report_url'], ctx),
+    },
+    other,
   };
 }
 
+const KNOWN_TOP_LEVEL = new Set(['session_id', 'accounts', 'aggregate_xlsx_report_url']);
+
+/**
+ * The view of a data response (either endpoint's shape) and, when given, the session_status
+ * response. Throws SchemaMismatchError only when no account can be read at all.
+ */
 export function normalizeSession(
-  data: SubscribedDataResponse,
+  data: unknown,
   statusResponse: SessionStatusResponse | null = null,
 ): SessionView {
+  const setAside = new SetAside();
+  const { shape, accounts } = accountEntries(data, setAside);
+  const record = data as Json;
   const status = statusResponse ? normalizeSessionStatus(statusResponse) : null;
   const statusById = new Map(status?.accounts.map((a) => [a.accountId, a]) ?? []);
+  const other: OtherDataItem[] = [];
+  const ctx: BlockContext = { setAside, other };
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_TOP_LEVEL.has(key)) keepOther(ctx, [key], record[key]);
+  }
+  let sessionId = nullableText(record['session_id']);
+  if (!sessionId) {
+    setAside.add('$.session_id', record['session_id'], 'expected the session id');
+    sessionId = status?.sessionId ?? '';
+  }
+  const views = accounts.map((entry) =>
+    normalizeAccount(entry, statusById.get(entry.accountId) ?? null, setAside),
+  );
   return {
-    sessionId: data.session_id,
-    accounts: Object.entries(data.accounts).map(([id, block]) =>
-      normalizeAccount(id, block, statusById.get(id) ?? null),
-    ),
+    sessionId,
+    accounts: views,
     status,
+    dataShape: shape,
+    unreadable: setAside.items,
+    other,
+    aggregateReportUrl: readUrl(
+      record['aggregate_xlsx_report_url'],
+      ['aggregate_xlsx_report_url'],
+      ctx,
+    ),
   };
 }
 
-/** A view of only the session_status response, for sessions whose data failed. */
+/** The view of a session whose data could not be fetched (statuses only). */
+export function statusOnlyView(
+  sessionId: string,
+  statusResponse: SessionStatusResponse | null,
+): SessionView {
+  return {
+    sessionId,
+    accounts: [],
+    status: statusResponse ? normalizeSessionStatus(statusResponse) : null,
+    dataShape: null,
+    unreadable: [],
+    other: [],
+    aggregateReportUrl: null,
+  };
+}
+
 export { normalizeSessionStatus };

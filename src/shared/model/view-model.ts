@@ -1,7 +1,11 @@
 // The one shape the UI, the exporter and the insights read: the two API responses
 // normalised into accounts with typed details, calendar dates, `YYYY-MM` months, EOD
 // series by day number and fraud items linked to their transactions.
+import type { DataEndpoint } from '../api/endpoints';
 import type { CalendarDate, MonthKey } from './calendar';
+import type { UnreadableItem } from './unreadable';
+
+export type { UnreadableItem };
 
 export type TransactionType = 'debit' | 'credit';
 
@@ -21,7 +25,10 @@ export interface TransactionView {
   readonly channel: string;
   readonly category: string;
   readonly description: string;
+  /** FinBox's `hash`, or a derived id when the API sent none (see transaction-id.ts). */
   readonly hash: string;
+  /** True when `hash` is derived, not FinBox's. */
+  readonly hashDerived: boolean;
   readonly statementId: string | null;
   /** Fraud types of the fraud items naming this transaction's hash. */
   readonly fraudTypes: readonly string[];
@@ -51,8 +58,16 @@ export interface AccountDetailsView {
   readonly statements: readonly string[];
   readonly months: readonly MonthKey[];
   readonly missingData: readonly MissingRange[];
-  /** Holder name, from predictors' `customer_name` when present. */
+  /** Holder name: `account_details.name`, else predictors' `customer_name`. */
   readonly holderName: string | null;
+  readonly address: string | null;
+  /** Personal data: shown masked until asked. */
+  readonly pan: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly dob: string | null;
+  readonly accountStatus: string | null;
+  readonly holderType: string | null;
   /** Every `account_details` entry exactly as sent (the API sends an array). */
   readonly raw: readonly Readonly<Record<string, unknown>>[];
 }
@@ -82,6 +97,8 @@ export interface TopEntryView {
   readonly rank: number;
   readonly narration: string;
   readonly amount: number | null;
+  /** Sent by the Insights list form (its entries are transactions); null otherwise. */
+  readonly date: CalendarDate | null;
 }
 
 export interface FraudItemView {
@@ -120,6 +137,12 @@ export interface StatementStatusView {
   readonly message: string | null;
   readonly source: string | null;
   readonly createdAt: string | null;
+  readonly uploadFileName: string | null;
+  /** `statement_date_range` (`DD/MM/YYYY`), read into dates where it can be. */
+  readonly dateRange: {
+    readonly from: CalendarDate | null;
+    readonly to: CalendarDate | null;
+  } | null;
 }
 
 export interface AccountStatusView {
@@ -133,11 +156,20 @@ export interface AccountStatusView {
   readonly createdAt: string | null;
   readonly lastUpdatedAt: string | null;
   readonly statements: readonly StatementStatusView[];
+  /** session_status extras (newer API): holder name, category, type, full bank name. */
+  readonly name: string | null;
+  readonly accountCategory: string | null;
+  readonly accountType: string | null;
+  readonly fullBankName: string | null;
+  /** `attempt_types`: how the data came, e.g. ["PDF"], ["AA"]. */
+  readonly attemptTypes: readonly string[];
 }
 
 export interface SessionStatusView {
   readonly sessionId: string;
   readonly accounts: readonly AccountStatusView[];
+  /** False when an account was rejected; null when not sent. */
+  readonly insightsAvailable: boolean | null;
 }
 
 export interface AccountTotals {
@@ -162,11 +194,71 @@ export interface AccountView {
   readonly totals: AccountTotals;
   /** This account's entry in `session_status`, when that response was given. */
   readonly status: AccountStatusView | null;
+  readonly recurring: RecurringView;
+  readonly statementStats: readonly StatementStatView[];
+  readonly expenseCategories: readonly ExpenseCategoryView[];
+  /** BankConnect score (300-900), when sent. */
+  readonly score: number | null;
+  /** Other flat transaction lists FinBox sends (`lender_transactions`, ...), by their key. */
+  readonly transactionSets: readonly TransactionSetView[];
+  /** Presigned links to FinBox's own report (valid one hour), when sent. */
+  readonly reportUrls: { readonly xlsx: string | null; readonly xml: string | null };
+  /** Everything else the account block held, under its JSON path: nothing is dropped. */
+  readonly other: readonly OtherDataItem[];
+}
+
+export interface RecurringSetView {
+  readonly counterparty: string;
+  readonly channel: string;
+  readonly median: number | null;
+  readonly startDate: CalendarDate | null;
+  readonly endDate: CalendarDate | null;
+  readonly transactions: readonly TransactionView[];
+}
+
+export interface RecurringView {
+  readonly debit: readonly RecurringSetView[];
+  readonly credit: readonly RecurringSetView[];
+}
+
+export interface StatementStatView {
+  readonly statementId: string | null;
+  /** `PDF` or `AA`. */
+  readonly source: string | null;
+  readonly pageCount: number | null;
+  readonly transactionCount: number | null;
+  readonly scannedPdf: boolean | null;
+}
+
+export interface ExpenseCategoryView {
+  readonly category: string;
+  /** Whole percent, as sent. */
+  readonly percent: number;
+}
+
+export interface TransactionSetView {
+  readonly key: string;
+  readonly transactions: readonly TransactionView[];
+}
+
+/** A part of the response no screen has a place for, kept under its JSON path. */
+export interface OtherDataItem {
+  readonly path: string;
+  readonly key: string;
+  readonly value: unknown;
 }
 
 export interface SessionView {
   readonly sessionId: string;
   readonly accounts: readonly AccountView[];
-  /** Null when only `subscribed_data` was given. */
+  /** Null when only the data response was given. */
   readonly status: SessionStatusView | null;
+  /** Which endpoint's shape the data response had; null when there was no data. */
+  readonly dataShape: DataEndpoint | null;
+  /** Contract 2: items that could not be read with one meaning, set aside. */
+  readonly unreadable: readonly UnreadableItem[];
+  /** Top-level parts of the data response no screen has a place for. */
+  readonly other: readonly OtherDataItem[];
+  /** `aggregate_xlsx_report_url`, when sent. */
+  readonly aggregateReportUrl: string | null;
 }

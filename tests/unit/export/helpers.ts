@@ -42,7 +42,9 @@ export const TEN_SHEETS = [
 ];
 
 export function referenceData(): SubscribedDataResponse {
-  return parseSubscribedData(JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')));
+  return parseSubscribedData(
+    JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')),
+  ) as SubscribedDataResponse;
 }
 
 export function referenceView(status: SessionStatusResponse | null = null): SessionView {
@@ -111,7 +113,7 @@ export function withTransactions(
   const data = referenceData();
   const [id, block] = Object.entries(data.accounts)[0]!;
   data.accounts[id] = { ...block, transactions: transactions(id), ...extra };
-  return parseSubscribedData(data);
+  return parseSubscribedData(data) as SubscribedDataResponse;
 }
 
 export async function tempDir(): Promise<string> {

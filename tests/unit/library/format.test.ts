@@ -94,7 +94,7 @@ describe('.bcsession format', () => {
   it('names the JSON path of a payload that is not in the documented shape', async () => {
     const bad = {
       session_status: null,
-      subscribed_data: { session_id: 's-1', accounts: { a: {} } },
+      subscribed_data: { session_id: 's-1', accounts: { a: [] } },
     };
     const text = JSON.stringify(bad);
     const bytes = edit(await sample(), (e) => {
@@ -103,7 +103,7 @@ describe('.bcsession format', () => {
     });
     await expect(decodeSessionFile(bytes)).rejects.toMatchObject({
       code: 'SCHEMA_MISMATCH',
-      message: expect.stringContaining('$.accounts.a.account_details'),
+      message: expect.stringContaining('$.accounts.a, expected at least one readable account'),
     });
   });
 

@@ -167,7 +167,7 @@ describe('library store', () => {
       'edited/x1.bcsession': expect.stringMatching(/^edited\/x1\.bcsession: checksum mismatch/),
       'truncated/x2.bcsession': expect.stringMatching(/truncated/),
       'newer/x3.bcsession': expect.stringMatching(/newer BankConnect Viewer \(format version 7/),
-      'wrong-shape/x4.bcsession': expect.stringMatching(/subscribed_data .* at \$\.accounts/),
+      'wrong-shape/x4.bcsession': expect.stringMatching(/data response .* at \$\.accounts/),
       'not-ours/x5.bcsession': expect.stringMatching(/not a \.bcsession file/),
     });
     // The index remembers the problems too: the second listing reads nothing again.
@@ -233,13 +233,10 @@ describe('library store', () => {
     await writeFile(junk, '[1,2]');
     await expect(library.importFile(junk)).rejects.toThrow(/^junk\.json: neither a \.bcsession/);
     const badShape = join(dir, 'bad.json');
-    await writeFile(
-      badShape,
-      JSON.stringify({ session_id: 'x', accounts: { a: { account_details: 3 } } }),
-    );
+    await writeFile(badShape, JSON.stringify({ session_id: 'x', accounts: { a: 3 } }));
     await expect(library.importFile(badShape)).rejects.toMatchObject({
       code: 'SCHEMA_MISMATCH',
-      message: expect.stringContaining('$.accounts.a.account_details'),
+      message: expect.stringContaining('$.accounts.a, expected at least one readable account'),
     });
   });
 

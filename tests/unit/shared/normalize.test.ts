@@ -12,10 +12,12 @@ const reference = JSON.parse(
 
 describe('the reference page example', () => {
   it('validates and keeps unknown fields', () => {
-    const data = parseSubscribedData(reference);
-    const account = data.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!;
-    expect(account.transactions![0]!['categorization_time_stamp']).toBe('2024-04-22');
-    expect(account.transactions![0]!.reciever_account_number).toBeNull();
+    const view = normalizeSession(parseSubscribedData(reference));
+    const first = view.accounts[0]!.transactions[0]!;
+    expect(first.extra['categorization_time_stamp']).toBe('2024-04-22');
+    expect('reciever_account_number' in first.extra).toBe(false);
+    expect(view.unreadable).toEqual([]);
+    expect(view.dataShape).toBe('subscribed_data');
   });
 
   it('normalises into the view model', () => {
@@ -62,14 +64,38 @@ describe('the reference page example', () => {
     });
   });
 
-  it('names the JSON path of a mismatch', () => {
+  it('sets aside an unreadable transaction among good ones, naming its JSON path', () => {
     const bad = structuredClone(reference) as {
       accounts: Record<string, { transactions: { amount: unknown }[] }>;
     };
-    bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1]!.amount = '12';
-    expect(() => parseSubscribedData(bad)).toThrow(SchemaMismatchError);
-    expect(() => parseSubscribedData(bad)).toThrow(
-      '$.accounts["8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753"].transactions[1].amount, expected number',
+    bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1]!.amount = 'n/a';
+    const view = normalizeSession(parseSubscribedData(bad));
+    expect(view.accounts[0]!.transactions.map((t) => t.index)).toEqual([0]);
+    expect(view.accounts[1]!.transactions).toHaveLength(1);
+    expect(view.unreadable).toEqual([
+      {
+        path: '$.accounts["8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753"].transactions[1].amount',
+        value:
+          JSON.stringify(
+            bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1],
+          ).slice(0, 159) + '…',
+        reason: expect.stringContaining('expected') as unknown as string,
+      },
+    ]);
+  });
+
+  it('refuses only a response with no readable account at all', () => {
+    expect(() => parseSubscribedData({ session_id: 's', accounts: { a: 5 } })).toThrow(
+      SchemaMismatchError,
     );
+    expect(() => parseSubscribedData({ session_id: 's', accounts: 'x' })).toThrow(
+      'at $.accounts, expected a list or an object of accounts',
+    );
+    const view = normalizeSession({
+      session_id: 's',
+      accounts: { a: 5, b: { account_details: [] } },
+    });
+    expect(view.accounts.map((a) => a.accountId)).toEqual(['b']);
+    expect(view.unreadable.map((u) => u.path)).toEqual(['$.accounts.a']);
   });
 });

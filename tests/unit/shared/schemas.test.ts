@@ -59,8 +59,10 @@ describe('documented examples', () => {
       session_id: 's',
       accounts: { a: { account_details: [{ account_id: 'a' }], new_block: { kept: true } } },
     });
-    expect(data.accounts.a!['new_block']).toEqual({ kept: true });
     const view = normalizeSession(data);
+    expect(view.accounts[0]!.other).toEqual([
+      { path: '$.accounts.a.new_block', key: 'new_block', value: { kept: true } },
+    ]);
     expect(view.accounts[0]!.transactions).toEqual([]);
     expect(view.accounts[0]!.eod).toEqual([]);
     expect(view.accounts[0]!.fraudItems).toEqual([]);
@@ -76,13 +78,13 @@ describe('documented examples', () => {
   });
 
   it('names the path and the expectation when a block has the wrong type', () => {
-    expect(() => parseSubscribedData({ session_id: 's', accounts: [] })).toThrow(
-      'at $.accounts, expected record',
+    expect(() => parseSubscribedData({ session_id: 's' })).toThrow(
+      'at $.accounts, expected a list or an object of accounts',
     );
     expect(() =>
       parseSessionStatus({ session_id: 's', accounts: [{ account_status: 'completed' }] }),
     ).toThrow('at $.accounts[0].account_id, expected string');
-    expect(() =>
+    const view = normalizeSession(
       parseSubscribedData({
         session_id: 's',
         accounts: {
@@ -94,13 +96,16 @@ describe('documented examples', () => {
                 transaction_note: 'x',
                 amount: 1,
                 balance: 1,
-                date: '23/10/2023',
+                date: '23-10-2023',
                 hash: 'h',
               },
             ],
           },
         },
       }),
-    ).toThrow('at $.accounts.a.transactions[0].date, expected a date as YYYY-MM-DD HH:MM:SS');
+    );
+    expect(view.accounts[0]!.transactions).toEqual([]);
+    expect(view.unreadable[0]!.path).toBe('$.accounts.a.transactions[0].date');
+    expect(view.unreadable[0]!.reason).toContain('expected a date as YYYY-MM-DD HH:MM:SS');
   });
 });

@@ -18,6 +18,7 @@ export function tx(over: Partial<TransactionView> = {}): TransactionView {
     category: 'Others',
     description: '',
     hash: `hash-${index}`,
+    hashDerived: false,
     statementId: null,
     fraudTypes: [],
     extra: {},

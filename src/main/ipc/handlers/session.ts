@@ -1,6 +1,7 @@
 // session:* — fetch a session as the active profile, with polling progress, cancellable.
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
-import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
 import { normalizeSessionStatus } from '@shared/model/normalize';
 import type { AppDeps } from '../../../core/deps';
@@ -45,7 +46,7 @@ export function sessionHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         status = await client.sessionStatus(sessionId, signal);
       }
       ctx.emit('progress', { jobId, kind: 'fetch', done: 0, total: 1, message: 'Fetching data' });
-      let data: SubscribedDataResponse | null = null;
+      let data: SessionData | null = null;
       try {
         data = await client.subscribedData(sessionId, signal);
       } catch (error) {

@@ -1,0 +1,36 @@
+// Items of a response that cannot be read with one obvious meaning (an amount of "n/a", a
+// transaction that is not an object). They are set aside, never guessed: the session still
+// opens, and the list says where each one was (its JSON path) and what it held.
+
+/** Contract 2: one item set aside. */
+export interface UnreadableItem {
+  /** JSON path in the response it came from, e.g. `$.accounts["a1"].transactions[3].amount`. */
+  readonly path: string;
+  /** Short text of the value as received. */
+  readonly value: string;
+  /** What was expected, in a few words. */
+  readonly reason: string;
+}
+
+const VALUE_TEXT_MAX = 160;
+
+/** A received value as short text: JSON, cut at 160 characters. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  let text: string;
+  try {
+    text =
+      typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > VALUE_TEXT_MAX ? `${text.slice(0, VALUE_TEXT_MAX - 1)}…` : text;
+}
+
+/** Collects the items set aside while one response is read. */
+export class SetAside {
+  readonly items: UnreadableItem[] = [];
+  add(path: string, value: unknown, reason: string): void {
+    this.items.push({ path, value: describeValue(value), reason });
+  }
+}
