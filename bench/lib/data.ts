@@ -46,8 +46,11 @@ export async function prepareSize(size: number, url: string, root: string): Prom
   await writeFile(data.statusJsonFile, status);
   const library = new Library({ dir: data.libraryDir, appVersion: 'bench' });
   await library.save({
-    sessionStatus: parseSessionStatus(JSON.parse(status)),
-    subscribedData: parseSubscribedData(JSON.parse(raw)),
+    raw: {
+      sessionStatus: { bytes: Buffer.from(status), value: parseSessionStatus(JSON.parse(status)) },
+      data: { bytes: Buffer.from(raw), value: parseSubscribedData(JSON.parse(raw)) },
+      endpoint: 'subscribed_data',
+    },
     fetchedAt: '2024-10-01T09:00:00.000Z',
     source: { kind: 'live', profileName: 'Sandbox', host: new URL(url).host, sandbox: true },
   });

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { LoadedSession } from '@shared/ipc/contract';
 import { Library } from '../../src/core/library/store';
+import { sessionOfSnapshot } from '../../src/core/session/from-snapshot';
 import { SessionStore } from '../../src/core/sessions/session-store';
 import type { SizeData } from './types';
 
@@ -11,7 +12,7 @@ export function readRawText(data: SizeData): Promise<string> {
 }
 
 export interface OpenedInMain {
-  /** Holds the raw responses beside the view, as main does while the session is open. */
+  /** Holds the view, as main does while the session is open. */
   readonly store: SessionStore;
   readonly loaded: LoadedSession;
 }
@@ -20,18 +21,7 @@ export interface OpenedInMain {
 export async function openInMain(library: Library, data: SizeData): Promise<OpenedInMain> {
   const opened = await library.open(data.sessionId);
   const store = new SessionStore();
-  const loaded = store.add({
-    sessionId: opened.record.sessionId,
-    fetchedAt: opened.record.fetchedAt,
-    source: {
-      kind: 'saved',
-      snapshotId: opened.record.snapshotId,
-      file: opened.file,
-      sandbox: opened.record.sandbox,
-      imported: opened.record.imported,
-    },
-    raw: { sessionStatus: opened.sessionStatus, subscribedData: opened.subscribedData },
-  });
+  const loaded = store.add(sessionOfSnapshot(opened));
   return { store, loaded };
 }
 

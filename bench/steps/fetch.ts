@@ -27,7 +27,7 @@ export const fetchStep: Step = {
       timeoutMs: 600_000,
     });
     return Promise.resolve(async () => {
-      const view = normalizeSession(await client.subscribedData(data.sessionId));
+      const view = normalizeSession((await client.subscribedData(data.sessionId)).value);
       return { facts: { transactions: view.accounts[0]?.transactions.length ?? 0 } };
     });
   },

@@ -5,10 +5,11 @@ import {
   createBankConnectClient,
   DEFAULT_API_VERSION,
   DEFAULT_BASE_URL,
-  type BankConnectClient,
   type RetryNotice,
 } from '../core/api/client';
 import { SANDBOX_CREDENTIALS } from '../core/profiles/profile-store';
+import type { SessionConnection } from '../core/session/open-session';
+import { CLI_PROFILE_NAME } from '@shared/session/provenance';
 import { startSandboxServer } from '../sandbox/server';
 import { UsageError } from './usage';
 
@@ -26,10 +27,8 @@ export interface ConnectionFlags {
   readonly timeout?: string | undefined;
 }
 
-export interface OpenConnection {
-  readonly client: BankConnectClient;
-  readonly host: string;
-  readonly sandbox: boolean;
+/** A client and where its data comes from, as core's openSession takes them. */
+export interface OpenConnection extends SessionConnection {
   close(): Promise<void>;
 }
 
@@ -60,7 +59,11 @@ export async function openConnection(
       timeoutMs,
       onRetry,
     });
-    return { client, host: 'sandbox', sandbox: true, close: () => server.close() };
+    return {
+      client,
+      provenance: { profileName: 'Sandbox', host: new URL(server.url).host, sandbox: true },
+      close: () => server.close(),
+    };
   }
   const baseUrl = flags['base-url'] ?? env.BANKCONNECT_BASE_URL ?? DEFAULT_BASE_URL;
   let parsed: URL;
@@ -86,5 +89,9 @@ export async function openConnection(
     timeoutMs,
     onRetry,
   });
-  return { client, host: parsed.host, sandbox: false, close: () => Promise.resolve() };
+  return {
+    client,
+    provenance: { profileName: CLI_PROFILE_NAME, host: parsed.host, sandbox: false },
+    close: () => Promise.resolve(),
+  };
 }

@@ -1,9 +1,8 @@
-// What the plain-Node part of main needs from the outside world. The Electron shell
+// What core needs from the outside world. The Electron shell
 // passes the real things (net.fetch, safeStorage, dialogs...); tests and the test host
 // pass plain Node stand-ins. Nothing here imports electron.
-import type { SessionData } from '@shared/api/parse';
-import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { SessionView } from '@shared/model/view-model';
+import type { BankConnectClient } from './api/client';
 import type { SafeStorageLike } from './vault/vault';
 
 export interface Connection {
@@ -13,25 +12,7 @@ export interface Connection {
   readonly serverHash: string;
 }
 
-export interface PollInfo {
-  readonly attempt: number;
-  readonly elapsedMs: number;
-}
-
-/**
- * The BankConnect client (src/core/api) as the app and the CLI use it. Errors it throws carry
- * a `code` (SESSION_NOT_FOUND, ACCESS_DENIED, NETWORK_ERROR...) and a one-line message
- * without credentials.
- */
-export interface BankConnectClient {
-  sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
-  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData>;
-  waitForCompletion(
-    sessionId: string,
-    options: { signal?: AbortSignal; onPoll?: (poll: PollInfo) => void },
-  ): Promise<SessionStatusResponse>;
-}
-
+/** Makes the BankConnect client (src/core/api/client.ts) for a connection. */
 export type ClientFactory = (connection: Connection, fetchImpl: typeof fetch) => BankConnectClient;
 
 export interface SandboxServer {

@@ -7,7 +7,7 @@ import type { ClientFactory, SandboxServer, SandboxStarter } from '../../src/cor
 import { startSandbox } from '../../src/core/integrations';
 import { decodeSessionFile } from '../../src/core/library/format';
 import { expect, test, type AppFixture } from './support/fixtures';
-import { fakeClientFactory } from '../unit/ipc/helpers';
+import { fakeClientFactory } from '../fakes/bankconnect-client';
 import { openSession } from './support/journey';
 
 const FIXTURE = join(__dirname, '../../src/sandbox/data/reference-subscribed-data.json');
@@ -97,6 +97,7 @@ test.describe('the same journey on a BankConnect double (runs without the sandbo
             Object.assign(new Error('The network is unreachable'), { code: 'NETWORK_ERROR' }),
           );
     return {
+      host: real.host,
       sessionStatus: (id, signal) => guard(() => real.sessionStatus(id, signal)),
       subscribedData: (id, signal) => guard(() => real.subscribedData(id, signal)),
       waitForCompletion: (id, options) => guard(() => real.waitForCompletion(id, options)),

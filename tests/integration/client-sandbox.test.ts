@@ -74,7 +74,9 @@ describe('documented API errors', () => {
     expect(first.status).toBe(400);
     await failure(c.subscribedData('demo-processing~direct'));
     const data = await c.subscribedData('demo-processing~direct');
-    expect(data.session_id).toBe('demo-processing~direct');
+    expect(data.value.session_id).toBe('demo-processing~direct');
+    // The bytes are the body as sent: parsing them gives the same value.
+    expect(JSON.parse(data.bytes.toString('utf8'))).toEqual(data.value);
   });
 });
 
@@ -84,7 +86,7 @@ describe('retries', () => {
     const data = await client({ onRetry: (n) => notices.push(n) }).subscribedData(
       'fault-rate-limit~s',
     );
-    expect(data.session_id).toBe('fault-rate-limit~s');
+    expect(data.value.session_id).toBe('fault-rate-limit~s');
     expect(notices.map((n) => n.delayMs)).toEqual([1000]);
     expect(requests('fault-rate-limit~s/subscribed_data')).toBe(2);
   });
@@ -193,7 +195,7 @@ describe('waitForCompletion', () => {
       onPoll: (p) => polls.push(p.attempt),
     });
     expect(polls).toEqual([1, 2]);
-    expect(status.accounts[0]!.account_status).toBe('completed');
+    expect(status.value.accounts[0]!.account_status).toBe('completed');
   });
 
   it('gives up at the deadline', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand, type ExportCliIo } from '../../src/cli/commands/export';
 import { encodeSessionFile, payloadTextOf } from '../../src/core/library/format';
+import { fakeClientFactory, GOOD } from '../fakes/bankconnect-client';
 import {
   readBack,
   referenceData,
@@ -100,7 +101,7 @@ describe('bcv export', () => {
     const summary = rowsOf(sheet(await readBack(join(cwd, 'saved.xlsx')), 'Summary'));
     expect(summary).toContainEqual([
       'Source',
-      'saved file saved.bcsession (fetched from apis.bankconnect.finbox.in)',
+      'saved file saved.bcsession (fetched from Work (apis.bankconnect.finbox.in))',
     ]);
     expect(String(summary.find((r) => r[0] === 'Data fetched')?.[1])).toMatch(/^22-Apr-2024 /);
   });
@@ -138,24 +139,33 @@ describe('bcv export', () => {
     expect(r.stdout).toMatch(/^Usage:\n {2}bcv export <session-id \| FILE> -o FILE\.xlsx/);
   });
 
-  it('fetches a session id through the fetcher it is given', async () => {
+  it('fetches a session id through the connection it is given', async () => {
     const cwd = await tempDir();
-    const data = referenceData();
     const asked: unknown[] = [];
+    const client = fakeClientFactory().factory({
+      baseUrl: 'https://bc.example.in',
+      ...GOOD,
+      apiVersion: 'v1',
+    });
     const run = await cli(cwd, {
-      fetchSession: async (id, options) => {
-        asked.push({ id, sandbox: options.flags.sandbox });
-        return {
-          subscribedData: data,
-          sessionStatus: statusFor(data),
-          meta: { fetchedAt: '2024-04-22T10:15:00.000Z', source: 'sandbox', sandbox: true },
-        };
+      connect: (flags) => {
+        asked.push({ sandbox: flags.sandbox });
+        return Promise.resolve({
+          client,
+          provenance: { profileName: 'BankConnect API', host: client.host, sandbox: false },
+          close: () => Promise.resolve(),
+        });
       },
     });
     const r = await run('demo-business', '--sandbox', '-o', 'demo.xlsx');
     expect(r.code).toBe(0);
-    expect(asked).toEqual([{ id: 'demo-business', sandbox: true }]);
-    expect((await readBack(join(cwd, 'demo.xlsx'))).worksheets).toHaveLength(11);
+    expect(asked).toEqual([{ sandbox: true }]);
+    const workbook = await readBack(join(cwd, 'demo.xlsx'));
+    expect(workbook.worksheets).toHaveLength(11);
+    expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
+      'Source',
+      'BankConnect API (bc.example.in)',
+    ]);
   });
 
   it("fetches a sandbox session itself (the issue's demo-business run)", async () => {
@@ -171,7 +181,7 @@ describe('bcv export', () => {
     }
     expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
       'Source',
-      'sandbox — sandbox (generated demo data)',
+      'Sandbox — sandbox (generated demo data)',
     ]);
   });
 
@@ -198,11 +208,16 @@ describe('bcv export', () => {
   it('passes on a fetch failure as its code', async () => {
     const cwd = await tempDir();
     const run = await cli(cwd, {
-      fetchSession: async () => {
-        throw Object.assign(new Error('The provided session ID is invalid'), {
-          code: 'SESSION_NOT_FOUND',
-        });
-      },
+      connect: () =>
+        Promise.resolve({
+          client: fakeClientFactory().factory({
+            baseUrl: 'https://bc.example.in',
+            ...GOOD,
+            apiVersion: 'v1',
+          }),
+          provenance: { profileName: 'BankConnect API', host: 'bc.example.in', sandbox: false },
+          close: () => Promise.resolve(),
+        }),
     });
     const r = await run('nope', '--sandbox', '-o', 'x.xlsx');
     expect(r).toMatchObject({

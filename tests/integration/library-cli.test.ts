@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLibraryCommand, saveFetchedToLibrary } from '../../src/cli/commands/library';
+import { rawOf } from '../fakes/received';
 import { defaultCliLibraryDir } from '../../src/core/library/paths';
 import { readSessionInput } from '../../src/core/library/session-input';
 import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
@@ -80,12 +81,9 @@ describe('bcv library', () => {
     await saveFetchedToLibrary({
       libraryDir: join(cwd, 'lib'),
       appVersion: 't',
-      sessionStatus: statusFor('demo-business'),
-      subscribedData: dataFor('demo-business'),
+      raw: rawOf(statusFor('demo-business'), dataFor('demo-business')),
       fetchedAt: '2026-11-24T10:00:00.000Z',
-      profileName: 'Sandbox',
-      host: '127.0.0.1:4010',
-      sandbox: true,
+      provenance: { profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
     });
     await writeFile(join(cwd, 'lib', 'demo-business', 'broken.bcsession'), 'x');
     const listed = await run('list', '--json');

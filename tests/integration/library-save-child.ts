@@ -5,7 +5,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { LibraryFs } from '../../src/core/library/atomic-write';
 import { Library } from '../../src/core/library/store';
-import { dataFor, saveInput } from '../unit/library/helpers';
+import { rawOf } from '../fakes/received';
+import { dataFor, saveInput, statusFor } from '../unit/library/helpers';
 
 const slowDisk: LibraryFs = {
   ...nodeFs,
@@ -40,5 +41,5 @@ block.transactions = Array.from({ length: 40_000 }, (_, i) => ({
 }));
 // Not top-level await: tsx runs this file as CommonJS.
 void new Library({ dir: process.argv[2]!, appVersion: 'child', fs: slowDisk })
-  .save({ ...input, subscribedData: data })
+  .save({ ...input, raw: rawOf(statusFor('victim'), data) })
   .then(() => process.stdout.write('saved\n'));

@@ -11,6 +11,7 @@ import { toPaise } from '../../src/shared/model/money';
 import { readBack, rowsOf, sheet, column } from '../unit/export/helpers';
 import { tempDir } from '../unit/library/helpers';
 import { demo } from '../unit/review/helpers';
+import { rawOf } from '../fakes/received';
 
 const SESSION = 'demo-retail';
 
@@ -28,8 +29,7 @@ async function setUp() {
   const cwd = await tempDir();
   const { data, status, view } = demo(SESSION);
   await new Library({ dir: join(cwd, 'lib'), appVersion: 't' }).save({
-    sessionStatus: status,
-    subscribedData: data,
+    raw: rawOf(status, data),
     fetchedAt: '2026-11-30T10:00:00.000Z',
     source: { kind: 'live', profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
   });

@@ -6,26 +6,26 @@ import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SessionData } from '@shared/api/parse';
-import type { SessionStatusResponse } from '@shared/api/schemas';
 import { normalizeSession } from '@shared/model/normalize';
+import type { SessionView } from '@shared/model/view-model';
+import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
 import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import { readSessionInput } from '../../core/library/session-input';
-import { CONNECTION_OPTIONS, openConnection, type ConnectionFlags } from '../connection';
+import { openSession } from '../../core/session/open-session';
+import {
+  CONNECTION_OPTIONS,
+  openConnection,
+  type ConnectionFlags,
+  type OpenConnection,
+} from '../connection';
 import { CONNECTION_HELP, UsageError } from '../usage';
 import { retryReporter } from './progress';
 
-export interface FetchedSession {
-  readonly subscribedData: SessionData;
-  readonly sessionStatus: SessionStatusResponse | null;
+export interface SessionForExport {
+  readonly view: SessionView;
   readonly meta: ExportMeta;
 }
-
-export type SessionFetcher = (
-  sessionId: string,
-  options: { readonly flags: ConnectionFlags; readonly signal?: AbortSignal | undefined },
-) => Promise<FetchedSession>;
 
 export interface ExportCliIo {
   readonly stdout: (text: string) => void;
@@ -36,8 +36,8 @@ export interface ExportCliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Cancels the export (Ctrl+C); the destination is left as it was. */
   readonly signal?: AbortSignal | undefined;
-  /** Fetches a session given by id (default: the API or the sandbox, as `bcv fetch` does). */
-  readonly fetchSession?: SessionFetcher;
+  /** Connects for a session given by id (default: the API or the sandbox, as `bcv fetch` does). */
+  readonly connect?: (flags: ConnectionFlags) => Promise<OpenConnection>;
 }
 
 export const EXPORT_USAGE = `Usage:
@@ -83,30 +83,28 @@ function describe(error: unknown): { code: string; message: string; exitCode: nu
   };
 }
 
-/** The default fetcher: the API (credentials from the environment) or the sandbox. */
-function connectionFetcher(io: ExportCliIo): SessionFetcher {
-  return async (sessionId, { flags, signal }) => {
-    const connection = await openConnection(flags, io.env ?? {}, retryReporter(ioForProgress(io)));
-    try {
-      const sessionStatus = await connection.client.sessionStatus(sessionId, signal);
-      const subscribedData = await connection.client.subscribedData(sessionId, signal);
-      return {
-        subscribedData,
-        sessionStatus,
-        meta: {
-          fetchedAt: new Date().toISOString(),
-          source: connection.sandbox ? 'sandbox' : `BankConnect API (${connection.host})`,
-          sandbox: connection.sandbox,
-        },
-      };
-    } finally {
-      await connection.close();
-    }
-  };
-}
-
-function ioForProgress(io: ExportCliIo) {
-  return { ...io, env: io.env ?? {}, cwd: io.cwd ?? process.cwd(), appVersion: '' };
+/** A session given by id, opened as `bcv fetch` opens it (a failed session: its statuses). */
+async function fromApi(
+  sessionId: string,
+  flags: ConnectionFlags,
+  io: ExportCliIo,
+): Promise<SessionForExport> {
+  const connection = await (
+    io.connect ?? ((f) => openConnection(f, io.env ?? {}, retryReporter(io)))
+  )(flags);
+  try {
+    const opened = await openSession(connection, sessionId, { signal: io.signal });
+    return {
+      view: opened.view,
+      meta: {
+        fetchedAt: opened.fetchedAt,
+        source: provenanceLabel(opened.provenance),
+        sandbox: opened.provenance.sandbox,
+      },
+    };
+  } finally {
+    await connection.close();
+  }
 }
 
 function looksLikePath(arg: string): boolean {
@@ -130,26 +128,30 @@ async function fetchNoteOf(path: string): Promise<{ fetchedAt: string; source: s
   }
 }
 
-async function fromFile(path: string): Promise<FetchedSession> {
+async function fromFile(path: string): Promise<SessionForExport> {
   const input = await readSessionInput(path);
   const name = basename(path);
   let meta: ExportMeta;
   if (input.meta) {
-    const host = input.meta.source.host;
     meta = {
       fetchedAt: input.meta.fetchedAt,
-      source: `saved file ${name}${host ? ` (fetched from ${host})` : ''}`,
+      source: savedFileLabel(name, input.meta.source),
       sandbox: input.meta.source.sandbox,
     };
   } else {
     const note = await fetchNoteOf(path);
+    // `source` is the provenance label `bcv fetch` wrote ("sandbox" in older files).
+    const sandbox = note !== null && /^sandbox$/i.test(note.source);
     meta = {
       fetchedAt: note?.fetchedAt ?? '',
-      source: `saved file ${name}${note ? ` (fetched from ${note.source})` : ''}`,
-      sandbox: note?.source === 'sandbox',
+      source: savedFileLabel(
+        name,
+        note ? { profileName: sandbox ? null : note.source, host: null, sandbox } : null,
+      ),
+      sandbox,
     };
   }
-  return { subscribedData: input.subscribedData, sessionStatus: input.sessionStatus, meta };
+  return { view: normalizeSession(input.subscribedData, input.sessionStatus), meta };
 }
 
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */
@@ -187,17 +189,16 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     const source = positionals[0]!;
     const path = resolve(cwd, source);
     const destination = resolve(cwd, out);
-    let session: FetchedSession;
+    let session: SessionForExport;
     if (existsSync(path) && statSync(path).isFile()) {
       session = await fromFile(path);
     } else if (looksLikePath(source) || existsSync(path)) {
       throw new CliError('FILE_NOT_FOUND', `${source}: no such file`);
     } else {
-      const fetcher = io.fetchSession ?? connectionFetcher(io);
-      session = await fetcher(source, { flags: values, signal: io.signal });
+      session = await fromApi(source, values, io);
     }
 
-    const view = normalizeSession(session.subscribedData, session.sessionStatus);
+    const { view } = session;
     const result = await exportWorkbook(view, session.meta, {
       destination,
       accountId: values.account,

@@ -1,16 +1,16 @@
-// `bcv fetch <session-id> --out FILE [--wait] [--save]`: both raw responses in one JSON
-// file (the shape `bcv export` and `bcv library import` read), optionally kept in the
-// library too. The file is written atomically: an existing file is replaced whole or not
-// at all.
+// `bcv fetch <session-id> --out FILE [--wait] [--save]`: both responses in one JSON file
+// (the shape `bcv export` and `bcv library import` read), optionally kept in the library
+// too. The file is written atomically: an existing file is replaced whole or not at all.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
+import { provenanceLabel } from '@shared/session/provenance';
+import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
-import { normalizeSession } from '@shared/model/normalize';
 import { UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
 import { libraryDirOf, saveFetchedToLibrary, type CliIo } from './library';
-import { pollReporter, retryReporter } from './progress';
+import { progressReporter, retryReporter } from './progress';
 
 export async function runFetchCommand(
   argv: readonly string[],
@@ -34,23 +34,25 @@ export async function runFetchCommand(
   const sessionId = positionals[0]!;
   const connection = await openConnection(values, io.env, retryReporter(io));
   try {
-    const { client } = connection;
-    const sessionStatus = values.wait
-      ? await client.waitForCompletion(sessionId, { signal, onPoll: pollReporter(io, sessionId) })
-      : await client.sessionStatus(sessionId, signal);
-    const subscribedData = await client.subscribedData(sessionId, signal);
-    const fetchedAt = new Date().toISOString();
+    const opened = await openSession(connection, sessionId, {
+      wait: values.wait === true,
+      signal,
+      onProgress: progressReporter(io),
+    });
+    const { raw, view, dataError } = opened;
+    if (dataError) {
+      io.stderr(`No data (${dataError.code}: ${dataError.message}); the statuses say why\n`);
+    }
     if (values.out) {
       const out = resolve(io.cwd, values.out);
       const document = {
         session_id: sessionId,
-        fetched_at: fetchedAt,
-        source: connection.host,
-        session_status: sessionStatus,
-        subscribed_data: subscribedData,
+        fetched_at: opened.fetchedAt,
+        source: provenanceLabel(opened.provenance),
+        session_status: raw.sessionStatus?.value ?? null,
+        subscribed_data: raw.data?.value ?? null,
       };
       await writeFileAtomic(out, `${JSON.stringify(document, null, 1)}\n`);
-      const view = normalizeSession(subscribedData, sessionStatus);
       const transactions = view.accounts.reduce((n, a) => n + a.transactions.length, 0);
       io.stderr(
         `Wrote ${out} (${view.accounts.length} account(s), ${transactions} transactions)\n`,
@@ -61,12 +63,9 @@ export async function runFetchCommand(
       const saved = await saveFetchedToLibrary({
         libraryDir: libraryDirOf(io, values.library),
         appVersion: io.appVersion,
-        sessionStatus,
-        subscribedData,
-        fetchedAt,
-        profileName: connection.sandbox ? 'Sandbox' : null,
-        host: connection.host,
-        sandbox: connection.sandbox,
+        raw,
+        fetchedAt: opened.fetchedAt,
+        provenance: opened.provenance,
       });
       io.stderr(`Saved to the library: ${saved.file}\n`);
     }

@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
-import type { SessionData } from '@shared/api/parse';
-import type { SessionStatusResponse } from '@shared/api/schemas';
+import type { Provenance } from '@shared/session/provenance';
 import { defaultCliLibraryDir } from '../../core/library/paths';
 import { Library, type ListedSnapshot } from '../../core/library/store';
 import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
+import type { RawResponses } from '../../core/session/received';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -221,23 +221,15 @@ async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly s
 export async function saveFetchedToLibrary(input: {
   readonly libraryDir: string;
   readonly appVersion: string;
-  readonly sessionStatus: SessionStatusResponse | null;
-  readonly subscribedData: SessionData;
+  readonly raw: RawResponses;
   readonly fetchedAt: string;
-  readonly profileName: string | null;
-  readonly host: string;
-  readonly sandbox: boolean;
+  readonly provenance: Provenance;
 }): Promise<ListedSnapshot> {
   const library = new Library({ dir: input.libraryDir, appVersion: input.appVersion });
+  const { profileName, host, sandbox } = input.provenance;
   return library.save({
-    sessionStatus: input.sessionStatus,
-    subscribedData: input.subscribedData,
+    raw: input.raw,
     fetchedAt: input.fetchedAt,
-    source: {
-      kind: 'live',
-      profileName: input.profileName,
-      host: input.host,
-      sandbox: input.sandbox,
-    },
+    source: { kind: 'live', profileName, host, sandbox },
   });
 }

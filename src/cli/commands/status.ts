@@ -1,8 +1,8 @@
 // `bcv status <session-id> [--json]`: each account and statement with its status and the
 // message for its error code.
 import { parseArgs } from 'node:util';
-import { normalizeSessionStatus } from '@shared/model/normalize-status';
 import type { SessionStatusView } from '@shared/model/view-model';
+import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { UsageError } from '../usage';
 import type { CliIo } from './library';
@@ -38,11 +38,11 @@ export async function runStatusCommand(argv: readonly string[], io: CliIo): Prom
   if (positionals.length !== 1) throw new UsageError('bcv status: give exactly one session id');
   const connection = await openConnection(values, io.env, retryReporter(io));
   try {
-    const response = await connection.client.sessionStatus(positionals[0]!);
+    const opened = await openSession(connection, positionals[0]!, { statusOnly: true });
     io.stdout(
       values.json
-        ? `${JSON.stringify(response, null, 2)}\n`
-        : formatStatus(normalizeSessionStatus(response)),
+        ? `${JSON.stringify(opened.raw.sessionStatus?.value ?? null, null, 2)}\n`
+        : formatStatus(opened.status),
     );
     return 0;
   } finally {

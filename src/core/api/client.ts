@@ -7,6 +7,7 @@ import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
+import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
 import { apiError, BankConnectError, networkErrors } from './errors';
 import {
@@ -58,11 +59,18 @@ export interface WaitOptions {
   readonly maxIntervalMs?: number;
 }
 
+/** Every answer comes back as received (bytes) and as read (the validated value). */
 export interface BankConnectClient {
   readonly host: string;
-  sessionStatus(sessionId: string, signal?: AbortSignal): Promise<SessionStatusResponse>;
-  subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData>;
-  waitForCompletion(sessionId: string, options?: WaitOptions): Promise<SessionStatusResponse>;
+  sessionStatus(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<ReceivedBody<SessionStatusResponse>>;
+  subscribedData(sessionId: string, signal?: AbortSignal): Promise<ReceivedBody<SessionData>>;
+  waitForCompletion(
+    sessionId: string,
+    options?: WaitOptions,
+  ): Promise<ReceivedBody<SessionStatusResponse>>;
 }
 
 type Endpoint = 'session_status' | 'subscribed_data';
@@ -81,11 +89,11 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   const urlOf = (sessionId: string, endpoint: Endpoint): string =>
     `${base}/${encodeURIComponent(version)}/session_data/${encodeURIComponent(sessionId)}/${endpoint}/`;
 
-  /** One HTTP exchange: the decoded JSON body of a 2xx answer, or a BankConnectError. */
+  /** One HTTP exchange: the bytes and decoded JSON of a 2xx answer, or a BankConnectError. */
   async function once(
     url: string,
     signal: AbortSignal | undefined,
-  ): Promise<{ body: unknown; retryAfterMs: number | null }> {
+  ): Promise<{ bytes: Buffer; body: unknown }> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
@@ -112,10 +120,10 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       }
       const contentType = response.headers.get('content-type') ?? '';
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      let received: Buffer;
+      let bytes: Buffer;
       try {
         // Bounded: a body that never ends or a huge one is given up at the size ceiling.
-        received = await readBodyBounded(response, { what: `The answer from ${host}` });
+        bytes = await readBodyBounded(response, { what: `The answer from ${host}` });
       } catch (error) {
         if (error instanceof TooLargeError) {
           throw new BankConnectError('TOO_LARGE', error.message, response.status);
@@ -127,15 +135,15 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         throw cause;
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(declared) && received.length < declared) {
+      if (Number.isFinite(declared) && bytes.length < declared) {
         throw networkErrors.truncated(
           host,
           response.status,
-          `${received.length} of ${declared} bytes`,
+          `${bytes.length} of ${declared} bytes`,
         );
       }
       // As response.text() did: UTF-8, a leading byte-order mark dropped.
-      const text = received.toString('utf8').replace(/^\uFEFF/, '');
+      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
       let body: unknown;
       const looksLikeJson = /^\s*[[{]/.test(text);
       if (!looksLikeJson) {
@@ -151,7 +159,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       } catch {
         throw networkErrors.truncated(host, response.status, 'the JSON ends early or is malformed');
       }
-      if (response.ok) return { body, retryAfterMs };
+      if (response.ok) return { bytes, body };
       const documented = apiErrorBodySchema.safeParse(body);
       if (documented.success) {
         const { code, message } = documented.data.error;
@@ -173,14 +181,14 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     sessionId: string,
     endpoint: Endpoint,
     signal: AbortSignal | undefined,
-  ): Promise<unknown> {
+  ): Promise<{ bytes: Buffer; body: unknown }> {
     if (!sessionId.trim())
       throw new BankConnectError('INVALID_SESSION_ID', 'The session id is empty');
     const url = urlOf(sessionId.trim(), endpoint);
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await once(url, signal)).body;
+        return await once(url, signal);
       } catch (error) {
         const failure =
           error instanceof BankConnectError ? error : classifyFetchFailure(error, host);
@@ -206,24 +214,27 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   async function sessionStatus(
     sessionId: string,
     signal?: AbortSignal,
-  ): Promise<SessionStatusResponse> {
+  ): Promise<ReceivedBody<SessionStatusResponse>> {
     return validated(await get(sessionId, 'session_status', signal), parseSessionStatus);
   }
 
-  async function subscribedData(sessionId: string, signal?: AbortSignal): Promise<SessionData> {
+  async function subscribedData(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<ReceivedBody<SessionData>> {
     return validated(await get(sessionId, 'subscribed_data', signal), parseSubscribedData);
   }
 
   async function waitForCompletion(
     sessionId: string,
     wait: WaitOptions = {},
-  ): Promise<SessionStatusResponse> {
+  ): Promise<ReceivedBody<SessionStatusResponse>> {
     const started = now();
     const deadline = wait.deadlineMs ?? 10 * 60_000;
     let interval = wait.intervalMs ?? 2_000;
     const maxInterval = wait.maxIntervalMs ?? 15_000;
     for (let attempt = 1; ; attempt++) {
-      let status: SessionStatusResponse | null = null;
+      let status: ReceivedBody<SessionStatusResponse> | null = null;
       try {
         status = await sessionStatus(sessionId, wait.signal);
       } catch (error) {
@@ -232,7 +243,9 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       }
       if (
         status &&
-        !status.accounts.some((a) => STILL_PROCESSING.has(String(a.account_status).toLowerCase()))
+        !status.value.accounts.some((a) =>
+          STILL_PROCESSING.has(String(a.account_status).toLowerCase()),
+        )
       )
         return status;
       const elapsedMs = now() - started;
@@ -250,9 +263,12 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   return { host, sessionStatus, subscribedData, waitForCompletion };
 }
 
-function validated<T>(body: unknown, parse: (value: unknown) => T): T {
+function validated<T>(
+  answer: { bytes: Buffer; body: unknown },
+  parse: (value: unknown) => T,
+): ReceivedBody<T> {
   try {
-    return parse(body);
+    return { bytes: answer.bytes, value: parse(answer.body) };
   } catch (error) {
     if (error instanceof SchemaMismatchError)
       throw new BankConnectError('SCHEMA_MISMATCH', error.message);

@@ -8,7 +8,7 @@
 // the bytes that are parsed back (the UTF-8 of that string): no canonical serialisation to
 // agree on, and any edit to the data, however small, fails the check. The responses are
 // stored as the client parsed them (JSON.stringify of the received values: same keys in
-// the same order, same values). Never a credential: the source names a profile and a host.
+// the same order, same values), though the save path is handed the received bytes too. Never a credential: the source names a profile and a host.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';

@@ -21,6 +21,7 @@ import {
   type SnapshotMeta,
   type SnapshotSource,
 } from './format';
+import type { RawResponses } from '../session/received';
 import { decodeRawJson, isSessionFile } from './session-input';
 import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
 import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
@@ -39,7 +40,9 @@ export interface LibraryOptions {
   readonly maxImportBytes?: number;
 }
 
-export interface SaveInput extends SessionPayload {
+export interface SaveInput {
+  /** The responses as received: the file keeps what they say (see format.ts). */
+  readonly raw: RawResponses;
   readonly fetchedAt: string;
   readonly source: SnapshotSource;
 }
@@ -191,7 +194,8 @@ export class Library {
 
   /** Adds a snapshot of a fetched session (a re-fetch adds another, older ones stay). */
   async save(input: SaveInput): Promise<ListedSnapshot> {
-    const payload = validatePayload(input.sessionStatus, input.subscribedData);
+    const { sessionStatus, data } = input.raw;
+    const payload = validatePayload(sessionStatus?.value ?? null, data?.value ?? null);
     return this.writeSnapshot(payloadTextOf(payload), payload, input.fetchedAt, input.source);
   }
 

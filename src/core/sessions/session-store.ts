@@ -1,34 +1,23 @@
-// Sessions main holds in memory, by an opaque handle: both raw responses (for saving to
-// the library and exporting), the normalised view and where they came from.
+// Sessions main holds in memory, by an opaque handle: the normalised view, where it came
+// from and, for a live fetch, the raw responses as received (for saving to the library).
 import { randomUUID } from 'node:crypto';
-import type { SessionData } from '@shared/api/parse';
-import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
-import { normalizeSession, statusOnlyView } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
 import { CoreError } from '../errors';
-
-export interface RawResponses {
-  readonly sessionStatus: SessionStatusResponse | null;
-  /** Null when the data could not be fetched (a failed session): statuses only. */
-  readonly subscribedData: SessionData | null;
-}
+import type { RawResponses } from '../session/received';
 
 export interface StoredSession {
   readonly loaded: LoadedSession;
-  readonly raw: RawResponses;
+  /** Null for a session opened from the library: its data stays in the snapshot's file. */
+  readonly raw: RawResponses | null;
 }
 
 export interface AddSession {
   readonly sessionId: string;
   readonly fetchedAt: string;
   readonly source: SessionSource;
-  readonly raw: RawResponses;
-}
-
-export function viewOf(sessionId: string, raw: RawResponses): SessionView {
-  if (raw.subscribedData) return normalizeSession(raw.subscribedData, raw.sessionStatus);
-  return statusOnlyView(sessionId, raw.sessionStatus);
+  readonly view: SessionView;
+  readonly raw: RawResponses | null;
 }
 
 export class SessionStore {
@@ -40,7 +29,7 @@ export class SessionStore {
       sessionId: input.sessionId,
       fetchedAt: input.fetchedAt,
       source: input.source,
-      view: viewOf(input.sessionId, input.raw),
+      view: input.view,
     };
     this.sessions.set(loaded.handle, { loaded, raw: input.raw });
     return loaded;

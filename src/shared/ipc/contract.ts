@@ -48,6 +48,9 @@ export type SessionSource =
       readonly file: string;
       readonly sandbox: boolean;
       readonly imported: boolean;
+      /** Where the snapshot was fetched from (null when an import did not say). */
+      readonly profileName: string | null;
+      readonly host: string | null;
     };
 
 /** A session main holds in memory; the renderer refers to it by `handle`. */

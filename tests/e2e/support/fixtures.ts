@@ -25,7 +25,7 @@ import { installBridge } from './bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from './host';
 
 export { expect } from '@playwright/test';
-export { fakeSafeStorage } from './fake-safe-storage';
+export { fakeSafeStorage } from '../../fakes/safe-storage';
 
 export const SCREENSHOTS = join(__dirname, '../../../test-results/screenshots');
 

@@ -18,7 +18,7 @@ import { exportWorkbook } from '../../../src/core/export/export-workbook';
 import { createHandlers, type Handlers } from '../../../src/main/ipc/create-handlers';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
 import { packSessionAnswer } from '../../../src/shared/ipc/session-wire';
-import { fakeSafeStorage } from './fake-safe-storage';
+import { fakeSafeStorage } from '../../fakes/safe-storage';
 
 const RENDERER = join(__dirname, '../../../out/renderer');
 const TYPES: Record<string, string> = {

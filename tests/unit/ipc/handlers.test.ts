@@ -3,7 +3,9 @@ import { API_ERRORS } from '../../../src/shared/api/error-codes';
 import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/profiles/profile-store';
-import { apiError, fakeClientFactory, GOOD, testDeps } from './helpers';
+import { apiError, fakeClientFactory, GOOD } from '../../fakes/bankconnect-client';
+import { received } from '../../fakes/received';
+import { testDeps } from './helpers';
 
 const events: { name: string; payload: unknown }[] = [];
 const ctx = {
@@ -166,7 +168,7 @@ describe('sessions', () => {
       await testDeps({
         createClient: (c) => ({
           ...inner(c),
-          waitForCompletion: () => Promise.resolve(failed as never),
+          waitForCompletion: () => Promise.resolve(received(failed as never)),
           subscribedData: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
         }),
       }),

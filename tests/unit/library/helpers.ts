@@ -7,6 +7,7 @@ import type {
   SubscribedDataResponse,
 } from '../../../src/shared/api/schemas';
 import { Library, type LibraryOptions, type SaveInput } from '../../../src/core/library/store';
+import { rawOf } from '../../fakes/received';
 import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 export async function tempDir(prefix = 'bcv-lib-'): Promise<string> {
@@ -38,8 +39,7 @@ export function statusFor(sessionId: string): SessionStatusResponse {
 
 export function saveInput(sessionId: string, fetchedAt = '2026-11-20T10:00:00.000Z'): SaveInput {
   return {
-    sessionStatus: statusFor(sessionId),
-    subscribedData: dataFor(sessionId),
+    raw: rawOf(statusFor(sessionId), dataFor(sessionId)),
     fetchedAt,
     source: { kind: 'live', profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
   };

@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { LibraryFs } from '../../../src/core/library/atomic-write';
 import { INDEX_NAME, Library } from '../../../src/core/library/store';
+import { rawOf } from '../../fakes/received';
 import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -46,9 +47,11 @@ describe('library store', () => {
     const library = await tempLibrary();
     const first = await library.save(saveInput('sess-1', '2026-11-01T00:00:00.000Z'));
     const changed = saveInput('sess-1', '2026-11-02T00:00:00.000Z');
-    (changed.subscribedData.accounts as Record<string, { predictors: Record<string, unknown> }>)[
-      '8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753'
-    ]!.predictors['customer_name'] = 'NEW NAME';
+    const accounts = (changed.raw.data!.value as { accounts: unknown }).accounts as Record<
+      string,
+      { predictors: Record<string, unknown> }
+    >;
+    accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.predictors['customer_name'] = 'NEW NAME';
     const second = await library.save(changed);
     const [entry] = (await library.list()).entries;
     expect(entry!.snapshotCount).toBe(2);
@@ -282,7 +285,10 @@ describe('library store', () => {
   it('keeps an odd session id as data, under a hashed folder name', async () => {
     const library = await tempLibrary();
     const input = saveInput('x');
-    const odd = { ...input, subscribedData: { ...input.subscribedData, session_id: '../../etc' } };
+    const odd = {
+      ...input,
+      raw: rawOf(statusFor('x'), { ...dataFor('x'), session_id: '../../etc' }),
+    };
     const saved = await library.save(odd);
     expect(saved.file.startsWith(join(library.dir, '_h-'))).toBe(true);
     expect((await library.list()).entries[0]!.sessionId).toBe('../../etc');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES_FILE, ProfileStore, SANDBOX_ID } from '../../../src/core/profiles/profile-store';
 import { Vault } from '../../../src/core/vault/vault';
-import { fakeSafeStorage } from '../../e2e/support/fake-safe-storage';
+import { fakeSafeStorage } from '../../fakes/safe-storage';
 
 const KEY = 'sk_live_profileKey00001111';
 const HASH = 'hash_profileHash22223333';

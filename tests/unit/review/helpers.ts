@@ -10,6 +10,7 @@ import { Library } from '../../../src/core/library/store';
 import { ReviewStore } from '../../../src/core/review/store';
 import { SessionReviews } from '../../../src/core/review/session-reviews';
 import { tempDir } from '../library/helpers';
+import { rawOf } from '../../fakes/received';
 
 export function demo(id = 'demo-business'): {
   data: SubscribedDataResponse;
@@ -33,8 +34,7 @@ export async function reviewedLibrary(sessions: readonly string[] = ['demo-busin
   for (const id of sessions) {
     const { data, status } = demo(id);
     await library.save({
-      sessionStatus: status,
-      subscribedData: data,
+      raw: rawOf(status, data),
       fetchedAt: '2026-11-30T10:00:00.000Z',
       source: { kind: 'live', profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
     });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault, VAULT_FILE } from '../../../src/core/vault/vault';
-import { fakeSafeStorage } from '../../e2e/support/fake-safe-storage';
+import { fakeSafeStorage } from '../../fakes/safe-storage';
 
 const SECRET = 'sk_live_Z9Y8X7W6V5U4T3S2';
 const dir = () => mkdtemp(join(tmpdir(), 'bcv-vault-'));

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { CoreError } from '../../../core/errors';
+import { sourceLabel } from '@shared/session/provenance';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
@@ -23,14 +24,13 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
         filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
       });
       if (!destination) return { cancelled: true } as const;
-      const source = loaded.source;
       await s.jobs.run(jobId, (signal) =>
         exportWorkbook(
           loaded.view,
           {
             fetchedAt: loaded.fetchedAt,
-            source: source.kind === 'live' ? `${source.profileName} (${source.host})` : source.file,
-            sandbox: source.sandbox,
+            source: sourceLabel(loaded.source),
+            sandbox: loaded.source.sandbox,
           },
           {
             destination,

@@ -1,8 +1,8 @@
 // library:* — the saved-session library (src/core/library) behind the contract's channels.
-// Dialogs and the OS trash come from the shell's deps; opening a snapshot hands the raw
-// responses to the session store, which normalises them like live data.
+// Dialogs and the OS trash come from the shell's deps; an opened snapshot is normalised
+// like live data and kept in the session store.
 import { basename } from 'node:path';
-import type { LibraryProblem, LibrarySnapshotSummary, SessionSource } from '@shared/ipc/contract';
+import type { LibraryProblem, LibrarySnapshotSummary } from '@shared/ipc/contract';
 import { snapshotSummary } from '@shared/library/entries';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
@@ -11,6 +11,7 @@ import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
 import { RecentSessions } from '../../../core/library/recent';
 import { Library, type ImportOutcome } from '../../../core/library/store';
 import { CoreError } from '../../../core/errors';
+import { sessionOfSnapshot } from '../../../core/session/from-snapshot';
 import { toIpcError } from '../errors';
 import type { HandlerMap } from '../types';
 
@@ -68,7 +69,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         const found = await library.locate(loaded.sessionId, loaded.source.snapshotId);
         return snapshotSummary(found.record);
       }
-      if (!raw.subscribedData) {
+      if (!raw?.data) {
         throw new CoreError(
           'NO_DATA',
           'This session has statuses only (its data could not be fetched): nothing to save',
@@ -80,30 +81,13 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         host: loaded.source.host,
         sandbox: loaded.source.sandbox,
       };
-      const saved = await library.save({
-        sessionStatus: raw.sessionStatus,
-        subscribedData: raw.subscribedData,
-        fetchedAt: loaded.fetchedAt,
-        source,
-      });
+      const saved = await library.save({ raw, fetchedAt: loaded.fetchedAt, source });
       return snapshotSummary(saved.record);
     },
 
     'library:open': async ({ sessionId, snapshotId }) => {
       const opened = await library.open(sessionId, snapshotId);
-      const source: SessionSource = {
-        kind: 'saved',
-        snapshotId: opened.record.snapshotId,
-        file: opened.file,
-        sandbox: opened.record.sandbox,
-        imported: opened.record.imported,
-      };
-      const loaded = s.sessions.add({
-        sessionId: opened.record.sessionId,
-        fetchedAt: opened.record.fetchedAt,
-        source,
-        raw: { sessionStatus: opened.sessionStatus, subscribedData: opened.subscribedData },
-      });
+      const loaded = s.sessions.add(sessionOfSnapshot(opened));
       // Remembering is a convenience: a read-only user-data folder must not stop the open.
       await recent.remember(opened.record.sessionId, snapshotId ?? null).catch(() => undefined);
       return loaded;

@@ -1,6 +1,6 @@
 // A safeStorage stand-in that really transforms bytes (XOR with a key plus a marker), so
 // tests can see that what reaches the disk is not the secret.
-import type { SafeStorageLike } from '../../../src/core/vault/vault';
+import type { SafeStorageLike } from '../../src/core/vault/vault';
 
 const MARKER = Buffer.from('FAKEENC1');
 const KEY = Buffer.from('test-only-key-not-protection');

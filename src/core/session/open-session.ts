@@ -1,0 +1,130 @@
+// Opening a session from BankConnect, the one way the app (session:fetch, session:refresh,
+// session:status) and the CLI (fetch, export <session-id>, status) do it: the statuses
+// (waiting while processing, with progress), the data call, validation, normalisation and
+// where it came from.
+import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
+import type { SessionData } from '@shared/api/parse';
+import type { SessionStatusResponse } from '@shared/api/schemas';
+import { normalizeSessionStatus } from '@shared/model/normalize-status';
+import type { SessionStatusView, SessionView } from '@shared/model/view-model';
+import type { Provenance } from '@shared/session/provenance';
+import type { BankConnectClient } from '../api/client';
+import { BankConnectError, networkErrors } from '../api/errors';
+import { CoreError } from '../errors';
+import type { RawResponses, ReceivedBody } from './received';
+import { sessionViewOf } from './view';
+
+/** A client and the words for where its data comes from. */
+export interface SessionConnection {
+  readonly client: BankConnectClient;
+  readonly provenance: Provenance;
+}
+
+export interface SessionProgress {
+  readonly kind: 'poll' | 'fetch';
+  readonly done: number;
+  /** Null while polling: how long processing takes is not known. */
+  readonly total: number | null;
+  readonly message: string;
+}
+
+export interface OpenSessionOptions {
+  /** Poll while the session is still processing (else one status call). */
+  readonly wait?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SessionProgress) => void;
+  /** The statuses only, no data call (`bcv status`, session:status). */
+  readonly statusOnly?: boolean;
+  readonly clock?: () => Date;
+}
+
+export interface OpenedSession {
+  readonly sessionId: string;
+  readonly raw: RawResponses;
+  readonly view: SessionView;
+  /** The statuses, normalised (also with statusOnly). */
+  readonly status: SessionStatusView;
+  readonly provenance: Provenance;
+  /** When the data call answered (ISO 8601). */
+  readonly fetchedAt: string;
+  /** Why there is no data when the statuses explain it (a failed session), else null. */
+  readonly dataError: { readonly code: string; readonly message: string } | null;
+}
+
+export async function openSession(
+  connection: SessionConnection,
+  sessionId: string,
+  options: OpenSessionOptions = {},
+): Promise<OpenedSession> {
+  try {
+    return await open(connection, sessionId, options);
+  } catch (error) {
+    throw withDocumentedMessage(error);
+  }
+}
+
+async function open(
+  { client, provenance }: SessionConnection,
+  sessionId: string,
+  {
+    wait = false,
+    signal,
+    onProgress,
+    statusOnly = false,
+    clock = () => new Date(),
+  }: OpenSessionOptions,
+): Promise<OpenedSession> {
+  const status = wait
+    ? await client.waitForCompletion(sessionId, {
+        signal,
+        onPoll: ({ attempt, elapsedMs }) =>
+          onProgress?.({
+            kind: 'poll',
+            done: attempt,
+            total: null,
+            message: `Session ${sessionId} is still processing (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+          }),
+      })
+    : await client.sessionStatus(sessionId, signal);
+  let data: ReceivedBody<SessionData> | null = null;
+  let dataError: OpenedSession['dataError'] = null;
+  if (!statusOnly) {
+    onProgress?.({ kind: 'fetch', done: 0, total: 1, message: 'Fetching data' });
+    try {
+      data = await client.subscribedData(sessionId, signal);
+    } catch (error) {
+      // A session whose processing failed has statuses but no data: keep the statuses.
+      if (signal?.aborted) throw networkErrors.cancelled();
+      if (!(error instanceof CoreError) || !statusesExplain(status.value)) throw error;
+      dataError = { code: error.code, message: withDocumentedMessage(error).message };
+    }
+    onProgress?.({ kind: 'fetch', done: 1, total: 1, message: 'Fetched' });
+  }
+  const raw: RawResponses = { sessionStatus: status, data, endpoint: 'subscribed_data' };
+  const view = sessionViewOf(sessionId, status.value, data?.value ?? null);
+  return {
+    sessionId,
+    raw,
+    view,
+    status: view.status ?? normalizeSessionStatus(status.value),
+    provenance,
+    fetchedAt: clock().toISOString(),
+    dataError,
+  };
+}
+
+/** Some account or statement carries an error code: the missing data is explained. */
+function statusesExplain(status: SessionStatusResponse): boolean {
+  return status.accounts.some(
+    (a) => a.error_code || (a.statements ?? []).some((st) => st.error_code),
+  );
+}
+
+/** A documented API code always reads as the reference documents it, whoever phrased it. */
+function withDocumentedMessage<E>(error: E): E | BankConnectError {
+  if (!(error instanceof CoreError) || !isApiErrorCode(error.code)) return error;
+  const documented = API_ERRORS[error.code].message;
+  if (error.message === documented) return error;
+  const status = error instanceof BankConnectError ? error.status : null;
+  return new BankConnectError(error.code, documented, status);
+}

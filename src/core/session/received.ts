@@ -1,0 +1,19 @@
+// What BankConnect sent, kept whole beside what was read from it: the bytes exactly as
+// received (for saving and `bcv fetch --out`) and the parsed, validated value (for the view).
+import type { SessionStatusResponse } from '@shared/api/schemas';
+
+export interface ReceivedBody<T> {
+  /** The response body exactly as received, before any decoding. */
+  readonly bytes: Buffer;
+  readonly value: T;
+}
+
+/** The data endpoint that answered (`insights` is the newer one; see the API reference). */
+export type DataEndpoint = 'subscribed_data' | 'insights';
+
+export interface RawResponses {
+  readonly sessionStatus: ReceivedBody<SessionStatusResponse> | null;
+  /** Whichever endpoint answered; null = no data (a failed session: statuses only). */
+  readonly data: ReceivedBody<unknown> | null;
+  readonly endpoint: DataEndpoint;
+}
