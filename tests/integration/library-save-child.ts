@@ -3,7 +3,7 @@
 import * as nodeFs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import type { LibraryFs } from '../../src/core/library/atomic-write';
+import type { LibraryFs } from '../../src/core/io/safe-write';
 import { Library } from '../../src/core/library/store';
 import { rawOf } from '../fakes/received';
 import { dataFor, saveInput, statusFor } from '../unit/library/helpers';

@@ -190,7 +190,9 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     const path = resolve(cwd, source);
     const destination = resolve(cwd, out);
     let session: SessionForExport;
-    if (existsSync(path) && statSync(path).isFile()) {
+    if (existsSync(path) && statSync(path).isDirectory()) {
+      throw new CliError('IS_A_FOLDER', `${source}: is a folder, not a file`);
+    } else if (existsSync(path) && statSync(path).isFile()) {
       session = await fromFile(path);
     } else if (looksLikePath(source) || existsSync(path)) {
       throw new CliError('FILE_NOT_FOUND', `${source}: no such file`);

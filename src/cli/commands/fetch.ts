@@ -3,7 +3,7 @@
 // too. The file is written atomically: an existing file is replaced whole or not at all.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileSafely } from '../../core/io/safe-write';
 import { provenanceLabel } from '@shared/session/provenance';
 import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
@@ -52,7 +52,7 @@ export async function runFetchCommand(
         session_status: raw.sessionStatus?.value ?? null,
         subscribed_data: raw.data?.value ?? null,
       };
-      await writeFileAtomic(out, `${JSON.stringify(document, null, 1)}\n`);
+      await writeFileSafely(out, `${JSON.stringify(document, null, 1)}\n`);
       const transactions = view.accounts.reduce((n, a) => n + a.transactions.length, 0);
       io.stderr(
         `Wrote ${out} (${view.accounts.length} account(s), ${transactions} transactions)\n`,

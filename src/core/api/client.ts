@@ -6,6 +6,7 @@ import { parseSessionStatus, parseSubscribedData, SchemaMismatchError } from '@s
 import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
+import { JsonReadError, readJson } from '@shared/json/read-json';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
@@ -142,10 +143,9 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
           `${bytes.length} of ${declared} bytes`,
         );
       }
-      // As response.text() did: UTF-8, a leading byte-order mark dropped.
-      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const text = bytes.toString('utf8');
       let body: unknown;
-      const looksLikeJson = /^\s*[[{]/.test(text);
+      const looksLikeJson = /^\uFEFF?\s*[[{]/.test(text);
       if (!looksLikeJson) {
         if (response.ok || !RETRYABLE_STATUSES.has(response.status)) {
           if (!response.ok && text.trim() === '')
@@ -155,8 +155,14 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
       }
       try {
-        body = JSON.parse(text);
-      } catch {
+        body = readJson(text).value;
+      } catch (error) {
+        if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
+          throw new BankConnectError(
+            'SCHEMA_MISMATCH',
+            `The answer from ${host}: ${error.message}`,
+          );
+        }
         throw networkErrors.truncated(host, response.status, 'the JSON ends early or is malformed');
       }
       if (response.ok) return { bytes, body };

@@ -2,7 +2,6 @@
 // streamed into a temporary file beside the destination and renamed over it only once the
 // file is complete and on disk, so a cancel, a full disk or a crash never leaves a half
 // workbook, and an existing file at the destination stays as it was until then.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { SessionView } from '@shared/model/view-model';
 import type { ExportMeta, ExportOptions } from '../deps';
+import { tempNameFor } from '../io/safe-write';
 import type { ExportContext } from './context';
 import { cancelled, ExportError, writeFailure } from './errors';
 import { accountLabels } from './labels';
@@ -171,7 +171,7 @@ export async function exportWorkbook(
     throw new ExportError('DESTINATION_IS_FOLDER', `${destination}: is a folder`);
   }
 
-  const temp = join(folder, `.${basename(destination)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, tempNameFor(basename(destination)));
   let file: WriteStream | null = null;
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
   let failure: unknown = null;

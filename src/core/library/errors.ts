@@ -17,7 +17,11 @@ export type LibraryErrorCode =
   | 'NOT_IN_LIBRARY'
   | 'FILE_NOT_FOUND'
   | 'IS_A_FOLDER'
-  | 'PERMISSION_DENIED';
+  | 'PERMISSION_DENIED'
+  | 'TOO_DEEP'
+  | 'NOT_A_FOLDER'
+  | 'READ_ONLY'
+  | 'DELETE_FAILED';
 
 export class LibraryError extends CoreError {
   declare readonly code: LibraryErrorCode;
@@ -27,8 +31,18 @@ export class LibraryError extends CoreError {
   }
 }
 
+/** The library's own folder cannot be used: said about the folder, never the input file. */
+export class LibraryFolderError extends LibraryError {
+  constructor(code: LibraryErrorCode, message: string) {
+    super(code, message);
+    this.name = 'LibraryFolderError';
+  }
+}
+
 /** The same error with the file's name in front, so a list of problems reads on its own. */
 export function inFile(name: string, error: unknown): LibraryError {
+  // A problem with the library itself is not the input file's: said as it is.
+  if (error instanceof LibraryFolderError) return error;
   if (error instanceof LibraryError)
     return new LibraryError(error.code, `${name}: ${error.message}`);
   // Core's own refusals (too large, a folder...) keep their code; the file goes in front.

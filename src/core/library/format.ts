@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { dataSessionId, parseSessionData, parseSessionStatus, parseWith } from '@shared/api/parse';
 import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
+import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { inflateBounded, TooLargeError } from '../io/size-ceiling';
 import { LibraryError } from './errors';
 
@@ -44,6 +45,8 @@ export interface SnapshotMeta {
 export interface SessionPayload {
   readonly sessionStatus: SessionStatusResponse | null;
   readonly subscribedData: SessionData;
+  /** Keys the saved JSON gives twice in one object (paths into the file's JSON). */
+  readonly duplicateKeys?: readonly DuplicateKey[];
 }
 
 export interface DecodedSession extends SessionPayload {
@@ -158,8 +161,11 @@ async function gunzipOrExplain(bytes: Uint8Array): Promise<Buffer> {
  */
 function parseEnvelope(unzipped: Buffer): unknown {
   try {
-    return JSON.parse(unzipped.toString('utf8'));
-  } catch {
+    return readJson(unzipped.toString('utf8'), 'the file').value;
+  } catch (error) {
+    if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
+      throw new LibraryError('TOO_DEEP', error.message);
+    }
     throw new LibraryError('NOT_BCSESSION', 'not a .bcsession file (no JSON inside the gzip data)');
   }
 }
@@ -201,16 +207,23 @@ export async function decodeSessionFile(bytes: Uint8Array): Promise<DecodedSessi
 
 function parsePayloadText(text: string): SessionPayload {
   let value: unknown;
+  let duplicateKeys: readonly DuplicateKey[];
   try {
-    value = JSON.parse(text);
-  } catch {
+    ({ value, duplicates: duplicateKeys } = readJson(text, 'the saved data'));
+  } catch (error) {
+    if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
+      throw new LibraryError('TOO_DEEP', error.message);
+    }
     throw new LibraryError('CORRUPT', 'the saved data is not JSON');
   }
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown
   >;
-  return validatePayload(record['session_status'] ?? null, record['subscribed_data']);
+  return {
+    ...validatePayload(record['session_status'] ?? null, record['subscribed_data']),
+    duplicateKeys,
+  };
 }
 
 /** Both responses checked against the documented shapes (errors name the JSON path). */

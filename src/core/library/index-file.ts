@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SnapshotRecord } from '@shared/library/summary';
 import { join } from 'node:path';
 import { readFileBounded } from '../io/size-ceiling';
-import { writeFileAtomic, type LibraryFs } from './atomic-write';
+import { writeFileAtomic, type LibraryFs } from '../io/safe-write';
 
 export const INDEX_NAME = 'index.json';
 const INDEX_FORMAT = 'bankconnect-viewer/library-index';

@@ -3,7 +3,7 @@
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import type { RecentSession } from '@shared/ipc/contract';
-import { realFs, writeFileAtomic, type LibraryFs } from './atomic-write';
+import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 
 export const RECENT_LIMIT = 20;
 

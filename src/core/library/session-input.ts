@@ -2,6 +2,7 @@
 // .bcsession (verified) or raw API JSON, both responses or subscribed_data alone.
 import { basename } from 'node:path';
 import { readFileBounded } from '../io/size-ceiling';
+import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { inFile, LibraryError } from './errors';
 import {
   decodeSessionFile,
@@ -19,11 +20,19 @@ export interface SessionInput extends SessionPayload {
 
 export function decodeRawJson(bytes: Uint8Array): SessionPayload {
   let value: unknown;
+  let duplicateKeys: readonly DuplicateKey[];
   try {
-    value = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
+    ({ value, duplicates: duplicateKeys } = readJson(Buffer.from(bytes).toString('utf8'), 'it'));
+  } catch (error) {
+    if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
+      throw new LibraryError('TOO_DEEP', error.message);
+    }
     throw new LibraryError('NOT_IMPORTABLE', 'neither a .bcsession file nor JSON');
   }
+  return { ...payloadOf(value), duplicateKeys };
+}
+
+function payloadOf(value: unknown): SessionPayload {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     // Both responses as `bcv fetch` writes them, under the name of the endpoint that answered.

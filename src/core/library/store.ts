@@ -6,8 +6,8 @@ import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
 import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
 import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
 import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
-import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from './atomic-write';
-import { inFile, LibraryError } from './errors';
+import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from '../io/safe-write';
+import { inFile, LibraryError, LibraryFolderError } from './errors';
 import {
   decodeSessionFile,
   encodeSessionFile,
@@ -126,8 +126,12 @@ export class Library {
   }
 
   private async scan(): Promise<{ rel: string; size: number; mtimeMs: number }[]> {
-    await this.fs.mkdir(this.dir, { recursive: true });
-    const top = await this.fs.readdir(this.dir, { withFileTypes: true });
+    const top = await this.fs
+      .mkdir(this.dir, { recursive: true })
+      .then(() => this.fs.readdir(this.dir, { withFileTypes: true }))
+      .catch((error: unknown) => {
+        throw libraryFolderError(this.dir, error);
+      });
     const folders = top.filter((d) => d.isDirectory() && !d.name.startsWith('.'));
     const perFolder = await mapLimit(folders, 16, async (folder) => {
       const names = await this.fs.readdir(join(this.dir, folder.name)).catch(() => []);
@@ -169,7 +173,7 @@ export class Library {
 
   /** A whole file, refused unread when it is past the size ceiling. */
   private read(path: string): Promise<Buffer> {
-    return readFileBounded(path, { fs: this.fs, limit: this.maxImportBytes, what: 'the file' });
+    return readFileBounded(path, { fs: this.fs, limit: this.maxImportBytes, what: 'it' });
   }
 
   /** One snapshot of a session: the given one, or the newest. */
@@ -347,7 +351,9 @@ export class Library {
     for (const folder of folders) {
       const inFolder = snapshots.filter((s) => dirname(s.file) === folder);
       const all = !snapshotId && inFolder.every((s) => s.record.sessionId === sessionId);
-      const names = await this.fs.readdir(folder);
+      const names = await this.fs.readdir(folder).catch((error: unknown) => {
+        throw deleteFailure(sessionId, folder, error);
+      });
       // The session's review goes with its last snapshot (one item in the trash).
       const onlySnapshots = names.every(
         (n) => n.endsWith(FILE_EXTENSION) || TEMP_PATTERN.test(n) || REVIEW_NAMES.has(n),
@@ -357,9 +363,15 @@ export class Library {
         onlySnapshots &&
         names.filter((n) => n.endsWith(FILE_EXTENSION)).length === inFolder.length
       ) {
-        await this.trash(folder); // one item in the OS trash for the whole session
+        await this.trash(folder).catch((error: unknown) => {
+          throw deleteFailure(sessionId, folder, error);
+        }); // one item in the OS trash for the whole session
       } else {
-        for (const s of mine.filter((m) => dirname(m.file) === folder)) await this.trash(s.file);
+        for (const s of mine.filter((m) => dirname(m.file) === folder)) {
+          await this.trash(s.file).catch((error: unknown) => {
+            throw deleteFailure(sessionId, s.file, error);
+          });
+        }
       }
     }
     return mine.length;
@@ -391,7 +403,50 @@ function recordOf(
   };
 }
 
+function libraryFolderError(dir: string, error: unknown): LibraryError {
+  if (error instanceof LibraryError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new LibraryFolderError(
+      'NOT_A_FOLDER',
+      `The library folder ${dir} is a file, not a folder: move it away or choose another with --library`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new LibraryFolderError(
+      'PERMISSION_DENIED',
+      `The library folder ${dir} cannot be opened: permission denied`,
+    );
+  }
+  if (code === 'EROFS') {
+    return new LibraryFolderError(
+      'READ_ONLY',
+      `The library folder ${dir} does not exist and cannot be made: the disk is read-only`,
+    );
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LibraryFolderError(
+    'WRITE_FAILED',
+    `The library folder ${dir} cannot be used (${reason})`,
+  );
+}
+
+function deleteFailure(sessionId: string, path: string, error: unknown): LibraryError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'EROFS'
+      ? 'the library is on a read-only disk'
+      : code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR'
+        ? 'permission denied (the library folder is read-only for this user)'
+        : `${typeof code === 'string' ? code : 'it failed'}`;
+  return new LibraryFolderError(
+    'DELETE_FAILED',
+    `Could not delete session ${sessionId} (${path}): ${why}`,
+  );
+}
+
 function writeFailure(sessionId: string, error: unknown, where?: string): LibraryError {
+  if (error instanceof LibraryFolderError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const target = where ?? `session ${sessionId}`;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
@@ -399,6 +454,9 @@ function writeFailure(sessionId: string, error: unknown, where?: string): Librar
       'DISK_FULL',
       `Could not save ${target}: the disk is full; nothing was changed and earlier snapshots are intact`,
     );
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EROFS' || code === 'EACCES') {
+    return libraryFolderError(where ? dirname(where) : 'for this session', error);
   }
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new LibraryError(

@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { IpcArgs, ProfileSummary } from '@shared/ipc/contract';
 import type { Connection } from '../deps';
 import { CoreError } from '../errors';
+import { writeFileSafely } from '../io/safe-write';
 import type { Vault } from '../vault/vault';
 
 export const SANDBOX_ID = 'sandbox';
@@ -169,7 +169,7 @@ export class ProfileStore {
 
   private async write(): Promise<void> {
     const body: ProfilesFile = { version: 1, activeId: this.activeId, profiles: this.profiles };
-    await writeFileAtomic(this.file, JSON.stringify(body, null, 2));
+    await writeFileSafely(this.file, JSON.stringify(body, null, 2));
   }
 }
 

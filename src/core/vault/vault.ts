@@ -5,7 +5,7 @@
 // ever get hints: whether a secret is set and its last 4 characters.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileSafely } from '../io/safe-write';
 import type { SecretHint, VaultStatus } from '@shared/ipc/contract';
 
 /** The subset of Electron's safeStorage the vault uses (async API only). */
@@ -110,7 +110,7 @@ export class Vault {
       }
     }
     const body: VaultFile = { version: 1, insecureConsent: this.consent, secrets };
-    await writeFileAtomic(this.file, JSON.stringify(body), { mode: 0o600 });
+    await writeFileSafely(this.file, JSON.stringify(body), { mode: 0o600 });
   }
 }
 

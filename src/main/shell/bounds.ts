@@ -3,7 +3,7 @@
 // would still be visible on a display (a monitor may have been unplugged).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileSafely } from '../../core/io/safe-write';
 
 export interface Rect {
   readonly x: number;
@@ -88,5 +88,5 @@ export async function readWindowState(userDataDir: string): Promise<WindowState 
 }
 
 export async function writeWindowState(userDataDir: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(join(userDataDir, WINDOW_STATE_FILE), JSON.stringify(state));
+  await writeFileSafely(join(userDataDir, WINDOW_STATE_FILE), JSON.stringify(state));
 }

@@ -4,7 +4,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { LibraryFs } from '../../../src/core/library/atomic-write';
+import type { LibraryFs } from '../../../src/core/io/safe-write';
 import { INDEX_NAME, Library } from '../../../src/core/library/store';
 import { rawOf } from '../../fakes/received';
 import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';

@@ -1,0 +1,149 @@
+// Every file the project writes goes through here: a temporary file in the same folder,
+// written in full (short writes continued), fsynced, renamed over the final name, then
+// the folder fsynced so the rename itself survives a power cut. A full disk or any other
+// failure before the rename removes the temporary file and leaves what was there before
+// byte for byte; it is reported as DISK_FULL (or another code) in one line.
+//
+// Temporary files are named `.<name>.<pid>-<start>.<random>.tmp`: the writer's process id
+// and start time, so the next library open can tell a live writer's file from one whose
+// writer was killed (see stale-temp.ts).
+import * as nodeFs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { CoreError } from '../errors';
+
+/** The file-system calls writers make: injectable so tests can fail them (ENOSPC). */
+export type LibraryFs = Pick<
+  typeof nodeFs,
+  'open' | 'rename' | 'unlink' | 'mkdir' | 'readdir' | 'stat' | 'readFile' | 'rm'
+>;
+export type WriteFs = LibraryFs;
+
+export const realFs: LibraryFs = nodeFs;
+
+/** Written in chunks so a slow or failing disk is noticed early and progress is possible. */
+const CHUNK = 1 << 20;
+
+export const TEMP_PATTERN = /^\..+\.tmp$/;
+
+/** This process's start, in whole seconds since the epoch (the same every call). */
+export const PROCESS_STARTED_S = Math.round(Date.now() / 1000 - process.uptime());
+
+export function tempNameFor(name: string): string {
+  return `.${name}.${process.pid}-${PROCESS_STARTED_S}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** Codes for a write that did not happen; the message says the earlier file is intact. */
+export type WriteErrorCode =
+  'DISK_FULL' | 'NOT_WRITABLE' | 'NO_SUCH_FOLDER' | 'IS_A_FOLDER' | 'NOT_A_FOLDER' | 'WRITE_FAILED';
+
+export class WriteError extends CoreError {
+  declare readonly code: WriteErrorCode;
+  constructor(code: WriteErrorCode, message: string) {
+    super(code, message);
+    this.name = 'WriteError';
+  }
+}
+
+/** A failed write of `path` in words: the real cause, and that nothing was replaced. */
+export function writeErrorOf(error: unknown, path: string): WriteError {
+  if (error instanceof WriteError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const kept = 'nothing was replaced';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new WriteError('DISK_FULL', `Could not write ${path}: the disk is full; ${kept}`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new WriteError(
+        'NOT_WRITABLE',
+        `Could not write ${path}: no permission to write in ${dirname(path)}; ${kept}`,
+      );
+    case 'ENOENT':
+      return new WriteError(
+        'NO_SUCH_FOLDER',
+        `Could not write ${path}: the folder ${dirname(path)} does not exist`,
+      );
+    case 'EISDIR':
+      return new WriteError('IS_A_FOLDER', `Could not write ${path}: it is a folder`);
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return new WriteError(
+        'NOT_A_FOLDER',
+        `Could not write ${path}: ${dirname(path)} (or a folder above it) is a file, not a folder`,
+      );
+    default: {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return new WriteError(
+        'WRITE_FAILED',
+        `Could not write ${path} (${typeof code === 'string' ? code : reason}); ${kept}`,
+      );
+    }
+  }
+}
+
+/**
+ * Writes `bytes` as `dir/name`, all or nothing. Throws what the file system threw (callers
+ * that want one line use writeFileSafely or writeErrorOf).
+ */
+export async function writeFileAtomic(
+  fs: LibraryFs,
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+  mode = 0o644,
+): Promise<string> {
+  const temp = join(dir, tempNameFor(name));
+  const final = join(dir, name);
+  let handle: nodeFs.FileHandle | null = null;
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const length = Math.min(CHUNK, bytes.length - offset);
+      // A short write (a disk nearly full) is continued; the next write then fails.
+      const { bytesWritten } = await handle.write(bytes, offset, length);
+      if (bytesWritten <= 0) throw Object.assign(new Error('no progress'), { code: 'ENOSPC' });
+      offset += bytesWritten;
+    }
+    await handle.sync();
+    await handle.close();
+    handle = null;
+    await fs.rename(temp, final);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(fs, dir);
+  return final;
+}
+
+/** writeFileAtomic for a path, text or bytes, failing with one WriteError line. */
+export async function writeFileSafely(
+  path: string,
+  data: string | Uint8Array,
+  options: { readonly fs?: LibraryFs; readonly mode?: number } = {},
+): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  try {
+    await writeFileAtomic(options.fs ?? realFs, dirname(path), basename(path), bytes, options.mode);
+  } catch (error) {
+    throw writeErrorOf(error, path);
+  }
+}
+
+/** fsync of a folder: not possible everywhere (Windows), where rename is durable enough. */
+async function syncDir(fs: LibraryFs, dir: string): Promise<void> {
+  let handle: nodeFs.FileHandle | null = null;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // best effort
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
