@@ -200,7 +200,7 @@ export class SessionReviews {
   /** Imports a file into the library and merges the review it carries into the session's. */
   async importFile(path: string): Promise<ReviewedImport> {
     const name = basename(path);
-    const bytes = await readFileBounded(path, { what: name }).catch((error: unknown) => {
+    const bytes = await readFileBounded(path, { what: 'it' }).catch((error: unknown) => {
       throw inFile(name, error);
     });
     const review = await this.reviewOf(bytes, name);
