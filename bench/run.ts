@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { SANDBOX_CREDENTIALS } from '../src/core/profiles/profile-store';
 import { startSandboxServer } from '../src/sandbox/server';
 import { prepareSize } from './lib/data';
-import { formatRow, growthOf, HEADER, rowOf, type BenchRow } from './lib/report';
+import { withOneRetry } from './lib/attempt';
+import { failedRow, formatRow, growthOf, HEADER, rowOf, type BenchRow } from './lib/report';
 import { checkTargets } from './lib/targets';
 import {
   STEP_NAMES,
@@ -137,17 +138,29 @@ async function main(): Promise<void> {
       const data: SizeData = await prepareSize(size, server.url, root);
       for (const step of options.steps) {
         const measure = (variant: Variant) =>
-          runChild({
-            step,
-            variant,
-            reps: options.reps,
-            warmup: options.warmup,
-            data,
-            resultFile: join(root, `${step}-${size}-${variant}.json`),
-          });
+          withOneRetry(
+            () =>
+              runChild({
+                step,
+                variant,
+                reps: options.reps,
+                warmup: options.warmup,
+                data,
+                resultFile: join(root, `${step}-${size}-${variant}.json`),
+              }),
+            (reason) =>
+              console.log(`  (${step} ${variant} at ${size}: ${reason}; trying once more)`),
+          );
         const measured = await measure('step');
         const baseline = await measure('baseline');
-        const row = rowOf(measured, baseline);
+        const row =
+          measured.ok && baseline.ok
+            ? rowOf(measured.value, baseline.value)
+            : failedRow(
+                step,
+                size,
+                [measured, baseline].flatMap((a) => (a.ok ? [] : [a.error])).join('; '),
+              );
         rows.push(row);
         console.log(formatRow(row));
       }
@@ -210,6 +223,13 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   console.log(`\nWrote ${options.out} in ${Math.round((Date.now() - started) / 1000)} s`);
+  const failed = rows.filter((r) => r.failed !== undefined);
+  if (failed.length > 0) {
+    console.log(
+      `${failed.length} measurement(s) FAILED twice: ${failed.map((r) => `${r.step} at ${r.size.toLocaleString('en')}`).join(', ')}`,
+    );
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface BenchRow {
   readonly baselineTimesMs: readonly number[];
   readonly facts: Readonly<Record<string, number>>;
   readonly baselineFacts: Readonly<Record<string, number>>;
+  /** Why the step or its baseline failed twice (the row's figures are then NaN). */
+  readonly failed?: string;
 }
 
 export interface Growth {
@@ -56,10 +58,31 @@ export function rowOf(step: ChildResult, baseline: ChildResult): BenchRow {
   };
 }
 
+/** The row of a measurement that failed twice: it keeps its place in the table. */
+export function failedRow(step: string, size: number, reason: string): BenchRow {
+  return {
+    step,
+    size,
+    timeMs: NaN,
+    baselineMs: NaN,
+    ratio: NaN,
+    peakRssMb: NaN,
+    baselinePeakRssMb: NaN,
+    inputRssMb: NaN,
+    firstMs: NaN,
+    timesMs: [],
+    baselineTimesMs: [],
+    facts: {},
+    baselineFacts: {},
+    failed: reason,
+  };
+}
+
 export function growthOf(rows: readonly BenchRow[]): Growth[] {
-  const steps = [...new Set(rows.map((r) => r.step))];
+  const measured = rows.filter((r) => r.failed === undefined);
+  const steps = [...new Set(measured.map((r) => r.step))];
   return steps.map((step) => {
-    const mine = rows.filter((r) => r.step === step);
+    const mine = measured.filter((r) => r.step === step);
     const points = mine.map((r) => ({ size: r.size, ms: r.timeMs }));
     const largest = [...points].sort((a, b) => a.size - b.size).slice(-2);
     const largestExponent = growthExponent(largest);
@@ -80,6 +103,13 @@ function pad(text: string, width: number, left = false): string {
 const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export function formatRow(r: BenchRow): string {
+  if (r.failed !== undefined) {
+    return [
+      pad(r.step, 12, true),
+      pad(r.size.toLocaleString('en'), 8),
+      `   FAILED: ${r.failed}`,
+    ].join(' ');
+  }
   const extra: string[] = [];
   if (r.step === 'to-renderer' && r.facts['bytes'] !== undefined) {
     const raw = r.baselineFacts['bytes'] ?? NaN;

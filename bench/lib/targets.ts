@@ -12,7 +12,7 @@ export interface TargetCheck {
 const LARGEST = 200_000;
 
 function at(rows: readonly BenchRow[], step: string, size = LARGEST): BenchRow | undefined {
-  return rows.find((r) => r.step === step && r.size === size);
+  return rows.find((r) => r.step === step && r.size === size && r.failed === undefined);
 }
 
 function ratioAtEverySize(

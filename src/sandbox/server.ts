@@ -174,6 +174,12 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   };
 
   const server = createServer((req, res) => {
+    // Every answer closes its connection. Kept alive, an idle connection is dropped by the
+    // server after keepAliveTimeout (5 s) while a client busy parsing 283 MB and collecting
+    // garbage may still count it as open and send its next request down it: that request
+    // fails with "other side closed" (the bench's socket had read exactly one whole answer,
+    // 283,328,271 bytes). A fresh loopback connection per request costs well under 1 ms.
+    res.setHeader('Connection', 'close');
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent)
         send(
