@@ -39,7 +39,11 @@ type MethodArgs<C extends IpcChannel> =
   Record<never, never> extends IpcArgs<C> ? [args?: IpcArgs<C>] : [args: IpcArgs<C>];
 
 /** Subscriptions: each returns its unsubscribe function. */
-export const API_EVENTS = { onProgress: 'progress', onMenuCommand: 'menu:command' } as const;
+export const API_EVENTS = {
+  onProgress: 'progress',
+  onMenuCommand: 'menu:command',
+  onFileOpened: 'library:file-opened',
+} as const;
 
 /**
  * The API the preload exposes as `window.bankconnect`. Failures reject with an `Error`

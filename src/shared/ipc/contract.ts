@@ -97,6 +97,11 @@ export interface LibrarySnapshotSummary {
   readonly host: string | null;
 }
 
+/** A snapshot an import added (or found already there), with the session it belongs to. */
+export interface ImportedSnapshot extends LibrarySnapshotSummary {
+  readonly sessionId: string;
+}
+
 export interface LibraryProblem {
   readonly file: string;
   readonly message: string;
@@ -220,7 +225,7 @@ export interface IpcResults {
   'library:open': LoadedSession;
   'library:delete': { readonly deleted: number };
   'library:import': {
-    readonly imported: readonly LibrarySnapshotSummary[];
+    readonly imported: readonly ImportedSnapshot[];
     readonly problems: readonly LibraryProblem[];
   };
   'library:export': { readonly path: string } | { readonly cancelled: true };
@@ -249,6 +254,17 @@ export interface IpcEvents {
   'menu:command': {
     readonly command: 'open-session' | 'open-file' | 'export' | 'save' | 'reload' | 'library';
   };
+  /**
+   * A `.bcsession` the OS opened the app with (double-click, Open with): main imported it
+   * into the library; the renderer opens that snapshot offline, or shows why not.
+   */
+  'library:file-opened':
+    | { readonly file: string; readonly sessionId: string; readonly snapshotId: string }
+    | { readonly file: string; readonly problem: LibraryProblem };
 }
 export type IpcEventName = keyof IpcEvents;
-export const IPC_EVENTS: readonly IpcEventName[] = ['progress', 'menu:command'];
+export const IPC_EVENTS: readonly IpcEventName[] = [
+  'progress',
+  'menu:command',
+  'library:file-opened',
+];

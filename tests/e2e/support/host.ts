@@ -16,6 +16,7 @@ import type { AppDeps, Dialogs } from '../../../src/core/deps';
 import { createClient, startSandbox } from '../../../src/core/integrations';
 import { exportWorkbook } from '../../../src/core/export/export-workbook';
 import { createHandlers, type Handlers } from '../../../src/main/ipc/create-handlers';
+import { createSessionFileOpener } from '../../../src/main/ipc/session-files';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
 import { packSessionAnswer } from '../../../src/shared/ipc/session-wire';
 import { fakeSafeStorage } from '../../fakes/safe-storage';
@@ -51,6 +52,8 @@ export interface TestHost {
   /** Make the save dialog answer "cancelled". */
   setSaveCancelled(cancelled: boolean): void;
   readonly handlers: Handlers;
+  /** As the OS opening the app with .bcsession files: imported, then sent to the page. */
+  openSessionFiles(paths: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,11 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
     for (const stream of streams) stream.write(frame);
   };
 
+  // The shell's opener, delivering over the event stream instead of webContents.send.
+  const sessionFiles = createSessionFileOpener();
+  sessionFiles.importWith(handlers);
+  sessionFiles.deliverTo((event) => emit('library:file-opened', event));
+
   const server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       res.writeHead(500).end(String(error));
@@ -161,6 +169,10 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
     handlers,
     setOpenFiles: (paths) => void (openFiles = paths),
     setSaveCancelled: (cancelled) => void (saveCancelled = cancelled),
+    async openSessionFiles(paths) {
+      sessionFiles.open(paths);
+      await sessionFiles.idle();
+    },
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

@@ -2,7 +2,7 @@
 // Dialogs and the OS trash come from the shell's deps; an opened snapshot is normalised
 // like live data and kept in the session store.
 import { basename } from 'node:path';
-import type { LibraryProblem, LibrarySnapshotSummary } from '@shared/ipc/contract';
+import type { ImportedSnapshot, LibraryProblem } from '@shared/ipc/contract';
 import { snapshotSummary } from '@shared/library/entries';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
@@ -44,11 +44,12 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     nameOf: (item: T) => string,
     work: (item: T) => Promise<ImportOutcome>,
   ) {
-    const imported: LibrarySnapshotSummary[] = [];
+    const imported: ImportedSnapshot[] = [];
     const problems: LibraryProblem[] = [];
     for (const item of items) {
       try {
-        imported.push(snapshotSummary((await work(item)).record));
+        const { record } = await work(item);
+        imported.push({ sessionId: record.sessionId, ...snapshotSummary(record) });
       } catch (error) {
         problems.push({ file: nameOf(item), message: toIpcError(error).message });
       }

@@ -1,6 +1,7 @@
 // The library screen's state: the listing, search and sort, and the actions (open, reveal,
 // export, delete, import). Search and sort are the pure functions of @shared/library.
 import type {
+  IpcEvents,
   LibraryListing,
   LibraryProblem,
   LoadedSession,
@@ -170,6 +171,16 @@ class LibraryState {
     await this.load();
     const n = result.imported.length;
     return `Imported ${n} file${n === 1 ? '' : 's'}${result.problems.length ? `; ${result.problems.length} could not be imported` : ''}`;
+  }
+
+  /**
+   * A `.bcsession` the OS opened the app with: main has imported it; open it offline, or
+   * show the Library screen with the same one-line refusal as its Import.
+   */
+  openedByOs(event: IpcEvents['library:file-opened']): Promise<void> {
+    if ('sessionId' in event) return this.open(event.sessionId, event.snapshotId);
+    navigation.screen = 'library';
+    return this.act(() => this.importOutcome({ imported: [], problems: [event.problem] }));
   }
 
   /** Saves the session on screen as a new snapshot (menu "Save", or the session banner). */
