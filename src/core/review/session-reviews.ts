@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView, TransactionView } from '@shared/model/view-model';
-import { hashKey, type KeyOf } from '@shared/review/adjustments';
+import { isDerivedKey, reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
   checkedText,
   flagChanges,
@@ -71,8 +71,8 @@ export class SessionReviews {
   constructor(options: SessionReviewsOptions) {
     this.library = options.library;
     this.store = options.store;
-    this.keyOf = options.keyOf ?? hashKey;
-    this.isDerived = options.isDerived ?? (() => false);
+    this.keyOf = options.keyOf ?? reviewKey;
+    this.isDerived = options.isDerived ?? ((t) => isDerivedKey(this.keyOf(t)));
     this.fs = options.fs ?? realFs;
     this.newId = options.newId ?? randomUUID;
   }

@@ -1,32 +1,28 @@
 // What the reviewer's adjustments change, and nothing else: eligible credits without the
-// credits excluded from them, and ABB without the effect of the transactions excluded
-// from it. Every other figure stays as computed from the data.
-//
-// Eligible credits here are a stand-in until the Summary model (issue 15) exports its own
-// computation: total credits less own-account transfers in, loan disbursals and returned
-// items credited back, from the insights already computed. The signature (excluded keys,
-// key function) is the one that computation takes, so swapping it in changes no caller.
-import type { AccountInsights, SessionInsights } from '../insights/types';
+// credits excluded from them (through the Summary model's own eligible-credits
+// computation, src/shared/insights/eligible.ts), and ABB without the effect of the
+// transactions excluded from it. Every other figure stays as computed from the data.
+import { defaultTransactionKey, eligibleCredits as eligibleOf } from '../insights/eligible';
+import type { SessionInsights, Tally } from '../insights/types';
 import { meanPaise } from '../insights/tally';
 import { ABB_THREE_DAYS } from '../insights/rules';
 import { fromPaise, toPaise } from '../model/money';
-import type { AccountView, SessionView, TransactionView } from '../model/view-model';
+import type { SessionView, TransactionView } from '../model/view-model';
 
-/** A transaction's key in a review: its hash (or, once issue 13 lands it, the derived id). */
+/** A transaction's key in a review: its hash, or the derived id when the API sent none. */
 export type KeyOf = (t: TransactionView) => string;
-export const hashKey: KeyOf = (t) => t.hash;
+export const reviewKey: KeyOf = defaultTransactionKey;
+
+export function isDerivedKey(key: string): boolean {
+  return key.startsWith('derived:');
+}
 
 export interface EligibleCreditsOptions {
   readonly excludedKeys?: ReadonlySet<string>;
   readonly keyOf?: KeyOf;
 }
 
-export interface AmountList {
-  readonly amount: number;
-  readonly count: number;
-  /** Positions in the account's transactions. */
-  readonly indices: readonly number[];
-}
+export type AmountList = Tally;
 
 export interface AccountEligibleCredits {
   readonly accountId: string;
@@ -38,27 +34,13 @@ export interface AccountEligibleCredits {
   readonly adjusted: AmountList;
 }
 
-function listOf(account: AccountView, indices: readonly number[]): AmountList {
+function listOf(
+  account: { transactions: readonly TransactionView[] },
+  indices: readonly number[],
+): AmountList {
   let paise = 0;
   for (const i of indices) paise += toPaise(account.transactions[i]!.amount);
   return { amount: fromPaise(paise), count: indices.length, indices };
-}
-
-/** The credits the rules leave out of eligible credits, by position. */
-function ruleExclusions(insights: AccountInsights, session: SessionInsights): Set<number> {
-  const out = new Set<number>();
-  for (const t of session.ownTransfers) {
-    if (t.to.accountId === insights.accountId) out.add(t.to.index);
-  }
-  for (const item of insights.obligations.items) {
-    if (item.kind === 'loan_disbursal') out.add(item.index);
-  }
-  for (const item of insights.bounces.items) {
-    if (item.type === 'credit' && item.kind !== 'bounce_charge' && item.kind !== 'penalty_charge') {
-      out.add(item.index);
-    }
-  }
-  return out;
 }
 
 export function eligibleCredits(
@@ -66,27 +48,17 @@ export function eligibleCredits(
   insights: SessionInsights,
   options: EligibleCreditsOptions = {},
 ): AccountEligibleCredits[] {
-  const keyOf = options.keyOf ?? hashKey;
-  const excludedKeys = options.excludedKeys ?? new Set<string>();
+  const keyOf = options.keyOf ?? reviewKey;
+  const excluded = options.excludedKeys ?? new Set<string>();
   return view.accounts.map((account) => {
-    const accountInsights = insights.accounts.find((a) => a.accountId === account.accountId);
-    const byRule = accountInsights ? ruleExclusions(accountInsights, insights) : new Set<number>();
-    const eligible: number[] = [];
-    const excluded: number[] = [];
-    for (const t of account.transactions) {
-      if (t.type !== 'credit' || byRule.has(t.index)) continue;
-      eligible.push(t.index);
-      if (excludedKeys.has(keyOf(t))) excluded.push(t.index);
-    }
-    const excludedSet = new Set(excluded);
+    const unadjusted = eligibleOf(insights, account).eligible;
+    const adjusted = eligibleOf(insights, account, { excluded, keyOf });
+    const byReviewer = adjusted.items.filter((i) => i.reason === 'reviewer').map((i) => i.index);
     return {
       accountId: account.accountId,
-      unadjusted: listOf(account, eligible),
-      excluded: listOf(account, excluded),
-      adjusted: listOf(
-        account,
-        eligible.filter((i) => !excludedSet.has(i)),
-      ),
+      unadjusted,
+      excluded: listOf(account, byReviewer),
+      adjusted: adjusted.eligible,
     };
   });
 }
@@ -115,7 +87,7 @@ export function adjustedAbb(
   insights: SessionInsights,
   options: EligibleCreditsOptions = {},
 ): AccountAdjustedAbb[] {
-  const keyOf = options.keyOf ?? hashKey;
+  const keyOf = options.keyOf ?? reviewKey;
   const excludedKeys = options.excludedKeys ?? new Set<string>();
   return view.accounts.map((account) => {
     const balances = insights.accounts.find((a) => a.accountId === account.accountId)?.balances;

@@ -2,7 +2,7 @@
 // changes becomes an event (flagging an already flagged row again adds nothing), and
 // empty text is refused here, once, for the CLI and the app alike.
 import type { TransactionView } from '../model/view-model';
-import { hashKey, type KeyOf } from './adjustments';
+import { reviewKey, type KeyOf } from './adjustments';
 import { MAX_TEXT, type ReviewChange } from './document';
 import type { Adjustment, FlagLabel, Verdict } from './labels';
 import { seenOf } from './resolve';
@@ -46,7 +46,7 @@ export function flagChanges(
   transactions: readonly TransactionView[],
   current: ReadonlyMap<string, FlagState>,
   request: FlagRequest,
-  keyOf: KeyOf = hashKey,
+  keyOf: KeyOf = reviewKey,
   isDerived: (t: TransactionView) => boolean = () => false,
 ): ReviewChange[] {
   if (request.note !== undefined && request.note !== '') checkedText(request.note, 'The note');

@@ -4,7 +4,7 @@
 import type { SessionView, TransactionView } from '../model/view-model';
 import { formatRupees } from '../model/money';
 import type { TransactionSeen } from './document';
-import { hashKey, type AmountList, type KeyOf } from './adjustments';
+import { reviewKey, type AmountList, type KeyOf } from './adjustments';
 import type { FlagState, ReviewState } from './state';
 
 export interface ResolvedFlag {
@@ -15,7 +15,7 @@ export interface ResolvedFlag {
 
 export function transactionIndex(
   view: SessionView,
-  keyOf: KeyOf = hashKey,
+  keyOf: KeyOf = reviewKey,
 ): ReadonlyMap<string, TransactionView> {
   const byKey = new Map<string, TransactionView>();
   for (const account of view.accounts) {
@@ -30,7 +30,7 @@ export function transactionIndex(
 export function resolveFlags(
   state: ReviewState,
   view: SessionView,
-  keyOf: KeyOf = hashKey,
+  keyOf: KeyOf = reviewKey,
 ): ResolvedFlag[] {
   const byKey = transactionIndex(view, keyOf);
   return state.flags.map((flag) => ({ flag, transaction: byKey.get(flag.key) ?? null }));

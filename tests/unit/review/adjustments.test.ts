@@ -21,6 +21,11 @@ describe('reviewer adjustments', () => {
     );
     expect(loans.length).toBeGreaterThan(0);
     for (const l of loans) expect(base.unadjusted.indices).not.toContain(l.index);
+    // Excluding a credit the rules already leave out changes nothing (it is not counted twice).
+    const loan = icici.transactions[loans[0]!.index]!;
+    const again = eligibleCredits(view, insights, { excludedKeys: new Set([loan.hash]) })[0]!;
+    expect(again.excluded.count).toBe(0);
+    expect(again.adjusted.amount).toBe(base.unadjusted.amount);
   });
 
   it('adjusted = unadjusted minus the excluded amounts, to the paisa', () => {

@@ -2,7 +2,7 @@
 // on eligible credits and ABB, the notes, every flag with its transaction (or "not in this
 // snapshot" with what the reviewer saw), and the edit history.
 import { computeSessionInsights } from '@shared/insights';
-import { adjustedAbb, eligibleCredits, hashKey, type KeyOf } from '@shared/review/adjustments';
+import { adjustedAbb, eligibleCredits, reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
   ADJUSTMENT_TEXT,
   FLAG_LABEL_TEXT,
@@ -46,7 +46,7 @@ function when(iso: string): string {
 
 export function reviewPlan(context: ExportContext, review: ExportReview): SheetPlan {
   const { state } = review;
-  const keyOf = review.keyOf ?? hashKey;
+  const keyOf = review.keyOf ?? reviewKey;
   const view = context.view;
   const accounts = new Set(context.accounts.map((a) => a.accountId));
   const rows: SheetRow[] = [{ style: 'title', cells: ['Review'] }];
@@ -105,7 +105,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
     ]);
   }
   rows.push([
-    'Eligible credits here are total credits less own-account transfers in, loan disbursals and returned items; only the figures above change with the adjustments.',
+    'Only the figures above change with the adjustments; every other sheet is as computed from the data.',
   ]);
   rows.push([]);
 
@@ -169,7 +169,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
 
 /** The Transactions sheet's "Review" cell for a transaction: labels, note, adjustments. */
 export function reviewCellOf(review: ExportReview): (t: TransactionView) => string | null {
-  const keyOf = review.keyOf ?? hashKey;
+  const keyOf = review.keyOf ?? reviewKey;
   const byKey = new Map(review.state.flags.map((f) => [f.key, f]));
   return (t) => {
     const flag = byKey.get(keyOf(t));
