@@ -8,6 +8,7 @@ export type ReviewErrorCode =
   | 'UNKNOWN_VERDICT'
   | 'UNKNOWN_ADJUSTMENT'
   | 'EMPTY_TEXT'
+  | 'UNKNOWN_NOTE'
   | 'TEXT_TOO_LONG'
   | 'NO_REVIEWER'
   | 'REVIEW_DAMAGED'

@@ -5,24 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView, TransactionView } from '@shared/model/view-model';
-import { isDerivedKey, reviewKey, type KeyOf } from '@shared/review/adjustments';
-import {
-  checkedText,
-  flagChanges,
-  noteChange,
-  ReviewInputError,
-  verdictChange,
-  type FlagRequest,
-} from '@shared/review/changes';
-import type { ReviewChange, ReviewDocument, ReviewEvent } from '@shared/review/document';
+import { reviewKey, type KeyOf } from '@shared/review/adjustments';
+import type { FlagRequest } from '@shared/review/changes';
+import type { ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
-import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
+import { reviewState, type ReviewState } from '@shared/review/state';
 import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
 import { readFileBounded } from '../io/size-ceiling';
 import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
 import { inFile } from '../library/errors';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
 import { reviewIn, withReview } from './bundle';
+import { loadedReviews, type LoadedReviews } from './loaded-review';
 import { ReviewError } from './errors';
 import type { ReviewStore } from './store';
 
@@ -38,7 +32,6 @@ export interface SessionReviewsOptions {
   readonly store: ReviewStore;
   /** The transaction key (issue 13's hash-or-derived id once it lands). */
   readonly keyOf?: KeyOf;
-  readonly isDerived?: (t: TransactionView) => boolean;
   readonly fs?: LibraryFs;
   readonly newId?: () => string;
 }
@@ -49,32 +42,24 @@ export interface ReviewedImport extends ImportOutcome {
 }
 
 export interface ChangeOutcome {
-  readonly document: ReviewDocument;
   readonly state: ReviewState;
   /** The events written (none when the review already said so). */
   readonly events: readonly ReviewEvent[];
-}
-
-function inputError(error: unknown): never {
-  if (error instanceof ReviewInputError) throw new ReviewError(error.code, error.message);
-  throw error;
 }
 
 export class SessionReviews {
   private readonly library: Library;
   private readonly store: ReviewStore;
   private readonly keyOf: KeyOf;
-  private readonly isDerived: (t: TransactionView) => boolean;
   private readonly fs: LibraryFs;
-  private readonly newId: () => string;
+  private readonly loaded: LoadedReviews;
 
   constructor(options: SessionReviewsOptions) {
     this.library = options.library;
     this.store = options.store;
     this.keyOf = options.keyOf ?? reviewKey;
-    this.isDerived = options.isDerived ?? ((t) => isDerivedKey(this.keyOf(t)));
     this.fs = options.fs ?? realFs;
-    this.newId = options.newId ?? randomUUID;
+    this.loaded = loadedReviews(options.store, this.keyOf, options.newId ?? randomUUID);
   }
 
   /** A snapshot (the newest unless given) with the session's review. */
@@ -99,14 +84,13 @@ export class SessionReviews {
     request: FlagRequest,
   ): Promise<ChangeOutcome> {
     const transactions = await this.findTransactions(sessionId, keys);
-    const current = flagsByKey(reviewState(await this.store.read(sessionId)));
-    let changes: ReviewChange[] = [];
-    try {
-      changes = flagChanges(transactions, current, request, this.keyOf, this.isDerived);
-    } catch (error) {
-      inputError(error);
-    }
-    return this.write(sessionId, reviewer, changes);
+    const { state, written } = await this.loaded.flagTransactions(
+      sessionId,
+      reviewer,
+      transactions,
+      request,
+    );
+    return { state, events: state.history.slice(state.history.length - written) };
   }
 
   /** A new note on the session (account null) or on one account, or an edit of one (noteId). */
@@ -116,34 +100,8 @@ export class SessionReviews {
     text: string,
     options: { readonly account?: string | null; readonly noteId?: string } = {},
   ): Promise<ChangeOutcome> {
-    let change: ReviewChange;
-    try {
-      checkedText(text, 'The note');
-    } catch (error) {
-      inputError(error);
-    }
     const { view } = await this.open(sessionId);
-    let account = options.account ?? null;
-    if (options.noteId) {
-      const existing = reviewState(await this.store.read(sessionId)).history.find(
-        (e) => e.change.kind === 'note' && e.change.noteId === options.noteId,
-      );
-      if (!existing || existing.change.kind !== 'note') {
-        throw new ReviewError('EMPTY_TEXT', `there is no note ${options.noteId} to edit`);
-      }
-      account = existing.change.account;
-    } else if (account !== null && !view.accounts.some((a) => a.accountId === account)) {
-      throw new ReviewError(
-        'UNKNOWN_ACCOUNT',
-        `${account} is not an account of session ${sessionId} (accounts: ${view.accounts.map((a) => a.accountId).join(', ')})`,
-      );
-    }
-    try {
-      change = noteChange(options.noteId ?? this.newId(), account, text);
-    } catch (error) {
-      inputError(error);
-    }
-    return this.write(sessionId, reviewer, [change]);
+    return this.outcome(await this.loaded.note(view, reviewer, text, options));
   }
 
   async verdict(
@@ -152,14 +110,12 @@ export class SessionReviews {
     decision: Verdict,
     reason: string,
   ): Promise<ChangeOutcome> {
-    let change: ReviewChange;
-    try {
-      change = verdictChange(decision, reason);
-    } catch (error) {
-      inputError(error);
-    }
-    await this.library.locate(sessionId);
-    return this.write(sessionId, reviewer, [change]);
+    const { view } = await this.open(sessionId);
+    return this.outcome(await this.loaded.verdict(view, reviewer, decision, reason));
+  }
+
+  private outcome(state: ReviewState): ChangeOutcome {
+    return { state, events: state.history.slice(-1) };
   }
 
   /** The session file of a snapshot with the session's review inside (when it has one). */
@@ -234,19 +190,6 @@ export class SessionReviews {
     if (!review) return { ...outcome, reviewAdded: 0 };
     const { added } = await this.store.merge(outcome.record.sessionId, review);
     return { ...outcome, reviewAdded: added };
-  }
-
-  private async write(
-    sessionId: string,
-    reviewer: string,
-    changes: readonly ReviewChange[],
-  ): Promise<ChangeOutcome> {
-    if (changes.length === 0) {
-      const document = await this.store.read(sessionId);
-      return { document, state: reviewState(document), events: [] };
-    }
-    const { document, events } = await this.store.append(sessionId, reviewer, changes);
-    return { document, state: reviewState(document), events };
   }
 
   /** The transactions with these keys, from the newest snapshot that has each. */

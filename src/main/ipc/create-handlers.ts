@@ -11,6 +11,7 @@ import { exportHandlers } from './handlers/export';
 import { jobHandlers } from './handlers/jobs';
 import { libraryHandlers } from './handlers/library';
 import { profileHandlers } from './handlers/profiles';
+import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
 import type { CallContext, Handler, HandlerMap } from './types';
 import { validateArgs } from './validate';
@@ -37,6 +38,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...jobHandlers(s),
       ...exportHandlers(deps, s),
       ...libraryHandlers(deps, s),
+      ...reviewHandlers(deps, s),
     }));
     return table;
   };

@@ -31,6 +31,11 @@ export const API_METHODS = {
   exportFromLibrary: 'library:export',
   revealInLibrary: 'library:reveal',
   recentSessions: 'library:recent',
+  getReview: 'review:get',
+  flagTransactions: 'review:flag',
+  addReviewNote: 'review:note',
+  setVerdict: 'review:verdict',
+  reviewerName: 'review:reviewer',
 } as const satisfies Record<string, IpcChannel>;
 export type ApiMethod = keyof typeof API_METHODS;
 

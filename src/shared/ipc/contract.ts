@@ -3,6 +3,8 @@
 // zod schemas beside each channel; results travel as IpcResult.
 import { z } from 'zod';
 import type { SessionStatusView, SessionView } from '../model/view-model';
+import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
+import type { ReviewState } from '../review/state';
 
 // ---- shared shapes ------------------------------------------------------------------
 
@@ -193,6 +195,30 @@ export const argSchemas = {
   'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:recent': empty,
+  // The reviewer's flags, notes and verdict on a loaded session (issue 16).
+  'review:get': z.object({ handle: id }).strict(),
+  'review:flag': z
+    .object({
+      handle: id,
+      keys: z.array(z.string().min(1).max(300)).min(1).max(10_000),
+      labels: z.partialRecord(z.enum(FLAG_LABELS), z.boolean()).optional(),
+      note: z.string().max(10_000).optional(),
+      exclude: z.partialRecord(z.enum(ADJUSTMENTS), z.boolean()).optional(),
+    })
+    .strict(),
+  'review:note': z
+    .object({
+      handle: id,
+      text: z.string().max(10_000),
+      account: id.nullable().optional(),
+      noteId: id.optional(),
+    })
+    .strict(),
+  'review:verdict': z
+    .object({ handle: id, decision: z.enum(VERDICTS), reason: z.string().max(10_000) })
+    .strict(),
+  /** The reviewer's name from the app's settings; `name` sets it. */
+  'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
 } as const;
 
 // ---- results ------------------------------------------------------------------------
@@ -231,6 +257,11 @@ export interface IpcResults {
   'library:export': { readonly path: string } | { readonly cancelled: true };
   'library:reveal': { readonly revealed: boolean };
   'library:recent': { readonly recent: readonly RecentSession[] };
+  'review:get': ReviewState;
+  'review:flag': ReviewState;
+  'review:note': ReviewState;
+  'review:verdict': ReviewState;
+  'review:reviewer': { readonly name: string };
 }
 
 export type IpcChannel = keyof typeof argSchemas & keyof IpcResults;

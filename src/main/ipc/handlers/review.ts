@@ -1,0 +1,40 @@
+// review:* — the reviewer's flags, notes and verdict on the loaded session, kept by
+// src/core/review in the library folder beside the session's snapshots (which they never
+// touch). Transactions are checked against the loaded view; the reviewer's name is the
+// app setting.
+import type { AppDeps } from '../../../core/deps';
+import type { Services } from '../../../core/services';
+import { appLibraryDir } from '../../../core/library/paths';
+import { loadedReviews } from '../../../core/review/loaded-review';
+import { ReviewerSetting } from '../../../core/review/reviewer-setting';
+import { ReviewStore } from '../../../core/review/store';
+import type { HandlerMap } from '../types';
+
+type Channels = 'review:get' | 'review:flag' | 'review:note' | 'review:verdict' | 'review:reviewer';
+
+export function reviewHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
+  const store = new ReviewStore({ dir: appLibraryDir(deps.userDataDir), clock: deps.clock });
+  const reviewer = new ReviewerSetting(deps.userDataDir);
+  const reviews = loadedReviews(store);
+  const viewOf = (handle: string) => s.sessions.get(handle).loaded.view;
+
+  return {
+    'review:get': async ({ handle }) => reviews.state(viewOf(handle)),
+    'review:flag': async ({ handle, keys, labels, note, exclude }) =>
+      reviews.flag(viewOf(handle), await reviewer.get(), keys, {
+        ...(labels ? { labels } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(exclude ? { exclude } : {}),
+      }),
+    'review:note': async ({ handle, text, account, noteId }) =>
+      reviews.note(viewOf(handle), await reviewer.get(), text, {
+        account: account ?? null,
+        ...(noteId ? { noteId } : {}),
+      }),
+    'review:verdict': async ({ handle, decision, reason }) =>
+      reviews.verdict(viewOf(handle), await reviewer.get(), decision, reason),
+    'review:reviewer': async ({ name }) => ({
+      name: name === undefined ? await reviewer.get() : await reviewer.set(name),
+    }),
+  };
+}
