@@ -3,6 +3,7 @@
 // pass plain Node stand-ins. Nothing here imports electron.
 import type { SessionView } from '@shared/model/view-model';
 import type { BankConnectClient } from './api/client';
+import type { ExportReview } from './export/sheets/review';
 import type { SafeStorageLike } from './vault/vault';
 
 export interface Connection {
@@ -57,6 +58,8 @@ export interface ExportOptions {
   readonly destination: string;
   readonly accountId?: string | undefined;
   readonly allFields?: boolean | undefined;
+  /** The session's review: a Review sheet and the flags in Transactions (issue 16). */
+  readonly review?: ExportReview | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number | null, message: string) => void;
 }

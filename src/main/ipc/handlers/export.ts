@@ -3,9 +3,13 @@ import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { CoreError } from '../../../core/errors';
 import { sourceLabel } from '@shared/session/provenance';
+import { appLibraryDir } from '../../../core/library/paths';
+import { ReviewStore } from '../../../core/review/store';
+import { reviewState } from '@shared/review/state';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
+  const reviews = new ReviewStore({ dir: appLibraryDir(deps.userDataDir) });
   return {
     'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
       const exportWorkbook = deps.exportWorkbook;
@@ -24,6 +28,9 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
         filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
       });
       if (!destination) return { cancelled: true } as const;
+      // The reviewer's work goes into the workbook with the data (Review sheet, flags).
+      const document = await reviews.read(loaded.sessionId);
+      const review = document.events.length > 0 ? { state: reviewState(document) } : null;
       await s.jobs.run(jobId, (signal) =>
         exportWorkbook(
           loaded.view,
@@ -36,6 +43,7 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
             destination,
             accountId,
             allFields,
+            review,
             signal,
             onProgress: (done, total, message) =>
               ctx.emit('progress', { jobId, kind: 'export', done, total, message }),

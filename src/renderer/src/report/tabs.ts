@@ -9,7 +9,8 @@ export type TabId =
   | 'fraud'
   | 'predictors'
   | 'salary'
-  | 'insights';
+  | 'insights'
+  | 'review';
 
 export interface TabInfo {
   readonly id: TabId;
@@ -29,7 +30,10 @@ export const BASE_TABS: readonly TabInfo[] = [
 
 export const INSIGHTS_TAB: TabInfo = { id: 'insights', label: 'Insights' };
 
-const IDS = new Set<string>([...BASE_TABS.map((t) => t.id), INSIGHTS_TAB.id]);
+/** The reviewer's flags, notes and verdict (issue 16): last, after the data. */
+export const REVIEW_TAB: TabInfo = { id: 'review', label: 'Review' };
+
+const IDS = new Set<string>([...BASE_TABS.map((t) => t.id), INSIGHTS_TAB.id, REVIEW_TAB.id]);
 
 export function isTabId(value: unknown): value is TabId {
   return typeof value === 'string' && IDS.has(value);
