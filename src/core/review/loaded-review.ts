@@ -2,7 +2,8 @@
 // CLI opened): transactions and accounts are checked against that view, then the changes
 // are appended to the session's review. Bad input throws a ReviewError and writes nothing.
 import type { SessionView, TransactionView } from '@shared/model/view-model';
-import { isDerivedKey, reviewKey, type KeyOf } from '@shared/review/adjustments';
+import { isDerivedKey } from '@shared/model/transaction-id';
+import { reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
   checkedText,
   flagChanges,
@@ -79,9 +80,7 @@ export function loadedReviews(
     request,
   ) => {
     const current = flagsByKey(reviewState(await store.read(sessionId)));
-    const changes = checked(() =>
-      flagChanges(transactions, current, request, keyOf, (t) => isDerivedKey(keyOf(t))),
-    );
+    const changes = checked(() => flagChanges(transactions, current, request, keyOf, isDerivedKey));
     return { state: await write(sessionId, reviewer, changes), written: changes.length };
   };
 

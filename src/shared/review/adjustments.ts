@@ -2,7 +2,8 @@
 // credits excluded from them (through the Summary model's own eligible-credits
 // computation, src/shared/insights/eligible.ts), and ABB without the effect of the
 // transactions excluded from it. Every other figure stays as computed from the data.
-import { defaultTransactionKey, eligibleCredits as eligibleOf } from '../insights/eligible';
+import { eligibleCredits as eligibleOf } from '../insights/eligible';
+import { transactionKey } from '../model/transaction-id';
 import type { SessionInsights, Tally } from '../insights/types';
 import { meanPaise } from '../insights/tally';
 import { ABB_THREE_DAYS } from '../insights/rules';
@@ -11,11 +12,7 @@ import type { SessionView, TransactionView } from '../model/view-model';
 
 /** A transaction's key in a review: its hash, or the derived id when the API sent none. */
 export type KeyOf = (t: TransactionView) => string;
-export const reviewKey: KeyOf = defaultTransactionKey;
-
-export function isDerivedKey(key: string): boolean {
-  return key.startsWith('derived:');
-}
+export const reviewKey: KeyOf = transactionKey;
 
 export interface EligibleCreditsOptions {
   readonly excludedKeys?: ReadonlySet<string>;
