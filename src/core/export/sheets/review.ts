@@ -141,7 +141,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
       seen ? typed.money(seen.amount) : null,
       flag.labels.map((l) => FLAG_LABEL_TEXT[l]).join(', '),
       flag.note,
-      adjustments.join(', '),
+      adjustments.join(', ') || null,
       typed.id(flag.key + (flag.derived ? ' (derived)' : '')),
       flag.reviewers.join(', '),
       when(flag.lastAt),
