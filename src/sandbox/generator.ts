@@ -218,6 +218,16 @@ function fraudBlock(
   return { fraudulent_statements: fraudulent, fraud_type: items };
 }
 
+/** `DD/MM/YYYY - DD/MM/YYYY`: statement n of `count`, splitting the account's period. */
+function statementRange(plan: AccountPlan, n: number, count: number): string {
+  const first = epochDay(plan.firstDate);
+  const span = epochDay(plan.lastDate) - first + 1;
+  const from = fromEpochDay(first + Math.floor((span * n) / count));
+  const to = fromEpochDay(first + Math.floor((span * (n + 1)) / count) - 1);
+  const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  return `${dmy(from)} - ${dmy(to)}`;
+}
+
 function statusTimestamp(plan: AccountPlan, minutes: number): string {
   const date = fromEpochDay(epochDay(plan.lastDate) + 1);
   const m = 10 + (minutes % 50);
@@ -319,6 +329,11 @@ export function generateSession(plan: SessionPlan): GeneratedSession {
       error_message: null,
       created_at: statusTimestamp(accountPlan, i),
       last_updated_at: statusTimestamp(accountPlan, i + 3),
+      // The newer API's extras: the account as FinBox identified it.
+      name: accountPlan.holder,
+      account_category: accountPlan.category,
+      account_type: accountPlan.kind === 'business' ? 'CURRENT' : 'SAVINGS',
+      attempt_types: statementIds[i]!.length > 1 ? ['PDF', 'AA'] : ['PDF'],
       statements: statementIds[i]!.map((id, n) => ({
         statement_id: id,
         statement_status: 'completed',
@@ -326,11 +341,17 @@ export function generateSession(plan: SessionPlan): GeneratedSession {
         error_message: null,
         source: n % 2 === 0 ? 'pdf' : 'aa',
         created_at: statusTimestamp(accountPlan, i + n),
+        upload_file_name: n % 2 === 0 ? `${accountPlan.bank}_statement_${n + 1}.pdf` : null,
+        statement_date_range: statementRange(accountPlan, n, statementIds[i]!.length),
       })),
     });
   });
   return {
-    status: { session_id: plan.sessionId, accounts: statusAccounts } as SessionStatusResponse,
+    status: {
+      session_id: plan.sessionId,
+      insights_available: true,
+      accounts: statusAccounts,
+    } as unknown as SessionStatusResponse,
     subscribed: { session_id: plan.sessionId, accounts: blocks } as SubscribedDataResponse,
     planted: { accounts: plantedAccounts, ownTransfers: transfers },
   };

@@ -1,13 +1,16 @@
-// A BankConnect-compatible server on loopback: both data endpoints at the documented
-// paths, the documented error bodies and status codes, built-in demo sessions and fault
-// sessions. The desktop app's Sandbox profile, the tests and the benchmarks use it.
+// A BankConnect-compatible server on loopback: session_status, both data endpoints
+// (subscribed_data and its successor insights, each in its own shape), progress/, the
+// presigned links to FinBox's own report, the documented error bodies and status codes,
+// built-in demo sessions and fault sessions. The desktop app's Sandbox profile, the tests and the benchmarks use it.
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { API_ERRORS, type ApiErrorCode } from '@shared/api/error-codes';
 import { faultAction, faultOf } from './faults';
 import type { GeneratedSession } from './generator';
+import { insightsResponse } from './insights-shape';
 import { writeJson } from './json-stream';
+import { expiredReportBody, REPORT_LINK_LIFETIME_MS, reportWorkbook } from './report-file';
 import { builtInSession, DEMO_RETAIL_PLAN } from './sessions';
 import { generateSession } from './generator';
 
@@ -19,6 +22,8 @@ export interface SandboxOptions {
   /** Requests answered PROCESSING_NOT_COMPLETED before `demo-processing` completes. */
   readonly processingPolls?: number;
   readonly clock?: () => Date;
+  /** Whether `progress/` is answered (default true); false answers 404 as older servers do. */
+  readonly progress?: boolean;
 }
 
 export interface SandboxServer {
@@ -31,7 +36,36 @@ export interface SandboxServer {
 }
 
 const ROUTE =
-  /^\/bank-connect\/(v\d+)\/session_data\/([^/]+)\/(session_status|subscribed_data)\/?$/;
+  /^\/bank-connect\/(v\d+)\/session_data\/([^/]+)\/(session_status|subscribed_data|insights|progress)\/?$/;
+const REPORT_ROUTE = /^\/bank-connect\/reports\/([^/]+)\/([^/]+)\/report\.xlsx$/;
+
+const insightsBodies = new WeakMap<GeneratedSession, Record<string, unknown>>();
+
+/** The session in the Insights shape (built once per session, links added per request). */
+function insightsOf(session: GeneratedSession): Record<string, unknown> {
+  let body = insightsBodies.get(session);
+  if (!body) insightsBodies.set(session, (body = insightsResponse(session.subscribed)));
+  return body;
+}
+
+/** progress/: the session's stage, and per statement the stages FinBox reports. */
+function progressBody(session: GeneratedSession, sessionId: string, done: boolean): unknown {
+  const stage = done ? 'completed' : 'processing';
+  return {
+    session_id: sessionId,
+    session_progress: stage,
+    statements: session.status.accounts.flatMap((a) =>
+      (a.statements ?? []).map((s) => ({
+        statement_id: s.statement_id,
+        account_id: a.account_id,
+        identity_status: 'completed',
+        transaction_status: 'completed',
+        processing_status: stage,
+        fraud_status: stage,
+      })),
+    ),
+  };
+}
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
@@ -86,14 +120,66 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     endpoint: string,
     sessionId: string,
   ): Promise<void> => {
-    const body = endpoint === 'session_status' ? session.status : session.subscribed;
+    let body = (
+      endpoint === 'session_status'
+        ? session.status
+        : endpoint === 'progress'
+          ? progressBody(session, sessionId, true)
+          : session.subscribed
+    ) as Record<string, unknown>;
+    if (endpoint === 'insights') {
+      const insights = insightsOf(session);
+      const origin = `http://${hostOf(res)}`;
+      const expires = clock().getTime() + REPORT_LINK_LIFETIME_MS;
+      const link = (accountId: string) =>
+        `${origin}/bank-connect/reports/${encodeURIComponent(sessionId)}/${encodeURIComponent(accountId)}/report.xlsx?expires=${expires}`;
+      body = {
+        ...insights,
+        accounts: (insights['accounts'] as { account_id: string; data: object }[]).map((a) => ({
+          ...a,
+          data: { ...a.data, xlsx_report_url: link(a.account_id) },
+        })),
+      };
+    }
     res.writeHead(200, { 'Content-Type': 'application/json' });
     // The response names the id that was asked for (fault and `~tag` ids included).
     await writeJson(res, body.session_id === sessionId ? body : { ...body, session_id: sessionId });
   };
 
+  const hosts = new WeakMap<ServerResponse, string>();
+  const hostOf = (res: ServerResponse): string => hosts.get(res) ?? '127.0.0.1';
+
+  const serveReport = async (res: ServerResponse, url: URL, match: RegExpExecArray) => {
+    const expires = Number(url.searchParams.get('expires'));
+    if (!Number.isFinite(expires) || expires < clock().getTime()) {
+      send(res, 403, expiredReportBody(), 'application/xml');
+      return;
+    }
+    const made = builtInSession(decodeURIComponent(match[1]!).split('~')[0]!);
+    const session = made && 'session' in made ? made.session : null;
+    const bytes = session ? await reportWorkbook(session, decodeURIComponent(match[2]!)) : null;
+    if (!bytes) {
+      send(
+        res,
+        404,
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code></Error>',
+        'application/xml',
+      );
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Length': bytes.length,
+    });
+    res.end(bytes);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
+    hosts.set(res, req.headers.host ?? '127.0.0.1');
+    const report = REPORT_ROUTE.exec(url.pathname);
+    // A presigned link carries its own authorisation, as S3's do: no API headers.
+    if (report && req.method === 'GET') return serveReport(res, url, report);
     const match = ROUTE.exec(url.pathname);
     if (!match) {
       send(res, 404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } }));
@@ -122,6 +208,10 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     }
     const attempt = count(`${sessionId}/${endpoint}`);
     const baseId = sessionId.split('~')[0]!;
+    if (endpoint === 'progress' && options.progress === false) {
+      send(res, 404, '<html><body>Not Found</body></html>', 'text/html');
+      return;
+    }
 
     const fault = faultOf(baseId);
     if (fault) {
@@ -165,10 +255,28 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     const builtIn = builtInSession(baseId);
     if (!builtIn) return sendError(res, 'SESSION_NOT_FOUND');
     if (builtIn.kind === 'error') return sendError(res, builtIn.code);
+    if (endpoint === 'progress') {
+      const done =
+        builtIn.kind === 'data' ||
+        (builtIn.kind === 'enriching' &&
+          (requests.get(`${sessionId}/enrichment`) ?? 0) >= builtIn.polls);
+      if (builtIn.kind === 'processing') {
+        const seen = requests.get(`${sessionId}/processing`) ?? 0;
+        if (seen < processingPolls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      await writeJson(res, progressBody(builtIn.session, sessionId, done));
+      return;
+    }
     if (builtIn.kind === 'processing') {
-      // Both endpoints count towards completion: processing ends after N requests.
+      // Every endpoint counts towards completion: processing ends after N requests.
       const seen = count(`${sessionId}/processing`);
       if (seen <= processingPolls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
+    }
+    if (builtIn.kind === 'enriching' && endpoint !== 'session_status') {
+      // Uploads are complete (session_status says so); the data waits on enrichment.
+      const seen = count(`${sessionId}/enrichment`);
+      if (seen <= builtIn.polls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
     }
     return serveData(res, builtIn.session, endpoint!, sessionId);
   };

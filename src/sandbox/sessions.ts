@@ -14,6 +14,11 @@ export type BuiltInSession =
   | { readonly kind: 'data'; readonly session: GeneratedSession }
   /** Answers PROCESSING_NOT_COMPLETED for the first `polls` requests, then the data. */
   | { readonly kind: 'processing'; readonly polls: number; readonly session: GeneratedSession }
+  /**
+   * Uploads done, enrichment not: session_status already says completed while both data
+   * endpoints answer PROCESSING_NOT_COMPLETED for the first `polls` data requests.
+   */
+  | { readonly kind: 'enriching'; readonly polls: number; readonly session: GeneratedSession }
   | { readonly kind: 'error'; readonly code: ApiErrorCode };
 
 export const DEMO_RETAIL_PLAN: SessionPlan = {
@@ -153,6 +158,11 @@ const MAKERS: Readonly<Record<string, () => BuiltInSession>> = {
     kind: 'processing',
     polls: 3,
     session: generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'demo-processing' }),
+  }),
+  'demo-enriching': () => ({
+    kind: 'enriching',
+    polls: 2,
+    session: generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'demo-enriching' }),
   }),
   'demo-not-requested': () => ({ kind: 'error', code: 'PROCESSING_NOT_REQUESTED' }),
   'demo-deleted': () => ({ kind: 'error', code: 'SESSION_DELETED' }),
