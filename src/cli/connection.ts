@@ -11,6 +11,7 @@ import { SANDBOX_CREDENTIALS } from '../core/profiles/profile-store';
 import type { SessionConnection } from '../core/session/open-session';
 import { CLI_PROFILE_NAME } from '@shared/session/provenance';
 import { startSandboxServer } from '../sandbox/server';
+import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import { UsageError } from './usage';
 
 export const CONNECTION_OPTIONS = {
@@ -18,6 +19,7 @@ export const CONNECTION_OPTIONS = {
   'api-version': { type: 'string' },
   sandbox: { type: 'boolean' },
   timeout: { type: 'string' },
+  endpoint: { type: 'string' },
 } as const;
 
 export interface ConnectionFlags {
@@ -25,6 +27,19 @@ export interface ConnectionFlags {
   readonly 'api-version'?: string | undefined;
   readonly sandbox?: boolean | undefined;
   readonly timeout?: string | undefined;
+  readonly endpoint?: string | undefined;
+}
+
+/** `--endpoint`, else BANKCONNECT_ENDPOINT, else subscribed_data (the reference page's). */
+export function endpointOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): DataEndpoint {
+  const given = flag ?? env.BANKCONNECT_ENDPOINT;
+  if (given === undefined || given === '') return DEFAULT_DATA_ENDPOINT;
+  if (isDataEndpoint(given)) return given;
+  const from = flag !== undefined ? '--endpoint' : 'BANKCONNECT_ENDPOINT';
+  throw new UsageError(`${from}: expected subscribed_data or insights, got "${given}"`);
 }
 
 /** A client and where its data comes from, as core's openSession takes them. */
@@ -46,6 +61,7 @@ export async function openConnection(
   onRetry: (notice: RetryNotice) => void,
 ): Promise<OpenConnection> {
   const timeoutMs = timeoutMsOf(flags.timeout);
+  const endpoint = endpointOf(flags.endpoint, env);
   const apiVersion = flags['api-version'] ?? env.BANKCONNECT_API_VERSION ?? DEFAULT_API_VERSION;
   if (!/^v\d+$/.test(apiVersion))
     throw new UsageError(`--api-version: expected v1, v2..., got "${apiVersion}"`);
@@ -62,6 +78,7 @@ export async function openConnection(
     return {
       client,
       provenance: { profileName: 'Sandbox', host: new URL(server.url).host, sandbox: true },
+      endpoint,
       close: () => server.close(),
     };
   }
@@ -92,6 +109,7 @@ export async function openConnection(
   return {
     client,
     provenance: { profileName: CLI_PROFILE_NAME, host: parsed.host, sandbox: false },
+    endpoint,
     close: () => Promise.resolve(),
   };
 }

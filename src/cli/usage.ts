@@ -8,6 +8,7 @@ export class UsageError extends Error {
 export const CONNECTION_HELP = `Connection (flags win over the environment):
   --base-url URL        BANKCONNECT_BASE_URL     (default https://apis.bankconnect.finbox.in/bank-connect)
   --api-version V       BANKCONNECT_API_VERSION  (default v1)
+  --endpoint E          BANKCONNECT_ENDPOINT     data endpoint: subscribed_data (default) or insights
                         BANKCONNECT_API_KEY, BANKCONNECT_SERVER_HASH (credentials: environment only)
   --sandbox             use an in-process sandbox with demo data instead
   --timeout SECONDS     per request (default 30)`;

@@ -15,6 +15,10 @@ export interface InsightsOptions {
   readonly reportUrl?: (accountId: string, kind: 'xlsx' | 'xml') => string | null;
 }
 
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function numberOrNull(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
   const n = Number(value);
@@ -185,7 +189,11 @@ export function insightsResponse(
   options: InsightsOptions = {},
 ): Json {
   const accounts = Object.entries(subscribed.accounts).map(([accountId, block]) => {
-    const transactions = block.transactions ?? [];
+    // The sandbox's unreadable demo sessions carry entries that are not objects: they are
+    // served as they are, in the other shape too.
+    if (!isObject(block)) return { account_id: accountId, data: block };
+    const sent = (block.transactions ?? []) as unknown[];
+    const transactions = sent.filter(isObject) as ApiTransaction[];
     const details = block.account_details[0] ?? { account_id: accountId };
     const holder = block.predictors?.['customer_name'];
     const fraud = block.fraud?.fraud_type ?? [];
@@ -199,7 +207,7 @@ export function insightsResponse(
         holder_type: '',
       },
       fraud: fraud.map(({ account_id: _a, previous_date: _p, current_date: _c, ...item }) => item),
-      transactions: transactions.map(insightsTransaction),
+      transactions: sent.map((t) => (isObject(t) ? insightsTransaction(t as ApiTransaction) : t)),
       salary_transactions: (block.salary_transactions ?? []).map(insightsTransaction),
       top_credits_debits: topLists(block as Json, transactions),
       monthly_analysis: block.monthly_analysis,

@@ -149,7 +149,30 @@ function referenceSession(): GeneratedSession {
   return { status, subscribed, planted: { accounts: [], ownTransfers: [] } };
 }
 
+/**
+ * demo-retail with items no one can read with one meaning: an amount of "n/a" and an entry
+ * that is not a transaction. The session still opens; the two are set aside and listed.
+ */
+function unreadableSession(): GeneratedSession {
+  const made = generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'demo-unreadable' });
+  const subscribed = structuredClone(made.subscribed);
+  const block = Object.values(subscribed.accounts)[0]!;
+  const list = block.transactions as unknown[];
+  (list[2] as Record<string, unknown>)['amount'] = 'n/a';
+  list.splice(5, 0, 'TOTAL CARRIED FORWARD');
+  return { ...made, subscribed };
+}
+
+/** A data answer with no readable account at all: refused (SCHEMA_MISMATCH), kept as received. */
+function unreadableAllSession(): GeneratedSession {
+  const made = generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'demo-unreadable-all' });
+  const subscribed = { session_id: 'demo-unreadable-all', accounts: { x: 'not an account' } };
+  return { ...made, subscribed: subscribed as unknown as SubscribedDataResponse };
+}
+
 const MAKERS: Readonly<Record<string, () => BuiltInSession>> = {
+  'demo-unreadable': () => ({ kind: 'data', session: unreadableSession() }),
+  'demo-unreadable-all': () => ({ kind: 'data', session: unreadableAllSession() }),
   [REFERENCE_SESSION_ID]: () => ({ kind: 'data', session: referenceSession() }),
   'demo-retail': () => ({ kind: 'data', session: generateSession(DEMO_RETAIL_PLAN) }),
   'demo-business': () => ({ kind: 'data', session: generateSession(DEMO_BUSINESS_PLAN) }),

@@ -100,6 +100,8 @@ test.describe('the same journey on a BankConnect double (runs without the sandbo
       host: real.host,
       sessionStatus: (id, signal) => guard(() => real.sessionStatus(id, signal)),
       subscribedData: (id, signal) => guard(() => real.subscribedData(id, signal)),
+      data: (id, endpoint, signal) => guard(() => real.data(id, endpoint, signal)),
+      progress: (id, signal) => guard(() => real.progress(id, signal)),
       waitForCompletion: (id, options) => guard(() => real.waitForCompletion(id, options)),
     };
   };

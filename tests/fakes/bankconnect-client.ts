@@ -2,7 +2,8 @@
 // credentials are accepted, `demo-*` ids exist, `pending` polls come before completion.
 // It answers like the real client: coded errors with the HTTP status, bodies as received.
 import { API_ERRORS, type ApiErrorCode } from '../../src/shared/api/error-codes';
-import type { SessionStatusResponse } from '../../src/shared/api/schemas';
+import type { SessionStatusResponse, SubscribedDataResponse } from '../../src/shared/api/schemas';
+import { insightsResponse } from '../../src/sandbox/insights-shape';
 import type { BankConnectClient } from '../../src/core/api/client';
 import { BankConnectError } from '../../src/core/api/errors';
 import type { Connection } from '../../src/core/deps';
@@ -49,6 +50,18 @@ export function fakeClientFactory(options: { pending?: number; pollDelayMs?: num
           check(id);
           return received({ ...(reference as object), session_id: id } as never);
         }),
+      // The same data in either endpoint's shape, as the sandbox serves it.
+      data: (id, endpoint) =>
+        Promise.resolve().then(() => {
+          check(id);
+          const body =
+            endpoint === 'insights'
+              ? insightsResponse(reference as unknown as SubscribedDataResponse)
+              : reference;
+          return received({ ...(body as object), session_id: id } as never);
+        }),
+      // Like an older server: no progress endpoint.
+      progress: (id) => Promise.resolve().then(() => (check(id), null)),
       async waitForCompletion(id, { signal, onPoll } = {}) {
         check(id);
         for (let attempt = 1; attempt <= (options.pending ?? 0); attempt += 1) {
@@ -84,5 +97,6 @@ export function failedSessionClient(connection: Connection): BankConnectClient {
     sessionStatus: () => Promise.resolve(received(FAILED_STATUS)),
     waitForCompletion: () => Promise.resolve(received(FAILED_STATUS)),
     subscribedData: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
+    data: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
   };
 }

@@ -158,3 +158,59 @@ describe('bcv against `bcv sandbox` over the network', () => {
     expect(run.stderr).toMatch(/^TIMEOUT: No answer from 127\.0\.0\.1:\d+ within 0\.3 s\n$/);
   });
 });
+
+describe('bcv and what cannot be read', () => {
+  it('fetches on either endpoint and names the items set aside in one stderr line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    for (const endpoint of ['subscribed_data', 'insights']) {
+      const run = await bcv(
+        [
+          'fetch',
+          'demo-unreadable',
+          '--sandbox',
+          '--endpoint',
+          endpoint,
+          '--out',
+          `${endpoint}.json`,
+        ],
+        {},
+        dir,
+      );
+      expect(run.code).toBe(0);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines.filter((l) => l.includes('could not be read'))).toEqual([
+        expect.stringMatching(
+          /^2 items could not be read and were set aside \(first: \$\.accounts.*\.transactions\[2\]\.amount = /,
+        ),
+      ]);
+      const written = JSON.parse(await readFile(join(dir, `${endpoint}.json`), 'utf8'));
+      expect(written.endpoint).toBe(endpoint);
+      // The raw response is kept whole, the unreadable entries included.
+      expect(JSON.stringify(written[endpoint])).toContain('TOTAL CARRIED FORWARD');
+    }
+    const viaEnv = await bcv(['status', 'demo-retail', '--sandbox'], {
+      BANKCONNECT_ENDPOINT: 'neither',
+    });
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.stderr).toContain('BANKCONNECT_ENDPOINT: expected subscribed_data or insights');
+  });
+
+  it('writes a response that cannot be read at all as received, says so and exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    const run = await bcv(
+      ['fetch', 'demo-unreadable-all', '--sandbox', '--out', 'x.json'],
+      {},
+      dir,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^SCHEMA_MISMATCH: .* at \$\.accounts\.x, expected at least one readable account\n/,
+    );
+    expect(run.stderr).toContain(
+      'with the subscribed_data response as received; it could not be read',
+    );
+    const written = JSON.parse(await readFile(join(dir, 'x.json'), 'utf8'));
+    expect(written.subscribed_data.accounts).toEqual({ x: 'not an account' });
+    expect(written.session_status.session_id).toBe('demo-unreadable-all');
+  });
+});

@@ -13,6 +13,7 @@ import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import { readSessionInput } from '../../core/library/session-input';
 import { openSession } from '../../core/session/open-session';
+import { unreadableLine } from './unreadable';
 import {
   CONNECTION_OPTIONS,
   openConnection,
@@ -201,6 +202,8 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     }
 
     const { view } = session;
+    const line = unreadableLine(view);
+    if (line) io.stderr(line);
     const result = await exportWorkbook(view, session.meta, {
       destination,
       accountId: values.account,

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSafely } from '../../core/io/safe-write';
 import { provenanceLabel } from '@shared/session/provenance';
-import { openSession } from '../../core/session/open-session';
+import { openSession, unreadableAnswerOf } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
@@ -33,24 +33,55 @@ export async function runFetchCommand(
     throw new UsageError('bcv fetch: --out FILE is required (or --save)');
   const sessionId = positionals[0]!;
   const connection = await openConnection(values, io.env, retryReporter(io));
+  const out = values.out ? resolve(io.cwd, values.out) : null;
   try {
-    const opened = await openSession(connection, sessionId, {
-      wait: values.wait === true,
-      signal,
-      onProgress: progressReporter(io),
-    });
+    let opened;
+    try {
+      opened = await openSession(connection, sessionId, {
+        wait: values.wait === true,
+        signal,
+        onProgress: progressReporter(io),
+      });
+    } catch (error) {
+      const unreadable = unreadableAnswerOf(error);
+      if (!out || !unreadable) throw error;
+      // Nothing received is lost: the answer is written as it came, and the run fails.
+      const text = unreadable.bytes.toString('utf8');
+      let data: unknown = text;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        // Not JSON at all: kept as the text received.
+      }
+      const document = {
+        session_id: sessionId,
+        fetched_at: new Date().toISOString(),
+        source: provenanceLabel(connection.provenance),
+        endpoint: unreadable.endpoint,
+        session_status: unreadable.sessionStatus.value,
+        [unreadable.endpoint]: data,
+      };
+      await writeFileAtomic(out, `${JSON.stringify(document, null, 1)}\n`);
+      const { code, message } = error as { code: string; message: string };
+      io.stderr(`${code}: ${message}\n`);
+      io.stderr(
+        `Wrote ${out} with the ${unreadable.endpoint} response as received; it could not be read\n`,
+      );
+      return 1;
+    }
     const { raw, view, dataError } = opened;
     if (dataError) {
       io.stderr(`No data (${dataError.code}: ${dataError.message}); the statuses say why\n`);
     }
-    if (values.out) {
-      const out = resolve(io.cwd, values.out);
+    if (out) {
+      // The data under the name of the endpoint that answered (`bcv export` reads either).
       const document = {
         session_id: sessionId,
         fetched_at: opened.fetchedAt,
         source: provenanceLabel(opened.provenance),
+        endpoint: raw.endpoint,
         session_status: raw.sessionStatus?.value ?? null,
-        subscribed_data: raw.data?.value ?? null,
+        [raw.endpoint]: raw.data?.value ?? null,
       };
       await writeFileSafely(out, `${JSON.stringify(document, null, 1)}\n`);
       const transactions = view.accounts.reduce((n, a) => n + a.transactions.length, 0);

@@ -2,7 +2,8 @@
 // in (Electron's net.fetch in the app, for system proxies; Node's fetch elsewhere).
 // Every request has a timeout and honours the caller's AbortSignal; retryable failures
 // are retried with backoff; every failure is a BankConnectError.
-import { parseSessionStatus, parseSubscribedData, SchemaMismatchError } from '@shared/api/parse';
+import type { DataEndpoint } from '@shared/api/endpoints';
+import { parseSessionData, parseSessionStatus, SchemaMismatchError } from '@shared/api/parse';
 import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
@@ -10,7 +11,7 @@ import { JsonReadError, readJson } from '@shared/json/read-json';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
-import { apiError, BankConnectError, networkErrors } from './errors';
+import { apiError, BankConnectError, networkErrors, withReceived } from './errors';
 import {
   backoffDelay,
   DEFAULT_RETRY,
@@ -68,13 +69,27 @@ export interface BankConnectClient {
     signal?: AbortSignal,
   ): Promise<ReceivedBody<SessionStatusResponse>>;
   subscribedData(sessionId: string, signal?: AbortSignal): Promise<ReceivedBody<SessionData>>;
+  /** The data of either endpoint: `subscribed_data` (the reference page's) or `insights`. */
+  data(
+    sessionId: string,
+    endpoint: DataEndpoint,
+    signal?: AbortSignal,
+  ): Promise<ReceivedBody<SessionData>>;
+  /**
+   * `progress/`: which stage processing is in. Null when the server does not answer it
+   * (older servers): callers do without.
+   */
+  progress(sessionId: string, signal?: AbortSignal): Promise<ReceivedBody<unknown> | null>;
   waitForCompletion(
     sessionId: string,
     options?: WaitOptions,
   ): Promise<ReceivedBody<SessionStatusResponse>>;
 }
 
-type Endpoint = 'session_status' | 'subscribed_data';
+type Endpoint = 'session_status' | 'progress' | DataEndpoint;
+
+/** Answers meaning "this server has no progress endpoint", not "the session failed". */
+const NO_PROGRESS = new Set(['HTTP_ERROR', 'NOT_JSON', 'NOT_FOUND', 'METHOD_NOT_ALLOWED']);
 
 const STILL_PROCESSING = new Set(['processing', 'in_progress', 'pending']);
 
@@ -150,7 +165,12 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         if (response.ok || !RETRYABLE_STATUSES.has(response.status)) {
           if (!response.ok && text.trim() === '')
             throw networkErrors.http(host, response.status, false);
-          throw networkErrors.notJson(host, response.status, contentType.split(';')[0]!.trim());
+          const notJson = networkErrors.notJson(
+            host,
+            response.status,
+            contentType.split(';')[0]!.trim(),
+          );
+          throw response.ok ? withReceived(notJson, bytes) : notJson;
         }
         throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
       }
@@ -158,12 +178,18 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         body = readJson(text).value;
       } catch (error) {
         if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
-          throw new BankConnectError(
+          const deep = new BankConnectError(
             'SCHEMA_MISMATCH',
             `The answer from ${host}: ${error.message}`,
           );
+          throw response.ok ? withReceived(deep, bytes) : deep;
         }
-        throw networkErrors.truncated(host, response.status, 'the JSON ends early or is malformed');
+        const malformed = networkErrors.truncated(
+          host,
+          response.status,
+          'the JSON ends early or is malformed',
+        );
+        throw response.ok ? withReceived(malformed, bytes) : malformed;
       }
       if (response.ok) return { bytes, body };
       const documented = apiErrorBodySchema.safeParse(body);
@@ -228,7 +254,29 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     sessionId: string,
     signal?: AbortSignal,
   ): Promise<ReceivedBody<SessionData>> {
-    return validated(await get(sessionId, 'subscribed_data', signal), parseSubscribedData);
+    return data(sessionId, 'subscribed_data', signal);
+  }
+
+  async function data(
+    sessionId: string,
+    endpoint: DataEndpoint,
+    signal?: AbortSignal,
+  ): Promise<ReceivedBody<SessionData>> {
+    const what = `The ${endpoint} response`;
+    return validated(await get(sessionId, endpoint, signal), (v) => parseSessionData(v, what));
+  }
+
+  async function progress(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<ReceivedBody<unknown> | null> {
+    try {
+      return validated(await get(sessionId, 'progress', signal), (v) => v);
+    } catch (error) {
+      // Not served here (404 page, no BankConnect body): the wait goes on without it.
+      if (error instanceof BankConnectError && NO_PROGRESS.has(error.code)) return null;
+      throw error;
+    }
   }
 
   async function waitForCompletion(
@@ -266,7 +314,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     }
   }
 
-  return { host, sessionStatus, subscribedData, waitForCompletion };
+  return { host, sessionStatus, subscribedData, data, progress, waitForCompletion };
 }
 
 function validated<T>(
@@ -277,7 +325,7 @@ function validated<T>(
     return { bytes: answer.bytes, value: parse(answer.body) };
   } catch (error) {
     if (error instanceof SchemaMismatchError)
-      throw new BankConnectError('SCHEMA_MISMATCH', error.message);
+      throw withReceived(new BankConnectError('SCHEMA_MISMATCH', error.message), answer.bytes);
     throw error;
   }
 }

@@ -123,3 +123,17 @@ export const networkErrors = {
       `Session ${sessionId} was still processing after ${seconds(ms)}: try again later`,
     ),
 };
+
+// A 200 answer that could not be read at all (not JSON, malformed, no readable account):
+// its bytes are kept beside the error, so `bcv fetch --out` can still write what came.
+const RECEIVED = new WeakMap<BankConnectError, Buffer>();
+
+export function withReceived(error: BankConnectError, bytes: Buffer): BankConnectError {
+  RECEIVED.set(error, bytes);
+  return error;
+}
+
+/** The bytes of the answer this error is about, when it was a 200 that could not be read. */
+export function receivedOf(error: unknown): Buffer | null {
+  return error instanceof BankConnectError ? (RECEIVED.get(error) ?? null) : null;
+}

@@ -15,6 +15,7 @@ import { gzip } from 'node:zlib';
 import { z } from 'zod';
 import { dataSessionId, parseSessionData, parseSessionStatus, parseWith } from '@shared/api/parse';
 import type { SessionData } from '@shared/api/parse';
+import { isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { inflateBounded, TooLargeError } from '../io/size-ceiling';
@@ -47,6 +48,8 @@ export interface SessionPayload {
   readonly subscribedData: SessionData;
   /** Keys the saved JSON gives twice in one object (paths into the file's JSON). */
   readonly duplicateKeys?: readonly DuplicateKey[];
+  /** Which endpoint answered with the data (absent in files saved before there were two). */
+  readonly endpoint?: DataEndpoint;
 }
 
 export interface DecodedSession extends SessionPayload {
@@ -98,6 +101,7 @@ export function payloadTextOf(payload: SessionPayload): string {
   return JSON.stringify({
     session_status: payload.sessionStatus,
     subscribed_data: payload.subscribedData,
+    ...(payload.endpoint ? { data_endpoint: payload.endpoint } : {}),
   });
 }
 
@@ -220,20 +224,30 @@ function parsePayloadText(text: string): SessionPayload {
     string,
     unknown
   >;
+  const endpoint = record['data_endpoint'];
   return {
-    ...validatePayload(record['session_status'] ?? null, record['subscribed_data']),
+    ...validatePayload(
+      record['session_status'] ?? null,
+      record['subscribed_data'],
+      isDataEndpoint(endpoint) ? endpoint : undefined,
+    ),
     duplicateKeys,
   };
 }
 
 /** Both responses checked against the documented shapes (errors name the JSON path). */
-export function validatePayload(status: unknown, data: unknown): SessionPayload {
+export function validatePayload(
+  status: unknown,
+  data: unknown,
+  endpoint?: DataEndpoint,
+): SessionPayload {
   if (data === null || data === undefined) {
     throw new LibraryError('NO_DATA', 'there is no subscribed_data response to keep');
   }
   const payload: SessionPayload = {
     sessionStatus: status === null || status === undefined ? null : parseSessionStatus(status),
     subscribedData: parseSessionData(data),
+    ...(endpoint ? { endpoint } : {}),
   };
   sessionIdOfPayload(payload);
   return payload;

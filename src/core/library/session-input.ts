@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { readFileBounded } from '../io/size-ceiling';
 import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
+import { isDataEndpoint } from '@shared/api/endpoints';
 import { inFile, LibraryError } from './errors';
 import {
   decodeSessionFile,
@@ -36,8 +37,12 @@ function payloadOf(value: unknown): SessionPayload {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     // Both responses as `bcv fetch` writes them, under the name of the endpoint that answered.
-    for (const key of ['subscribed_data', 'insights']) {
-      if (key in record) return validatePayload(record['session_status'] ?? null, record[key]);
+    for (const key of ['subscribed_data', 'insights'] as const) {
+      if (!(key in record)) continue;
+      // `bcv fetch` says which endpoint answered; an older file only names its key.
+      const said = record['endpoint'];
+      const endpoint = isDataEndpoint(said) ? said : key === 'insights' ? key : undefined;
+      return validatePayload(record['session_status'] ?? null, record[key], endpoint);
     }
     if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
   }

@@ -199,7 +199,11 @@ export class Library {
   /** Adds a snapshot of a fetched session (a re-fetch adds another, older ones stay). */
   async save(input: SaveInput): Promise<ListedSnapshot> {
     const { sessionStatus, data } = input.raw;
-    const payload = validatePayload(sessionStatus?.value ?? null, data?.value ?? null);
+    const payload = validatePayload(
+      sessionStatus?.value ?? null,
+      data?.value ?? null,
+      input.raw.endpoint,
+    );
     return this.writeSnapshot(payloadTextOf(payload), payload, input.fetchedAt, input.source);
   }
 

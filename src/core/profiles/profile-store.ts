@@ -1,6 +1,7 @@
 // Connection profiles: the built-in Sandbox (demo data served by main on loopback) and
 // the user's own. Names, URLs and versions are kept in profiles.json in the user-data
 // folder (written atomically); API keys and server hashes live only in the vault.
+import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,12 +24,16 @@ interface StoredProfile {
   readonly name: string;
   readonly baseUrl: string;
   readonly apiVersion: string;
+  /** Absent in files written before there were two endpoints: subscribed_data. */
+  readonly endpoint?: DataEndpoint;
 }
 
 interface ProfilesFile {
   readonly version: 1;
   readonly activeId: string;
   readonly profiles: readonly StoredProfile[];
+  /** The Sandbox profile's endpoint: its only setting a person may change. */
+  readonly sandboxEndpoint?: DataEndpoint;
 }
 
 const secretKey = (id: string, field: 'apiKey' | 'serverHash'): string => `profile:${id}:${field}`;
@@ -40,6 +45,7 @@ export class ProfileStore {
     private readonly sandboxUrl: () => Promise<string>,
     private profiles: StoredProfile[],
     private activeId: string,
+    private sandboxEndpoint: DataEndpoint,
   ) {}
 
   static async open(
@@ -53,7 +59,10 @@ export class ProfileStore {
     const activeId = profiles.some((p) => p.id === stored?.activeId)
       ? stored!.activeId
       : SANDBOX_ID;
-    return new ProfileStore(file, vault, sandboxUrl, [...profiles], activeId);
+    const sandboxEndpoint = isDataEndpoint(stored?.sandboxEndpoint)
+      ? stored.sandboxEndpoint
+      : DEFAULT_DATA_ENDPOINT;
+    return new ProfileStore(file, vault, sandboxUrl, [...profiles], activeId, sandboxEndpoint);
   }
 
   async list(): Promise<{ profiles: ProfileSummary[]; activeId: string }> {
@@ -65,14 +74,20 @@ export class ProfileStore {
   }
 
   async save(args: IpcArgs<'profiles:save'>): Promise<ProfileSummary> {
-    if (args.id === SANDBOX_ID)
-      throw new CoreError('READ_ONLY', 'The Sandbox profile cannot be changed');
+    if (args.id === SANDBOX_ID) {
+      // The demo server serves both endpoints: which one to call is the one choice here.
+      if (!args.endpoint) throw new CoreError('READ_ONLY', 'The Sandbox profile cannot be changed');
+      this.sandboxEndpoint = args.endpoint;
+      await this.write();
+      return this.sandboxSummary();
+    }
     const existing = args.id ? this.find(args.id) : null;
     const profile: StoredProfile = {
       id: existing?.id ?? randomUUID(),
       name: args.name.trim(),
       baseUrl: args.baseUrl.replace(/\/+$/, ''),
       apiVersion: args.apiVersion.trim(),
+      endpoint: args.endpoint ?? existing?.endpoint ?? DEFAULT_DATA_ENDPOINT,
     };
     // Secrets first: a profile never points at a secret the vault failed to keep.
     if (args.apiKey !== undefined)
@@ -113,13 +128,14 @@ export class ProfileStore {
   /** Everything needed to call the API as this profile (main only: holds the secrets). */
   async connection(
     id: string,
-  ): Promise<{ connection: Connection; name: string; sandbox: boolean }> {
+  ): Promise<{ connection: Connection; name: string; sandbox: boolean; endpoint: DataEndpoint }> {
     if (id === SANDBOX_ID) {
       const baseUrl = await this.sandboxUrl();
       return {
         connection: { baseUrl, apiVersion: 'v1', ...SANDBOX_CREDENTIALS },
         name: 'Sandbox',
         sandbox: true,
+        endpoint: this.sandboxEndpoint,
       };
     }
     const p = this.find(id);
@@ -132,6 +148,7 @@ export class ProfileStore {
       },
       name: p.name,
       sandbox: false,
+      endpoint: p.endpoint ?? DEFAULT_DATA_ENDPOINT,
     };
   }
 
@@ -148,6 +165,7 @@ export class ProfileStore {
       sandbox: false,
       baseUrl: p.baseUrl,
       apiVersion: p.apiVersion,
+      endpoint: p.endpoint ?? DEFAULT_DATA_ENDPOINT,
       apiKey: this.vault.hint(secretKey(p.id, 'apiKey')),
       serverHash: this.vault.hint(secretKey(p.id, 'serverHash')),
     };
@@ -162,13 +180,19 @@ export class ProfileStore {
       // The list still answers when the sandbox could not start; opening a session says why.
       baseUrl: await this.sandboxUrl().catch(() => ''),
       apiVersion: 'v1',
+      endpoint: this.sandboxEndpoint,
       apiKey: builtIn,
       serverHash: builtIn,
     };
   }
 
   private async write(): Promise<void> {
-    const body: ProfilesFile = { version: 1, activeId: this.activeId, profiles: this.profiles };
+    const body: ProfilesFile = {
+      version: 1,
+      activeId: this.activeId,
+      profiles: this.profiles,
+      sandboxEndpoint: this.sandboxEndpoint,
+    };
     await writeFileSafely(this.file, JSON.stringify(body, null, 2));
   }
 }
@@ -184,7 +208,18 @@ async function readProfilesFile(file: string): Promise<ProfilesFile | null> {
         typeof p.baseUrl === 'string' &&
         typeof p.apiVersion === 'string',
     );
-    return { version: 1, activeId: String(parsed.activeId ?? SANDBOX_ID), profiles };
+    const profilesRead = profiles.map((p) => {
+      const { endpoint, ...rest } = p;
+      return isDataEndpoint(endpoint) ? { ...rest, endpoint } : rest;
+    });
+    return {
+      version: 1,
+      activeId: String(parsed.activeId ?? SANDBOX_ID),
+      profiles: profilesRead,
+      ...(isDataEndpoint(parsed.sandboxEndpoint)
+        ? { sandboxEndpoint: parsed.sandboxEndpoint }
+        : {}),
+    };
   } catch {
     return null; // missing or damaged: start with the Sandbox only
   }

@@ -2,6 +2,7 @@
 // session:status) and the CLI (fetch, export <session-id>, status) do it: the statuses
 // (waiting while processing, with progress), the data call, validation, normalisation and
 // where it came from.
+import { DEFAULT_DATA_ENDPOINT, type DataEndpoint } from '@shared/api/endpoints';
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
 import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
@@ -9,8 +10,9 @@ import { normalizeSessionStatus } from '@shared/model/normalize-status';
 import type { SessionStatusView, SessionView } from '@shared/model/view-model';
 import type { Provenance } from '@shared/session/provenance';
 import type { BankConnectClient } from '../api/client';
-import { BankConnectError, networkErrors } from '../api/errors';
+import { BankConnectError, networkErrors, receivedOf } from '../api/errors';
 import { CoreError } from '../errors';
+import { waitForData } from './enrichment';
 import type { RawResponses, ReceivedBody } from './received';
 import { sessionViewOf } from './view';
 
@@ -18,6 +20,8 @@ import { sessionViewOf } from './view';
 export interface SessionConnection {
   readonly client: BankConnectClient;
   readonly provenance: Provenance;
+  /** The data endpoint this connection calls (default subscribed_data, the reference's). */
+  readonly endpoint?: DataEndpoint;
 }
 
 export interface SessionProgress {
@@ -36,6 +40,12 @@ export interface OpenSessionOptions {
   /** The statuses only, no data call (`bcv status`, session:status). */
   readonly statusOnly?: boolean;
   readonly clock?: () => Date;
+  /** Polling: first interval (default 2 s, as FinBox advises), cap, and the whole wait. */
+  readonly poll?: {
+    readonly intervalMs?: number;
+    readonly maxIntervalMs?: number;
+    readonly deadlineMs?: number;
+  };
 }
 
 export interface OpenedSession {
@@ -64,7 +74,7 @@ export async function openSession(
 }
 
 async function open(
-  { client, provenance }: SessionConnection,
+  { client, provenance, endpoint = DEFAULT_DATA_ENDPOINT }: SessionConnection,
   sessionId: string,
   {
     wait = false,
@@ -72,10 +82,19 @@ async function open(
     onProgress,
     statusOnly = false,
     clock = () => new Date(),
+    poll = {},
   }: OpenSessionOptions,
 ): Promise<OpenedSession> {
+  const now = () => clock().getTime();
+  const startedAt = now();
+  const deadlineMs = poll.deadlineMs ?? 10 * 60_000;
+  const intervalMs = poll.intervalMs ?? 2_000;
+  const maxIntervalMs = poll.maxIntervalMs ?? 15_000;
   const status = wait
     ? await client.waitForCompletion(sessionId, {
+        deadlineMs,
+        intervalMs,
+        maxIntervalMs,
         signal,
         onPoll: ({ attempt, elapsedMs }) =>
           onProgress?.({
@@ -91,16 +110,37 @@ async function open(
   if (!statusOnly) {
     onProgress?.({ kind: 'fetch', done: 0, total: 1, message: 'Fetching data' });
     try {
-      data = await client.subscribedData(sessionId, signal);
+      data = wait
+        ? await waitForData(client, sessionId, endpoint, {
+            signal,
+            startedAt,
+            deadlineMs,
+            intervalMs,
+            maxIntervalMs,
+            now,
+            onPoll: (attempt, elapsedMs, stage) =>
+              onProgress?.({
+                kind: 'poll',
+                done: attempt,
+                total: null,
+                message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+              }),
+          })
+        : await client.data(sessionId, endpoint, signal);
     } catch (error) {
       // A session whose processing failed has statuses but no data: keep the statuses.
       if (signal?.aborted) throw networkErrors.cancelled();
+      const bytes = receivedOf(error);
+      if (bytes && error instanceof BankConnectError) {
+        UNREADABLE.set(error, { sessionStatus: status, bytes, endpoint });
+        throw error;
+      }
       if (!(error instanceof CoreError) || !statusesExplain(status.value)) throw error;
       dataError = { code: error.code, message: withDocumentedMessage(error).message };
     }
     onProgress?.({ kind: 'fetch', done: 1, total: 1, message: 'Fetched' });
   }
-  const raw: RawResponses = { sessionStatus: status, data, endpoint: 'subscribed_data' };
+  const raw: RawResponses = { sessionStatus: status, data, endpoint };
   const view = sessionViewOf(sessionId, status.value, data?.value ?? null);
   return {
     sessionId,
@@ -111,6 +151,20 @@ async function open(
     fetchedAt: clock().toISOString(),
     dataError,
   };
+}
+
+/** A data answer that came (200) but could not be read at all, with the statuses before it. */
+export interface UnreadableAnswer {
+  readonly sessionStatus: ReceivedBody<SessionStatusResponse>;
+  readonly bytes: Buffer;
+  readonly endpoint: DataEndpoint;
+}
+
+const UNREADABLE = new WeakMap<BankConnectError, UnreadableAnswer>();
+
+/** What was received before openSession failed on an unreadable data answer, else null. */
+export function unreadableAnswerOf(error: unknown): UnreadableAnswer | null {
+  return error instanceof BankConnectError ? (UNREADABLE.get(error) ?? null) : null;
 }
 
 /** Some account or statement carries an error code: the missing data is explained. */

@@ -9,7 +9,8 @@ export interface ReceivedBody<T> {
 }
 
 /** The data endpoint that answered (`insights` is the newer one; see the API reference). */
-export type DataEndpoint = 'subscribed_data' | 'insights';
+export type { DataEndpoint } from '@shared/api/endpoints';
+import type { DataEndpoint } from '@shared/api/endpoints';
 
 export interface RawResponses {
   readonly sessionStatus: ReceivedBody<SessionStatusResponse> | null;

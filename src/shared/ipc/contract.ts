@@ -2,6 +2,7 @@
 // renderer. Channel names are `feature:action`. Arguments are validated in main with the
 // zod schemas beside each channel; results travel as IpcResult.
 import { z } from 'zod';
+import { DATA_ENDPOINTS, type DataEndpoint } from '../api/endpoints';
 import type { SessionStatusView, SessionView } from '../model/view-model';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
 import type { ReviewState } from '../review/state';
@@ -15,6 +16,8 @@ export interface ProfileSummary {
   readonly sandbox: boolean;
   readonly baseUrl: string;
   readonly apiVersion: string;
+  /** The data endpoint the profile calls: subscribed_data (the reference's) or insights. */
+  readonly endpoint: DataEndpoint;
   /** Whether a secret is stored, and only its last 4 characters: never the secret. */
   readonly apiKey: SecretHint;
   readonly serverHash: SecretHint;
@@ -153,6 +156,8 @@ export const argSchemas = {
         .string()
         .trim()
         .regex(/^v\d+$/, 'The API version looks like v1'),
+      /** Omitted keeps the profile's endpoint (subscribed_data for a new one). */
+      endpoint: z.enum(DATA_ENDPOINTS).optional(),
       /** Write-only: omitted keeps the stored secret, '' clears it. */
       apiKey: z.string().max(500).optional(),
       serverHash: z.string().max(500).optional(),

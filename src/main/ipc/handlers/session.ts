@@ -11,11 +11,12 @@ type Channels = 'session:status' | 'session:fetch' | 'session:refresh' | 'sessio
 export function sessionHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
   async function activeConnection(): Promise<SessionConnection & { source: SessionSource }> {
     const id = s.profiles.active();
-    const { connection, name, sandbox } = await s.profiles.connection(id);
+    const { connection, name, sandbox, endpoint } = await s.profiles.connection(id);
     const host = new URL(connection.baseUrl).host;
     return {
       client: deps.createClient(connection, deps.fetch),
       provenance: { profileName: name, host, sandbox },
+      endpoint,
       source: { kind: 'live', profileId: id, profileName: name, host, sandbox },
     };
   }
