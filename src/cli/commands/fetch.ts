@@ -61,7 +61,7 @@ export async function runFetchCommand(
         session_status: unreadable.sessionStatus.value,
         [unreadable.endpoint]: data,
       };
-      await writeFileAtomic(out, `${JSON.stringify(document, null, 1)}\n`);
+      await writeFileSafely(out, `${JSON.stringify(document, null, 1)}\n`);
       const { code, message } = error as { code: string; message: string };
       io.stderr(`${code}: ${message}\n`);
       io.stderr(

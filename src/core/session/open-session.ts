@@ -110,23 +110,26 @@ async function open(
   if (!statusOnly) {
     onProgress?.({ kind: 'fetch', done: 0, total: 1, message: 'Fetching data' });
     try {
-      data = wait
-        ? await waitForData(client, sessionId, endpoint, {
-            signal,
-            startedAt,
-            deadlineMs,
-            intervalMs,
-            maxIntervalMs,
-            now,
-            onPoll: (attempt, elapsedMs, stage) =>
-              onProgress?.({
-                kind: 'poll',
-                done: attempt,
-                total: null,
-                message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
-              }),
-          })
-        : await client.data(sessionId, endpoint, signal);
+      // Enrichment is waited for unless the statuses already say processing failed: then
+      // the data will not come, and the statuses are what there is to show.
+      data =
+        wait && !statusesExplain(status.value)
+          ? await waitForData(client, sessionId, endpoint, {
+              signal,
+              startedAt,
+              deadlineMs,
+              intervalMs,
+              maxIntervalMs,
+              now,
+              onPoll: (attempt, elapsedMs, stage) =>
+                onProgress?.({
+                  kind: 'poll',
+                  done: attempt,
+                  total: null,
+                  message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+                }),
+            })
+          : await client.data(sessionId, endpoint, signal);
     } catch (error) {
       // A session whose processing failed has statuses but no data: keep the statuses.
       if (signal?.aborted) throw networkErrors.cancelled();

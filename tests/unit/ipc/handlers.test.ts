@@ -169,7 +169,7 @@ describe('sessions', () => {
         createClient: (c) => ({
           ...inner(c),
           waitForCompletion: () => Promise.resolve(received(failed as never)),
-          subscribedData: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
+          data: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
         }),
       }),
     );

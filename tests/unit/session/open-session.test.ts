@@ -40,7 +40,7 @@ describe('openSession', () => {
     const client = fakeClientFactory().factory(CONNECTION);
     const opened = await openSession(
       {
-        client: { ...client, subscribedData: () => Promise.reject(new Error('not asked')) },
+        client: { ...client, data: () => Promise.reject(new Error('not asked')) },
         provenance,
       },
       'demo-x',
@@ -65,7 +65,7 @@ describe('openSession', () => {
     const client = fakeClientFactory().factory(CONNECTION);
     const broken = {
       ...client,
-      subscribedData: () => Promise.reject(new BankConnectError('NOT_JSON', 'a sign-in page')),
+      data: () => Promise.reject(new BankConnectError('NOT_JSON', 'a sign-in page')),
     };
     await expect(openSession({ client: broken, provenance }, 'demo-x')).rejects.toMatchObject({
       code: 'NOT_JSON',
