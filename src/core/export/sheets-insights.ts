@@ -23,9 +23,19 @@ import {
   SALARY_SOURCE,
 } from '@shared/insights/labels';
 import { formatMonth } from '@shared/model/calendar';
+import type { SessionView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from './cells';
 import { labelOf, type ExportContext } from './context';
 import type { ColumnSpec, SheetPlan } from './sheet-writer';
+
+const computed = new WeakMap<SessionView, SessionInsights>();
+
+/** The session's insights, computed once per export (Summary and Insights both read them). */
+export function insightsFor(view: SessionView): SessionInsights {
+  let insights = computed.get(view);
+  if (!insights) computed.set(view, (insights = computeSessionInsights(view)));
+  return insights;
+}
 
 /** A share (0..1) as the percentage the tab shows, to two decimals. */
 export function percent(share: number | null): number | null {
@@ -348,7 +358,7 @@ function* sessionRows(context: ExportContext, s: SessionInsights): Generator<She
 }
 
 export function insightsPlan(context: ExportContext): SheetPlan {
-  const session = computeSessionInsights(context.view);
+  const session = insightsFor(context.view);
   const exported = new Set(context.accounts.map((a) => a.accountId));
   const rows: SheetRow[] = [
     title('Underwriting insights'),

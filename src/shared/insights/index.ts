@@ -44,6 +44,8 @@ export {
 export type { EligibleOptions } from './eligible';
 export { MONTH_COLUMNS, monthRows, periodFigures } from './figures';
 export type { Figure, FigureColumn, FigureKind, MonthRow } from './figures';
+export { summarizeAccount, summarizeSession } from './summary';
+export type * from './summary';
 export { counterpartyFromNarration, counterpartyOf } from './counterparty';
 export * from './types';
 export * as rules from './rules';

@@ -162,3 +162,45 @@ describe('export of demo-business', () => {
     }
   });
 });
+
+describe('demo-business: the Summary sheet’s credit summary per account', () => {
+  let rows: unknown[][];
+  beforeAll(async () => {
+    const { workbook } = await exportTo(demo().view);
+    rows = rowsOf(sheet(workbook, 'Summary'));
+  });
+
+  /** The label/value rows of one account's block (from its title to the next title). */
+  function block(label: RegExp): Map<string, unknown> {
+    const start = rows.findIndex((r) => typeof r[0] === 'string' && label.test(r[0]));
+    expect(start).toBeGreaterThan(0);
+    const end = rows.findIndex((r, i) => i > start && /credit summary$/.test(String(r[0])));
+    const out = new Map<string, unknown>();
+    for (const r of rows.slice(start + 1, end < 0 ? undefined : end))
+      if (typeof r[0] === 'string' && !out.has(r[0])) out.set(r[0], r[1]);
+    return out;
+  }
+
+  it('reads ICICI’s 12 EMI debits as 11 honoured and 1 bounced', () => {
+    const icici = block(/^ICICI .*credit summary$/);
+    expect(icici.get('EMIs honoured')).toBe(11);
+    expect(icici.get('EMIs bounced')).toBe(1);
+  });
+
+  it('puts eligible credits at least ₹15,00,000 below total credits', () => {
+    const icici = block(/^ICICI .*credit summary$/);
+    const total = icici.get('Total credits') as number;
+    const eligible = icici.get('Eligible credits') as number;
+    expect(typeof total).toBe('number');
+    expect(total - eligible).toBeGreaterThanOrEqual(1_500_000);
+    expect(icici.get('Loan disbursals')).toBe(1_500_000);
+    expect(icici.get('Bank')).toBe('ICICI Bank');
+    expect(icici.get('Data trust')).toBe('Do not rely on this data');
+  });
+
+  it('gives the SBI account its own block', () => {
+    const sbi = block(/^SBI .*credit summary$/);
+    expect(sbi.get('Bank')).toBe('State Bank of India');
+    expect(sbi.get('EMIs bounced')).toBe(0);
+  });
+});

@@ -1,6 +1,10 @@
 // `Summary`: what this workbook is (session, when and where the data came from, when it was
-// made) and a row per account with the figures an underwriter checks first.
+// made), a row per account, then each account's credit summary as label/value rows (the
+// same model the Summary tab and the memo show: @shared/insights/summary).
+import { summarizeSession, type AccountSummary } from '@shared/insights';
+import { formatDate, formatMonth } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
+import { figureCell, insightsFor } from '../sheets-insights';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { dayLabel, instantLabel, maskAccountNumber, monthsCovered } from '../labels';
@@ -87,6 +91,11 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     rows.push({ style: 'note', cells: ['No accounts in this response.'] });
   }
   for (const a of context.accounts) rows.push(accountRow(context, a));
+  const lastTableRow = rows.length;
+  const summary = summarizeSession(context.view, insightsFor(context.view));
+  for (const a of summary.accounts)
+    if (context.accounts.some((x) => x.accountId === a.accountId))
+      rows.push(...accountSummaryRows(labelOf(context, a.accountId), a));
   return {
     name: 'Summary',
     columns: COLUMNS,
@@ -95,6 +104,61 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     rows: () => rows,
     emptyNote: '',
     freeze: { rows: headerRow, columns: 1 },
-    filter: { headerRow, lastRow: rows.length },
+    filter: { headerRow, lastRow: lastTableRow },
   };
+}
+
+/** One account's credit summary as label/value rows (a third column for notes). */
+function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
+  const rows: SheetRow[] = [
+    [],
+    { style: 'title', cells: [`${label}: credit summary`] },
+    ['Holder', a.holder],
+    ['Bank', a.bank],
+    ['Account number', typed.id(a.maskedNumber)],
+    ['Category', a.category],
+    [
+      'Period',
+      a.from && a.to ? `${formatDate(a.from)} to ${formatDate(a.to)}` : null,
+      `${a.monthCount} month${a.monthCount === 1 ? '' : 's'}`,
+    ],
+    ...a.gaps.map((g): SheetRow => ['Gap', `${formatDate(g.from)} to ${formatDate(g.to)}`]),
+    ...a.statements.map((s): SheetRow => [
+      'Statement',
+      typed.id(s.statementId),
+      [
+        s.source,
+        s.from && s.to ? `${formatDate(s.from)} to ${formatDate(s.to)}` : null,
+        s.status,
+        s.fraud.length ? `flagged: ${s.fraud.join(', ')}` : null,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    ]),
+    ['Data trust', a.trust.label],
+    ...a.trust.reasons.map((r): SheetRow => ['Trust reason', r.text]),
+  ];
+  for (const section of a.sections) {
+    rows.push({ style: 'header', cells: [section.title, 'Value', 'Note'] });
+    for (const f of section.figures)
+      rows.push([
+        f.label,
+        figureCell(f),
+        [f.note, f.caution ? 'rests on a failed or flagged statement' : null]
+          .filter(Boolean)
+          .join('; ') || null,
+      ]);
+  }
+  rows.push({
+    style: 'header',
+    cells: ['Month', 'Eligible credits', 'Excluded credits', 'Credits'],
+  });
+  for (const m of a.eligibleMonths)
+    rows.push([
+      formatMonth(m.month),
+      typed.money(m.eligible.amount),
+      typed.money(m.excluded.amount),
+      typed.money(m.credits.amount),
+    ]);
+  return rows;
 }
