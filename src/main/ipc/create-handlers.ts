@@ -10,6 +10,7 @@ import { appHandlers } from './handlers/app';
 import { exportHandlers } from './handlers/export';
 import { jobHandlers } from './handlers/jobs';
 import { libraryHandlers } from './handlers/library';
+import { memoHandlers } from './handlers/memo';
 import { profileHandlers } from './handlers/profiles';
 import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
@@ -39,6 +40,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...exportHandlers(deps, s),
       ...libraryHandlers(deps, s),
       ...reviewHandlers(deps, s),
+      ...memoHandlers(deps, s),
     }));
     return table;
   };

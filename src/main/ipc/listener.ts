@@ -10,6 +10,12 @@ export interface InvokeEventLike extends SenderEventLike {
   readonly sender: SenderEventLike['sender'] & {
     send(channel: string, payload: unknown): void;
     isDestroyed(): boolean;
+    /** Electron's webContents.printToPDF (A4, backgrounds, the page's own @page size). */
+    printToPDF?(options: {
+      pageSize: 'A4';
+      printBackground: boolean;
+      preferCSSPageSize: boolean;
+    }): Promise<Uint8Array>;
   };
 }
 
@@ -34,6 +40,10 @@ export function createIpcListener(
       emit<E extends IpcEventName>(name: E, payload: IpcEvents[E]) {
         if (!sender.isDestroyed()) sender.send(name, payload);
       },
+      printToPDF: sender.printToPDF
+        ? () =>
+            sender.printToPDF!({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+        : undefined,
     });
     // A session's transactions cross as columns: several times cheaper to clone (see
     // session-wire.ts); the renderer's api module rebuilds them.

@@ -10,6 +10,11 @@ import type {
 /** Per-call context: progress events go back to the window that asked. */
 export interface CallContext {
   emit<E extends IpcEventName>(event: E, payload: IpcEvents[E]): void;
+  /**
+   * Prints the calling window as it is now to PDF (Electron's webContents.printToPDF in
+   * the app; the test host passes Chromium's page.pdf). Absent where nothing can print.
+   */
+  printToPDF?: (() => Promise<Uint8Array>) | undefined;
 }
 
 export type ParsedArgs<C extends IpcChannel> = z.output<(typeof argSchemas)[C]>;

@@ -265,7 +265,7 @@ export function summarizeAccount(account: AccountView, a: AccountInsights): Acco
         fig('eligibleCredits', 'Eligible credits', 'money', e.eligible.amount, e.eligible.indices),
         fig(
           'eligibleMonthly',
-          'Eligible credits, average month',
+          'Eligible, average month',
           'money',
           e.averageMonthly,
           e.eligible.indices,
@@ -325,14 +325,9 @@ export function summarizeAccount(account: AccountView, a: AccountInsights): Acco
                 'share',
                 peakUse,
                 b.min?.index != null ? [b.min.index] : [],
-                {
-                  note: `of ${formatLimit(limit)} limit`,
-                  ...(peakUse !== null && peakUse > 0.9 ? { tone: 'bad' as const } : {}),
-                },
+                peakUse !== null && peakUse > 0.9 ? { tone: 'bad' as const } : {},
               ),
-              fig('odAverage', 'Overdraft used, average', 'share', averageUse, b.indices, {
-                note: `of ${formatLimit(limit)} limit`,
-              }),
+              fig('odAverage', 'Overdraft used, average', 'share', averageUse, b.indices),
               fig(
                 'overdrawnDays',
                 'Days beyond the limit',
@@ -548,7 +543,7 @@ export function summarizeSession(session: SessionView, insights: SessionInsights
   const figures: SessionFigure[] = [
     sum('totalCredits', 'Total credits', 'money', by('totalCredits')),
     sum('eligibleCredits', 'Eligible credits', 'money', by('eligibleCredits')),
-    sum('eligibleMonthly', 'Eligible credits, average month', 'money', by('eligibleMonthly')),
+    sum('eligibleMonthly', 'Eligible a month', 'money', by('eligibleMonthly')),
     {
       key: 'ownTransfers',
       label: 'Own-account transfers',
@@ -568,7 +563,7 @@ export function summarizeSession(session: SessionView, insights: SessionInsights
     sum('emiBounced', 'EMIs bounced', 'count', by('emiBounced'), 'bad'),
     sum('inwardReturns', 'Inward returns', 'count', by('inwardReturns'), 'bad'),
     sum('penalCharges', 'Penal charges', 'money', by('penalCharges'), 'bad'),
-    sum('negativeDays', 'Days negative (all accounts)', 'days', by('negativeDays'), 'bad'),
+    sum('negativeDays', 'Days negative', 'days', by('negativeDays'), 'bad'),
   ];
   const reasons: TrustReason[] = accounts.flatMap((a) =>
     a.trust.reasons.map((r) => ({ ...r, text: `${a.title}: ${r.text}`, accountId: a.accountId })),

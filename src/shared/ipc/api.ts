@@ -36,6 +36,7 @@ export const API_METHODS = {
   addReviewNote: 'review:note',
   setVerdict: 'review:verdict',
   reviewerName: 'review:reviewer',
+  saveSummaryPdf: 'summary:pdf',
 } as const satisfies Record<string, IpcChannel>;
 export type ApiMethod = keyof typeof API_METHODS;
 

@@ -224,6 +224,8 @@ export const argSchemas = {
     .strict(),
   /** The reviewer's name from the app's settings; `name` sets it. */
   'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
+  /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
+  'summary:pdf': z.object({ handle: id }).strict(),
 } as const;
 
 // ---- results ------------------------------------------------------------------------
@@ -267,6 +269,7 @@ export interface IpcResults {
   'review:note': ReviewState;
   'review:verdict': ReviewState;
   'review:reviewer': { readonly name: string };
+  'summary:pdf': { readonly path: string } | { readonly cancelled: true };
 }
 
 export type IpcChannel = keyof typeof argSchemas & keyof IpcResults;

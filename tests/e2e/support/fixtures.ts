@@ -43,6 +43,10 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
   hostOptions: [{}, { option: true }],
   app: async ({ page, hostOptions }, use) => {
     const host = await startTestHost(hostOptions);
+    // summary:pdf prints the page as the app's printToPDF does: A4, backgrounds, @page size.
+    host.setPrinter(() =>
+      page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
+    );
     await page.addInitScript(installBridge, {
       methods: API_METHODS,
       events: API_EVENTS,

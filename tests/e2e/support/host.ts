@@ -51,6 +51,8 @@ export interface TestHost {
   setOpenFiles(paths: string[] | null): void;
   /** Make the save dialog answer "cancelled". */
   setSaveCancelled(cancelled: boolean): void;
+  /** What prints the window to PDF for summary:pdf (the fixture passes Chromium's page.pdf). */
+  setPrinter(print: (() => Promise<Uint8Array>) | null): void;
   readonly handlers: Handlers;
   /** As the OS opening the app with .bcsession files: imported, then sent to the page. */
   openSessionFiles(paths: readonly string[]): Promise<void>;
@@ -112,6 +114,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   };
   const handlers = createHandlers(deps);
 
+  let printer: (() => Promise<Uint8Array>) | null = null;
   const emit = <E extends IpcEventName>(event: E, payload: IpcEvents[E]): void => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const stream of streams) stream.write(frame);
@@ -147,7 +150,10 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
         args = body; // handed on as is: the handler rejects it
       }
       // Packed as the Electron listener packs it, so the renderer unpacks as in the app.
-      const handled = await handlers.handle(channel, args, { emit });
+      const handled = await handlers.handle(channel, args, {
+        emit,
+        printToPDF: printer ?? undefined,
+      });
       const envelope = options.plainSessions ? handled : packSessionAnswer(channel, handled);
       const answer = JSON.stringify(envelope, typedArraysAsBase64);
       exchanges.push({ channel, args, response: answer });
@@ -173,6 +179,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
       sessionFiles.open(paths);
       await sessionFiles.idle();
     },
+    setPrinter: (print) => void (printer = print),
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

@@ -1,8 +1,6 @@
-// Remembers the last tab and, per session id, the last account, across app restarts.
+// Remembers, per session id, the last account looked at, across app restarts (a new
+// session always opens on its Summary tab).
 // localStorage is the renderer's own storage: nothing here is secret or needed by main.
-import { isTabId, type TabId } from './tabs';
-
-const TAB_KEY = 'bcv.report.tab';
 const ACCOUNTS_KEY = 'bcv.report.accounts';
 /** Only the most recent sessions are kept, so the map never grows without bound. */
 const MAX_SESSIONS = 200;
@@ -13,15 +11,6 @@ function storage(): Storage | null {
   } catch {
     return null; // storage disabled: remember nothing, break nothing
   }
-}
-
-export function rememberedTab(): TabId | null {
-  const value = storage()?.getItem(TAB_KEY);
-  return isTabId(value) ? value : null;
-}
-
-export function rememberTab(tab: TabId): void {
-  storage()?.setItem(TAB_KEY, tab);
 }
 
 function accounts(): [string, string][] {

@@ -1,7 +1,7 @@
 // The report's navigation: which account and tab are shown, remembered for next time, and
 // the per-account table states that let one tab send the user to a row of another.
 import type { AccountView } from '@shared/model/view-model';
-import { rememberAccount, rememberTab, rememberedAccount, rememberedTab } from './memory';
+import { rememberAccount, rememberedAccount } from './memory';
 import { TableState } from './table-state.svelte';
 import type { TabId } from './tabs';
 
@@ -9,7 +9,8 @@ export type TableKind = 'transactions' | 'salary';
 
 export class ReportState {
   accountId = $state('');
-  tab = $state<TabId>('overview');
+  /** Every newly opened session starts on its Summary, whatever the last one showed. */
+  tab = $state<TabId>('summary');
   // A plain cache: the TableStates inside are reactive, the map itself need not be.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly tables = new Map<string, TableState>();
@@ -21,7 +22,6 @@ export class ReportState {
     const remembered = rememberedAccount(sessionId);
     this.accountId =
       accounts.find((a) => a.accountId === remembered)?.accountId ?? accounts[0]?.accountId ?? '';
-    this.tab = rememberedTab() ?? 'overview';
   }
 
   selectAccount(accountId: string): void {
@@ -31,7 +31,6 @@ export class ReportState {
 
   selectTab(tab: TabId): void {
     this.tab = tab;
-    rememberTab(tab);
   }
 
   table(accountId: string, kind: TableKind): TableState {

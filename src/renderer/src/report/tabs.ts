@@ -1,6 +1,7 @@
 // The per-account tabs, in order. `insights` appears only when this build has the
 // Insights tab (see ReportView).
 export type TabId =
+  | 'summary'
   | 'overview'
   | 'transactions'
   | 'eod'
@@ -18,6 +19,7 @@ export interface TabInfo {
 }
 
 export const BASE_TABS: readonly TabInfo[] = [
+  { id: 'summary', label: 'Summary' },
   { id: 'overview', label: 'Overview' },
   { id: 'transactions', label: 'Transactions' },
   { id: 'eod', label: 'EOD Balances' },

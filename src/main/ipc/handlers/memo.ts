@@ -1,0 +1,28 @@
+// summary:pdf — the memo: ask where to save, print the calling window (its Summary view in
+// the print stylesheet) to A4 PDF with the printToPDF the caller's context carries, and
+// write it atomically (a failed write leaves any earlier file whole).
+import { basename, dirname } from 'node:path';
+import type { AppDeps } from '../../../core/deps';
+import { CoreError } from '../../../core/errors';
+import { realFs, writeFileAtomic } from '../../../core/library/atomic-write';
+import type { Services } from '../../../core/services';
+import type { HandlerMap } from '../types';
+
+export function memoHandlers(deps: AppDeps, s: Services): HandlerMap<'summary:pdf'> {
+  return {
+    'summary:pdf': async ({ handle }, ctx) => {
+      const { loaded } = s.sessions.get(handle);
+      const print = ctx.printToPDF;
+      if (!print) throw new CoreError('NOT_AVAILABLE', 'This window cannot print to PDF');
+      const destination = await deps.dialogs.saveFile({
+        title: 'Save summary as PDF',
+        defaultPath: `${loaded.sessionId}-summary.pdf`,
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
+      if (!destination) return { cancelled: true } as const;
+      const bytes = await print();
+      await writeFileAtomic(realFs, dirname(destination), basename(destination), bytes);
+      return { path: destination };
+    },
+  };
+}
