@@ -131,7 +131,7 @@ test('arrow keys move through the account switcher and the tabs', async ({ app }
   await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.last()).toHaveText('Review');
   await page.keyboard.press('Home');
-  await expect(tab(page, 'Overview')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
   await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
   // Focus is visible: the focused tab draws an outline.

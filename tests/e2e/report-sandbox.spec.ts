@@ -30,6 +30,9 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   await expect(report).toBeVisible({ timeout: 60_000 });
   await expect(report.getByText('Sandbox session')).toBeVisible();
   await expect(page.getByRole('note', { name: 'Data source' })).toContainText('Live from Sandbox');
+  // It opens on Summary; the account details are on Overview.
+  await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true');
+  await selectTab(page, 'Overview');
 
   // Switch accounts: the panel follows, and the holder shows.
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });

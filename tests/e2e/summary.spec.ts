@@ -57,7 +57,6 @@ test('demo-business opens on Summary: one screen, traced figures, light and dark
   const bottom = await summary.evaluate((el) => el.getBoundingClientRect().bottom);
   expect(bottom).toBeLessThanOrEqual(768);
 
-
   // A figure lists exactly its transactions: the bounced EMI is the one returned.
   await row('emiBounced').getByRole('button').click();
   const trace = page.getByRole('region', { name: 'Transactions behind the figure' });
@@ -119,20 +118,23 @@ test('the memo: Save summary as PDF writes A4 pages; Copy summary puts a table o
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Copy summary: HTML (a table for Word and Excel) and tab-separated text.
+  type CopyEvent = { clipboardData: { getData(type: string): string } | null };
+  type Win = {
+    copied: Record<string, string>;
+    addEventListener(type: 'copy', listener: (e: CopyEvent) => void): void;
+  };
   await page.evaluate(() => {
-    const w = window as unknown as { copied: Record<string, string> };
+    const w = globalThis as unknown as Win;
     w.copied = {};
     // On window, bubbling: after the app's own copy handler has filled the clipboard data.
-    window.addEventListener('copy', (e) => {
+    w.addEventListener('copy', (e) => {
       for (const type of ['text/html', 'text/plain'])
         w.copied[type] = e.clipboardData?.getData(type) ?? '';
     });
   });
   await summary.getByRole('button', { name: 'Copy summary' }).click();
   await expect(summary.getByRole('status')).toContainText('Summary copied');
-  const copied = await page.evaluate(
-    () => (window as unknown as { copied: Record<string, string> }).copied,
-  );
+  const copied = await page.evaluate(() => (globalThis as unknown as Win).copied);
   expect(copied['text/html']).toMatch(/^<table[^>]*>.*<caption>Credit summary/s);
   expect(copied['text/html']).toContain('<th>EMIs bounced</th>');
   const lines = copied['text/plain']!.split('\n');

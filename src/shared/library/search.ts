@@ -1,4 +1,5 @@
 // Search and sort of the library list: pure functions the list view calls.
+import { formatDate, formatMonth } from '../model/calendar';
 import type { LibraryEntry } from '../ipc/contract';
 
 export type LibraryColumn =
@@ -84,16 +85,23 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** `2026-11-24T09:05:00.000Z` -> `2026-11-24 09:05 UTC`: one unambiguous form everywhere. */
+/**
+ * `2026-11-24T09:05:00.000Z` -> `24 Nov 2026, 14:35` in the computer's own time zone (as
+ * the report shows it), never UTC.
+ */
 export function formatFetchedAt(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : iso;
+  const at = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(at.getTime())) return iso;
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${formatDate(day)}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
-/** `2023-10..2024-02 (5)`, or a dash when no month is known. */
+/** `Oct 2023 to Feb 2024 (5 months)`, or a dash when no month is known. */
 export function formatMonths(months: LibraryEntry['months']): string {
   if (!months.first) return '—';
+  const n = `${months.count} month${months.count === 1 ? '' : 's'}`;
   return months.first === months.last
-    ? `${months.first} (1)`
-    : `${months.first} to ${months.last} (${months.count})`;
+    ? `${formatMonth(months.first)} (${n})`
+    : `${formatMonth(months.first)} to ${formatMonth(months.last ?? months.first)} (${n})`;
 }

@@ -25,9 +25,10 @@ export async function watchPolling(page: Page): Promise<void> {
   }
   await expect(summary).toBeVisible({ timeout: 60_000 });
   await expect(summary).toContainText(/after [1-9]\d* polls/);
-  const statuses = page.getByRole('region', { name: 'Statuses' });
-  await expect(statuses).toBeVisible();
-  await expect(statuses.getByText('completed').first()).toBeVisible();
+  // The session opens on its Summary: the statements and their statuses.
+  const statements = page.getByRole('region', { name: 'Statements' });
+  await expect(statements).toBeVisible();
+  await expect(statements.getByText('completed').first()).toBeVisible();
 }
 
 export async function expectNotFound(page: Page): Promise<void> {

@@ -1,7 +1,11 @@
-// Remembers, per session id, the last account looked at, across app restarts (a new
-// session always opens on its Summary tab).
+// Remembers, per session id, the last account and tab looked at, across app restarts: a
+// session opened again (or refreshed) comes back where it was; a session never seen
+// opens on its Summary, whatever another session showed last.
+import { isTabId, type TabId } from './tabs';
+
 // localStorage is the renderer's own storage: nothing here is secret or needed by main.
 const ACCOUNTS_KEY = 'bcv.report.accounts';
+const TABS_KEY = 'bcv.report.tabs';
 /** Only the most recent sessions are kept, so the map never grows without bound. */
 const MAX_SESSIONS = 200;
 
@@ -13,9 +17,9 @@ function storage(): Storage | null {
   }
 }
 
-function accounts(): [string, string][] {
+function pairs(key: string): [string, string][] {
   try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(ACCOUNTS_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(storage()?.getItem(key) ?? '[]');
     return Array.isArray(parsed)
       ? parsed.filter(
           (e): e is [string, string] =>
@@ -27,12 +31,25 @@ function accounts(): [string, string][] {
   }
 }
 
+function remember(key: string, sessionId: string, value: string): void {
+  const rest = pairs(key).filter(([s]) => s !== sessionId);
+  const next = [[sessionId, value], ...rest].slice(0, MAX_SESSIONS);
+  storage()?.setItem(key, JSON.stringify(next));
+}
+
 export function rememberedAccount(sessionId: string): string | null {
-  return accounts().find(([s]) => s === sessionId)?.[1] ?? null;
+  return pairs(ACCOUNTS_KEY).find(([s]) => s === sessionId)?.[1] ?? null;
 }
 
 export function rememberAccount(sessionId: string, accountId: string): void {
-  const rest = accounts().filter(([s]) => s !== sessionId);
-  const next = [[sessionId, accountId], ...rest].slice(0, MAX_SESSIONS);
-  storage()?.setItem(ACCOUNTS_KEY, JSON.stringify(next));
+  remember(ACCOUNTS_KEY, sessionId, accountId);
+}
+
+export function rememberedTab(sessionId: string): TabId | null {
+  const tab = pairs(TABS_KEY).find(([s]) => s === sessionId)?.[1];
+  return isTabId(tab) ? tab : null;
+}
+
+export function rememberTab(sessionId: string, tab: TabId): void {
+  remember(TABS_KEY, sessionId, tab);
 }

@@ -1,7 +1,7 @@
 // The report's navigation: which account and tab are shown, remembered for next time, and
 // the per-account table states that let one tab send the user to a row of another.
 import type { AccountView } from '@shared/model/view-model';
-import { rememberAccount, rememberedAccount } from './memory';
+import { rememberAccount, rememberedAccount, rememberedTab, rememberTab } from './memory';
 import { TableState } from './table-state.svelte';
 import type { TabId } from './tabs';
 
@@ -9,7 +9,7 @@ export type TableKind = 'transactions' | 'salary';
 
 export class ReportState {
   accountId = $state('');
-  /** Every newly opened session starts on its Summary, whatever the last one showed. */
+  /** A session not seen before starts on its Summary, whatever the last one showed. */
   tab = $state<TabId>('summary');
   // A plain cache: the TableStates inside are reactive, the map itself need not be.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -22,6 +22,7 @@ export class ReportState {
     const remembered = rememberedAccount(sessionId);
     this.accountId =
       accounts.find((a) => a.accountId === remembered)?.accountId ?? accounts[0]?.accountId ?? '';
+    this.tab = rememberedTab(sessionId) ?? 'summary';
   }
 
   selectAccount(accountId: string): void {
@@ -31,6 +32,7 @@ export class ReportState {
 
   selectTab(tab: TabId): void {
     this.tab = tab;
+    rememberTab(this.sessionId, tab);
   }
 
   table(accountId: string, kind: TableKind): TableState {

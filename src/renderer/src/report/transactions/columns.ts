@@ -22,6 +22,6 @@ export const COLUMNS: readonly ColumnInfo[] = [
 ];
 
 /** Row height in pixels: fixed, so the virtualiser never has to measure. */
-export const ROW_HEIGHT = 30;
+export const ROW_HEIGHT = 24;
 /** The sticky header's height, which the virtualiser counts as padding before row 0. */
 export const HEADER_HEIGHT = 34;

@@ -1,0 +1,25 @@
+// axe-core (through @axe-core/playwright) on the page as it is now, in both colour schemes:
+// zero violations, each one named with its rule, help text and the elements it found.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    const found = results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n    ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+          .join('\n    ')}`,
+    );
+    expect(found, `axe on ${where}, ${scheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Exactly one h1 on the screen. */
+export async function expectOneH1(page: Page): Promise<void> {
+  await expect(page.locator('h1')).toHaveCount(1);
+}
