@@ -12,6 +12,7 @@ import type { SessionConnection } from '../core/session/open-session';
 import { CLI_PROFILE_NAME } from '@shared/session/provenance';
 import { startSandboxServer } from '../sandbox/server';
 import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
+import { refuseCredentialsInUrl } from '../core/security/redact';
 import { UsageError } from './usage';
 
 export const CONNECTION_OPTIONS = {
@@ -88,6 +89,11 @@ export async function openConnection(
     parsed = new URL(baseUrl);
   } catch {
     throw new UsageError(`--base-url: not a URL: "${baseUrl}"`);
+  }
+  try {
+    refuseCredentialsInUrl(baseUrl, '--base-url');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
     throw new UsageError(`--base-url: expected an http(s) URL, got "${parsed.protocol}"`);

@@ -6,6 +6,8 @@ import { runLibraryCommand, type CliIo } from './commands/library';
 import { runReviewCommand } from './commands/review';
 import { runSandboxCommand } from './commands/sandbox';
 import { runStatusCommand } from './commands/status';
+import { redactor, urlSecrets } from '../core/security/redact';
+import { safeWriter } from './terminal-safe';
 import { UsageError, USAGE } from './usage';
 
 declare const __APP_VERSION__: string | undefined;
@@ -27,11 +29,32 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** The secrets this run knows of: the environment's credentials and any URL password. */
+function secretsOf(argv: readonly string[], env: CliIo['env']): string[] {
+  const urls = [env.BANKCONNECT_BASE_URL ?? ''];
+  argv.forEach((arg, i) => {
+    if (arg === '--base-url') urls.push(argv[i + 1] ?? '');
+    else if (arg.startsWith('--base-url=')) urls.push(arg.slice('--base-url='.length));
+  });
+  return [
+    env.BANKCONNECT_API_KEY ?? '',
+    env.BANKCONNECT_SERVER_HASH ?? '',
+    ...urls.flatMap((url) => urlSecrets(url)),
+  ];
+}
+
 export async function main(
   argv: readonly string[],
-  io: CliIo,
+  given: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
+  // Everything written goes out terminal-safe and with the credentials cut out.
+  const redact = redactor(secretsOf(argv, given.env));
+  const io: CliIo = {
+    ...given,
+    stdout: safeWriter(given.stdout, redact),
+    stderr: safeWriter(given.stderr, redact),
+  };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr)(`${USAGE}\n`);

@@ -9,6 +9,10 @@
 //   fault-truncated      the body stops half way (the connection drops)
 //   fault-slow           no answer until the client gives up
 //   fault-schema         200 with JSON that is not the documented shape
+//   fault-echo-403       403 ACCESS_DENIED whose message repeats the request headers,
+//                        credentials included (as some gateways do)
+//   fault-endless        200 with a JSON body that never ends (no Content-Length)
+//   fault-huge           200 declaring a body of 8 GiB (Content-Length), then sending it
 // Append `~anything` to get a fresh set of counters (e.g. `fault-rate-limit~t1`).
 
 export type FaultKind =
@@ -20,7 +24,10 @@ export type FaultKind =
   | 'html'
   | 'truncated'
   | 'slow'
-  | 'schema';
+  | 'schema'
+  | 'echo-403'
+  | 'endless'
+  | 'huge';
 
 const KINDS: readonly FaultKind[] = [
   'rate-limit',
@@ -32,6 +39,9 @@ const KINDS: readonly FaultKind[] = [
   'truncated',
   'slow',
   'schema',
+  'echo-403',
+  'endless',
+  'huge',
 ];
 
 export function faultOf(baseId: string): FaultKind | null {
@@ -51,7 +61,26 @@ export type FaultAction =
     }
   | { readonly kind: 'truncate' }
   | { readonly kind: 'hang' }
-  | { readonly kind: 'bad-shape' };
+  | { readonly kind: 'bad-shape' }
+  | { readonly kind: 'echo-headers' }
+  | { readonly kind: 'endless'; readonly declaredBytes: number | null };
+
+/** The body of fault-echo-403: the headers the request came with, word for word. */
+export function echoedHeadersBody(headers: Readonly<Record<string, unknown>>): string {
+  const said = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${String(value)}`)
+    .join('; ');
+  return JSON.stringify({
+    error: {
+      code: 'ACCESS_DENIED',
+      message: `Forbidden by gateway policy. Request headers: ${said}`,
+    },
+  });
+}
+
+/** Endless and huge bodies are this JSON array, one element after another. */
+export const ENDLESS_HEAD = '{"session_id":"fault","accounts":[';
+export const ENDLESS_ITEM = `"${'x'.repeat(1022)}",`;
 
 export const PROXY_PAGE = `<!DOCTYPE html><html><head><title>Access blocked</title></head><body><h1>Web Page Blocked</h1><p>Access to this site is blocked by your organisation's proxy policy.</p></body></html>`;
 
@@ -106,5 +135,11 @@ export function faultAction(kind: FaultKind, attempt: number, now: Date): FaultA
       return { kind: 'hang' };
     case 'schema':
       return { kind: 'bad-shape' };
+    case 'echo-403':
+      return { kind: 'echo-headers' };
+    case 'endless':
+      return { kind: 'endless', declaredBytes: null };
+    case 'huge':
+      return { kind: 'endless', declaredBytes: 8 * 1024 ** 3 };
   }
 }

@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { API_ERRORS, type ApiErrorCode } from '@shared/api/error-codes';
-import { faultAction, faultOf } from './faults';
+import { echoedHeadersBody, ENDLESS_HEAD, ENDLESS_ITEM, faultAction, faultOf } from './faults';
 import type { GeneratedSession } from './generator';
 import { insightsResponse } from './insights-shape';
 import { writeJson } from './json-stream';
@@ -87,6 +87,22 @@ function send(
     ...headers,
   });
   res.end(body);
+}
+
+/** A body that goes on until the client hangs up (fault-endless, fault-huge). */
+function streamEndless(res: ServerResponse, declaredBytes: number | null): void {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    ...(declaredBytes === null ? {} : { 'Content-Length': String(declaredBytes) }),
+  });
+  const block = ENDLESS_ITEM.repeat(256);
+  res.write(ENDLESS_HEAD);
+  const more = (): void => {
+    while (!res.destroyed && res.write(block));
+    if (!res.destroyed) res.once('drain', more);
+  };
+  res.on('close', () => res.removeAllListeners('drain'));
+  more();
 }
 
 function sendError(res: ServerResponse, code: ApiErrorCode): void {
@@ -221,6 +237,12 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
           return serveData(res, faultSession(), endpoint!, sessionId);
         case 'status':
           send(res, action.status, action.body, action.type, action.headers);
+          return;
+        case 'echo-headers':
+          send(res, 403, echoedHeadersBody(req.headers));
+          return;
+        case 'endless':
+          streamEndless(res, action.declaredBytes);
           return;
         case 'hang':
           hanging.add(res);

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
+import { shown } from '../terminal-safe';
 import type { Provenance } from '@shared/session/provenance';
 import { defaultCliLibraryDir } from '../../core/library/paths';
 import { Library, type ListedSnapshot } from '../../core/library/store';
@@ -124,7 +125,7 @@ function row(entry: LibraryEntry): string[] {
     entry.latestFetchedAt,
     String(entry.snapshotCount),
     formatSize(entry.sizeBytes),
-  ];
+  ].map(shown);
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -171,11 +172,11 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
   const e = entry!;
   io.stdout(
     [
-      `Session    ${e.sessionId}`,
-      `Holders    ${e.holderNames.join(', ') || '-'}`,
-      `Banks      ${e.banks.join(', ') || '-'}`,
-      `Accounts   ${e.accountCount} (${e.accountNumbers.join(', ') || 'no numbers'})`,
-      `Months     ${e.months.first ? `${e.months.first} to ${e.months.last}, ${e.months.count}` : '-'}`,
+      `Session    ${shown(e.sessionId)}`,
+      `Holders    ${shown(e.holderNames.join(', ') || '-')}`,
+      `Banks      ${shown(e.banks.join(', ') || '-')}`,
+      `Accounts   ${e.accountCount} (${shown(e.accountNumbers.join(', ') || 'no numbers')})`,
+      `Months     ${shown(e.months.first ? `${e.months.first} to ${e.months.last}, ${e.months.count}` : '-')}`,
       `Snapshots  ${e.snapshotCount}, ${formatSize(e.sizeBytes)}`,
       '',
     ].join('\n'),
@@ -183,12 +184,14 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
   io.stdout(
     table(
       ['SNAPSHOT', 'FETCHED', 'SOURCE', 'SIZE'],
-      e.snapshots.map((s) => [
-        s.snapshotId,
-        s.fetchedAt,
-        s.imported ? 'imported' : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
-        formatSize(s.sizeBytes),
-      ]),
+      e.snapshots.map((s) =>
+        [
+          s.snapshotId,
+          s.fetchedAt,
+          s.imported ? 'imported' : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
+          formatSize(s.sizeBytes),
+        ].map(shown),
+      ),
     ),
   );
   return 0;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { SessionStatusView } from '@shared/model/view-model';
 import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
+import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
 import type { CliIo } from './library';
 import { retryReporter } from './progress';
@@ -26,7 +27,8 @@ export function formatStatus(view: SessionStatusView): string {
       );
     }
   }
-  return `${lines.join('\n')}\n`;
+  // Each line holds data from the server: any control character in it is shown escaped.
+  return `${lines.map(shown).join('\n')}\n`;
 }
 
 export async function runStatusCommand(argv: readonly string[], io: CliIo): Promise<number> {

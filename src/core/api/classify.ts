@@ -21,6 +21,14 @@ function codesOf(error: unknown): string[] {
 
 export function classifyFetchFailure(error: unknown, host: string): BankConnectError {
   if (error instanceof BankConnectError) return error;
+  // fetch throws a bare TypeError (no network cause) for a request it cannot even build:
+  // trying again cannot help.
+  if (error instanceof TypeError && (error as { cause?: unknown }).cause === undefined) {
+    return new BankConnectError(
+      'INVALID_REQUEST',
+      `The request to ${host} cannot be made (${error.message.split('\n')[0]})`,
+    );
+  }
   const codes = codesOf(error);
   const has = (test: (code: string) => boolean): boolean => codes.some(test);
   if (has((c) => c === 'ECONNREFUSED' || c === 'ERR_CONNECTION_REFUSED'))

@@ -8,6 +8,8 @@ import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
 import { JsonReadError, readJson } from '@shared/json/read-json';
+import { sessionIdProblem } from '@shared/api/session-id';
+import { headerSafe, redactor, refuseCredentialsInUrl } from '../security/redact';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
@@ -45,6 +47,8 @@ export interface ClientOptions {
   readonly fetch: typeof fetch;
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryPolicy>;
+  /** The largest body read (default: the size ceiling); a seam for tests. */
+  readonly maxBodyBytes?: number;
   readonly onRetry?: (notice: RetryNotice) => void;
   /** Seams for tests: randomness of the jitter, the clock. */
   readonly random?: () => number;
@@ -101,6 +105,17 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const host = new URL(base).host;
+  try {
+    refuseCredentialsInUrl(base);
+  } catch (error) {
+    throw new BankConnectError('CREDENTIALS_IN_URL', (error as Error).message);
+  }
+  // Whatever a server or gateway echoes back, the credentials never reach a message.
+  const redact = redactor([options.apiKey, options.serverHash]);
+  const scrubbed = (error: BankConnectError): BankConnectError => {
+    error.message = redact(error.message);
+    return error;
+  };
 
   const urlOf = (sessionId: string, endpoint: Endpoint): string =>
     `${base}/${encodeURIComponent(version)}/session_data/${encodeURIComponent(sessionId)}/${endpoint}/`;
@@ -139,7 +154,10 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       let bytes: Buffer;
       try {
         // Bounded: a body that never ends or a huge one is given up at the size ceiling.
-        bytes = await readBodyBounded(response, { what: `The answer from ${host}` });
+        bytes = await readBodyBounded(response, {
+          what: `The answer from ${host}`,
+          limit: options.maxBodyBytes,
+        });
       } catch (error) {
         if (error instanceof TooLargeError) {
           throw new BankConnectError('TOO_LARGE', error.message, response.status);
@@ -214,16 +232,32 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     endpoint: Endpoint,
     signal: AbortSignal | undefined,
   ): Promise<{ bytes: Buffer; body: unknown }> {
-    if (!sessionId.trim())
-      throw new BankConnectError('INVALID_SESSION_ID', 'The session id is empty');
+    // Checked before any request: the id becomes a path segment (and later a folder).
+    const problem = sessionIdProblem(sessionId.trim());
+    if (problem) throw new BankConnectError('INVALID_SESSION_ID', `Invalid session id: ${problem}`);
+    // A key a header cannot carry fails every time (and fetch would echo it): said at once.
+    for (const [what, value] of [
+      ['API key', options.apiKey],
+      ['server hash', options.serverHash],
+    ] as const) {
+      if (!headerSafe(value)) {
+        throw new BankConnectError(
+          'INVALID_CREDENTIALS',
+          value === ''
+            ? `The ${what} is not set`
+            : `The ${what} has characters a request header cannot carry (a line break, a non-ASCII character or a space at an end): enter it again`,
+        );
+      }
+    }
     const url = urlOf(sessionId.trim(), endpoint);
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(url, signal);
       } catch (error) {
-        const failure =
-          error instanceof BankConnectError ? error : classifyFetchFailure(error, host);
+        const failure = scrubbed(
+          error instanceof BankConnectError ? error : classifyFetchFailure(error, host),
+        );
         if (!failure.retryable || attempt >= policy.maxAttempts) throw failure;
         const asked = retryAfterOf(failure);
         const delay = asked ?? backoffDelay(policy, attempt, random);

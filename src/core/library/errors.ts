@@ -21,7 +21,8 @@ export type LibraryErrorCode =
   | 'TOO_DEEP'
   | 'NOT_A_FOLDER'
   | 'READ_ONLY'
-  | 'DELETE_FAILED';
+  | 'DELETE_FAILED'
+  | 'INVALID_SESSION_ID';
 
 export class LibraryError extends CoreError {
   declare readonly code: LibraryErrorCode;

@@ -7,6 +7,7 @@ import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
 import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
 import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
 import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from '../io/safe-write';
+import { sessionIdProblem } from '@shared/api/session-id';
 import { inFile, LibraryError, LibraryFolderError } from './errors';
 import {
   decodeSessionFile,
@@ -291,6 +292,9 @@ export class Library {
     source: SnapshotSource,
   ): Promise<ListedSnapshot> {
     const sessionId = sessionIdOfPayload(payload);
+    // Checked before anything is written: an id that cannot be a folder is never saved.
+    const problem = sessionIdProblem(sessionId);
+    if (problem) throw new LibraryError('INVALID_SESSION_ID', `Invalid session id: ${problem}`);
     const savedAt = this.clock();
     const snapshotId = makeSnapshotId(savedAt);
     const folder = join(this.dir, folderNameOf(sessionId));

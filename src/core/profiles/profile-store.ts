@@ -9,6 +9,7 @@ import type { IpcArgs, ProfileSummary } from '@shared/ipc/contract';
 import type { Connection } from '../deps';
 import { CoreError } from '../errors';
 import { writeFileSafely } from '../io/safe-write';
+import { refuseCredentialsInUrl } from '../security/redact';
 import type { Vault } from '../vault/vault';
 
 export const SANDBOX_ID = 'sandbox';
@@ -81,6 +82,7 @@ export class ProfileStore {
       await this.write();
       return this.sandboxSummary();
     }
+    refuseCredentialsInUrl(args.baseUrl);
     const existing = args.id ? this.find(args.id) : null;
     const profile: StoredProfile = {
       id: existing?.id ?? randomUUID(),

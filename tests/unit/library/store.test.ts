@@ -282,15 +282,20 @@ describe('library store', () => {
     await expect(stat(temp)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('keeps an odd session id as data, under a hashed folder name', async () => {
+  it('refuses a session id that cannot be a folder name, writing nothing', async () => {
     const library = await tempLibrary();
-    const input = saveInput('x');
-    const odd = {
-      ...input,
-      raw: rawOf(statusFor('x'), { ...dataFor('x'), session_id: '../../etc' }),
-    };
-    const saved = await library.save(odd);
-    expect(saved.file.startsWith(join(library.dir, '_h-'))).toBe(true);
-    expect((await library.list()).entries[0]!.sessionId).toBe('../../etc');
+    for (const id of ['../../etc', '.', 'CON', 'x'.repeat(501)]) {
+      const odd = {
+        ...saveInput('x'),
+        raw: rawOf(statusFor('x'), { ...dataFor('x'), session_id: id }),
+      };
+      await expect(library.save(odd)).rejects.toMatchObject({
+        code: 'INVALID_SESSION_ID',
+        message: expect.stringMatching(/^Invalid session id: /),
+      });
+    }
+    const listing = await library.list();
+    expect(listing.entries).toEqual([]);
+    expect(listing.problems).toEqual([]);
   });
 });
