@@ -134,7 +134,7 @@ function expenseCategories(transactions: readonly ApiTransaction[]): Json {
   const byCategory = new Map<string, number>();
   let total = 0;
   for (const t of transactions) {
-    if (t.transaction_type !== 'debit') continue;
+    if (t.transaction_type !== 'debit' || typeof t.amount !== 'number') continue;
     const category = t.category || 'Others';
     byCategory.set(category, (byCategory.get(category) ?? 0) + t.amount);
     total += t.amount;

@@ -20,6 +20,7 @@ export const TAB_NAMES = [
   'Fraud',
   'Predictors',
   'Salary',
+  'More API data',
 ] as const;
 
 /** Imports a response file with the library's Import… and opens it offline. */

@@ -161,7 +161,7 @@ describe('bcv export', () => {
     expect(r.code).toBe(0);
     expect(asked).toEqual([{ sandbox: true }]);
     const workbook = await readBack(join(cwd, 'demo.xlsx'));
-    expect(workbook.worksheets).toHaveLength(11);
+    expect(workbook.worksheets).toHaveLength(12);
     expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
       'Source',
       'BankConnect API (bc.example.in)',

@@ -22,6 +22,7 @@ import { allFieldsPlan } from './sheets/all-fields';
 import { eodPlan } from './sheets/eod';
 import { fraudPlan } from './sheets/fraud';
 import { monthlyPlan } from './sheets/monthly';
+import { otherDataPlan } from './sheets/other-data';
 import { predictorsPlan } from './sheets/predictors';
 import { reviewPlan, type ExportReview } from './sheets/review';
 import { statusPlan } from './sheets/status';
@@ -85,6 +86,7 @@ export function planWorkbook(
     fraudPlan(context),
     predictorsPlan(context),
     salaryPlan(context),
+    otherDataPlan(context),
     ...(options.allFields ? [allFieldsPlan(context)] : []),
   ];
   const notes: string[] = [];
@@ -96,6 +98,15 @@ export function planWorkbook(
           `holds: it continues on ${parts.slice(1).join(', ')}.`,
       );
     }
+  }
+  const unreadable = context.view.unreadable;
+  if (unreadable.length > 0) {
+    const first = unreadable[0]!;
+    notes.push(
+      `${unreadable.length} item(s) of the response could not be read and were set aside ` +
+        `(first: ${first.path} = ${first.value}); the figures leave them out. Each is listed ` +
+        `on the Other API data sheet; the raw response is kept whole.`,
+    );
   }
   if (context.accountFilter) {
     notes.push(

@@ -121,7 +121,13 @@ export function readTransactionList(
       continue;
     }
     const { at, reason } = whyUnreadable(t);
-    ctx.setAside.add(jsonPath([...path, i, ...at]), t, reason);
+    // The value at the path named: the odd field itself, not the whole transaction.
+    const value = at.reduce<unknown>(
+      (v, key) =>
+        v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined,
+      t,
+    );
+    ctx.setAside.add(jsonPath([...path, i, ...at]), value, reason);
   }
   return out;
 }

@@ -39,6 +39,8 @@ export const TEN_SHEETS = [
   'Fraud',
   'Predictors',
   'Salary',
+  // Everything else received (issue 13): nothing dropped silently.
+  'Other API data',
 ];
 
 export function referenceData(): SubscribedDataResponse {

@@ -75,10 +75,7 @@ describe('the reference page example', () => {
     expect(view.unreadable).toEqual([
       {
         path: '$.accounts["8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753"].transactions[1].amount',
-        value:
-          JSON.stringify(
-            bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1],
-          ).slice(0, 159) + '…',
+        value: '"n/a"',
         reason: expect.stringContaining('expected') as unknown as string,
       },
     ]);

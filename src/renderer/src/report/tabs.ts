@@ -10,6 +10,7 @@ export type TabId =
   | 'fraud'
   | 'predictors'
   | 'salary'
+  | 'more'
   | 'insights'
   | 'review';
 
@@ -28,6 +29,7 @@ export const BASE_TABS: readonly TabInfo[] = [
   { id: 'fraud', label: 'Fraud' },
   { id: 'predictors', label: 'Predictors' },
   { id: 'salary', label: 'Salary' },
+  { id: 'more', label: 'More API data' },
 ];
 
 export const INSIGHTS_TAB: TabInfo = { id: 'insights', label: 'Insights' };
