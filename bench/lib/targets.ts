@@ -34,6 +34,7 @@ function ratioAtEverySize(
 export function checkTargets(rows: readonly BenchRow[]): TargetCheck[] {
   const checks: (TargetCheck | null)[] = [
     ratioAtEverySize(rows, 'fetch', 1.5),
+    ratioAtEverySize(rows, 'fetch-out', 1.5),
     ratioAtEverySize(rows, 'open', 2.0),
     ratioAtEverySize(rows, 'to-renderer', 1.0),
     ratioAtEverySize(rows, 'filter', 2.0),
@@ -85,6 +86,15 @@ export function checkTargets(rows: readonly BenchRow[]): TargetCheck[] {
         met: heap < 1024,
       });
     }
+  }
+  const fetchOut = at(rows, 'fetch-out');
+  if (fetchOut) {
+    checks.push({
+      step: 'fetch-out',
+      target: 'peak < 1 GB at 200,000',
+      measured: `${fetchOut.peakRssMb.toFixed(0)} MB`,
+      met: fetchOut.peakRssMb < 1024,
+    });
   }
   const exported = at(rows, 'export');
   if (exported) {

@@ -2,6 +2,7 @@
 
 export const STEP_NAMES = [
   'fetch',
+  'fetch-out',
   'open',
   'to-renderer',
   'filter',

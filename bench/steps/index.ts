@@ -2,6 +2,7 @@
 import type { Step, StepName } from '../lib/types';
 import { exportStep } from './export';
 import { fetchStep } from './fetch';
+import { fetchOutStep } from './fetch-out';
 import { filterStep } from './filter';
 import { insightsStep } from './insights';
 import { openStep } from './open';
@@ -10,6 +11,7 @@ import { toRendererStep } from './to-renderer';
 
 export const STEPS: Partial<Record<StepName, Step>> = {
   fetch: fetchStep,
+  'fetch-out': fetchOutStep,
   open: openStep,
   'to-renderer': toRendererStep,
   filter: filterStep,

@@ -1,11 +1,18 @@
 // `bcv fetch <session-id> --out FILE [--wait] [--save]`: both responses in one JSON file
 // (the shape `bcv export` and `bcv library import` read), optionally kept in the library
 // too. The file is written atomically: an existing file is replaced whole or not at all.
+// The responses go into it as the bytes BankConnect sent, never re-serialised: no second
+// copy of a 283 MB body, and the file holds exactly what was received.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSafely } from '../../core/io/safe-write';
 import { provenanceLabel } from '@shared/session/provenance';
-import { openSession, unreadableAnswerOf } from '../../core/session/open-session';
+import {
+  openSession,
+  unreadableAnswerOf,
+  type OpenedSession,
+} from '../../core/session/open-session';
+import type { ReceivedBody } from '../../core/session/received';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
@@ -74,16 +81,7 @@ export async function runFetchCommand(
       io.stderr(`No data (${dataError.code}: ${dataError.message}); the statuses say why\n`);
     }
     if (out) {
-      // The data under the name of the endpoint that answered (`bcv export` reads either).
-      const document = {
-        session_id: sessionId,
-        fetched_at: opened.fetchedAt,
-        source: provenanceLabel(opened.provenance),
-        endpoint: raw.endpoint,
-        session_status: raw.sessionStatus?.value ?? null,
-        [raw.endpoint]: raw.data?.value ?? null,
-      };
-      await writeFileSafely(out, `${JSON.stringify(document, null, 1)}\n`);
+      await writeFileSafely(out, fetchFilePieces(opened));
       const transactions = view.accounts.reduce((n, a) => n + a.transactions.length, 0);
       io.stderr(
         `Wrote ${out} (${view.accounts.length} account(s), ${transactions} transactions)\n`,
@@ -104,4 +102,34 @@ export async function runFetchCommand(
   } finally {
     await connection.close();
   }
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A body as it can sit inside the file's JSON: as received, less a leading BOM. */
+function bodyOf(received: ReceivedBody<unknown> | null): Buffer {
+  if (!received) return Buffer.from('null');
+  const { bytes } = received;
+  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+}
+
+/**
+ * The file `bcv export` and `bcv library import` read: when and where it was fetched
+ * first (export reads just that head), then both responses under their endpoints' names.
+ */
+export function fetchFilePieces(opened: OpenedSession): Buffer[] {
+  const { raw } = opened;
+  const head = JSON.stringify({
+    session_id: opened.sessionId,
+    fetched_at: opened.fetchedAt,
+    source: provenanceLabel(opened.provenance),
+    endpoint: raw.endpoint,
+  });
+  return [
+    Buffer.from(`${head.slice(0, -1)},"session_status":`),
+    bodyOf(raw.sessionStatus),
+    Buffer.from(`,${JSON.stringify(raw.endpoint)}:`),
+    bodyOf(raw.data),
+    Buffer.from('}\n'),
+  ];
 }

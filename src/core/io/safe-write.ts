@@ -86,13 +86,15 @@ export function writeErrorOf(error: unknown, path: string): WriteError {
 
 /**
  * Writes `bytes` as `dir/name`, all or nothing. Throws what the file system threw (callers
- * that want one line use writeFileSafely or writeErrorOf).
+ * that want one line use writeFileSafely or writeErrorOf). `bytes` may be pieces written
+ * end to end (`bcv fetch --out` puts the received bodies between a few bytes of JSON), so
+ * no joined copy of a 283 MB body is made.
  */
 export async function writeFileAtomic(
   fs: LibraryFs,
   dir: string,
   name: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | readonly Uint8Array[],
   mode = 0o644,
 ): Promise<string> {
   const temp = join(dir, tempNameFor(name));
@@ -100,13 +102,15 @@ export async function writeFileAtomic(
   let handle: nodeFs.FileHandle | null = null;
   try {
     handle = await fs.open(temp, 'wx', mode);
-    let offset = 0;
-    while (offset < bytes.length) {
-      const length = Math.min(CHUNK, bytes.length - offset);
-      // A short write (a disk nearly full) is continued; the next write then fails.
-      const { bytesWritten } = await handle.write(bytes, offset, length);
-      if (bytesWritten <= 0) throw Object.assign(new Error('no progress'), { code: 'ENOSPC' });
-      offset += bytesWritten;
+    for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) {
+      let offset = 0;
+      while (offset < piece.length) {
+        const length = Math.min(CHUNK, piece.length - offset);
+        // A short write (a disk nearly full) is continued; the next write then fails.
+        const { bytesWritten } = await handle.write(piece, offset, length);
+        if (bytesWritten <= 0) throw Object.assign(new Error('no progress'), { code: 'ENOSPC' });
+        offset += bytesWritten;
+      }
     }
     await handle.sync();
     await handle.close();
@@ -124,7 +128,7 @@ export async function writeFileAtomic(
 /** writeFileAtomic for a path, text or bytes, failing with one WriteError line. */
 export async function writeFileSafely(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   options: { readonly fs?: LibraryFs; readonly mode?: number } = {},
 ): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
