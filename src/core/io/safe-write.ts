@@ -96,6 +96,8 @@ export async function writeFileAtomic(
   name: string,
   bytes: Uint8Array | readonly Uint8Array[],
   mode = 0o644,
+  /** False only for a cache that is rebuilt when lost (the library index). */
+  durable = true,
 ): Promise<string> {
   const temp = join(dir, tempNameFor(name));
   const final = join(dir, name);
@@ -112,7 +114,7 @@ export async function writeFileAtomic(
         offset += bytesWritten;
       }
     }
-    await handle.sync();
+    if (durable) await handle.sync();
     await handle.close();
     handle = null;
     await fs.rename(temp, final);
@@ -121,7 +123,7 @@ export async function writeFileAtomic(
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDir(fs, dir);
+  if (durable) await syncDir(fs, dir);
   return final;
 }
 

@@ -68,5 +68,6 @@ export async function readIndex(fs: LibraryFs, dir: string): Promise<IndexFiles>
 
 export async function writeIndex(fs: LibraryFs, dir: string, files: IndexFiles): Promise<void> {
   const text = JSON.stringify({ format: INDEX_FORMAT, version: INDEX_VERSION, files });
-  await writeFileAtomic(fs, dir, INDEX_NAME, Buffer.from(text, 'utf8'));
+  // Not fsynced: a cache, rebuilt from the files when a crash leaves it missing or torn.
+  await writeFileAtomic(fs, dir, INDEX_NAME, Buffer.from(text, 'utf8'), 0o644, false);
 }

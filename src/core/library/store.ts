@@ -1,7 +1,7 @@
 // The library of saved sessions: `<dir>/<session folder>/<snapshot id>.bcsession`, one
 // file per snapshot, written atomically; a small index (index.json) so listing hundreds of
 // sessions reads no file that has not changed. Plain Node: fs, clock and trash injected.
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
 import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
 import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
@@ -72,6 +72,11 @@ export interface ImportOutcome {
 /** A temporary file this old belongs to a save that died: removed on the next listing. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
+export interface ListOptions {
+  /** Files read so far of those the index did not know (a rebuild), and how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 export class Library {
   readonly dir: string;
   private readonly fs: LibraryFs;
@@ -79,6 +84,8 @@ export class Library {
   private readonly trash: (path: string) => Promise<void>;
   private readonly appVersion: string;
   private readonly maxImportBytes: number;
+  private indexTurn: Promise<void> = Promise.resolve();
+  private readonly unindexed = new Map<string, IndexedFile>();
 
   constructor(options: LibraryOptions) {
     this.dir = options.dir;
@@ -91,22 +98,35 @@ export class Library {
 
   // ---- listing ------------------------------------------------------------------------
 
-  /** Every snapshot, grouped by session; a bad file is a problem, never an exception. */
-  async list(): Promise<FullListing> {
+  /**
+   * Every snapshot, grouped by session; a bad file is a problem, never an exception.
+   * Saves and imports write their own entry into the index, so a listing reads no snapshot
+   * unless the index is missing or damaged or a file changed behind the library's back
+   * (then `onProgress` counts the files read to rebuild it).
+   */
+  list(options: ListOptions = {}): Promise<FullListing> {
+    return this.serially(() => this.listNow(options));
+  }
+
+  private async listNow({ onProgress }: ListOptions): Promise<FullListing> {
     const found = await this.scan();
     const index = await readIndex(this.fs, this.dir);
     const next: IndexFiles = {};
-    let changed = Object.keys(index).length !== found.length;
-    await mapLimit(found, 8, async ({ rel, size, mtimeMs }) => {
+    const stale = found.filter(({ rel, size, mtimeMs }) => {
       const cached = index[rel];
       if (cached && cached.size === size && cached.mtimeMs === mtimeMs) {
         next[rel] = cached;
-        return;
+        return false;
       }
-      changed = true;
-      next[rel] = await this.readForIndex(rel, size, mtimeMs);
+      return true;
     });
-    if (changed) {
+    let done = 0;
+    if (stale.length > 0) onProgress?.(0, stale.length);
+    await mapLimit(stale, 4, async ({ rel, size, mtimeMs }) => {
+      next[rel] = await this.readForIndex(rel, size, mtimeMs);
+      onProgress?.(++done, stale.length);
+    });
+    if (stale.length > 0 || Object.keys(index).length !== found.length) {
       // The index is a cache: failing to write it (a full disk) must not fail the listing.
       await writeIndex(this.fs, this.dir, next).catch(() => undefined);
     }
@@ -124,6 +144,35 @@ export class Library {
       problems,
       snapshots,
     };
+  }
+
+  /** Index read-modify-writes of this library one at a time, so none loses another's entry. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.indexTurn.then(work, work);
+    this.indexTurn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /**
+   * A new snapshot's entry, written as it is saved: the next listing need not read it.
+   * Saves that finish while an index write is under way are merged into the next write.
+   */
+  private async indexSaved(file: string, record: SnapshotRecord): Promise<void> {
+    const rel = relative(this.dir, file).split(sep).join('/');
+    const stat = await this.fs.stat(file).catch(() => null);
+    if (!stat) return;
+    this.unindexed.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, record });
+    await this.serially(async () => {
+      if (this.unindexed.size === 0) return; // an earlier turn wrote this one too
+      const added = [...this.unindexed];
+      this.unindexed.clear();
+      const files = await readIndex(this.fs, this.dir);
+      for (const [name, entry] of added) files[name] = entry;
+      await writeIndex(this.fs, this.dir, files);
+    }).catch(() => undefined); // a cache: the next listing reads the file instead
   }
 
   private async scan(): Promise<{ rel: string; size: number; mtimeMs: number }[]> {
@@ -309,7 +358,9 @@ export class Library {
     try {
       await this.fs.mkdir(folder, { recursive: true });
       const file = await writeFileAtomic(this.fs, folder, `${snapshotId}${FILE_EXTENSION}`, bytes);
-      return { record: recordOf(meta, payload, snapshotId, bytes.length), file };
+      const record = recordOf(meta, payload, snapshotId, bytes.length);
+      await this.indexSaved(file, record);
+      return { record, file };
     } catch (error) {
       throw writeFailure(sessionId, error);
     }

@@ -69,12 +69,16 @@ export interface LoadedSession {
 
 export interface ProgressEvent {
   readonly jobId: string;
-  readonly kind: 'poll' | 'fetch' | 'export' | 'save';
+  /** `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB). */
+  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'index';
   readonly done: number;
   /** Null when the total is not known (polling). */
   readonly total: number | null;
   readonly message: string;
 }
+
+/** The job id of the library index's rebuild progress (library:list takes no job id). */
+export const LIBRARY_INDEX_JOB = 'library-index';
 
 export interface LibraryEntry {
   readonly sessionId: string;

@@ -1,5 +1,5 @@
 // The library channels through D's createHandlers, as the app and the test host call them.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -133,5 +133,27 @@ describe('library IPC handlers', () => {
     await expect(call('library:open', { sessionId: '../etc' })).rejects.toMatchObject({
       code: 'BAD_ARGUMENT',
     });
+  });
+
+  it('says how far a rebuild of a missing index is while listing', async () => {
+    const { call, deps, handlers } = await setup();
+    const live = await call('session:fetch', { sessionId: 'demo-retail', wait: true, jobId: 'j3' });
+    await call('library:save', { handle: live.handle });
+    const events: IpcEvents['progress'][] = [];
+    const watching = {
+      emit<E extends IpcEventName>(name: E, payload: IpcEvents[E]) {
+        if (name === 'progress') events.push(payload as IpcEvents['progress']);
+      },
+    };
+    await handlers.handle('library:list', {}, watching);
+    expect(events).toEqual([]); // the save wrote the index: nothing to rebuild
+    await rm(join(deps.userDataDir, 'library', 'index.json'));
+    const answer = await handlers.handle('library:list', {}, watching);
+    expect(answer.ok && (answer.result as IpcResults['library:list']).entries).toHaveLength(1);
+    expect(events.map((e) => [e.jobId, e.kind, e.done, e.total])).toEqual([
+      ['library-index', 'index', 0, 1],
+      ['library-index', 'index', 1, 1],
+    ]);
+    expect(events[1]!.message).toBe('Rebuilding the library index: 1 of 1 files read');
   });
 });

@@ -2,7 +2,11 @@
 // Dialogs and the OS trash come from the shell's deps; an opened snapshot is normalised
 // like live data and kept in the session store.
 import { basename } from 'node:path';
-import type { ImportedSnapshot, LibraryProblem } from '@shared/ipc/contract';
+import {
+  LIBRARY_INDEX_JOB,
+  type ImportedSnapshot,
+  type LibraryProblem,
+} from '@shared/ipc/contract';
 import { snapshotSummary } from '@shared/library/entries';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
@@ -58,8 +62,18 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
   }
 
   return {
-    'library:list': async () => {
-      const { entries, problems, folder } = await library.list();
+    'library:list': async (_input, ctx) => {
+      // Only a missing or damaged index reads the files: say how far the rebuild is.
+      const { entries, problems, folder } = await library.list({
+        onProgress: (done, total) =>
+          ctx.emit('progress', {
+            jobId: LIBRARY_INDEX_JOB,
+            kind: 'index',
+            done,
+            total,
+            message: `Rebuilding the library index: ${done} of ${total} files read`,
+          }),
+      });
       return { entries, problems, folder };
     },
 

@@ -7,7 +7,7 @@ import type {
   LoadedSession,
   RecentSession,
 } from '@shared/ipc/contract';
-import { LIBRARY_DROP_MAX_BYTES } from '@shared/ipc/contract';
+import { LIBRARY_DROP_MAX_BYTES, LIBRARY_INDEX_JOB } from '@shared/ipc/contract';
 import {
   filterEntries,
   sortEntries,
@@ -39,6 +39,14 @@ class LibraryState {
   expanded = $state<string | null>(null);
   /** Recently opened saved sessions that are still in the library. */
   recent = $state.raw<readonly RecentSession[]>([]);
+  /** While a missing or damaged index is rebuilt from the files: how far it is. */
+  indexProgress = $state<string | null>(null);
+
+  constructor() {
+    api.onProgress((event) => {
+      if (event.jobId === LIBRARY_INDEX_JOB) this.indexProgress = event.message;
+    });
+  }
 
   readonly rows = $derived(
     sortEntries(
@@ -69,6 +77,7 @@ class LibraryState {
       this.error = shownError(error).message;
     } finally {
       this.loading = false;
+      this.indexProgress = null;
     }
   }
 
