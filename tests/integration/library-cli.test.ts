@@ -111,4 +111,44 @@ describe('bcv library', () => {
       '/home/u/.local/share/bankconnect-viewer/library',
     );
   });
+
+  it('compares the two latest snapshots of a session, or the ones named', async () => {
+    const cwd = await tempDir();
+    const run = await cli(cwd);
+    const first = dataFor('s-2');
+    const second = structuredClone(first) as unknown as {
+      accounts: Record<string, { transactions: Record<string, unknown>[] }>;
+    };
+    const account = Object.values(second.accounts)[0]!;
+    account.transactions.push({ ...account.transactions[0], hash: 'added-1', amount: 999.5 });
+    await writeFile(join(cwd, 'a.json'), JSON.stringify({ subscribed_data: first }));
+    await writeFile(join(cwd, 'b.json'), JSON.stringify({ subscribed_data: second }));
+    expect((await run('import', 'a.json')).code).toBe(0);
+
+    const alone = await run('diff', 's-2');
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe(
+      'bcv library: Session s-2 has one snapshot only: nothing to compare it with\n',
+    );
+
+    const later = await run('import', 'b.json');
+    expect(later.code).toBe(0);
+    const diff = await run('diff', 's-2');
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toMatch(
+      /^Snapshots \S+ -> \S+\nTransactions: 1 added, 0 removed, 0 changed, \d+ unchanged\n/,
+    );
+    expect(diff.stdout).toMatch(/\n {2}\+ \d{4}-\d{2}-\d{2} {2}debit +999\.50 {2}/);
+
+    const json = JSON.parse((await run('diff', 's-2', '--json')).stdout);
+    expect(json.transactions.added.map((t: { hash: string }) => t.hash)).toEqual(['added-1']);
+    const reversed = await run('diff', 's-2', '--from', json.to, '--to', json.from);
+    expect(reversed.stdout).toContain('Transactions: 0 added, 1 removed');
+    const same = await run('diff', 's-2', '--from', json.to, '--to', json.to);
+    expect(same.stdout).toMatch(/: no differences\n$/);
+    const missing = await run('diff', 's-2', '--from', 'nope');
+    expect(missing.stderr).toBe(
+      'bcv library: Snapshot nope of session s-2 is not in the library\n',
+    );
+  });
 });

@@ -13,6 +13,7 @@ import { Library, type ListedSnapshot } from '../../core/library/store';
 import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
 import type { RawResponses } from '../../core/session/received';
+import { diffCommand } from './library-diff';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -29,6 +30,8 @@ export const LIBRARY_USAGE = `Usage:
   bcv library export <session-id> [--snapshot ID] -o FILE.bcsession|FILE.xlsx
                                         (the session file, or its workbook; both with the review)
   bcv library delete <session-id> [--snapshot ID]
+  bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]
+                                        (what changed; default: the two latest snapshots)
 Options:
   --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
 
@@ -48,6 +51,8 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
       options: {
         library: { type: 'string' },
         snapshot: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,6 +94,12 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         io.stdout(`Exported to ${path}\n`);
         return 0;
       }
+      case 'diff':
+        return await diffCommand(library, io, one(rest, 'a session id'), {
+          from: values.from,
+          to: values.to,
+          json: values.json === true,
+        });
       case 'delete': {
         const deleted = await library.delete(one(rest, 'a session id'), values.snapshot);
         io.stdout(`Deleted ${deleted} snapshot${deleted === 1 ? '' : 's'}\n`);

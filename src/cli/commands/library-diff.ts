@@ -1,0 +1,124 @@
+// `bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]`: what changed
+// between two saved snapshots of a session (default: the two latest, older to newer).
+import { compareSnapshots } from '@shared/library/entries';
+import {
+  diffSnapshots,
+  isEmptyDiff,
+  type SnapshotDiff,
+  type TransactionRef,
+} from '@shared/library/diff';
+import { formatNumber } from '@shared/format/value';
+import { LibraryError } from '../../core/library/errors';
+import type { Library } from '../../core/library/store';
+import { sessionViewOf } from '../../core/session/view';
+import type { CliIo } from './library';
+
+/** API text on a terminal: control characters shown as escapes, never sent raw. */
+function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The two snapshots to compare: as given, else the two latest (older first). */
+async function pick(
+  library: Library,
+  sessionId: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<[string, string]> {
+  const { snapshots } = await library.list();
+  const mine = snapshots
+    .filter((s) => s.record.sessionId === sessionId)
+    .map((s) => s.record)
+    .sort(compareSnapshots);
+  if (mine.length === 0) {
+    throw new LibraryError('NOT_IN_LIBRARY', `Session ${sessionId} is not in the library`);
+  }
+  const ids = mine.map((r) => r.snapshotId);
+  for (const given of [from, to]) {
+    if (given !== undefined && !ids.includes(given)) {
+      throw new LibraryError(
+        'NOT_IN_LIBRARY',
+        `Snapshot ${given} of session ${sessionId} is not in the library`,
+      );
+    }
+  }
+  const newest = to ?? ids.find((id) => id !== from) ?? ids[0]!;
+  const older = from ?? ids.find((id) => id !== newest);
+  if (!older) {
+    throw new LibraryError(
+      'NOT_IN_LIBRARY',
+      `Session ${sessionId} has one snapshot only: nothing to compare it with`,
+    );
+  }
+  return [older, newest];
+}
+
+function line(t: TransactionRef): string {
+  return `${t.date}  ${t.type.padEnd(6)} ${formatNumber(t.amount).padStart(15)}  ${printable(t.narration)}`;
+}
+
+function render(d: SnapshotDiff, from: string, to: string): string {
+  const out: string[] = [`Snapshots ${from} -> ${to}`];
+  if (isEmptyDiff(d)) return `${out[0]}: no differences\n`;
+  const t = d.transactions;
+  out.push(
+    `Transactions: ${t.added.length} added, ${t.removed.length} removed, ${t.changed.length} changed, ${t.unchanged} unchanged`,
+  );
+  for (const x of t.added) out.push(`  + ${line(x)}`);
+  for (const x of t.removed) out.push(`  - ${line(x)}`);
+  for (const c of t.changed) out.push(`  ~ ${line(c.after)}  (${c.fields.join(', ')})`);
+  const sets: [string, { added: readonly string[]; removed: readonly string[] }][] = [
+    ['Accounts', d.accounts],
+    ['Statements', d.statements],
+    ['Months', d.months],
+  ];
+  for (const [name, s] of sets) {
+    if (s.added.length + s.removed.length === 0) continue;
+    out.push(`${name}: ${s.added.length} added, ${s.removed.length} removed`);
+    for (const x of s.added) out.push(`  + ${printable(x)}`);
+    for (const x of s.removed) out.push(`  - ${printable(x)}`);
+  }
+  if (d.fraud.appeared.length + d.fraud.cleared.length > 0) {
+    out.push(`Fraud items: ${d.fraud.appeared.length} appeared, ${d.fraud.cleared.length} cleared`);
+    for (const f of d.fraud.appeared)
+      out.push(
+        `  + ${printable(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd(),
+      );
+    for (const f of d.fraud.cleared)
+      out.push(
+        `  - ${printable(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd(),
+      );
+  }
+  if (d.figures.length > 0) {
+    out.push('Figures that moved:');
+    for (const f of d.figures) {
+      const fmt = f.figure === 'credits' || f.figure === 'debits' ? formatNumber : String;
+      out.push(`  ${printable(f.accountId)} ${f.figure}: ${fmt(f.before)} -> ${fmt(f.after)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function diffCommand(
+  library: Library,
+  io: CliIo,
+  sessionId: string,
+  options: { from?: string; to?: string; json: boolean },
+): Promise<number> {
+  const [from, to] = await pick(library, sessionId, options.from, options.to);
+  const viewOf = async (snapshotId: string) => {
+    const opened = await library.open(sessionId, snapshotId);
+    return sessionViewOf(sessionId, opened.sessionStatus, opened.subscribedData);
+  };
+  const diff = diffSnapshots(await viewOf(from), await viewOf(to));
+  io.stdout(
+    options.json
+      ? `${JSON.stringify({ sessionId, from, to, ...diff }, null, 2)}\n`
+      : render(diff, from, to),
+  );
+  return 0;
+}
