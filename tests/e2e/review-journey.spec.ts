@@ -72,6 +72,20 @@ test('flag two transactions, exclude one, set a verdict, read them back from the
   const paise = (text: string) => Number(text.replace(/[₹,.]/g, ''));
   expect(paise(shownUnadjusted) - paise(shownAdjusted)).toBe(toPaise(a.amount));
 
+  // Beside the eligible-credits figure of the Insights tab too, unadjusted one click away.
+  await selectTab(page, 'Insights');
+  const note = panel(page).getByTestId('eligible-adjusted');
+  await expect(note).toContainText(
+    `adjusted by the reviewer: 1 transaction, ${formatRupees(a.amount)}`,
+  );
+  const eligibleTable = panel(page).getByRole('table', { name: 'Eligible credits' });
+  const reviewerLine = eligibleTable.getByRole('row', { name: /less excluded by the reviewer/i });
+  await expect(reviewerLine).toContainText(formatRupees(a.amount));
+  await note.getByRole('button', { name: 'Show unadjusted' }).click();
+  await expect(reviewerLine).not.toContainText(formatRupees(a.amount));
+  await app.screenshot('review-03-insights-eligible');
+  await selectTab(page, 'Review');
+
   // A verdict with its reason.
   await panel(page).getByRole('radio', { name: 'Refer' }).check();
   await panel(page).getByLabel('Reason').fill('Ask for the ITR; the sale is one-off');

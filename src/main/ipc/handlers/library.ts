@@ -15,6 +15,8 @@ import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
 import { RecentSessions } from '../../../core/library/recent';
 import { Library, type ImportOutcome } from '../../../core/library/store';
 import { CoreError } from '../../../core/errors';
+import { SessionReviews } from '../../../core/review/session-reviews';
+import { ReviewStore } from '../../../core/review/store';
 import { sessionOfSnapshot } from '../../../core/session/from-snapshot';
 import { toIpcError } from '../errors';
 import type { HandlerMap } from '../types';
@@ -42,6 +44,11 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     trash: (path) => deps.shell.trash(path),
   });
   const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
+  // Session files carry the session's review in and out (merged on import).
+  const reviews = new SessionReviews({
+    library,
+    store: new ReviewStore({ dir: library.dir, clock: deps.clock }),
+  });
 
   async function importEach<T>(
     items: readonly T[],
@@ -120,7 +127,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         return importEach(
           files,
           (f) => f.name,
-          (f) => library.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
+          (f) => reviews.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
         );
       }
       const chosen =
@@ -135,7 +142,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       return importEach(
         chosen,
         (p) => p,
-        (p) => library.importFile(p),
+        (p) => reviews.importFile(p),
       );
     },
 
@@ -147,7 +154,9 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         filters: [{ name: 'Saved session', extensions: ['bcsession'] }],
       });
       if (!destination) return { cancelled: true } as const;
-      return { path: await library.exportTo(sessionId, found.record.snapshotId, destination) };
+      return {
+        path: await reviews.exportSessionFile(sessionId, found.record.snapshotId, destination),
+      };
     },
 
     'library:reveal': async ({ sessionId, snapshotId }) => {

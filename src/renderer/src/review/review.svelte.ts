@@ -6,6 +6,7 @@ import { reviewKey } from '@shared/review/adjustments';
 import type { FlagRequest } from '@shared/review/changes';
 import type { Adjustment, FlagLabel, Verdict } from '@shared/review/labels';
 import type { FlagState, ReviewState } from '@shared/review/state';
+import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { api, shownError } from '../app/api';
 
@@ -101,4 +102,16 @@ export class ReviewModel {
     if (this.selected.has(key)) this.selected.delete(key);
     else this.selected.add(key);
   }
+}
+
+const CONTEXT = Symbol('review');
+
+/** Makes the review reachable from every table and figure of the report (call in init). */
+export function provideReview(model: ReviewModel): void {
+  setContext(CONTEXT, model);
+}
+
+/** The report's review, when there is one (call in a component's init). */
+export function reviewInContext(): ReviewModel | undefined {
+  return getContext<ReviewModel | undefined>(CONTEXT);
 }
