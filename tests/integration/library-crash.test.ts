@@ -53,6 +53,9 @@ describe('library: a save killed midway', () => {
     expect(names.sort()).toEqual([`${old.record.snapshotId}.bcsession`, temp].sort());
 
     const listing = await library.list();
+    // Its writer is gone (killed): the next open removes the temporary file at once,
+    // not ten minutes later.
+    expect(await readdir(join(dir, 'victim'))).toEqual([`${old.record.snapshotId}.bcsession`]);
     expect(listing.problems).toEqual([]);
     expect(listing.entries).toHaveLength(1);
     expect(listing.entries[0]!.snapshots.map((s) => s.snapshotId)).toEqual([old.record.snapshotId]);

@@ -8,6 +8,7 @@ import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
 import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
 import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { sessionIdProblem } from '@shared/api/session-id';
+import { systemProbe, writerOf, writerRunning, type ProcessProbe } from '../io/stale-temp';
 import { inFile, LibraryError, LibraryFolderError } from './errors';
 import {
   decodeSessionFile,
@@ -37,6 +38,8 @@ export interface LibraryOptions {
   readonly clock?: () => Date;
   /** Moves a file or folder to the OS trash (the app passes shell.trashItem). */
   readonly trash?: (path: string) => Promise<void>;
+  /** How a temporary file's writer is looked up (a seam for tests). */
+  readonly probe?: ProcessProbe;
   /** Files larger than this are refused on import and listing (default: the size ceiling). */
   readonly maxImportBytes?: number;
 }
@@ -69,7 +72,7 @@ export interface ImportOutcome {
   readonly duplicate: boolean;
 }
 
-/** A temporary file this old belongs to a save that died: removed on the next listing. */
+/** A temporary file this old whose writer cannot be checked is taken as a save that died. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
 export interface ListOptions {
@@ -86,6 +89,7 @@ export class Library {
   private readonly maxImportBytes: number;
   private indexTurn: Promise<void> = Promise.resolve();
   private readonly unindexed = new Map<string, IndexedFile>();
+  private readonly probe: ProcessProbe;
 
   constructor(options: LibraryOptions) {
     this.dir = options.dir;
@@ -94,6 +98,7 @@ export class Library {
     this.trash = options.trash ?? ((path) => this.fs.rm(path, { recursive: true, force: true }));
     this.appVersion = options.appVersion;
     this.maxImportBytes = options.maxImportBytes ?? MAX_SESSION_BYTES;
+    this.probe = options.probe ?? systemProbe;
   }
 
   // ---- listing ------------------------------------------------------------------------
@@ -203,7 +208,15 @@ export class Library {
     return perFolder.flat().sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   }
 
+  /** A temporary file whose writer is gone goes at once; one we cannot judge, once old. */
   private async removeIfStale(path: string): Promise<void> {
+    const writer = writerOf(basename(path));
+    const running = writer ? await writerRunning(writer, this.probe) : null;
+    if (running === true) return;
+    if (running === false) {
+      await this.fs.unlink(path).catch(() => undefined);
+      return;
+    }
     const stat = await this.fs.stat(path).catch(() => null);
     if (stat && this.clock().getTime() - stat.mtimeMs > STALE_TEMP_MS) {
       await this.fs.unlink(path).catch(() => undefined);
