@@ -199,7 +199,9 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
         [
           s.snapshotId,
           s.fetchedAt,
-          s.imported ? 'imported' : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
+          s.imported
+            ? `imported ${s.importedAt ?? ''}${s.profileName || s.host ? `, claimed: ${s.profileName ?? '?'} (${s.host ?? '?'})` : ''}`
+            : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
           formatSize(s.sizeBytes),
         ].map(shown),
       ),

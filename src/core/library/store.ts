@@ -304,12 +304,14 @@ export class Library {
           decoded.meta.fetchedAt,
         );
         if (same) return { ...same, duplicate: true };
-        // The payload text is kept byte for byte: the sender's checksum still holds.
+        // The payload text is kept byte for byte: the sender's checksum still holds. The
+        // file's source is only what it claims (a checksum is recomputed as easily as a
+        // figure is edited): the snapshot is marked imported, the claim kept beside it.
         const saved = await this.writeSnapshot(
           decoded.payloadText,
           decoded,
           decoded.meta.fetchedAt,
-          decoded.meta.source,
+          { ...decoded.meta.source, kind: 'imported' },
         );
         return { ...saved, duplicate: false };
       }

@@ -102,6 +102,8 @@ export interface LibrarySnapshotSummary {
   readonly fetchedAt: string;
   readonly sizeBytes: number;
   readonly imported: boolean;
+  /** When it was imported (imported snapshots); profileName and host are then only claimed. */
+  readonly importedAt?: string | null;
   readonly profileName: string | null;
   readonly host: string | null;
 }

@@ -15,6 +15,7 @@ export function snapshotSummary(r: SnapshotRecord): LibrarySnapshotSummary {
     fetchedAt: r.fetchedAt,
     sizeBytes: r.sizeBytes,
     imported: r.imported,
+    importedAt: r.imported ? r.savedAt : null,
     profileName: r.profileName,
     host: r.host,
   };
