@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { withDuplicateKeys } from '@shared/json/duplicate-items';
 import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
@@ -152,7 +153,8 @@ async function fromFile(path: string): Promise<SessionForExport> {
       sandbox,
     };
   }
-  return { view: normalizeSession(input.subscribedData, input.sessionStatus), meta };
+  const view = normalizeSession(input.subscribedData, input.sessionStatus);
+  return { view: withDuplicateKeys(view, input.duplicateKeys, 'file'), meta };
 }
 
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */

@@ -7,7 +7,7 @@ import { parseSessionData, parseSessionStatus, SchemaMismatchError } from '@shar
 import type { SessionData } from '@shared/api/parse';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { apiErrorBodySchema } from '@shared/api/schemas';
-import { JsonReadError, readJson } from '@shared/json/read-json';
+import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { sessionIdProblem } from '@shared/api/session-id';
 import { headerSafe, redactor, refuseCredentialsInUrl } from '../security/redact';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
@@ -121,10 +121,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     `${base}/${encodeURIComponent(version)}/session_data/${encodeURIComponent(sessionId)}/${endpoint}/`;
 
   /** One HTTP exchange: the bytes and decoded JSON of a 2xx answer, or a BankConnectError. */
-  async function once(
-    url: string,
-    signal: AbortSignal | undefined,
-  ): Promise<{ bytes: Buffer; body: unknown }> {
+  async function once(url: string, signal: AbortSignal | undefined): Promise<Answer> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
@@ -178,6 +175,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       }
       const text = bytes.toString('utf8');
       let body: unknown;
+      let duplicateKeys: readonly DuplicateKey[] = [];
       const looksLikeJson = /^\uFEFF?\s*[[{]/.test(text);
       if (!looksLikeJson) {
         if (response.ok || !RETRYABLE_STATUSES.has(response.status)) {
@@ -193,7 +191,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
       }
       try {
-        body = readJson(text).value;
+        ({ value: body, duplicates: duplicateKeys } = readJson(text));
       } catch (error) {
         if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
           const deep = new BankConnectError(
@@ -209,7 +207,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         );
         throw response.ok ? withReceived(malformed, bytes) : malformed;
       }
-      if (response.ok) return { bytes, body };
+      if (response.ok) return { bytes, body, duplicateKeys };
       const documented = apiErrorBodySchema.safeParse(body);
       if (documented.success) {
         const { code, message } = documented.data.error;
@@ -231,7 +229,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     sessionId: string,
     endpoint: Endpoint,
     signal: AbortSignal | undefined,
-  ): Promise<{ bytes: Buffer; body: unknown }> {
+  ): Promise<Answer> {
     // Checked before any request: the id becomes a path segment (and later a folder).
     const problem = sessionIdProblem(sessionId.trim());
     if (problem) throw new BankConnectError('INVALID_SESSION_ID', `Invalid session id: ${problem}`);
@@ -351,12 +349,16 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   return { host, sessionStatus, subscribedData, data, progress, waitForCompletion };
 }
 
-function validated<T>(
-  answer: { bytes: Buffer; body: unknown },
-  parse: (value: unknown) => T,
-): ReceivedBody<T> {
+/** A 2xx answer: its bytes, the decoded body and any keys it gives twice. */
+interface Answer {
+  readonly bytes: Buffer;
+  readonly body: unknown;
+  readonly duplicateKeys?: readonly DuplicateKey[];
+}
+
+function validated<T>(answer: Answer, parse: (value: unknown) => T): ReceivedBody<T> {
   try {
-    return { bytes: answer.bytes, value: parse(answer.body) };
+    return { bytes: answer.bytes, value: parse(answer.body), duplicateKeys: answer.duplicateKeys };
   } catch (error) {
     if (error instanceof SchemaMismatchError)
       throw withReceived(new BankConnectError('SCHEMA_MISMATCH', error.message), answer.bytes);

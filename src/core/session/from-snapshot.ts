@@ -18,7 +18,12 @@ export function sessionOfSnapshot(opened: OpenedSnapshot): AddSession {
       profileName: record.profileName,
       host: record.host,
     },
-    view: sessionViewOf(record.sessionId, opened.sessionStatus, opened.subscribedData),
+    view: sessionViewOf(
+      record.sessionId,
+      opened.sessionStatus,
+      opened.subscribedData,
+      opened.duplicateKeys,
+    ),
     raw: null,
   };
 }

@@ -144,7 +144,7 @@ async function open(
     onProgress?.({ kind: 'fetch', done: 1, total: 1, message: 'Fetched' });
   }
   const raw: RawResponses = { sessionStatus: status, data, endpoint };
-  const view = sessionViewOf(sessionId, status.value, data?.value ?? null);
+  const view = sessionViewOf(sessionId, status.value, data?.value ?? null, data?.duplicateKeys);
   return {
     sessionId,
     raw,
