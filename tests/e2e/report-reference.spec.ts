@@ -35,7 +35,12 @@ test('the reference session renders every tab of both accounts', async ({ app })
   // Overview: details, coverage with its gap, monthly balances, headline figures.
   await selectTab(page, 'Overview');
   const details = page.getByRole('region', { name: 'Account details' });
+  // Masked until asked for, then revealed for this account.
+  await expect(details).toContainText('XXXXXX0344');
+  await expect(details).not.toContainText('3055870344');
+  await details.getByRole('button', { name: 'Show account number' }).click();
   await expect(details).toContainText('3055870344');
+  await details.getByRole('button', { name: 'Hide account number' }).click();
   await expect(details).toContainText('R K ENTERPRISES');
   await expect(page.getByRole('list', { name: 'Missing data' })).toContainText(
     'Missing 21 Feb 2024 to 21 Apr 2024',

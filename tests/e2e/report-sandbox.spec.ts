@@ -36,7 +36,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
 
   // Switch accounts: the panel follows, and the holder shows.
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
-  await accounts.getByRole('radio', { name: /sbi/i }).click();
+  await accounts.getByRole('radio', { name: /State Bank of India/ }).click();
   await expect(panel(page)).toHaveAttribute('data-account', savingsId);
   await expect(page.getByRole('region', { name: 'Account details' })).toContainText('RAJESH KUMAR');
   await accounts.getByRole('radio', { name: /icici/i }).click();
@@ -137,7 +137,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   // Every tab of both accounts, light and dark.
   await accounts.getByRole('radio', { name: /icici/i }).click();
   await screenshotEveryTab(app, 'report-business-current');
-  await accounts.getByRole('radio', { name: /sbi/i }).click();
+  await accounts.getByRole('radio', { name: /State Bank of India/ }).click();
   await screenshotEveryTab(app, 'report-business-savings');
 });
 
