@@ -7,8 +7,9 @@ import { runReviewCommand } from './commands/review';
 import { runSandboxCommand } from './commands/sandbox';
 import { runStatusCommand } from './commands/status';
 import { redactor, urlSecrets } from '../core/security/redact';
+import { EXIT_OK, EXIT_USAGE, failureOf } from './exit';
 import { safeWriter } from './terminal-safe';
-import { UsageError, USAGE } from './usage';
+import { USAGE } from './usage';
 
 declare const __APP_VERSION__: string | undefined;
 const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
@@ -23,11 +24,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   library: (argv, io) => runLibraryCommand(argv, io),
   review: (argv, io) => runReviewCommand(argv, io),
 };
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
 
 /** The secrets this run knows of: the environment's credentials and any URL password. */
 function secretsOf(argv: readonly string[], env: CliIo['env']): string[] {
@@ -58,30 +54,23 @@ export async function main(
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr)(`${USAGE}\n`);
-    return name ? 0 : 2;
+    return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${io.appVersion}\n`);
-    return 0;
+    return EXIT_OK;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.stderr(`USAGE: unknown command "${name}" (bcv --help lists them)\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   try {
     return await command(rest, io, signal);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`USAGE: ${(error as Error).message}\n`);
-      return 2;
-    }
-    const code = (error as { code?: unknown } | null)?.code;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    io.stderr(
-      `${typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'ERROR'}: ${message}\n`,
-    );
-    return 1;
+    const failure = failureOf(error);
+    io.stderr(`${failure.code}: ${failure.message}\n`);
+    return failure.exitCode;
   }
 }
 

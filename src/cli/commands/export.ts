@@ -21,6 +21,8 @@ import {
   type ConnectionFlags,
   type OpenConnection,
 } from '../connection';
+import { CoreError } from '../../core/errors';
+import { failureOf } from '../exit';
 import { CONNECTION_HELP, UsageError } from '../usage';
 import { retryReporter } from './progress';
 
@@ -53,37 +55,7 @@ Options:
   --all-fields          add a "Transactions (all fields)" sheet with every API field
 ${CONNECTION_HELP}`;
 
-class CliError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly exitCode: 1 | 2 = 1,
-  ) {
-    super(message);
-  }
-}
-
-const usage = (message: string) => new CliError('USAGE', `${message} (bcv export --help)`, 2);
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 500);
-}
-
-function describe(error: unknown): { code: string; message: string; exitCode: number } {
-  if (error instanceof CliError) {
-    return { code: error.code, message: error.message, exitCode: error.exitCode };
-  }
-  if (error instanceof UsageError) {
-    return { code: 'USAGE', message: firstLine(error.message), exitCode: 2 };
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    code: typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,60}$/.test(code) ? code : 'FAILED',
-    message: firstLine(message),
-    exitCode: 1,
-  };
-}
+const usage = (message: string) => new UsageError(`${message} (bcv export --help)`);
 
 /** A session given by id, opened as `bcv fetch` opens it (a failed session: its statuses). */
 async function fromApi(
@@ -175,7 +147,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
         },
       });
     } catch (error) {
-      throw usage(firstLine((error as Error).message));
+      throw usage((error as Error).message.split('\n')[0]!);
     }
     const { values, positionals } = parsed;
     if (values.help) {
@@ -198,7 +170,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     } else if (existsSync(path) && statSync(path).isFile()) {
       session = await fromFile(path);
     } else if (looksLikePath(source) || existsSync(path)) {
-      throw new CliError('FILE_NOT_FOUND', `${source}: no such file`);
+      throw new CoreError('FILE_NOT_FOUND', `${source}: no such file`);
     } else {
       session = await fromApi(source, values, io);
     }
@@ -221,7 +193,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     );
     return 0;
   } catch (error) {
-    const { code, message, exitCode } = describe(error);
+    const { code, message, exitCode } = failureOf(error);
     io.stderr(`${code}: ${message}\n`);
     return exitCode;
   }

@@ -14,6 +14,8 @@ import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
 import type { RawResponses } from '../../core/session/received';
 import { diffCommand } from './library-diff';
+import { EXIT_USAGE, failureOf } from '../exit';
+import { UsageError } from '../usage';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -34,8 +36,6 @@ export const LIBRARY_USAGE = `Usage:
                                         (what changed; default: the two latest snapshots)
 Options:
   --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
-
-class UsageError extends Error {}
 
 export function libraryDirOf(io: CliIo, given: string | undefined): string {
   return given ? resolve(io.cwd, given) : defaultCliLibraryDir(io.env, homedir(), process.platform);
@@ -109,12 +109,13 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         throw new UsageError(`Unknown library command "${action}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n${LIBRARY_USAGE}\n`);
-      return 2;
-    }
-    io.stderr(`bcv library: ${(error as Error).message.split('\n')[0]}\n`);
-    return 1;
+    const failure = failureOf(error);
+    io.stderr(
+      failure.exitCode === EXIT_USAGE
+        ? `${failure.message}\n${LIBRARY_USAGE}\n`
+        : `bcv library: ${failure.message}\n`,
+    );
+    return failure.exitCode;
   }
 }
 

@@ -25,6 +25,8 @@ import { ReviewError } from '../../core/review/errors';
 import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
 import { libraryDirOf, type CliIo } from './library';
+import { EXIT_USAGE, failureOf } from '../exit';
+import { UsageError } from '../usage';
 
 export const REVIEW_USAGE = `Usage:
   bcv review note <session-id> --text T [--account ID]
@@ -35,8 +37,6 @@ Labels: ${FLAG_LABELS.join(', ')}
 Options:
   --library DIR     the library folder (as for bcv library)
   --reviewer NAME   who signs the change (default: $BCV_REVIEWER, else your user name)`;
-
-class UsageError extends Error {}
 
 function reviewerOf(io: CliIo, given: string | undefined): string {
   if (given !== undefined) return given;
@@ -174,16 +174,13 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
         return await show(reviews, io, sessionId, values.json === true);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`USAGE: ${error.message}\n${REVIEW_USAGE}\n`);
-      return 2;
-    }
-    const code = (error as { code?: unknown } | null)?.code;
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const failure = failureOf(error);
     io.stderr(
-      `${typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) ? code : 'ERROR'}: ${plain(message)}\n`,
+      failure.exitCode === EXIT_USAGE
+        ? `USAGE: ${failure.message}\n${REVIEW_USAGE}\n`
+        : `${failure.code}: ${plain(failure.message)}\n`,
     );
-    return 1;
+    return failure.exitCode;
   }
 }
 
