@@ -72,10 +72,7 @@ export async function rowsAfterScrolling(options: {
 }
 
 /** The bare baseline in the page: the same bytes, JSON.parse, a plain table of 40 rows. */
-export async function bareRender(options: {
-  channel: string;
-  args: unknown;
-}): Promise<{ ms: number; rows: number }> {
+export async function bareRender(options: { url: string }): Promise<{ ms: number; rows: number }> {
   const page = globalThis as unknown as {
     document: {
       createElement(tag: string): { append(...nodes: unknown[]): void; textContent: string };
@@ -83,11 +80,7 @@ export async function bareRender(options: {
     };
     requestAnimationFrame(callback: () => void): number;
   };
-  const response = await fetch(`/__bridge/${encodeURIComponent(options.channel)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(options.args),
-  });
+  const response = await fetch(options.url);
   const bytes = await response.arrayBuffer();
   const arrived = performance.now();
   const envelope = JSON.parse(new TextDecoder().decode(bytes)) as {

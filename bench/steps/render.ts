@@ -5,10 +5,12 @@
 // the renderer's peak memory read. Baseline: the same bytes, JSON.parse and a plain
 // 40-row table painted. Needs `npm run build` first (npm run bench does it).
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
-import { API_EVENTS, API_METHODS } from '@shared/ipc/api';
-import { SESSION_RESULT_CHANNELS } from '@shared/ipc/session-wire';
+import { parseSessionStatus } from '@shared/api/parse';
+import { BRIDGE_EVENTS, SESSION_CHANNELS } from '@shared/ipc/api';
+import { normalizeSession } from '@shared/model/normalize';
 import { installBridge } from '../../tests/e2e/support/bridge-client';
 import { startTestHost, type TestHost } from '../../tests/e2e/support/host';
 import { openSession } from '../../tests/e2e/support/journey';
@@ -26,6 +28,8 @@ const ARGS = [
   '--no-first-run',
 ];
 const CHANNEL = 'session:fetch';
+/** Where the baseline's page reads the session as plain JSON (served by the bench itself). */
+const PLAIN_SESSION_URL = '/__bench/plain-session';
 const ROWS = '[data-table="transactions"] tbody tr[data-index]';
 const SCROLLER = '[data-table="transactions"] .scroller';
 const TIMEOUT = Number(process.env['BENCH_RENDER_TIMEOUT'] ?? 300_000);
@@ -35,8 +39,7 @@ let server: BrowserServer | null = null;
 let browser: Browser | null = null;
 
 async function start(): Promise<{ host: TestHost; browser: Browser; pid: number }> {
-  // Plain JSON sessions: the bare baseline reads the bridge's answer as it is.
-  host = await startTestHost({ plainSessions: true });
+  host = await startTestHost();
   server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS });
   browser = await chromium.connect(server.wsEndpoint());
   return { host, browser, pid: server.process().pid ?? 0 };
@@ -61,9 +64,8 @@ export const renderStep: Step = {
       // handed to the page carry that call, so the page gets a no-op of it.
       await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
       await context.addInitScript(installBridge, {
-        methods: API_METHODS,
-        events: API_EVENTS,
-        sessionChannels: [...SESSION_RESULT_CHANNELS],
+        events: BRIDGE_EVENTS,
+        sessionChannels: [...SESSION_CHANNELS],
       });
       if (variant === 'step') {
         await context.addInitScript(installProbe, { channel: CHANNEL, rowSelector: ROWS });
@@ -75,10 +77,23 @@ export const renderStep: Step = {
       return { context, page };
     };
     if (variant === 'baseline') {
+      // The session as plain JSON, the answer a bridge without packing would send.
+      const plain = JSON.stringify({
+        ok: true,
+        result: {
+          sessionId: data.sessionId,
+          view: normalizeSession(
+            JSON.parse(await readFile(data.rawJsonFile, 'utf8')),
+            parseSessionStatus(JSON.parse(await readFile(data.statusJsonFile, 'utf8'))),
+          ),
+        },
+      });
       return async () => {
         const { context, page } = await newPage();
-        const args = { sessionId: data.sessionId, wait: false, jobId: 'bench' };
-        const { ms, rows } = await page.evaluate(bareRender, { channel: CHANNEL, args });
+        await context.route(`**${PLAIN_SESSION_URL}`, (route) =>
+          route.fulfill({ status: 200, contentType: 'application/json', body: plain }),
+        );
+        const { ms, rows } = await page.evaluate(bareRender, { url: PLAIN_SESSION_URL });
         await context.close();
         return { ms, facts: { domRows: rows } };
       };

@@ -79,7 +79,6 @@ export interface AppDeps {
   readonly shell: ShellActions;
   readonly startSandbox: SandboxStarter;
   readonly createClient: ClientFactory;
-  /** Null until the exporter is wired: export:xlsx then answers NOT_AVAILABLE. */
-  readonly exportWorkbook: ExportWorkbook | null;
+  readonly exportWorkbook: ExportWorkbook;
   readonly appInfo: { version: string; platform: string; development: boolean };
 }

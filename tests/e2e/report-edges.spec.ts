@@ -99,18 +99,18 @@ test.describe('export with progress and Cancel', () => {
     await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeEnabled();
     expect(app.host.exchanges.map((x) => x.channel)).toContain('job:cancel');
   });
-});
 
-test.describe('an app without the exporter', () => {
-  test.use({ hostOptions: { deps: { exportWorkbook: null } } });
-
-  test('Export says it is not available', async ({ app }) => {
+  test("the menu's Export runs the same job, with its progress and Cancel", async ({ app }) => {
     const { page } = app;
     await app.open();
     await openFromFile(app, REFERENCE_FIXTURE, REFERENCE_ID);
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Export failed' })).toContainText(
-      'not available',
-    );
+    await page.getByRole('button', { name: 'Library' }).click();
+    app.host.menu('export');
+    const progress = page.getByRole('status', { name: 'Export progress' });
+    await expect(progress).toContainText('Writing Transactions');
+    await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Export cancelled' })).toBeVisible();
+    expect(app.host.exchanges.filter((x) => x.channel === 'export:xlsx')).toHaveLength(1);
   });
 });

@@ -166,7 +166,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     const destination = resolve(cwd, out);
     let session: SessionForExport;
     if (existsSync(path) && statSync(path).isDirectory()) {
-      throw new CliError('IS_A_FOLDER', `${source}: is a folder, not a file`);
+      throw new CoreError('IS_A_FOLDER', `${source}: is a folder, not a file`);
     } else if (existsSync(path) && statSync(path).isFile()) {
       session = await fromFile(path);
     } else if (looksLikePath(source) || existsSync(path)) {

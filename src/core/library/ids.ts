@@ -2,8 +2,6 @@
 // saves of one session in the same millisecond (two windows, two processes) never collide.
 import { createHash, randomBytes } from 'node:crypto';
 
-export const SNAPSHOT_ID = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
-
 export function makeSnapshotId(savedAt: Date): string {
   const compact = savedAt.toISOString().replace(/[-:.]/g, ''); // 20261124T231500123Z
   return `${compact}-${randomBytes(4).toString('hex')}`;

@@ -1,7 +1,8 @@
 // All IPC handlers as plain functions: `handle(channel, args, ctx)` validates `args`
 // (unknown) with the contract's schema and answers an IpcEnvelope. The Electron shell and
 // the test host register exactly this.
-import { argSchemas, IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '@shared/ipc/contract';
+import { argSchemas, IPC_CHANNELS } from '@shared/ipc/arg-schemas';
+import type { IpcChannel, IpcEnvelope } from '@shared/ipc/contract';
 import type { AppDeps } from '../../core/deps';
 import { openServices, type Services } from '../../core/services';
 import { envelope } from './errors';

@@ -1,11 +1,6 @@
 import type { z } from 'zod';
-import type {
-  argSchemas,
-  IpcChannel,
-  IpcEventName,
-  IpcEvents,
-  IpcResult,
-} from '@shared/ipc/contract';
+import type { argSchemas } from '@shared/ipc/arg-schemas';
+import type { IpcChannel, IpcEventName, IpcEvents, IpcResult } from '@shared/ipc/contract';
 
 /** Per-call context: progress events go back to the window that asked. */
 export interface CallContext {

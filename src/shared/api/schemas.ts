@@ -238,21 +238,11 @@ function isMetadata(value: unknown): boolean {
   );
 }
 
-export type StatementStatus = z.infer<typeof statementStatusSchema>;
-export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export type SessionStatusResponse = z.infer<typeof sessionStatusSchema>;
-export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
-export type AccountDetails = z.infer<typeof accountDetailsSchema>;
 /** The documented form (the sandbox's). */
 export type ApiTransaction = z.infer<typeof documentedTransactionSchema>;
 /** Any form a transaction is read in. */
 export type ReadableTransaction = z.infer<typeof transactionSchema>;
-export type FraudItem = z.infer<typeof fraudItemSchema>;
-export type FraudBlock = z.infer<typeof fraudSchema>;
-export type TopCreditsDebits = z.infer<typeof topCreditsDebitsSchema>;
-export type MonthlyAnalysis = z.infer<typeof monthlyAnalysisSchema>;
 export type Predictors = z.infer<typeof predictorsSchema>;
-export type PredictorValue = z.infer<typeof predictorValueSchema>;
-export type EodBalances = z.infer<typeof eodBalancesSchema>;
 export type AccountBlock = z.infer<typeof accountBlockSchema>;
 export type SubscribedDataResponse = z.infer<typeof subscribedDataSchema>;

@@ -29,8 +29,6 @@ export class TallyBuilder {
   }
 }
 
-export const EMPTY_TALLY: Tally = { amount: 0, count: 0, indices: [] };
-
 /** a / b by amount, null when b is zero. */
 export function shareOf(part: number, whole: number): number | null {
   const w = toPaise(whole);

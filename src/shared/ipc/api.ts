@@ -1,87 +1,78 @@
-// The renderer-facing API: named async functions, each bound to one contract channel, and
-// event subscriptions. Kept apart from contract.ts (which needs zod) so the sandboxed
-// preload bundles only these tables. The preload and the e2e test bridge both build
-// `window.bankconnect` from them, so both implement the same BankConnectApi.
-import type { IpcArgs, IpcChannel, IpcEvents, IpcResult } from './contract';
+// What crosses between the renderer and main, typed from the one contract (contract.ts).
+// The preload exposes `window.bankconnect` as a BankConnectBridge: calls answer main's
+// envelope as data ({ ok, result } or { ok: false, error: { code, message } }), a
+// session's transactions packed (session-wire.ts). The renderer's api module turns that
+// into named functions. The e2e test bridge implements the same BankConnectBridge.
+import type {
+  IpcArgs,
+  IpcChannel,
+  IpcEnvelope,
+  IpcEvents,
+  IpcResult,
+  LoadedSession,
+} from './contract';
+import type { PackedLoadedSession } from './session-wire';
 
-/**
- * The named functions `window.bankconnect` offers, each bound to one channel. The preload
- * and the test bridge both build the object from this table, so they expose the same API.
- */
-export const API_METHODS = {
-  getAppInfo: 'app:info',
-  listProfiles: 'profiles:list',
-  saveProfile: 'profiles:save',
-  deleteProfile: 'profiles:delete',
-  activateProfile: 'profiles:activate',
-  testProfile: 'profiles:test',
-  getVaultStatus: 'vault:status',
-  setVaultConsent: 'vault:consent',
-  getSessionStatus: 'session:status',
-  fetchSession: 'session:fetch',
-  refreshSession: 'session:refresh',
-  closeSession: 'session:close',
-  cancelJob: 'job:cancel',
-  exportXlsx: 'export:xlsx',
-  listLibrary: 'library:list',
-  saveToLibrary: 'library:save',
-  openFromLibrary: 'library:open',
-  deleteFromLibrary: 'library:delete',
-  importToLibrary: 'library:import',
-  exportFromLibrary: 'library:export',
-  revealInLibrary: 'library:reveal',
-  recentSessions: 'library:recent',
-  getReview: 'review:get',
-  flagTransactions: 'review:flag',
-  addReviewNote: 'review:note',
-  setVerdict: 'review:verdict',
-  reviewerName: 'review:reviewer',
-  saveSummaryPdf: 'summary:pdf',
-} as const satisfies Record<string, IpcChannel>;
-export type ApiMethod = keyof typeof API_METHODS;
+/** The channels answering a LoadedSession: main packs their transactions as columns. */
+export const SESSION_CHANNELS = ['session:fetch', 'session:refresh', 'library:open'] as const;
+export type SessionChannel = (typeof SESSION_CHANNELS)[number];
+export type PlainChannel = Exclude<IpcChannel, SessionChannel>;
 
-/** Channels whose arguments are all optional take no argument at all. */
-type MethodArgs<C extends IpcChannel> =
-  Record<never, never> extends IpcArgs<C> ? [args?: IpcArgs<C>] : [args: IpcArgs<C>];
+/** Every other channel: its result crosses as it is. */
+export const PLAIN_CHANNELS = [
+  'app:info',
+  'profiles:list',
+  'profiles:save',
+  'profiles:delete',
+  'profiles:activate',
+  'profiles:test',
+  'vault:status',
+  'vault:consent',
+  'session:status',
+  'session:close',
+  'job:cancel',
+  'export:xlsx',
+  'library:list',
+  'library:save',
+  'library:delete',
+  'library:import',
+  'library:export',
+  'library:reveal',
+  'library:recent',
+  'review:get',
+  'review:flag',
+  'review:note',
+  'review:verdict',
+  'review:reviewer',
+  'summary:pdf',
+] as const satisfies readonly PlainChannel[];
 
-/** Subscriptions: each returns its unsubscribe function. */
-export const API_EVENTS = {
+/** Every session channel answers a LoadedSession: the form PackedLoadedSession packs. */
+const sessionResults: IpcResult<SessionChannel> extends LoadedSession ? true : never = true;
+void sessionResults;
+
+/** Compile-time check: the two lists name every channel of the contract. */
+export type UnlistedChannels = Exclude<PlainChannel, (typeof PLAIN_CHANNELS)[number]>;
+const everyChannelListed: UnlistedChannels extends never ? true : never = true;
+void everyChannelListed;
+
+export interface BankConnectBridge {
+  /** A call on a plain channel: main's envelope, its result as the contract types it. */
+  invoke<C extends PlainChannel>(channel: C, args?: IpcArgs<C>): Promise<IpcEnvelope<IpcResult<C>>>;
+  /** A call answering a session (IpcResult LoadedSession), its transactions packed. */
+  invokeSession<C extends SessionChannel>(
+    channel: C,
+    args: IpcArgs<C>,
+  ): Promise<IpcEnvelope<PackedLoadedSession>>;
+  /** Subscriptions: each returns its unsubscribe function. */
+  onProgress(listener: (payload: IpcEvents['progress']) => void): () => void;
+  onMenuCommand(listener: (payload: IpcEvents['menu:command']) => void): () => void;
+  onFileOpened(listener: (payload: IpcEvents['library:file-opened']) => void): () => void;
+}
+
+/** The event each subscription listens to. */
+export const BRIDGE_EVENTS = {
   onProgress: 'progress',
   onMenuCommand: 'menu:command',
   onFileOpened: 'library:file-opened',
-} as const;
-
-/**
- * The API the preload exposes as `window.bankconnect`. Failures reject with an `Error`
- * whose `code` is the IpcError code.
- */
-export type BankConnectApi = {
-  readonly [M in ApiMethod]: (
-    ...args: MethodArgs<(typeof API_METHODS)[M]>
-  ) => Promise<IpcResult<(typeof API_METHODS)[M]>>;
-} & {
-  readonly [K in keyof typeof API_EVENTS]: (
-    listener: (payload: IpcEvents[(typeof API_EVENTS)[K]]) => void,
-  ) => () => void;
-};
-
-/**
- * contextBridge copies only an Error's message into the page (custom properties such as
- * `code` are lost), so the preload puts the code into the message as `[CODE] message`
- * and the renderer's api module turns it back into an Error with `code`.
- */
-export function encodeErrorMessage(code: string, message: string): string {
-  return `[${code}] ${message}`;
-}
-
-export interface CodedError extends Error {
-  readonly code: string;
-}
-
-export function decodeError(error: unknown): CodedError {
-  const text = error instanceof Error ? error.message : String(error);
-  const match = /^\[([A-Z][A-Z0-9_]*)\] ([\s\S]*)$/.exec(text);
-  const decoded = new Error(match ? match[2] : text) as Error & { code: string };
-  decoded.code = match?.[1] ?? 'INTERNAL';
-  return decoded;
-}
+} as const satisfies Record<string, keyof IpcEvents>;

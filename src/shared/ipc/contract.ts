@@ -1,11 +1,12 @@
 // The IPC contract: one typed map `channel -> (args, result)` shared by main, preload and
 // renderer. Channel names are `feature:action`. Arguments are validated in main with the
-// zod schemas beside each channel; results travel as IpcResult.
-import { z } from 'zod';
-import { DATA_ENDPOINTS, type DataEndpoint } from '../api/endpoints';
+// zod schemas of arg-schemas.ts (types only here: zod stays out of the renderer); results
+// travel as IpcResult, a session's packed (api.ts says what crosses for each channel).
+import type { z } from 'zod';
+import type { DataEndpoint } from '../api/endpoints';
 import type { SessionStatusView, SessionView } from '../model/view-model';
-import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
 import type { ReviewState } from '../review/state';
+import type { argSchemas } from './arg-schemas';
 
 // ---- shared shapes ------------------------------------------------------------------
 
@@ -131,108 +132,8 @@ export interface RecentSession {
   readonly openedAt: string;
 }
 
-// ---- argument schemas (main validates every call with these) --------------------------
-
 /** Dropped files travel base64-encoded: at most 64 MiB each. */
 export const LIBRARY_DROP_MAX_BYTES = 64 * 1024 * 1024;
-const LIBRARY_DROP_MAX_BASE64 = Math.ceil(LIBRARY_DROP_MAX_BYTES / 3) * 4;
-
-const id = z.string().min(1).max(200);
-const sessionId = z
-  .string()
-  .trim()
-  .min(1, 'Enter a session id')
-  .max(200)
-  .regex(
-    /^[A-Za-z0-9._-]+$/,
-    'A session id has only letters, digits, dots, dashes and underscores',
-  );
-const jobId = z.string().min(1).max(100);
-const empty = z.object({}).strict();
-
-export const argSchemas = {
-  'app:info': empty,
-  'profiles:list': empty,
-  'profiles:save': z
-    .object({
-      id: id.optional(),
-      name: z.string().trim().min(1, 'Enter a profile name').max(100),
-      baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) base URL' }),
-      apiVersion: z
-        .string()
-        .trim()
-        .regex(/^v\d+$/, 'The API version looks like v1'),
-      /** Omitted keeps the profile's endpoint (subscribed_data for a new one). */
-      endpoint: z.enum(DATA_ENDPOINTS).optional(),
-      /** Write-only: omitted keeps the stored secret, '' clears it. */
-      apiKey: z.string().max(500).optional(),
-      serverHash: z.string().max(500).optional(),
-    })
-    .strict(),
-  'profiles:delete': z.object({ id }).strict(),
-  'profiles:activate': z.object({ id }).strict(),
-  'profiles:test': z.object({ id }).strict(),
-  'vault:status': empty,
-  'vault:consent': z.object({ allowInsecure: z.boolean() }).strict(),
-  'session:status': z.object({ sessionId }).strict(),
-  'session:fetch': z.object({ sessionId, wait: z.boolean(), jobId }).strict(),
-  'session:refresh': z.object({ handle: id, jobId }).strict(),
-  'session:close': z.object({ handle: id }).strict(),
-  'job:cancel': z.object({ jobId }).strict(),
-  'export:xlsx': z
-    .object({ handle: id, jobId, accountId: id.optional(), allFields: z.boolean().optional() })
-    .strict(),
-  'library:list': empty,
-  'library:save': z.object({ handle: id }).strict(),
-  'library:open': z.object({ sessionId, snapshotId: id.optional() }).strict(),
-  'library:delete': z.object({ sessionId, snapshotId: id.optional() }).strict(),
-  'library:import': z
-    .object({
-      paths: z.array(z.string().min(1).max(4096)).max(100).optional(),
-      /** Files dropped on the window, read by the renderer (a sandboxed page has no paths). */
-      files: z
-        .array(
-          z
-            .object({
-              name: z.string().min(1).max(255),
-              base64: z.string().max(LIBRARY_DROP_MAX_BASE64, 'A dropped file is too large'),
-            })
-            .strict(),
-        )
-        .max(20)
-        .optional(),
-    })
-    .strict(),
-  'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),
-  'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),
-  'library:recent': empty,
-  // The reviewer's flags, notes and verdict on a loaded session (issue 16).
-  'review:get': z.object({ handle: id }).strict(),
-  'review:flag': z
-    .object({
-      handle: id,
-      keys: z.array(z.string().min(1).max(300)).min(1).max(10_000),
-      labels: z.partialRecord(z.enum(FLAG_LABELS), z.boolean()).optional(),
-      note: z.string().max(10_000).optional(),
-      exclude: z.partialRecord(z.enum(ADJUSTMENTS), z.boolean()).optional(),
-    })
-    .strict(),
-  'review:note': z
-    .object({
-      handle: id,
-      text: z.string().max(10_000),
-      account: id.nullable().optional(),
-      noteId: id.optional(),
-    })
-    .strict(),
-  'review:verdict': z
-    .object({ handle: id, decision: z.enum(VERDICTS), reason: z.string().max(10_000) })
-    .strict(),
-  /** The reviewer's name from the app's settings; `name` sets it. */
-  'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
-  /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
-  'summary:pdf': z.object({ handle: id }).strict(),
-} as const;
 
 // ---- results ------------------------------------------------------------------------
 
@@ -290,8 +191,6 @@ export interface IpcError {
 export type IpcEnvelope<T> =
   { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: IpcError };
 
-export const IPC_CHANNELS = Object.keys(argSchemas) as IpcChannel[];
-
 /** Events main sends to the renderer. */
 export interface IpcEvents {
   progress: ProgressEvent;
@@ -308,8 +207,3 @@ export interface IpcEvents {
     | { readonly file: string; readonly problem: LibraryProblem };
 }
 export type IpcEventName = keyof IpcEvents;
-export const IPC_EVENTS: readonly IpcEventName[] = [
-  'progress',
-  'menu:command',
-  'library:file-opened',
-];

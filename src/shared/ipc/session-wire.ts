@@ -7,8 +7,9 @@
 // same TransactionView objects, in one pass, with one shape.
 //
 // Only transaction lists are packed; everything else in the session is small and is sent
-// as it is. `unpackLoadedSession` accepts either form, so a bridge that sends the session
-// unpacked (the end-to-end test host speaks JSON) keeps working.
+// as it is. Salary transactions are the account's own transactions again (with a few
+// salary fields more): they cross as positions into the packed list, not as a second one.
+import { SESSION_CHANNELS } from './api';
 import type { IpcEnvelope, LoadedSession } from './contract';
 import type { AccountView, SessionView, TransactionView } from '../model/view-model';
 
@@ -65,9 +66,22 @@ export interface PackedTransactions {
   readonly extraOther: unknown[];
 }
 
+/**
+ * The salary transactions by position: `at[k]` is the position in the account's
+ * transactions of salary row k, which is that transaction with `extra[k]` as its extra
+ * fields (the salary list adds employer_name, salary_month...). A salary row that differs
+ * from its transaction in anything else has `at[k] = -1` and travels whole, in order, in
+ * `unmatched`.
+ */
+export interface PackedSalary {
+  readonly at: Int32Array;
+  readonly extra: readonly Readonly<Record<string, unknown>>[];
+  readonly unmatched: PackedTransactions;
+}
+
 type PackedAccount = Omit<AccountView, 'transactions' | 'salaryTransactions'> & {
   readonly transactions: PackedTransactions;
-  readonly salaryTransactions: PackedTransactions;
+  readonly salaryTransactions: PackedSalary;
 };
 
 export type PackedSessionView = Omit<SessionView, 'accounts'> & {
@@ -265,37 +279,91 @@ export function unpackTransactions(packed: PackedTransactions): TransactionView[
   return rows;
 }
 
+/** Every field but `extra` the same (the salary list repeats the transaction). */
+function sameBesidesExtra(a: TransactionView, b: TransactionView): boolean {
+  return (
+    a.index === b.index &&
+    a.accountId === b.accountId &&
+    a.date === b.date &&
+    a.type === b.type &&
+    Object.is(a.amount, b.amount) &&
+    Object.is(a.balance, b.balance) &&
+    a.narration === b.narration &&
+    a.ref === b.ref &&
+    a.channel === b.channel &&
+    a.category === b.category &&
+    a.description === b.description &&
+    a.hash === b.hash &&
+    a.hashDerived === b.hashDerived &&
+    a.statementId === b.statementId &&
+    a.fraudTypes.length === b.fraudTypes.length &&
+    a.fraudTypes.every((type, i) => type === b.fraudTypes[i])
+  );
+}
+
+export function packSalary(
+  transactions: readonly TransactionView[],
+  salary: readonly TransactionView[],
+): PackedSalary {
+  const at = new Int32Array(salary.length);
+  const extra: Readonly<Record<string, unknown>>[] = [];
+  const unmatched: TransactionView[] = [];
+  let byIndex: Map<number, number> | null = null;
+  // A transaction's index is its position, unless rows were set aside before it.
+  const positionOf = (index: number): number => {
+    if (transactions[index]?.index === index) return index;
+    byIndex ??= new Map(transactions.map((t, position) => [t.index, position]));
+    return byIndex.get(index) ?? -1;
+  };
+  salary.forEach((row, k) => {
+    const position = positionOf(row.index);
+    const same = transactions[position];
+    if (same && sameBesidesExtra(same, row)) {
+      at[k] = position;
+      extra.push(row.extra);
+    } else {
+      at[k] = -1;
+      extra.push({});
+      unmatched.push(row);
+    }
+  });
+  return { at, extra, unmatched: packTransactions(unmatched) };
+}
+
+export function unpackSalary(
+  transactions: readonly TransactionView[],
+  packed: PackedSalary,
+): TransactionView[] {
+  const unmatched = unpackTransactions(packed.unmatched);
+  let next = 0;
+  return Array.from(packed.at, (position, k) =>
+    // Spread keeps TransactionView's property order: the same hidden class as every row.
+    position >= 0 ? { ...transactions[position]!, extra: packed.extra[k]! } : unmatched[next++]!,
+  );
+}
+
 export function packSessionView(view: SessionView): PackedSessionView {
   return {
     ...view,
     accounts: view.accounts.map((account) => ({
       ...account,
       transactions: packTransactions(account.transactions),
-      salaryTransactions: packTransactions(account.salaryTransactions),
+      salaryTransactions: packSalary(account.transactions, account.salaryTransactions),
     })),
   };
 }
 
-function isPacked(list: unknown): list is PackedTransactions {
-  return (
-    typeof list === 'object' &&
-    list !== null &&
-    (list as { format?: unknown }).format === PACKED_TRANSACTIONS
-  );
-}
-
-function listOf(list: PackedTransactions | readonly TransactionView[]): readonly TransactionView[] {
-  return isPacked(list) ? unpackTransactions(list) : list;
-}
-
-export function unpackSessionView(view: PackedSessionView | SessionView): SessionView {
+export function unpackSessionView(view: PackedSessionView): SessionView {
   return {
     ...view,
-    accounts: view.accounts.map((account) => ({
-      ...account,
-      transactions: listOf(account.transactions),
-      salaryTransactions: listOf(account.salaryTransactions),
-    })),
+    accounts: view.accounts.map((account) => {
+      const transactions = unpackTransactions(account.transactions);
+      return {
+        ...account,
+        transactions,
+        salaryTransactions: unpackSalary(transactions, account.salaryTransactions),
+      };
+    }),
   };
 }
 
@@ -303,23 +371,18 @@ export function packLoadedSession(loaded: LoadedSession): PackedLoadedSession {
   return { ...loaded, view: packSessionView(loaded.view) };
 }
 
-/** The session as the renderer uses it, from either form. */
-export function unpackLoadedSession(loaded: PackedLoadedSession | LoadedSession): LoadedSession {
+export function unpackLoadedSession(loaded: PackedLoadedSession): LoadedSession {
   return { ...loaded, view: unpackSessionView(loaded.view) };
 }
 
-/** The channels whose result is a LoadedSession: the ones main packs. */
-export const SESSION_RESULT_CHANNELS: ReadonlySet<string> = new Set([
-  'session:fetch',
-  'session:refresh',
-  'library:open',
-]);
+const PACKED_CHANNELS: ReadonlySet<string> = new Set(SESSION_CHANNELS);
 
 /** A handler's answer as it crosses to the renderer: a session's transactions as columns. */
 export function packSessionAnswer(
   channel: string,
   envelope: IpcEnvelope<unknown>,
 ): IpcEnvelope<unknown> {
-  if (!envelope.ok || !SESSION_RESULT_CHANNELS.has(channel)) return envelope;
+  if (!envelope.ok || !PACKED_CHANNELS.has(channel)) return envelope;
+  // The handlers of these channels answer a LoadedSession (contract.ts).
   return { ok: true, result: packLoadedSession(envelope.result as LoadedSession) };
 }

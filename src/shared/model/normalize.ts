@@ -36,7 +36,6 @@ import { SetAside } from './unreadable';
 import type {
   AccountDetailsView,
   AccountStatusView,
-  AccountTotals,
   AccountView,
   FraudItemView,
   OtherDataItem,
@@ -46,6 +45,7 @@ import type {
   TransactionSetView,
   TransactionView,
 } from './view-model';
+import { transactionTotals } from '../transactions/totals';
 
 export { normalizePredictors } from './read-blocks';
 
@@ -117,25 +117,6 @@ export function accountEntries(
     throw new SchemaMismatchError(what, first, 'at least one readable account');
   }
   return { shape, accounts: out };
-}
-
-/** Debit and credit sums (exact, in paise) and counts of a list of transactions. */
-export function transactionTotals(transactions: readonly TransactionView[]): AccountTotals {
-  let credits = 0;
-  let debits = 0;
-  let creditCount = 0;
-  let debitCount = 0;
-  for (const t of transactions) {
-    const paise = Math.round(t.amount * 100);
-    if (t.type === 'credit') {
-      credits += paise;
-      creditCount++;
-    } else {
-      debits += paise;
-      debitCount++;
-    }
-  }
-  return { credits: credits / 100, debits: debits / 100, creditCount, debitCount };
 }
 
 const FRAUD_FIELDS = new Set([

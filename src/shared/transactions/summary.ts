@@ -1,6 +1,6 @@
 // What the table says about the rows it shows: count and debit/credit totals (exact, in
 // paise), and the channels and categories the filter can choose from.
-import { transactionTotals } from '../model/normalize';
+import { transactionTotals } from './totals';
 import type { TransactionView } from '../model/view-model';
 
 export interface ShownTotals {

@@ -1,9 +1,9 @@
-// The in-page half of the bridge: builds `window.bankconnect` from the contract's method
-// table, exactly like the preload, but each call is a same-origin POST to the test host
-// and events arrive over Server-Sent Events. Injected with page.addInitScript (which the
-// page's CSP does not apply to). Must stay self-contained: Playwright serialises it.
+// The in-page half of the bridge: builds `window.bankconnect` (a BankConnectBridge, as the
+// preload does), but each call is a same-origin POST to the test host answering main's
+// envelope as JSON, and events arrive over Server-Sent Events. Injected with
+// page.addInitScript (which the page's CSP does not apply to). Must stay self-contained:
+// Playwright serialises it.
 export function installBridge(tables: {
-  methods: Record<string, string>;
   events: Record<string, string>;
   /** Channels answering a packed session: their typed arrays come as base64 (host.ts). */
   sessionChannels: string[];
@@ -34,29 +34,27 @@ export function installBridge(tables: {
     const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
-  const api: Record<string, unknown> = {};
-  for (const [name, channel] of Object.entries(tables.methods)) {
-    api[name] = async (args?: unknown) => {
-      const response = await fetch(`/__bridge/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(args ?? {}),
-      });
-      const envelope = (await response.json()) as
-        { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
-      if (envelope.ok)
-        return tables.sessionChannels.includes(channel) ? revive(envelope.result) : envelope.result;
-      // The same form the preload's errors take after crossing contextBridge.
-      throw new Error(`[${envelope.error.code}] ${envelope.error.message}`);
-    };
-  }
+  const invoke = async (channel: string, args?: unknown): Promise<unknown> => {
+    const response = await fetch(`/__bridge/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+    });
+    const envelope = (await response.json()) as { ok: boolean; result?: unknown };
+    if (envelope.ok && tables.sessionChannels.includes(channel)) revive(envelope.result);
+    return envelope;
+  };
+  const bridge: Record<string, unknown> = { invoke, invokeSession: invoke };
   for (const [name, event] of Object.entries(tables.events)) {
-    api[name] = (listener: (payload: unknown) => void) => {
+    bridge[name] = (listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       set.add(listener);
       return () => void set.delete(listener);
     };
   }
-  Object.defineProperty(globalThis, 'bankconnect', { value: Object.freeze(api), writable: false });
+  Object.defineProperty(globalThis, 'bankconnect', {
+    value: Object.freeze(bridge),
+    writable: false,
+  });
 }

@@ -19,8 +19,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { API_EVENTS, API_METHODS } from '../../../src/shared/ipc/api';
-import { SESSION_RESULT_CHANNELS } from '../../../src/shared/ipc/session-wire';
+import { BRIDGE_EVENTS, SESSION_CHANNELS } from '../../../src/shared/ipc/api';
 import { installBridge } from './bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from './host';
 
@@ -48,9 +47,8 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
       page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
     );
     await page.addInitScript(installBridge, {
-      methods: API_METHODS,
-      events: API_EVENTS,
-      sessionChannels: [...SESSION_RESULT_CHANNELS],
+      events: BRIDGE_EVENTS,
+      sessionChannels: [...SESSION_CHANNELS],
     });
     const app: AppFixture = {
       page,

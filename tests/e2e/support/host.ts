@@ -53,6 +53,8 @@ export interface TestHost {
   setSaveCancelled(cancelled: boolean): void;
   /** What prints the window to PDF for summary:pdf (the fixture passes Chromium's page.pdf). */
   setPrinter(print: (() => Promise<Uint8Array>) | null): void;
+  /** A menu item or its shortcut, as the app's menu sends it. */
+  menu(command: IpcEvents['menu:command']['command']): void;
   readonly handlers: Handlers;
   /** As the OS opening the app with .bcsession files: imported, then sent to the page. */
   openSessionFiles(paths: readonly string[]): Promise<void>;
@@ -62,11 +64,6 @@ export interface TestHost {
 export interface HostOptions {
   /** Override any dependency (e.g. safeStorage with another backend). */
   readonly deps?: Partial<AppDeps>;
-  /**
-   * Send sessions as plain JSON objects instead of packed as the app's IPC packs them
-   * (the benchmark's bare baseline reads the answer itself).
-   */
-  readonly plainSessions?: boolean;
 }
 
 export async function startTestHost(options: HostOptions = {}): Promise<TestHost> {
@@ -154,7 +151,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
         emit,
         printToPDF: printer ?? undefined,
       });
-      const envelope = options.plainSessions ? handled : packSessionAnswer(channel, handled);
+      const envelope = packSessionAnswer(channel, handled);
       const answer = JSON.stringify(envelope, typedArraysAsBase64);
       exchanges.push({ channel, args, response: answer });
       res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
@@ -180,6 +177,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
       await sessionFiles.idle();
     },
     setPrinter: (print) => void (printer = print),
+    menu: (command) => emit('menu:command', { command }),
     async close() {
       for (const stream of streams) stream.end();
       server.closeAllConnections();

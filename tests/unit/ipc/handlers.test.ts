@@ -37,14 +37,6 @@ describe('argument validation', () => {
     const answer = await createHandlers(await testDeps()).handle('fs:read', {}, ctx);
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
-
-  it('export answers NOT_AVAILABLE until it is wired, with no data', async () => {
-    const handlers = createHandlers(await testDeps());
-    expect(await handlers.handle('export:xlsx', { handle: 'h', jobId: 'j' }, ctx)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_AVAILABLE' },
-    });
-  });
 });
 
 describe('secrets never leave main', () => {

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppDeps } from '../../../src/core/deps';
+import { exportWorkbook } from '../../../src/core/export/export-workbook';
 import { fakeClientFactory } from '../../fakes/bankconnect-client';
 import { fakeSafeStorage } from '../../fakes/safe-storage';
 
@@ -25,7 +26,7 @@ export async function testDeps(overrides: Partial<AppDeps> = {}): Promise<AppDep
     startSandbox: () =>
       Promise.resolve({ url: 'http://127.0.0.1:4555', close: () => Promise.resolve() }),
     createClient: fakeClientFactory().factory,
-    exportWorkbook: null,
+    exportWorkbook,
     appInfo: { version: 'test', platform: 'linux', development: false },
     ...overrides,
   };

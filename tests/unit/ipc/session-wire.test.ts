@@ -8,8 +8,10 @@ import type { LoadedSession } from '../../../src/shared/ipc/contract';
 import {
   PACKED_TRANSACTIONS,
   packLoadedSession,
+  packSalary,
   packTransactions,
   unpackLoadedSession,
+  unpackSalary,
   unpackTransactions,
 } from '../../../src/shared/ipc/session-wire';
 import { parseSubscribedData } from '../../../src/shared/api/parse';
@@ -74,10 +76,31 @@ describe('session wire', () => {
     expect(unpackTransactions(cloned(packTransactions([])))).toStrictEqual([]);
   });
 
-  it('sends fewer bytes than the objects and passes an unpacked session through', () => {
+  it('sends fewer bytes than the objects', () => {
     const loaded = loadedOf(sessions[1]![1]);
     expect(serialize(packLoadedSession(loaded)).length).toBeLessThan(serialize(loaded).length / 2);
-    expect(unpackLoadedSession(loaded)).toStrictEqual(loaded);
+  });
+
+  it('sends salary transactions as positions into the transactions, with their own fields', () => {
+    const account = sessions[2]![1].accounts[0]!;
+    const packed = packSalary(account.transactions, account.salaryTransactions);
+    expect(packed.at.length).toBe(account.salaryTransactions.length);
+    expect([...packed.at].every((at) => at >= 0)).toBe(true);
+    expect(packed.unmatched.count).toBe(0);
+    expect(packed.extra[0]).toHaveProperty('employer_name');
+    expect(unpackSalary(account.transactions, cloned(packed))).toStrictEqual(
+      account.salaryTransactions,
+    );
+  });
+
+  it('a salary row that differs from its transaction travels whole, in its place', () => {
+    const account = sessions[2]![1].accounts[0]!;
+    const [first, second] = account.salaryTransactions;
+    const changed = [first!, { ...second!, amount: second!.amount + 1 }, first!];
+    const packed = packSalary(account.transactions, changed);
+    expect([...packed.at].map((at) => at >= 0)).toEqual([true, false, true]);
+    expect(packed.unmatched.count).toBe(1);
+    expect(unpackSalary(account.transactions, cloned(packed))).toStrictEqual(changed);
   });
 });
 

@@ -1,4 +1,4 @@
-// export:xlsx — ask where to save, then helper C's exportWorkbook with progress and cancel.
+// export:xlsx — ask where to save, then core's exportWorkbook with progress and cancel.
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { CoreError } from '../../../core/errors';
@@ -12,9 +12,6 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
   const reviews = new ReviewStore({ dir: appLibraryDir(deps.userDataDir) });
   return {
     'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
-      const exportWorkbook = deps.exportWorkbook;
-      if (!exportWorkbook)
-        throw new CoreError('NOT_AVAILABLE', 'Excel export is not available in this build');
       const { loaded } = s.sessions.get(handle);
       if (accountId && !loaded.view.accounts.some((a) => a.accountId === accountId)) {
         throw new CoreError(
@@ -32,7 +29,7 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
       const document = await reviews.read(loaded.sessionId);
       const review = document.events.length > 0 ? { state: reviewState(document) } : null;
       await s.jobs.run(jobId, (signal) =>
-        exportWorkbook(
+        deps.exportWorkbook(
           loaded.view,
           {
             fetchedAt: loaded.fetchedAt,

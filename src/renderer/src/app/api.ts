@@ -1,39 +1,90 @@
-// The one place the renderer reaches main: `window.bankconnect`, exposed by the preload
-// (or, in end-to-end tests, by the test bridge with the same type).
-import { API_METHODS, decodeError, type BankConnectApi } from '@shared/ipc/api';
-import type { PackedLoadedSession } from '@shared/ipc/session-wire';
-import { SESSION_RESULT_CHANNELS, unpackLoadedSession } from '@shared/ipc/session-wire';
+// The one place the renderer reaches main: named functions over `window.bankconnect` (the
+// preload's bridge, or in end-to-end tests the test bridge). A failed call rejects with a
+// CodedError built here from the envelope's { code, message }; a session is unpacked.
+import type { BankConnectBridge, PlainChannel, SessionChannel } from '@shared/ipc/api';
+import type {
+  IpcArgs,
+  IpcEnvelope,
+  IpcEvents,
+  IpcResult,
+  LoadedSession,
+} from '@shared/ipc/contract';
+import { unpackLoadedSession } from '@shared/ipc/session-wire';
 
-declare global {
-  interface Window {
-    readonly bankconnect?: BankConnectApi;
+export class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CodedError';
   }
 }
 
-function bridge(): BankConnectApi {
+function bridge(): BankConnectBridge {
   const found = window.bankconnect;
   if (!found) throw new Error('The app bridge is missing: open the app from its own window');
   return found;
 }
 
-/** window.bankconnect with errors decoded back into Errors carrying `code`. */
-function withCodedErrors(raw: BankConnectApi): BankConnectApi {
-  const wrapped: Record<string, unknown> = { ...raw };
-  for (const name of Object.keys(API_METHODS) as (keyof typeof API_METHODS)[]) {
-    const call = raw[name] as (args?: unknown) => Promise<unknown>;
-    // Main sends a session's transactions as columns (session-wire.ts): rebuilt here.
-    const unpack = SESSION_RESULT_CHANNELS.has(API_METHODS[name])
-      ? (result: unknown) => unpackLoadedSession(result as PackedLoadedSession)
-      : (result: unknown) => result;
-    wrapped[name] = (args?: unknown) =>
-      call(args).then(unpack, (error: unknown) => {
-        throw decodeError(error);
-      });
-  }
-  return wrapped as BankConnectApi;
+function resultOf<T>(envelope: IpcEnvelope<T>): T {
+  if (envelope.ok) return envelope.result;
+  throw new CodedError(envelope.error.code, envelope.error.message);
 }
 
-export const api: BankConnectApi = withCodedErrors(bridge());
+/** Channels whose arguments are all optional take no argument at all. */
+type MethodArgs<C extends PlainChannel> =
+  Record<never, never> extends IpcArgs<C> ? [args?: IpcArgs<C>] : [args: IpcArgs<C>];
+
+function plain<C extends PlainChannel>(channel: C) {
+  return async (...args: MethodArgs<C>): Promise<IpcResult<C>> =>
+    resultOf(await bridge().invoke(channel, args[0]));
+}
+
+function session<C extends SessionChannel>(channel: C) {
+  return async (args: IpcArgs<C>): Promise<LoadedSession> =>
+    unpackLoadedSession(resultOf(await bridge().invokeSession(channel, args)));
+}
+
+function subscription<E extends keyof IpcEvents>(
+  subscribe: (b: BankConnectBridge, listener: (payload: IpcEvents[E]) => void) => () => void,
+) {
+  return (listener: (payload: IpcEvents[E]) => void): (() => void) => subscribe(bridge(), listener);
+}
+
+export const api = {
+  getAppInfo: plain('app:info'),
+  listProfiles: plain('profiles:list'),
+  saveProfile: plain('profiles:save'),
+  deleteProfile: plain('profiles:delete'),
+  activateProfile: plain('profiles:activate'),
+  testProfile: plain('profiles:test'),
+  getVaultStatus: plain('vault:status'),
+  setVaultConsent: plain('vault:consent'),
+  getSessionStatus: plain('session:status'),
+  fetchSession: session('session:fetch'),
+  refreshSession: session('session:refresh'),
+  closeSession: plain('session:close'),
+  cancelJob: plain('job:cancel'),
+  exportXlsx: plain('export:xlsx'),
+  listLibrary: plain('library:list'),
+  saveToLibrary: plain('library:save'),
+  openFromLibrary: session('library:open'),
+  deleteFromLibrary: plain('library:delete'),
+  importToLibrary: plain('library:import'),
+  exportFromLibrary: plain('library:export'),
+  revealInLibrary: plain('library:reveal'),
+  recentSessions: plain('library:recent'),
+  getReview: plain('review:get'),
+  flagTransactions: plain('review:flag'),
+  addReviewNote: plain('review:note'),
+  setVerdict: plain('review:verdict'),
+  reviewerName: plain('review:reviewer'),
+  saveSummaryPdf: plain('summary:pdf'),
+  onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
+  onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),
+  onFileOpened: subscription<'library:file-opened'>((b, listener) => b.onFileOpened(listener)),
+};
 
 export interface ShownError {
   readonly code: string;
@@ -42,10 +93,8 @@ export interface ShownError {
 
 /** Errors from `api` carry `code`; anything else shows as an internal error. */
 export function shownError(error: unknown): ShownError {
-  if (error instanceof Error) {
-    const code = (error as Error & { code?: unknown }).code;
-    return { code: typeof code === 'string' ? code : 'INTERNAL', message: error.message };
-  }
+  if (error instanceof CodedError) return { code: error.code, message: error.message };
+  if (error instanceof Error) return { code: 'INTERNAL', message: error.message };
   return { code: 'INTERNAL', message: String(error) };
 }
 

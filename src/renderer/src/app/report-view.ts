@@ -1,13 +1,8 @@
-// The full report view (src/renderer/src/report/ReportView.svelte) when this build has it;
-// the session screen falls back to statuses and accounts otherwise.
+// The report view (src/renderer/src/report/ReportView.svelte) is a chunk of its own, loaded
+// when the first session opens: the entry chunk stays small for the connection screen.
 import type { Component } from 'svelte';
 import type { LoadedSession } from '@shared/ipc/contract';
 
-type ReportViewModule = { default: Component<{ loaded: LoadedSession }> };
-
-const found = import.meta.glob<ReportViewModule>('../report/ReportView.svelte');
-
-export function loadReportView(): Promise<ReportViewModule['default']> | null {
-  const load = Object.values(found)[0];
-  return load ? load().then((m) => m.default) : null;
+export function loadReportView(): Promise<Component<{ loaded: LoadedSession }>> {
+  return import('../report/ReportView.svelte').then((m) => m.default);
 }

@@ -19,7 +19,7 @@ class SessionState {
     api.onProgress((event) => this.onProgress(event));
   }
 
-  /** A one-line outcome of the last menu action (export), shown under the form. */
+  /** A one-line outcome of the last menu action (save), shown under the form. */
   notice = $state<string | null>(null);
 
   async open(sessionId: string): Promise<void> {
@@ -35,16 +35,14 @@ class SessionState {
     );
   }
 
-  /** Exports the loaded session to Excel (menu "Export to Excel…"). */
-  async exportXlsx(): Promise<void> {
-    const current = this.loaded;
-    if (!current) return;
-    try {
-      const result = await api.exportXlsx({ handle: current.handle, jobId: newJobId('export') });
-      this.notice = 'path' in result ? `Exported to ${result.path}` : null;
-    } catch (error) {
-      this.notice = `Export failed: ${shownError(error).message}`;
-    }
+  /** Shows a saved snapshot (the newest when none is given); failures reject. */
+  async openSaved(sessionId: string, snapshotId?: string): Promise<void> {
+    if (this.phase === 'loading') return;
+    const loaded = await api.openFromLibrary(
+      snapshotId ? { sessionId, snapshotId } : { sessionId },
+    );
+    Object.assign(this, { polls: 0, notice: null });
+    this.show(loaded);
   }
 
   private async load(
@@ -64,17 +62,22 @@ class SessionState {
       notice: null,
     });
     try {
-      const loaded = await fetch(jobId);
-      const previous = this.loaded;
-      this.loaded = loaded;
-      this.phase = 'loaded';
-      if (previous) void api.closeSession({ handle: previous.handle }).catch(() => undefined);
+      this.show(await fetch(jobId));
     } catch (error) {
       const shown = shownError(error);
       this.phase = shown.code === 'CANCELLED' ? 'cancelled' : 'failed';
       this.error = shown.code === 'CANCELLED' ? null : shown;
     } finally {
       this.jobId = null;
+    }
+  }
+
+  /** The session on screen from now on; main may forget the one it replaces. */
+  private show(loaded: LoadedSession): void {
+    const previous = this.loaded;
+    Object.assign(this, { loaded, phase: 'loaded', requestedId: loaded.sessionId, error: null });
+    if (previous && previous.handle !== loaded.handle) {
+      void api.closeSession({ handle: previous.handle }).catch(() => undefined);
     }
   }
 

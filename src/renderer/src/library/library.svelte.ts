@@ -4,7 +4,6 @@ import type {
   IpcEvents,
   LibraryListing,
   LibraryProblem,
-  LoadedSession,
   RecentSession,
 } from '@shared/ipc/contract';
 import { LIBRARY_DROP_MAX_BYTES, LIBRARY_INDEX_JOB } from '@shared/ipc/contract';
@@ -94,10 +93,8 @@ class LibraryState {
   /** Shows a saved snapshot (newest when none is given) in the session screen, offline. */
   open(sessionId: string, snapshotId?: string): Promise<void> {
     return this.act(async () => {
-      const loaded = await api.openFromLibrary(
-        snapshotId ? { sessionId, snapshotId } : { sessionId },
-      );
-      show(loaded);
+      await session.openSaved(sessionId, snapshotId);
+      navigation.screen = 'session';
       return null;
     });
   }
@@ -203,20 +200,6 @@ class LibraryState {
     } catch (error) {
       return `Could not save: ${shownError(error).message}`;
     }
-  }
-}
-
-function show(loaded: LoadedSession): void {
-  const previous = session.loaded;
-  session.loaded = loaded;
-  session.phase = 'loaded';
-  session.requestedId = loaded.sessionId;
-  session.polls = 0;
-  session.error = null;
-  session.notice = null;
-  navigation.screen = 'session';
-  if (previous && previous.handle !== loaded.handle) {
-    void api.closeSession({ handle: previous.handle }).catch(() => undefined);
   }
 }
 

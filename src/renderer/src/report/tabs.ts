@@ -1,5 +1,5 @@
-// The per-account tabs, in order. `insights` appears only when this build has the
-// Insights tab (see ReportView).
+// The per-account tabs, in order; Insights last (its component is a chunk of its own,
+// see ReportView).
 export type TabId =
   | 'summary'
   | 'overview'

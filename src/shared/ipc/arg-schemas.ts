@@ -1,0 +1,107 @@
+// The arguments of every IPC channel as zod schemas: main validates each call with them.
+// Only main imports this file at run time (the renderer and preload use the types).
+import { z } from 'zod';
+import { DATA_ENDPOINTS } from '../api/endpoints';
+import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
+import { LIBRARY_DROP_MAX_BYTES, type IpcChannel } from './contract';
+
+const LIBRARY_DROP_MAX_BASE64 = Math.ceil(LIBRARY_DROP_MAX_BYTES / 3) * 4;
+
+const id = z.string().min(1).max(200);
+const sessionId = z
+  .string()
+  .trim()
+  .min(1, 'Enter a session id')
+  .max(200)
+  .regex(
+    /^[A-Za-z0-9._-]+$/,
+    'A session id has only letters, digits, dots, dashes and underscores',
+  );
+const jobId = z.string().min(1).max(100);
+const empty = z.object({}).strict();
+
+export const argSchemas = {
+  'app:info': empty,
+  'profiles:list': empty,
+  'profiles:save': z
+    .object({
+      id: id.optional(),
+      name: z.string().trim().min(1, 'Enter a profile name').max(100),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) base URL' }),
+      apiVersion: z
+        .string()
+        .trim()
+        .regex(/^v\d+$/, 'The API version looks like v1'),
+      /** Omitted keeps the profile's endpoint (subscribed_data for a new one). */
+      endpoint: z.enum(DATA_ENDPOINTS).optional(),
+      /** Write-only: omitted keeps the stored secret, '' clears it. */
+      apiKey: z.string().max(500).optional(),
+      serverHash: z.string().max(500).optional(),
+    })
+    .strict(),
+  'profiles:delete': z.object({ id }).strict(),
+  'profiles:activate': z.object({ id }).strict(),
+  'profiles:test': z.object({ id }).strict(),
+  'vault:status': empty,
+  'vault:consent': z.object({ allowInsecure: z.boolean() }).strict(),
+  'session:status': z.object({ sessionId }).strict(),
+  'session:fetch': z.object({ sessionId, wait: z.boolean(), jobId }).strict(),
+  'session:refresh': z.object({ handle: id, jobId }).strict(),
+  'session:close': z.object({ handle: id }).strict(),
+  'job:cancel': z.object({ jobId }).strict(),
+  'export:xlsx': z
+    .object({ handle: id, jobId, accountId: id.optional(), allFields: z.boolean().optional() })
+    .strict(),
+  'library:list': empty,
+  'library:save': z.object({ handle: id }).strict(),
+  'library:open': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:delete': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:import': z
+    .object({
+      paths: z.array(z.string().min(1).max(4096)).max(100).optional(),
+      /** Files dropped on the window, read by the renderer (a sandboxed page has no paths). */
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(255),
+              base64: z.string().max(LIBRARY_DROP_MAX_BASE64, 'A dropped file is too large'),
+            })
+            .strict(),
+        )
+        .max(20)
+        .optional(),
+    })
+    .strict(),
+  'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:recent': empty,
+  // The reviewer's flags, notes and verdict on a loaded session (issue 16).
+  'review:get': z.object({ handle: id }).strict(),
+  'review:flag': z
+    .object({
+      handle: id,
+      keys: z.array(z.string().min(1).max(300)).min(1).max(10_000),
+      labels: z.partialRecord(z.enum(FLAG_LABELS), z.boolean()).optional(),
+      note: z.string().max(10_000).optional(),
+      exclude: z.partialRecord(z.enum(ADJUSTMENTS), z.boolean()).optional(),
+    })
+    .strict(),
+  'review:note': z
+    .object({
+      handle: id,
+      text: z.string().max(10_000),
+      account: id.nullable().optional(),
+      noteId: id.optional(),
+    })
+    .strict(),
+  'review:verdict': z
+    .object({ handle: id, decision: z.enum(VERDICTS), reason: z.string().max(10_000) })
+    .strict(),
+  /** The reviewer's name from the app's settings; `name` sets it. */
+  'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
+  /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
+  'summary:pdf': z.object({ handle: id }).strict(),
+} as const;
+
+export const IPC_CHANNELS = Object.keys(argSchemas) as IpcChannel[];
