@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { parseWith } from '../api/parse';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from './labels';
+import { compareEvents } from './event-order';
 
 export const REVIEW_FORMAT = 'bankconnect-viewer/review';
 export const REVIEW_VERSION = 1;
@@ -104,10 +105,7 @@ export function parseReviewEvent(value: unknown): ReviewEvent {
 }
 
 /** Events in the one order every copy agrees on: time, then id. */
-export function compareEvents(a: ReviewEvent, b: ReviewEvent): number {
-  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+export { compareEvents };
 
 /**
  * Both reviewers' entries: the union of the events (an event is kept once, by its id),

@@ -1,7 +1,7 @@
 // The review as it stands: the events folded in time order. A later event on the same
 // thing wins for the current state; every event stays in the history.
 import type { ReviewDocument, ReviewEvent, TransactionSeen } from './document';
-import { compareEvents } from './document';
+import { compareEvents } from './event-order';
 import {
   ADJUSTMENT_TEXT,
   FLAG_LABEL_TEXT,
