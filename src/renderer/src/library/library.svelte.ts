@@ -64,19 +64,26 @@ class LibraryState {
     }
   }
 
+  /** Loads overlap (a save reloads in the background): only the latest one is shown. */
+  private loads = 0;
+
   async load(): Promise<void> {
+    const mine = ++this.loads;
     this.loading = true;
     try {
       const [listing, { recent }] = await Promise.all([api.listLibrary(), api.recentSessions()]);
+      if (mine !== this.loads) return;
       const present = new Set(listing.entries.map((e) => e.sessionId));
       this.listing = listing;
       this.recent = recent.filter((r) => present.has(r.sessionId)).slice(0, 8);
       this.error = null;
     } catch (error) {
-      this.error = shownError(error).message;
+      if (mine === this.loads) this.error = shownError(error).message;
     } finally {
-      this.loading = false;
-      this.indexProgress = null;
+      if (mine === this.loads) {
+        this.loading = false;
+        this.indexProgress = null;
+      }
     }
   }
 
