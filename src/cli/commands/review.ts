@@ -27,6 +27,7 @@ import { ReviewStore } from '../../core/review/store';
 import { libraryDirOf, type CliIo } from './library';
 import { EXIT_USAGE, failureOf } from '../exit';
 import { UsageError } from '../usage';
+import { terminalSafe } from '../terminal-safe';
 
 export const REVIEW_USAGE = `Usage:
   bcv review note <session-id> --text T [--account ID]
@@ -47,14 +48,6 @@ function reviewerOf(io: CliIo, given: string | undefined): string {
   } catch {
     return '';
   }
-}
-
-/** Text from the data or a reviewer shown on a terminal: control characters made visible. */
-function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\u001b' ? '^[' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
 }
 
 function when(iso: string): string {
@@ -105,7 +98,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
         if (values.text === undefined) throw new UsageError('note: give the note with --text T');
         await reviews.note(sessionId, reviewer, values.text, { account: values.account ?? null });
         io.stdout(
-          `Noted on ${values.account ? `account ${plain(values.account)}` : 'the session'} of ${plain(sessionId)}\n`,
+          `Noted on ${values.account ? `account ${terminalSafe(values.account)}` : 'the session'} of ${terminalSafe(sessionId)}\n`,
         );
         return 0;
       }
@@ -120,7 +113,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
           if (!label) {
             throw new ReviewError(
               'UNKNOWN_LABEL',
-              `"${plain(text)}" is not a label (labels: ${FLAG_LABELS.join(', ')})`,
+              `"${terminalSafe(text)}" is not a label (labels: ${FLAG_LABELS.join(', ')})`,
             );
           }
           labels[label] = true;
@@ -131,7 +124,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
           if (!target) {
             throw new ReviewError(
               'UNKNOWN_ADJUSTMENT',
-              `--exclude "${plain(text)}": give eligible or abb`,
+              `--exclude "${terminalSafe(text)}": give eligible or abb`,
             );
           }
           exclude[target] = true;
@@ -166,7 +159,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
           throw new UsageError('verdict: give the reason with --text T');
         }
         await reviews.verdict(sessionId, reviewer, decision, values.text);
-        io.stdout(`Verdict ${VERDICT_TEXT[decision]} recorded for ${plain(sessionId)}\n`);
+        io.stdout(`Verdict ${VERDICT_TEXT[decision]} recorded for ${terminalSafe(sessionId)}\n`);
         return 0;
       }
       default:
@@ -178,7 +171,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
     io.stderr(
       failure.exitCode === EXIT_USAGE
         ? `USAGE: ${failure.message}\n${REVIEW_USAGE}\n`
-        : `${failure.code}: ${plain(failure.message)}\n`,
+        : `${failure.code}: ${terminalSafe(failure.message)}\n`,
     );
     return failure.exitCode;
   }
@@ -234,12 +227,12 @@ async function show(
     return 0;
   }
   const lines: string[] = [
-    `Session   ${plain(sessionId)} (snapshot ${snapshot.record.snapshotId})`,
+    `Session   ${terminalSafe(sessionId)} (snapshot ${snapshot.record.snapshotId})`,
   ];
   const v = state.verdict;
   lines.push(
     v
-      ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${plain(v.reason)} (${plain(v.reviewer)}, ${when(v.at)})`
+      ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${terminalSafe(v.reason)} (${terminalSafe(v.reviewer)}, ${when(v.at)})`
       : 'Verdict   none yet',
   );
   lines.push('', 'Eligible credits');
@@ -260,23 +253,23 @@ async function show(
   lines.push('', `Notes (${state.notes.length})`);
   for (const n of state.notes) {
     lines.push(
-      `  ${n.account === null ? 'Session' : `Account ${n.account}`}: ${plain(n.text)} (${plain(n.author)}, ${when(n.createdAt)}${n.editedAt ? `, edited ${when(n.editedAt)}` : ''})`,
+      `  ${n.account === null ? 'Session' : `Account ${n.account}`}: ${terminalSafe(n.text)} (${terminalSafe(n.author)}, ${when(n.createdAt)}${n.editedAt ? `, edited ${when(n.editedAt)}` : ''})`,
     );
   }
   lines.push('', `Flags (${flags.length})`);
   for (const { flag, transaction } of flags) {
     const seen = transaction ?? flag.seen;
     const where = seen
-      ? `${formatDate(seen.date)}  ${seen.type} ${formatRupees(seen.amount)}  ${plain(seen.narration)}`
+      ? `${formatDate(seen.date)}  ${seen.type} ${formatRupees(seen.amount)}  ${terminalSafe(seen.narration)}`
       : 'transaction not known';
     lines.push(
       `  ${flag.key}  ${where}${transaction ? '' : '  [not in this snapshot]'}`,
-      `      ${plain(describeFlag(flag))}${flag.note ? `; note: ${plain(flag.note)}` : ''}`,
+      `      ${terminalSafe(describeFlag(flag))}${flag.note ? `; note: ${terminalSafe(flag.note)}` : ''}`,
     );
   }
   lines.push('', `History (${state.history.length})`);
   for (const e of state.history) {
-    lines.push(`  ${when(e.at)}  ${plain(e.reviewer)}  ${plain(describeEvent(e))}`);
+    lines.push(`  ${when(e.at)}  ${terminalSafe(e.reviewer)}  ${terminalSafe(describeEvent(e))}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

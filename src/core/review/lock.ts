@@ -3,7 +3,7 @@
 // whole document back atomically, and no one's entry is lost. The lock is created with
 // O_EXCL (one winner); a lock older than STALE_MS belongs to a process that died holding it.
 import type { FileHandle } from 'node:fs/promises';
-import type { LibraryFs } from '../library/atomic-write';
+import type { LibraryFs } from '../io/safe-write';
 import { ReviewError } from './errors';
 
 /** Holding the lock takes milliseconds; one this old was left by a crash. */

@@ -1,7 +1,7 @@
 // The reviewer's name, an app setting (`review-settings.json` in the user-data folder,
 // written atomically): every review change made in the app is signed with it.
 import { join } from 'node:path';
-import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
+import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 
 export const REVIEW_SETTINGS_FILE = 'review-settings.json';
 

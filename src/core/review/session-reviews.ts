@@ -12,7 +12,7 @@ import type { Verdict } from '@shared/review/labels';
 import { reviewState, type ReviewState } from '@shared/review/state';
 import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
 import { readFileBounded } from '../io/size-ceiling';
-import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
+import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { inFile } from '../library/errors';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
 import { reviewIn, withReview } from './bundle';

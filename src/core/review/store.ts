@@ -13,7 +13,7 @@ import {
   type ReviewDocument,
   type ReviewEvent,
 } from '@shared/review/document';
-import { realFs, writeFileAtomic, type LibraryFs } from '../library/atomic-write';
+import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { folderNameOf } from '../library/ids';
 import { ReviewError } from './errors';
 import { withLock } from './lock';

@@ -4,6 +4,7 @@
 // more by transaction key. Each excluded credit is listed with its reason, so the figure
 // is traceable both ways. This is the one computation the Summary, the Insights tab, the
 // workbook and the review (H16's adjustments) share.
+import { transactionKey } from '../model/transaction-id';
 import type { AccountView, TransactionView } from '../model/view-model';
 import * as rules from './rules';
 import { TallyBuilder } from './tally';
@@ -26,14 +27,6 @@ export const EXCLUSION_REASONS: readonly CreditExclusionReason[] = [
   'refund',
   'reviewer',
 ];
-
-/**
- * A transaction's key for reviewer exclusions: its `hash`, else an id derived from where it
- * sits (marked `derived:`). Callers holding the model's own key function pass it instead.
- */
-export function defaultTransactionKey(t: TransactionView): string {
-  return t.hash !== '' ? t.hash : `derived:${t.accountId}:${t.index}:${t.date}:${t.amount}`;
-}
 
 export interface EligibleOptions {
   /** Keys of credits a reviewer excluded (see `keyOf`). */
@@ -76,7 +69,7 @@ export function computeEligibleCredits(
     const other = b.type === 'credit' ? b.original : b.index;
     if (other !== null) paired.set(credit, other);
   }
-  const { excluded, keyOf = defaultTransactionKey } = options;
+  const { excluded, keyOf = transactionKey } = options;
 
   const credits = new TallyBuilder();
   const eligible = new TallyBuilder();

@@ -35,12 +35,7 @@ export function computeSessionInsights(session: SessionView): SessionInsights {
 }
 
 export { computeAccountInsights } from './account';
-export {
-  computeEligibleCredits,
-  defaultTransactionKey,
-  eligibleCredits,
-  EXCLUSION_REASONS,
-} from './eligible';
+export { computeEligibleCredits, eligibleCredits, EXCLUSION_REASONS } from './eligible';
 export type { EligibleOptions } from './eligible';
 export { MONTH_COLUMNS, monthRows, periodFigures } from './figures';
 export type { Figure, FigureColumn, FigureKind, MonthRow } from './figures';

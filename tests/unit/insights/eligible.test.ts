@@ -2,12 +2,9 @@
 // return), and loan disbursals, reversals, refunds and own transfers are not income.
 import { describe, expect, it } from 'vitest';
 import { parseSubscribedData } from '../../../src/shared/api/parse';
-import {
-  computeSessionInsights,
-  defaultTransactionKey,
-  eligibleCredits,
-} from '../../../src/shared/insights';
+import { computeSessionInsights, eligibleCredits } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
+import { transactionKey } from '../../../src/shared/model/transaction-id';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN } from '../../../src/sandbox/sessions';
@@ -85,7 +82,7 @@ describe('demo-business', () => {
   it('excludes a reviewer’s credits by key and keeps the automatic ones', () => {
     const first = icici.eligible.eligible.indices[0]!;
     const adjusted = eligibleCredits(insights, view.accounts[0]!, {
-      excluded: new Set([defaultTransactionKey(txs[first]!)]),
+      excluded: new Set([transactionKey(txs[first]!)]),
     });
     expect(adjusted.eligible.count).toBe(icici.eligible.eligible.count - 1);
     expect(adjusted.exclusions.find((x) => x.reason === 'reviewer')!.total.indices).toEqual([

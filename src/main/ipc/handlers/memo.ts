@@ -4,7 +4,7 @@
 import { basename, dirname } from 'node:path';
 import type { AppDeps } from '../../../core/deps';
 import { CoreError } from '../../../core/errors';
-import { realFs, writeFileAtomic } from '../../../core/library/atomic-write';
+import { realFs, writeFileAtomic } from '../../../core/io/safe-write';
 import type { Services } from '../../../core/services';
 import type { HandlerMap } from '../types';
 
