@@ -1,8 +1,20 @@
-// The CLI's help text and its usage error (exit code 2).
+// The CLI's help text, its usage error (exit code 2) and the one way commands read flags.
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { BUILT_IN_SESSION_IDS } from '../sandbox/sessions';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * A command's flags and positionals. Unknown or malformed flags throw parseArgs' own error,
+ * which bin's failure mapping turns into one `USAGE:` line and exit 2.
+ */
+export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
+  argv: readonly string[],
+  options: T,
+) {
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
 }
 
 export const CONNECTION_HELP = `Connection (flags win over the environment):

@@ -5,7 +5,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { withDuplicateKeys } from '@shared/json/duplicate-items';
 import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
@@ -23,7 +22,7 @@ import {
 } from '../connection';
 import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
-import { CONNECTION_HELP, UsageError } from '../usage';
+import { CONNECTION_HELP, parseCommandArgs, UsageError } from '../usage';
 import { retryReporter } from './progress';
 
 export interface SessionForExport {
@@ -132,24 +131,14 @@ async function fromFile(path: string): Promise<SessionForExport> {
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */
 export async function runExportCommand(argv: readonly string[], io: ExportCliIo): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        options: {
-          out: { type: 'string', short: 'o' },
-          output: { type: 'string' },
-          account: { type: 'string' },
-          'all-fields': { type: 'boolean' },
-          ...CONNECTION_OPTIONS,
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      throw usage((error as Error).message.split('\n')[0]!);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string', short: 'o' },
+      output: { type: 'string' },
+      account: { type: 'string' },
+      'all-fields': { type: 'boolean' },
+      ...CONNECTION_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.stdout(`${EXPORT_USAGE}\n`);
       return 0;

@@ -4,7 +4,6 @@
 // The responses go into it as the bytes BankConnect sent, never re-serialised: no second
 // copy of a 283 MB body, and the file holds exactly what was received.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileSafely } from '../../core/io/safe-write';
 import { provenanceLabel } from '@shared/session/provenance';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../../core/session/open-session';
 import type { ReceivedBody } from '../../core/session/received';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
-import { UsageError } from '../usage';
+import { parseCommandArgs, UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
 import { libraryDirOf, saveFetchedToLibrary, type CliIo } from './library';
 import { progressReporter, retryReporter } from './progress';
@@ -24,16 +23,12 @@ export async function runFetchCommand(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      ...CONNECTION_OPTIONS,
-      out: { type: 'string', short: 'o' },
-      wait: { type: 'boolean' },
-      save: { type: 'boolean' },
-      library: { type: 'string' },
-    },
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...CONNECTION_OPTIONS,
+    out: { type: 'string', short: 'o' },
+    wait: { type: 'boolean' },
+    save: { type: 'boolean' },
+    library: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('bcv fetch: give exactly one session id');
   if (!values.out && !values.save)

@@ -3,7 +3,6 @@
 // defaults to the per-user data folder (see src/core/library/paths.ts).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
@@ -15,7 +14,7 @@ import { ReviewStore } from '../../core/review/store';
 import type { RawResponses } from '../../core/session/received';
 import { diffCommand } from './library-diff';
 import { EXIT_USAGE, failureOf } from '../exit';
-import { UsageError } from '../usage';
+import { parseCommandArgs, UsageError } from '../usage';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -43,26 +42,15 @@ export function libraryDirOf(io: CliIo, given: string | undefined): string {
 
 /** Runs `bcv library ...` (argv after "library"); answers the exit code. */
 export async function runLibraryCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        library: { type: 'string' },
-        snapshot: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n${LIBRARY_USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    library: { type: 'string' },
+    snapshot: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const [action, ...rest] = positionals;
   if (values.help || !action) {
     (values.help ? io.stdout : io.stderr)(`${LIBRARY_USAGE}\n`);

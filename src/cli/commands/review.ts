@@ -3,7 +3,6 @@
 // session, transaction, account or label, an empty note) is one line on stderr, exit 1,
 // and nothing is written; a usage error exits 2.
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
 import { computeSessionInsights } from '@shared/insights';
 import { formatDate } from '@shared/model/calendar';
 import { formatRupees } from '@shared/model/money';
@@ -26,7 +25,7 @@ import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
 import { libraryDirOf, type CliIo } from './library';
 import { EXIT_USAGE, failureOf } from '../exit';
-import { UsageError } from '../usage';
+import { parseCommandArgs, UsageError } from '../usage';
 import { terminalSafe } from '../terminal-safe';
 
 export const REVIEW_USAGE = `Usage:
@@ -56,28 +55,17 @@ function when(iso: string): string {
 }
 
 export async function runReviewCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        library: { type: 'string' },
-        text: { type: 'string' },
-        account: { type: 'string' },
-        label: { type: 'string', multiple: true },
-        note: { type: 'string' },
-        exclude: { type: 'string', multiple: true },
-        reviewer: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`USAGE: ${(error as Error).message.split('\n')[0]}\n${REVIEW_USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    library: { type: 'string' },
+    text: { type: 'string' },
+    account: { type: 'string' },
+    label: { type: 'string', multiple: true },
+    note: { type: 'string' },
+    exclude: { type: 'string', multiple: true },
+    reviewer: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const [action, sessionId, ...rest] = positionals;
   if (values.help || !action) {
     (values.help ? io.stdout : io.stderr)(`${REVIEW_USAGE}\n`);

@@ -1,10 +1,9 @@
 // `bcv sandbox [--port N]`: the sandbox server in the foreground until Ctrl+C. Its demo
 // credentials are printed: they are fixed, public and only good for the sandbox.
-import { parseArgs } from 'node:util';
 import { SANDBOX_CREDENTIALS } from '../../core/profiles/profile-store';
 import { BUILT_IN_SESSION_IDS } from '../../sandbox/sessions';
 import { startSandboxServer } from '../../sandbox/server';
-import { UsageError } from '../usage';
+import { parseCommandArgs, UsageError } from '../usage';
 import type { CliIo } from './library';
 
 export async function runSandboxCommand(
@@ -12,11 +11,7 @@ export async function runSandboxCommand(
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { port: { type: 'string' } },
-  });
+  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`bcv sandbox: unexpected "${positionals[0]}"`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)

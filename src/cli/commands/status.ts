@@ -1,11 +1,10 @@
 // `bcv status <session-id> [--json]`: each account and statement with its status and the
 // message for its error code.
-import { parseArgs } from 'node:util';
 import type { SessionStatusView } from '@shared/model/view-model';
 import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { shown } from '../terminal-safe';
-import { UsageError } from '../usage';
+import { parseCommandArgs, UsageError } from '../usage';
 import type { CliIo } from './library';
 import { retryReporter } from './progress';
 
@@ -32,10 +31,9 @@ export function formatStatus(view: SessionStatusView): string {
 }
 
 export async function runStatusCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { ...CONNECTION_OPTIONS, json: { type: 'boolean' } },
+  const { values, positionals } = parseCommandArgs(argv, {
+    ...CONNECTION_OPTIONS,
+    json: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('bcv status: give exactly one session id');
   const connection = await openConnection(values, io.env, retryReporter(io));

@@ -11,8 +11,7 @@ export type ExportErrorCode =
   | 'DISK_FULL'
   | 'WRITE_FAILED';
 
-export class ExportError extends CoreError {
-  declare readonly code: ExportErrorCode;
+export class ExportError extends CoreError<ExportErrorCode> {
   constructor(code: ExportErrorCode, message: string) {
     super(code, message);
     // Jobs and toIpcError treat an AbortError as a cancel.

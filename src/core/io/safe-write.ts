@@ -37,12 +37,8 @@ export function tempNameFor(name: string): string {
 export type WriteErrorCode =
   'DISK_FULL' | 'NOT_WRITABLE' | 'NO_SUCH_FOLDER' | 'IS_A_FOLDER' | 'NOT_A_FOLDER' | 'WRITE_FAILED';
 
-export class WriteError extends CoreError {
-  declare readonly code: WriteErrorCode;
-  constructor(code: WriteErrorCode, message: string) {
-    super(code, message);
-    this.name = 'WriteError';
-  }
+export class WriteError extends CoreError<WriteErrorCode> {
+  override readonly name: string = 'WriteError';
 }
 
 /** A failed write of `path` in words: the real cause, and that nothing was replaced. */

@@ -12,8 +12,7 @@ import { CoreError } from '../errors';
 
 export const MAX_SESSION_BYTES = 512 * 1024 * 1024;
 
-export class TooLargeError extends CoreError {
-  declare readonly code: 'TOO_LARGE';
+export class TooLargeError extends CoreError<'TOO_LARGE'> {
   constructor(message: string) {
     super('TOO_LARGE', message);
     this.name = 'TooLargeError';

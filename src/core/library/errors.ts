@@ -24,20 +24,13 @@ export type LibraryErrorCode =
   | 'DELETE_FAILED'
   | 'INVALID_SESSION_ID';
 
-export class LibraryError extends CoreError {
-  declare readonly code: LibraryErrorCode;
-  constructor(code: LibraryErrorCode, message: string) {
-    super(code, message);
-    this.name = 'LibraryError';
-  }
+export class LibraryError extends CoreError<LibraryErrorCode> {
+  override readonly name: string = 'LibraryError';
 }
 
 /** The library's own folder cannot be used: said about the folder, never the input file. */
 export class LibraryFolderError extends LibraryError {
-  constructor(code: LibraryErrorCode, message: string) {
-    super(code, message);
-    this.name = 'LibraryFolderError';
-  }
+  override readonly name: string = 'LibraryFolderError';
 }
 
 /** The same error with the file's name in front, so a list of problems reads on its own. */

@@ -16,10 +16,6 @@ export type ReviewErrorCode =
   | 'WRONG_SESSION'
   | 'WRITE_FAILED';
 
-export class ReviewError extends CoreError {
-  declare readonly code: ReviewErrorCode;
-  constructor(code: ReviewErrorCode, message: string) {
-    super(code, message);
-    this.name = 'ReviewError';
-  }
+export class ReviewError extends CoreError<ReviewErrorCode> {
+  override readonly name: string = 'ReviewError';
 }
