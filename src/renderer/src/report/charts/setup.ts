@@ -1,31 +1,19 @@
 // Chart.js, registered once with only the parts the report uses (tree-shaken).
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Decimation,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import * as chartjs from 'chart.js';
 
+const { Chart } = chartjs;
 Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Decimation,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
+  chartjs.BarController,
+  chartjs.BarElement,
+  chartjs.CategoryScale,
+  chartjs.Decimation,
+  chartjs.Filler,
+  chartjs.Legend,
+  chartjs.LinearScale,
+  chartjs.LineController,
+  chartjs.LineElement,
+  chartjs.PointElement,
+  chartjs.Tooltip,
 );
 // Animations cost time with thousands of points and add nothing to reading figures.
 Chart.defaults.animation = false;

@@ -1,5 +1,8 @@
 // Which figure's transactions are listed: a click on any figure sets it. Session-level
 // figures name transactions in several accounts, so a trace is a list of parts.
+/** A figure was clicked: list these transactions of the account under that title. */
+export type ShowFigure = (title: string, text: string, indices: readonly number[]) => void;
+
 export interface TracePart {
   readonly accountId: string;
   readonly indices: readonly number[];
