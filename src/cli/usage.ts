@@ -34,7 +34,7 @@ Usage:
                                                write both API responses to a JSON file
   bcv export <FILE | session-id --sandbox> --out FILE.xlsx [--account ID] [--all-fields]
                                                the Excel workbook for a fetched or saved session
-  bcv library list|show|import|export|delete   the saved-session library (bcv library --help)
+  bcv library list|show|import|export|delete|search   the saved-session library (bcv library --help)
   bcv review note|flag|verdict|show            flags, notes and a verdict on a saved session
                                                (bcv review --help)
   bcv --version | --help

@@ -8,27 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
-
-const BCV = join(__dirname, '../../out/cli/bcv.cjs');
-const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function bcv(args: string[], env: Record<string, string> = {}, cwd = tmpdir()): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BCV, ...args], { cwd, env: { ...CLEAN_ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { BCV, bcv, CLEAN_ENV } from './support/bcv';
 
 beforeAll(() => {
   if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');

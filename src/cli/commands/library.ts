@@ -13,6 +13,7 @@ import { SessionReviews } from '../../core/review/session-reviews';
 import { ReviewStore } from '../../core/review/store';
 import type { RawResponses } from '../../core/session/received';
 import { diffCommand } from './library-diff';
+import { searchCommand } from './library-search';
 import { EXIT_USAGE, failureOf } from '../exit';
 import { parseCommandArgs, UsageError } from '../usage';
 
@@ -33,6 +34,9 @@ export const LIBRARY_USAGE = `Usage:
   bcv library delete <session-id> [--snapshot ID]
   bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]
                                         (what changed; default: the two latest snapshots)
+  bcv library search <text> [--amount A] [--from dd-mm-yyyy --to dd-mm-yyyy] [--json]
+                                        (every saved case: counterparty, UPI handle, account
+                                        number, IFSC or narration words; amount in rupees)
 Options:
   --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
 
@@ -47,6 +51,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     snapshot: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    amount: { type: 'string' },
     output: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -84,6 +89,13 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
       }
       case 'diff':
         return await diffCommand(library, io, one(rest, 'a session id'), {
+          from: values.from,
+          to: values.to,
+          json: values.json === true,
+        });
+      case 'search':
+        return await searchCommand(library, io, rest, {
+          amount: values.amount,
           from: values.from,
           to: values.to,
           json: values.json === true,

@@ -1,0 +1,83 @@
+// `bcv library search <text> [--amount A] [--from D --to D] [--json]`: every saved case's
+// transactions that name the text (a counterparty, UPI handle, account number, IFSC or
+// narration words), with an exact amount and a date range, grouped by session. The
+// catalogue (src/core/catalogue) catches up with the library first; progress on stderr.
+import { parseSearchInput } from '@shared/catalogue/query';
+import type { CatalogueSearchResult } from '@shared/catalogue/types';
+import { formatDate } from '@shared/model/calendar';
+import { formatRupees, fromPaise } from '@shared/model/money';
+import { Catalogue } from '../../core/catalogue/catalogue';
+import type { Library } from '../../core/library/store';
+import { EXIT_USAGE } from '../exit';
+import { shown } from '../terminal-safe';
+import type { CliIo } from './library';
+
+export interface SearchFlags {
+  readonly amount: string | undefined;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly json: boolean;
+}
+
+const MATCHED: Record<string, string> = {
+  name: 'counterparty',
+  upi: 'UPI handle',
+  account: 'account number',
+  ifsc: 'IFSC',
+  narration: 'narration',
+  amount: 'amount',
+  date: 'date',
+};
+
+export async function searchCommand(
+  library: Library,
+  io: CliIo,
+  words: readonly string[],
+  flags: SearchFlags,
+): Promise<number> {
+  const parsed = parseSearchInput({ text: words.join(' '), ...flags });
+  if (!parsed.ok) {
+    io.stderr(`bcv library search: ${parsed.message}\n`);
+    return EXIT_USAGE;
+  }
+  const catalogue = new Catalogue({ library });
+  const stop = catalogue.watch((done, total) => {
+    if (done === 0 || done === total || done % 25 === 0)
+      io.stderr(`Catching up the search catalogue: ${done} of ${total} snapshots read\n`);
+  });
+  try {
+    const result = await catalogue.search(parsed.query);
+    if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout(render(result));
+    for (const u of result.unreadable) io.stderr(`not searched: ${u.message}\n`);
+    return 0;
+  } finally {
+    stop();
+    await catalogue.close();
+  }
+}
+
+function render(result: CatalogueSearchResult): string {
+  const lines: string[] = [];
+  const sessions = result.sessions.length;
+  lines.push(
+    `${sessions} session${sessions === 1 ? '' : 's'}, ${result.hitCount} matching transaction${result.hitCount === 1 ? '' : 's'}` +
+      ` (of ${result.sessionCount} saved session${result.sessionCount === 1 ? '' : 's'})` +
+      (result.truncated ? `; only the first ${result.limit} are listed: narrow the search` : ''),
+  );
+  for (const s of result.sessions) {
+    lines.push('');
+    lines.push(
+      `${shown(s.sessionId)}  ${shown(s.holderNames.join(', ') || '-')}  (snapshot ${shown(s.snapshotId)})`,
+    );
+    for (const number of s.applicantAccounts) {
+      lines.push(`  the applicant's own account ${shown(number)}`);
+    }
+    for (const h of s.hits) {
+      lines.push(
+        `  ${formatDate(h.date)}  ${h.type.padEnd(6)}  ${formatRupees(fromPaise(h.amountPaise)).padStart(15)}  ${(MATCHED[h.matchedBy] ?? h.matchedBy).padEnd(14)}  ${shown(h.narration)}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,234 @@
+// Searching the catalogue: the text as a party (counterparty name, UPI handle, account
+// number, IFSC) and as narration words, with an exact amount and a date range; matches
+// grouped by session, each transaction once however many snapshots of it hold it.
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { counterpartyKey } from '@shared/insights/counterparty';
+import { accountKey, ifscKey, upiKey } from '@shared/catalogue/parties';
+import type {
+  CatalogueHit,
+  CatalogueQuery,
+  CatalogueSessionHits,
+  MatchedBy,
+} from '@shared/catalogue/types';
+import type { TransactionType } from '@shared/model/view-model';
+
+export const DEFAULT_SEARCH_LIMIT = 1000;
+
+/** How a match is named when a transaction matched several ways: the most telling. */
+const VIA_ORDER: readonly MatchedBy[] = ['upi', 'account', 'ifsc', 'name', 'narration'];
+
+function rankOf(via: MatchedBy): number {
+  return VIA_ORDER.indexOf(via);
+}
+
+interface HitRow {
+  session_id: string;
+  snapshot_id: string;
+  fetched_at: string;
+  account_id: string;
+  tx_key: string;
+  date: string;
+  type: string;
+  amount_paise: number;
+  narration: string;
+  via?: string;
+  rank?: number;
+}
+
+/** Narration words as an FTS5 query: every word, as a quoted prefix (never FTS syntax). */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}@._/-]/gu, ''))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+}
+
+/** The party lookups the text stands for: [kind, key, prefix?]. */
+type PartyTerm = { kind: MatchedBy; key: string; prefix: boolean };
+
+function partyTerms(text: string): PartyTerm[] {
+  const terms: PartyTerm[] = [];
+  const upi = upiKey(text);
+  if (upi) terms.push({ kind: 'upi', key: upi, prefix: false });
+  const ifsc = ifscKey(text);
+  if (ifsc) terms.push({ kind: 'ifsc', key: ifsc, prefix: false });
+  const account = accountKey(text);
+  if (account) terms.push({ kind: 'account', key: account, prefix: false });
+  if (!upi && !ifsc && !account) {
+    const name = counterpartyKey(text);
+    if (name.length >= 2) terms.push({ kind: 'name', key: name, prefix: true });
+  }
+  return terms;
+}
+
+function filters(query: CatalogueQuery, params: SQLInputValue[]): string {
+  const where: string[] = [];
+  if (query.amountPaise !== null) {
+    where.push('t.amount_paise = ?');
+    params.push(query.amountPaise);
+  }
+  if (query.from) {
+    where.push('t.date >= ?');
+    params.push(query.from);
+  }
+  if (query.to) {
+    where.push('t.date <= ?');
+    params.push(query.to);
+  }
+  return where.join(' AND ');
+}
+
+const SELECTED = `s.session_id, s.snapshot_id, s.fetched_at, t.account_id, t.tx_key, t.date,
+  t.type, t.amount_paise, t.narration`;
+
+/** The matching rows (at most limit + 1, to tell whether there were more). */
+function findRows(db: DatabaseSync, query: CatalogueQuery, limit: number): HitRow[] {
+  const params: SQLInputValue[] = [];
+  const terms = partyTerms(query.text);
+  const fts = query.text ? ftsQuery(query.text) : null;
+  if (query.text && terms.length === 0 && !fts) return [];
+  if (!query.text) {
+    const where = filters(query, params);
+    const via = query.amountPaise !== null ? 'amount' : 'date';
+    params.push(limit + 1);
+    return db
+      .prepare(
+        `SELECT ${SELECTED}, '${via}' AS via FROM transactions t JOIN snapshots s ON s.id = t.snapshot
+         WHERE ${where} LIMIT ?`,
+      )
+      .all(...params) as unknown as HitRow[];
+  }
+  // The transactions the text names, then the amount and dates on those.
+  const arms: string[] = [];
+  const armParams: SQLInputValue[] = [];
+  for (const term of terms) {
+    if (term.prefix) {
+      arms.push(
+        `SELECT tx, ${rankOf(term.kind)} AS rank FROM parties WHERE kind = ? AND key >= ? AND key < ?`,
+      );
+      armParams.push(term.kind, term.key, `${term.key}\u{10ffff}`);
+    } else {
+      arms.push(`SELECT tx, ${rankOf(term.kind)} AS rank FROM parties WHERE kind = ? AND key = ?`);
+      armParams.push(term.kind, term.key);
+    }
+  }
+  if (fts) {
+    arms.push(
+      `SELECT rowid AS tx, ${rankOf('narration')} AS rank FROM narrations WHERE narrations MATCH ?`,
+    );
+    armParams.push(fts);
+  }
+  const where = filters(query, params);
+  return db
+    .prepare(
+      `WITH hits AS (${arms.join(' UNION ALL ')})
+       SELECT ${SELECTED}, min(hits.rank) AS rank FROM hits
+       JOIN transactions t ON t.id = hits.tx JOIN snapshots s ON s.id = t.snapshot
+       ${where ? `WHERE ${where}` : ''}
+       GROUP BY t.id LIMIT ?`,
+    )
+    .all(...armParams, ...params, limit + 1) as unknown as HitRow[];
+}
+
+/** Account numbers of an applicant that the text names, per session. */
+function applicantAccounts(db: DatabaseSync, text: string): Map<string, string[]> {
+  const key = accountKey(text);
+  const out = new Map<string, string[]>();
+  if (!key) return out;
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT s.session_id, a.account_number FROM accounts a
+       JOIN snapshots s ON s.id = a.snapshot WHERE a.account_key = ?`,
+    )
+    .all(key) as { session_id: string; account_number: string }[];
+  for (const r of rows) out.set(r.session_id, [...(out.get(r.session_id) ?? []), r.account_number]);
+  return out;
+}
+
+export interface FoundHits {
+  readonly sessions: CatalogueSessionHits[];
+  readonly hitCount: number;
+  readonly truncated: boolean;
+}
+
+export function searchCatalogue(
+  db: DatabaseSync,
+  query: CatalogueQuery,
+  limit = DEFAULT_SEARCH_LIMIT,
+): FoundHits {
+  const rows = findRows(db, query, limit);
+  const truncated = rows.length > limit;
+  // Newest snapshot first, so each transaction is kept from the newest snapshot holding it.
+  rows.sort((a, b) =>
+    a.fetched_at !== b.fetched_at
+      ? a.fetched_at < b.fetched_at
+        ? 1
+        : -1
+      : a.snapshot_id < b.snapshot_id
+        ? 1
+        : -1,
+  );
+  const bySession = new Map<string, { snapshotId: string; hits: Map<string, CatalogueHit> }>();
+  for (const r of rows.slice(0, limit)) {
+    let group = bySession.get(r.session_id);
+    if (!group) {
+      group = { snapshotId: r.snapshot_id, hits: new Map() };
+      bySession.set(r.session_id, group);
+    }
+    const id = `${r.account_id}\u0000${r.tx_key}`;
+    if (group.hits.has(id)) continue;
+    group.hits.set(id, {
+      snapshotId: r.snapshot_id,
+      accountId: r.account_id,
+      key: r.tx_key,
+      date: r.date,
+      type: r.type as TransactionType,
+      amountPaise: r.amount_paise,
+      narration: r.narration,
+      matchedBy: r.rank !== undefined ? VIA_ORDER[r.rank]! : (r.via as MatchedBy),
+    });
+  }
+  const applicants = applicantAccounts(db, query.text);
+  for (const sessionId of applicants.keys()) {
+    if (!bySession.has(sessionId)) {
+      const newest = db
+        .prepare(
+          'SELECT snapshot_id FROM snapshots WHERE session_id = ? ORDER BY fetched_at DESC, snapshot_id DESC LIMIT 1',
+        )
+        .get(sessionId) as { snapshot_id: string };
+      bySession.set(sessionId, { snapshotId: newest.snapshot_id, hits: new Map() });
+    }
+  }
+  const holders = db.prepare(
+    `SELECT h.name FROM holders h JOIN snapshots s ON s.id = h.snapshot
+     WHERE s.session_id = ? AND s.snapshot_id = ?`,
+  );
+  const sessions: CatalogueSessionHits[] = [];
+  let hitCount = 0;
+  for (const [sessionId, group] of bySession) {
+    const hits = [...group.hits.values()].sort(
+      (a, b) =>
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        VIA_ORDER.indexOf(a.matchedBy) - VIA_ORDER.indexOf(b.matchedBy),
+    );
+    hitCount += hits.length;
+    sessions.push({
+      sessionId,
+      snapshotId: group.snapshotId,
+      holderNames: (holders.all(sessionId, group.snapshotId) as { name: string }[]).map(
+        (h) => h.name,
+      ),
+      applicantAccounts: applicants.get(sessionId) ?? [],
+      hits,
+    });
+  }
+  sessions.sort(
+    (a, b) =>
+      b.applicantAccounts.length - a.applicantAccounts.length ||
+      b.hits.length - a.hits.length ||
+      (a.sessionId < b.sessionId ? -1 : 1),
+  );
+  return { sessions, hitCount, truncated };
+}
