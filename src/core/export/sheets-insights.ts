@@ -9,7 +9,9 @@ import {
   monthRows,
   periodFigures,
   type AccountInsights,
+  type CounterpartyTotal,
   type Figure,
+  type SessionCounterparty,
   type SessionInsights,
 } from '@shared/insights';
 import {
@@ -79,6 +81,20 @@ function* list<T>(
     for (const item of items) yield row(item);
   }
   yield [];
+}
+
+/** A top-payers or top-payees list, of an account or across the session. */
+function counterpartyList(
+  heading: string,
+  parties: readonly (CounterpartyTotal | SessionCounterparty)[],
+): Generator<SheetRow> {
+  return list(
+    heading,
+    parties,
+    ['Counterparty', 'Transactions', 'Amount', 'Share (%)'],
+    (p) => [p.name, typed.count(p.total.count), typed.money(p.total.amount), percent(p.share)],
+    'None.',
+  );
 }
 
 function* accountRows(context: ExportContext, a: AccountInsights): Generator<SheetRow> {
@@ -203,17 +219,8 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   }
   yield [];
 
-  for (const [heading, parties] of [
-    ['Top payers (credits)', a.counterparties.payers],
-    ['Top payees (debits)', a.counterparties.payees],
-  ] as const)
-    yield* list(
-      heading,
-      parties,
-      ['Counterparty', 'Transactions', 'Amount', 'Share (%)'],
-      (p) => [p.name, typed.count(p.total.count), typed.money(p.total.amount), percent(p.share)],
-      'None.',
-    );
+  yield* counterpartyList('Top payers (credits)', a.counterparties.payers);
+  yield* counterpartyList('Top payees (debits)', a.counterparties.payees);
 
   const g = a.integrity;
   yield section('Integrity');
@@ -344,17 +351,8 @@ function* sessionRows(context: ExportContext, s: SessionInsights): Generator<She
     ],
     'None found.',
   );
-  for (const [heading, parties] of [
-    ['Top payers across accounts', s.topPayers],
-    ['Top payees across accounts', s.topPayees],
-  ] as const)
-    yield* list(
-      heading,
-      parties,
-      ['Counterparty', 'Transactions', 'Amount', 'Share (%)'],
-      (p) => [p.name, typed.count(p.total.count), typed.money(p.total.amount), percent(p.share)],
-      'None.',
-    );
+  yield* counterpartyList('Top payers across accounts', s.topPayers);
+  yield* counterpartyList('Top payees across accounts', s.topPayees);
 }
 
 export function insightsPlan(context: ExportContext): SheetPlan {

@@ -74,6 +74,18 @@ export const accountDetailsSchema = z.looseObject({
   currency_code: optionalNullableString,
 });
 
+/** A transaction's optional text fields, the same on the reference page and in real answers. */
+const transactionTextFields = {
+  transaction_channel: optionalNullableString,
+  merchant_category: optionalNullableString,
+  description: optionalNullableString,
+  category: optionalNullableString,
+  statement_id: optionalNullableString,
+  account_id: optionalNullableString,
+  // The API's own spelling, kept as is.
+  reciever_account_number: optionalNullableString,
+};
+
 /** A transaction exactly as the reference page shows one (what the sandbox generates). */
 export const documentedTransactionSchema = z.looseObject({
   transaction_type: z.enum(['debit', 'credit']),
@@ -84,14 +96,8 @@ export const documentedTransactionSchema = z.looseObject({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'a date as YYYY-MM-DD HH:MM:SS'),
-  transaction_channel: optionalNullableString,
   hash: z.string(),
-  merchant_category: optionalNullableString,
-  description: optionalNullableString,
-  category: optionalNullableString,
-  statement_id: optionalNullableString,
-  account_id: optionalNullableString,
-  reciever_account_number: optionalNullableString,
+  ...transactionTextFields,
 });
 
 const transactionMetadataSchema = z.looseObject({
@@ -113,15 +119,8 @@ export const transactionSchema = z.looseObject({
   amount: amountSchema,
   balance: amountSchema.nullable().optional(),
   date: z.string().refine((d) => readApiDate(d) !== null, DATE_FORMATS),
-  transaction_channel: optionalNullableString,
   hash: optionalNullableString,
-  merchant_category: optionalNullableString,
-  description: optionalNullableString,
-  category: optionalNullableString,
-  statement_id: optionalNullableString,
-  account_id: optionalNullableString,
-  // The API's own spelling, kept as is.
-  reciever_account_number: optionalNullableString,
+  ...transactionTextFields,
   metadata: transactionMetadataSchema.nullable().optional(),
 });
 

@@ -4,6 +4,7 @@
 // travel as IpcResult, a session's packed (api.ts says what crosses for each channel).
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
+import type { DataSummary } from '../library/summary';
 import type { SessionStatusView, SessionView } from '../model/view-model';
 import type { ReviewState } from '../review/state';
 import type { argSchemas } from './arg-schemas';
@@ -81,17 +82,9 @@ export interface ProgressEvent {
 /** The job id of the library index's rebuild progress (library:list takes no job id). */
 export const LIBRARY_INDEX_JOB = 'library-index';
 
-export interface LibraryEntry {
+/** A saved session as the library lists it: what its data holds, and its snapshots. */
+export interface LibraryEntry extends DataSummary {
   readonly sessionId: string;
-  readonly holderNames: readonly string[];
-  readonly banks: readonly string[];
-  readonly accountNumbers: readonly string[];
-  readonly accountCount: number;
-  readonly months: {
-    readonly first: string | null;
-    readonly last: string | null;
-    readonly count: number;
-  };
   readonly latestFetchedAt: string;
   readonly snapshotCount: number;
   readonly sizeBytes: number;
