@@ -69,11 +69,12 @@ test('the reference session renders every tab of both accounts', async ({ app })
   await expect(eod.locator('td[data-month="2023-11"][data-day="31"]')).toHaveCount(0);
   await expect(eod.locator('td[data-month="2023-10"][data-day="23"]')).toHaveText('—');
 
-  // Monthly: readable labels with the raw key beside them.
+  // Monthly: readable labels in groups, the raw key on hover.
   await selectTab(page, 'Monthly');
   const monthly = page.getByRole('table', { name: 'Monthly analysis' });
-  await expect(monthly).toContainText('Opening balance');
-  await expect(monthly).toContainText('opening_balance');
+  await expect(monthly.getByRole('columnheader', { name: 'Balances' })).toBeVisible();
+  const opening = monthly.getByRole('rowheader', { name: 'Opening balance' });
+  await expect(opening).toHaveAttribute('title', 'opening_balance');
   await expect(monthly).toContainText('97,862.41');
 
   // Predictors: scalars and the expense series pivoted by month.
@@ -83,7 +84,16 @@ test('the reference session renders every tab of both accounts', async ({ app })
   );
   const byMonth = page.getByRole('table', { name: 'Predictors by month' });
   await expect(byMonth).toContainText('Feb 2024');
-  await expect(byMonth.getByRole('row', { name: /expense/ })).toContainText('1,04,15,328.91');
+  await expect(byMonth.getByRole('row', { name: /^Expense/ })).toContainText('1,04,15,328.91');
+  await expect(byMonth.getByRole('rowheader', { name: 'Expense', exact: true })).toHaveAttribute(
+    'title',
+    'expense',
+  );
+  const values = page.getByRole('region', { name: 'Predictor values' });
+  await expect(values.getByRole('term').filter({ hasText: 'Customer name' })).toHaveAttribute(
+    'title',
+    'customer_name',
+  );
 
   await selectTab(page, 'Salary');
   await expect(panel(page)).toContainText('No salary transactions detected');

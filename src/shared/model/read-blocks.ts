@@ -8,6 +8,7 @@ import type { MonthKey } from './calendar';
 import { isRecord, nullableText, readBoolean, readNumber, text } from './read-values';
 import type { Json } from './read-values';
 import type { SetAside } from './unreadable';
+import { perMonthPredictor } from './predictor-keys';
 import type {
   EodMonthView,
   ExpenseCategoryView,
@@ -377,8 +378,6 @@ export function readEod(value: unknown, path: Path, ctx: BlockContext): EodMonth
 
 // ---- predictors ------------------------------------------------------------------------
 
-const PER_MONTH_KEY = /^(.*)_(\d{1,2})$/;
-
 export function readPredictors(value: unknown, path: Path, ctx: BlockContext): PredictorsView {
   const scalars: { key: string; value: unknown }[] = [];
   const monthLabels: (string | null)[] = [];
@@ -391,13 +390,12 @@ export function readPredictors(value: unknown, path: Path, ctx: BlockContext): P
       keepOther(ctx, [...path, key], v);
       continue;
     }
-    const match = PER_MONTH_KEY.exec(key);
-    if (!match) {
+    const perMonth = perMonthPredictor(key);
+    if (!perMonth) {
       scalars.push({ key, value: v });
       continue;
     }
-    const [, field, n] = match as unknown as [string, string, string];
-    const i = Number(n);
+    const { field, month: i } = perMonth;
     if (field === 'month') {
       monthLabels[i] = typeof v === 'string' ? v : null;
       continue;

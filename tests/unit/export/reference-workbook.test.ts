@@ -162,7 +162,9 @@ describe('export of the reference response', () => {
     const rows = rowsOf(sheet(workbook, 'Monthly Analysis'));
     expect(rows[0]).toEqual([
       'Account',
+      'Group',
       'Metric',
+      'Key',
       'Oct 2023',
       'Nov 2023',
       'Dec 2023',
@@ -173,6 +175,8 @@ describe('export of the reference response', () => {
     ]);
     expect(rows[1]).toEqual([
       'CENTRAL 0344',
+      'Balances',
+      'Opening balance',
       'opening_balance',
       10289.49,
       97862.41,
@@ -182,6 +186,8 @@ describe('export of the reference response', () => {
     ]);
     expect(rows[3]).toEqual([
       'HDFC 3559',
+      'Balances',
+      'Opening balance',
       'opening_balance',
       6.86,
       10.86,
@@ -229,18 +235,22 @@ describe('export of the reference response', () => {
   it('shows scalar predictors and pivots the per-month ones', () => {
     const rows = rowsOf(sheet(workbook, 'Predictors'));
     expect(rows[0]).toEqual(['CENTRAL 0344 — predictors']);
-    expect(rows).toContainEqual(['customer_name', 'R K ENTERPRISES']);
-    expect(rows).toContainEqual(['ccod_limit', 0]);
+    expect(rows).toContainEqual(['Customer name', 'customer_name', 'R K ENTERPRISES']);
+    expect(rows).toContainEqual(['CC/OD limit', 'ccod_limit', 0]);
+    expect(rows).toContainEqual(['Account and period']);
     const header = rows.findIndex((r) => r[0] === 'Per month');
     expect(rows[header]).toEqual([
       'Per month',
+      'Key',
       'Oct 2023',
       'Nov 2023',
       'Dec 2023',
       'Jan 2024',
       'Feb 2024',
     ]);
-    expect(rows[header + 1]).toEqual([
+    const byKey = (key: string) => rows.slice(header).find((r) => r[1] === key);
+    expect(byKey('expense')).toEqual([
+      'Expense',
       'expense',
       1080581.91,
       4701695.02,
@@ -248,7 +258,8 @@ describe('export of the reference response', () => {
       1288794.04,
       760951,
     ]);
-    expect(rows[header + 2]).toEqual([
+    expect(byKey('total_inward_chq_bounces_insuff_fund')).toEqual([
+      'Total inward cheque bounces insufficient funds',
       'total_inward_chq_bounces_insuff_fund',
       null,
       null,
@@ -256,6 +267,14 @@ describe('export of the reference response', () => {
       null,
       0,
     ]);
+    // Each group is a heading row before its predictors.
+    const bounces = rows.indexOf(byKey('total_inward_chq_bounces_insuff_fund')!);
+    expect(
+      rows
+        .slice(header, bounces)
+        .reverse()
+        .find((r) => r.length === 1),
+    ).toEqual(['Bounces and charges']);
   });
 
   it('keeps empty sheets with a one-line note', () => {

@@ -1,5 +1,7 @@
 // `Monthly Analysis`: a row per metric and account, a column per month (oldest to newest),
-// with whatever metrics the response carries, in the API's order.
+// with whatever metrics the response carries, grouped as the Monthly tab groups them (the
+// API's order inside a group): the group, the readable label and the raw key.
+import { groupByLabel, monthlyKeyLabel } from '@shared/format/key-labels';
 import type { MonthKey } from '@shared/model/calendar';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
@@ -11,24 +13,30 @@ export function monthlyPlan(context: ExportContext): SheetPlan {
   const months = [...new Set(context.accounts.flatMap((a) => a.monthly.months))].sort();
   const columns: ColumnSpec[] = [
     { header: 'Account', kind: 'text', maxWidth: 30 },
-    { header: 'Metric', kind: 'text', maxWidth: 45 },
+    { header: 'Group', kind: 'text', maxWidth: 24 },
+    { header: 'Metric', kind: 'text', maxWidth: 60 },
+    { header: 'Key', kind: 'text', maxWidth: 45 },
     ...months.map((m): ColumnSpec => ({ header: monthHeader(m), kind: 'money', minWidth: 12 })),
   ];
   const rowCount = context.accounts.reduce((n, a) => n + a.monthly.metrics.length, 0);
   function* rows(): Generator<Value[]> {
     for (const account of context.accounts) {
       const label = labelOf(context, account.accountId);
-      for (const metric of account.monthly.metrics) {
-        const kind = metricKind(metric);
-        const byMonth = account.monthly.values[metric] ?? {};
-        yield [
-          label,
-          metric,
-          ...months.map((m: MonthKey): Value => {
-            const v = byMonth[m];
-            return typeof v === 'number' ? { kind, value: v } : (v ?? null);
-          }),
-        ];
+      for (const { group, items } of groupByLabel(account.monthly.metrics, monthlyKeyLabel)) {
+        for (const { item: metric, label: name } of items) {
+          const kind = metricKind(metric);
+          const byMonth = account.monthly.values[metric] ?? {};
+          yield [
+            label,
+            group,
+            name.label,
+            metric,
+            ...months.map((m: MonthKey): Value => {
+              const v = byMonth[m];
+              return typeof v === 'number' ? { kind, value: v } : (v ?? null);
+            }),
+          ];
+        }
       }
     }
   }

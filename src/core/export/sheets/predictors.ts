@@ -1,6 +1,13 @@
 // `Predictors`: per account, the scalar predictors as key/value rows, then the per-month
 // ones (`expense_N`...) pivoted to a row per field with the months (`month_N`, where 0 is
-// the latest) as columns, oldest first like the other sheets.
+// the latest) as columns, oldest first like the other sheets. Each is grouped as the
+// Predictors tab groups it, with its readable label beside the raw key.
+import {
+  groupByLabel,
+  predictorFieldLabel,
+  predictorKeyLabel,
+  type KeyLabel,
+} from '@shared/format/key-labels';
 import { formatMonth, toMonthKey } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
 import type { SheetRow, Value } from '../cells';
@@ -18,6 +25,10 @@ function predictorValue(key: string, value: unknown): Value {
   return JSON.stringify(value);
 }
 
+function groupRow(group: KeyLabel['group']): SheetRow {
+  return { style: 'total', cells: [group] }; // bold, as a heading
+}
+
 function accountRows(account: AccountView, label: string): SheetRow[] {
   const { scalars, months, series } = account.predictors;
   const rows: SheetRow[] = [{ style: 'title', cells: [`${label} — predictors`] }];
@@ -26,8 +37,12 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
     return rows;
   }
   if (scalars.length > 0) {
-    rows.push({ style: 'header', cells: ['Predictor', 'Value'] });
-    for (const { key, value } of scalars) rows.push([key, predictorValue(key, value)]);
+    rows.push({ style: 'header', cells: ['Predictor', 'Key', 'Value'] });
+    for (const { group, items } of groupByLabel(scalars, (s) => predictorKeyLabel(s.key))) {
+      rows.push(groupRow(group));
+      for (const { item, label } of items)
+        rows.push([label.label, item.key, predictorValue(item.key, item.value)]);
+    }
   }
   // Oldest first; months with no label and no value anywhere are left out.
   const order = months
@@ -40,14 +55,19 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
       style: 'header',
       cells: [
         'Per month',
+        'Key',
         ...order.map(({ label, i }) => {
           const month = toMonthKey(label);
           return month ? formatMonth(month) : (label ?? `month_${i}`);
         }),
       ],
     });
-    for (const { field, values } of series) {
-      rows.push([field, ...order.map(({ i }) => predictorValue(field, values[i]))]);
+    for (const { group, items } of groupByLabel(series, (s) => predictorFieldLabel(s.field))) {
+      rows.push(groupRow(group));
+      for (const { item, label } of items) {
+        const { field, values } = item;
+        rows.push([label.label, field, ...order.map(({ i }) => predictorValue(field, values[i]))]);
+      }
     }
   }
   return rows;
@@ -64,9 +84,10 @@ export function predictorsPlan(context: ExportContext): SheetPlan {
       rows.push(...accountRows(account, labelOf(context, account.accountId)));
     });
   }
-  const widest = Math.max(1, ...context.accounts.map((a) => a.predictors.months.length));
+  const widest = Math.max(2, ...context.accounts.map((a) => a.predictors.months.length));
   const columns: ColumnSpec[] = [
-    { header: '', kind: 'text', minWidth: 24, maxWidth: 45 },
+    { header: '', kind: 'text', minWidth: 24, maxWidth: 60 },
+    { header: '', kind: 'text', minWidth: 16, maxWidth: 45 },
     ...Array.from({ length: widest }, (): ColumnSpec => ({
       header: '',
       kind: 'text',
