@@ -226,4 +226,57 @@ describe('bcv review', () => {
     expect(restored.flags.map((f: { key: string }) => f.key)).toEqual([a!.hash, b!.hash]);
     expect(await readdir(join(cwd, 'other', SESSION))).toContain('review.json');
   });
+
+  it('edits and removes a note as new entries; show gives note ids, history keeps the old text', async () => {
+    const { cwd, run } = await setUp();
+    expect((await run('review', 'note', SESSION, '--text', 'Rent in cash')).code).toBe(0);
+    const first = JSON.parse((await run('review', 'show', SESSION, '--json')).stdout);
+    const noteId: string = first.notes[0].noteId;
+    const shown = await run('review', 'show', SESSION);
+    expect(shown.stdout).toContain(`  [${noteId.slice(0, 8)}] Session: Rent in cash (Asha Rao, `);
+
+    const short = noteId.slice(0, 8);
+    expect(
+      await run('review', 'note', SESSION, '--edit', short, '--text', 'Rent by cheque'),
+    ).toMatchObject({ code: 0, stdout: `Edited note ${short} of ${SESSION}\n` });
+    const edited = await run('review', 'show', SESSION);
+    expect(edited.stdout).toMatch(/Session: Rent by cheque \(Asha Rao, .*; edited by Asha Rao, /);
+    expect(edited.stdout).toContain(
+      'Edited a note on the session: Rent by cheque (was: Rent in cash)',
+    );
+
+    const reviewFile = join(cwd, 'lib', SESSION, 'review.json');
+    const before = await readFile(reviewFile, 'utf8');
+    const bad: [number, string[], RegExp][] = [
+      [
+        1,
+        ['note', SESSION, '--edit', 'zzzz', '--text', 'x'],
+        /^UNKNOWN_NOTE: there is no note zzzz in this review\n$/,
+      ],
+      [1, ['note', SESSION, '--edit', short, '--text', ' '], /^EMPTY_TEXT: The note is empty\n$/],
+      [
+        2,
+        ['note', SESSION, '--remove', short, '--text', 'x'],
+        /^USAGE: note: --remove ID takes no/,
+      ],
+      [2, ['note', SESSION, '--edit', short], /^USAGE: note: give the note with --text T/],
+    ];
+    for (const [code, argv, message] of bad) {
+      const result = await run('review', ...argv);
+      expect(result.code, argv.join(' ')).toBe(code);
+      expect(result.stderr, argv.join(' ')).toMatch(message);
+    }
+    expect(await readFile(reviewFile, 'utf8')).toBe(before);
+
+    expect(await run('review', 'note', SESSION, '--remove', short)).toMatchObject({
+      code: 0,
+      stdout: `Removed note ${short} of ${SESSION}\n`,
+    });
+    const after = JSON.parse((await run('review', 'show', SESSION, '--json')).stdout);
+    expect(after.notes).toEqual([]);
+    expect(after.history).toHaveLength(3);
+    expect((await run('review', 'show', SESSION)).stdout).toContain(
+      'Removed a note on the session (was: Rent by cheque)',
+    );
+  });
 });

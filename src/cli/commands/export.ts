@@ -8,10 +8,13 @@ import { basename, resolve } from 'node:path';
 import { withDuplicateKeys } from '@shared/json/duplicate-items';
 import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
+import { reviewState } from '@shared/review/state';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
 import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import { readSessionInput } from '../../core/library/session-input';
+import type { ExportReview } from '../../core/export/sheets/review';
+import { carriedReview } from '../../core/review/carried';
 import { openSession } from '../../core/session/open-session';
 import { unreadableLine } from './unreadable';
 import {
@@ -28,6 +31,8 @@ import { retryReporter } from './progress';
 export interface SessionForExport {
   readonly view: SessionView;
   readonly meta: ExportMeta;
+  /** The review a .bcsession carries (its Review sheet and the Transactions flags). */
+  readonly review?: { readonly entries: number; readonly sheet: ExportReview } | undefined;
 }
 
 export interface ExportCliIo {
@@ -125,7 +130,15 @@ async function fromFile(path: string): Promise<SessionForExport> {
     };
   }
   const view = normalizeSession(input.subscribedData, input.sessionStatus);
-  return { view: withDuplicateKeys(view, input.duplicateKeys, 'file'), meta };
+  const document = input.meta ? await carriedReview(path) : null;
+  return {
+    view: withDuplicateKeys(view, input.duplicateKeys, 'file'),
+    meta,
+    review:
+      document && document.events.length > 0
+        ? { entries: document.events.length, sheet: { state: reviewState(document) } }
+        : undefined,
+  };
 }
 
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */
@@ -172,13 +185,18 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
       accountId: values.account,
       allFields: values['all-fields'] === true,
       signal: io.signal,
+      review: session.review?.sheet ?? null,
     });
     const transactions = view.accounts
       .filter((a) => !values.account || a.accountId === values.account)
       .reduce((n, a) => n + a.transactions.length, 0);
     io.stdout(
       `Wrote ${result.path}: ${result.sheets.length} sheets, ` +
-        `${transactions.toLocaleString('en-IN')} transactions\n`,
+        `${transactions.toLocaleString('en-IN')} transactions` +
+        (session.review
+          ? `, with the review the file carries (${session.review.entries.toLocaleString('en-IN')} entries)`
+          : '') +
+        '\n',
     );
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@
 // and nothing is written; a usage error exits 2.
 import { userInfo } from 'node:os';
 import { computeSessionInsights } from '@shared/insights';
+import { formatLocalTime as when } from '@shared/format/local-time';
 import { formatDate } from '@shared/model/calendar';
 import { formatRupees } from '@shared/model/money';
 import { adjustedAbb, eligibleCredits } from '@shared/review/adjustments';
@@ -18,7 +19,7 @@ import {
   type FlagLabel,
 } from '@shared/review/labels';
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
-import { describeEvent, describeFlag, excludedKeys } from '@shared/review/state';
+import { describeFlag, excludedKeys, historyLines } from '@shared/review/state';
 import { Library } from '../../core/library/store';
 import { ReviewError } from '../../core/review/errors';
 import { SessionReviews } from '../../core/review/session-reviews';
@@ -30,13 +31,17 @@ import { terminalSafe } from '../terminal-safe';
 
 export const REVIEW_USAGE = `Usage:
   bcv review note <session-id> --text T [--account ID]
+  bcv review note <session-id> --edit NOTE-ID --text T | --remove NOTE-ID
   bcv review flag <session-id> <transaction-hash...> --label L [--note T] [--exclude eligible|abb]
   bcv review verdict <session-id> approve|refer|decline --text T
   bcv review show <session-id> [--json]
 Labels: ${FLAG_LABELS.join(', ')}
 Options:
   --library DIR     the library folder (as for bcv library)
-  --reviewer NAME   who signs the change (default: $BCV_REVIEWER, else your user name)`;
+  --reviewer NAME   who signs the change (default: $BCV_REVIEWER, else your user name)
+A note's id (or its first characters) is in bcv review show; an edit or a removal is one
+more entry in the history, which keeps what the note said before.
+Times are in this computer's time zone.`;
 
 function reviewerOf(io: CliIo, given: string | undefined): string {
   if (given !== undefined) return given;
@@ -49,16 +54,13 @@ function reviewerOf(io: CliIo, given: string | undefined): string {
   }
 }
 
-function when(iso: string): string {
-  const date = iso.slice(0, 10);
-  return `${formatDate(date)} ${iso.slice(11, 16)} UTC`;
-}
-
 export async function runReviewCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     library: { type: 'string' },
     text: { type: 'string' },
     account: { type: 'string' },
+    edit: { type: 'string' },
+    remove: { type: 'string' },
     label: { type: 'string', multiple: true },
     note: { type: 'string' },
     exclude: { type: 'string', multiple: true },
@@ -83,7 +85,21 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
     switch (action) {
       case 'note': {
         if (rest.length > 0) throw new UsageError(`note: unexpected "${rest[0]}"`);
+        if (values.remove !== undefined) {
+          if (values.edit !== undefined || values.text !== undefined || values.account) {
+            throw new UsageError('note: --remove ID takes no --edit, --text or --account');
+          }
+          await reviews.removeNote(sessionId, reviewer, values.remove);
+          io.stdout(`Removed note ${terminalSafe(values.remove)} of ${terminalSafe(sessionId)}\n`);
+          return 0;
+        }
         if (values.text === undefined) throw new UsageError('note: give the note with --text T');
+        if (values.edit !== undefined) {
+          if (values.account) throw new UsageError('note: an edited note keeps its account');
+          await reviews.note(sessionId, reviewer, values.text, { noteId: values.edit });
+          io.stdout(`Edited note ${terminalSafe(values.edit)} of ${terminalSafe(sessionId)}\n`);
+          return 0;
+        }
         await reviews.note(sessionId, reviewer, values.text, { account: values.account ?? null });
         io.stdout(
           `Noted on ${values.account ? `account ${terminalSafe(values.account)}` : 'the session'} of ${terminalSafe(sessionId)}\n`,
@@ -241,7 +257,7 @@ async function show(
   lines.push('', `Notes (${state.notes.length})`);
   for (const n of state.notes) {
     lines.push(
-      `  ${n.account === null ? 'Session' : `Account ${n.account}`}: ${terminalSafe(n.text)} (${terminalSafe(n.author)}, ${when(n.createdAt)}${n.editedAt ? `, edited ${when(n.editedAt)}` : ''})`,
+      `  [${n.noteId.slice(0, 8)}] ${n.account === null ? 'Session' : `Account ${terminalSafe(n.account)}`}: ${terminalSafe(n.text)} (${terminalSafe(n.author)}, ${when(n.createdAt)}${n.editedAt ? `; edited by ${terminalSafe(n.editedBy ?? n.author)}, ${when(n.editedAt)}` : ''})`,
     );
   }
   lines.push('', `Flags (${flags.length})`);
@@ -256,8 +272,8 @@ async function show(
     );
   }
   lines.push('', `History (${state.history.length})`);
-  for (const e of state.history) {
-    lines.push(`  ${when(e.at)}  ${terminalSafe(e.reviewer)}  ${terminalSafe(describeEvent(e))}`);
+  for (const { event: e, text } of historyLines(state.history)) {
+    lines.push(`  ${when(e.at)}  ${terminalSafe(e.reviewer)}  ${terminalSafe(text)}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -8,11 +8,12 @@ import {
   checkedText,
   flagChanges,
   noteChange,
+  noteRemoval,
   ReviewInputError,
   verdictChange,
   type FlagRequest,
 } from '@shared/review/changes';
-import type { ReviewChange } from '@shared/review/document';
+import type { ReviewChange, ReviewDocument } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { transactionIndex } from '@shared/review/resolve';
 import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
@@ -40,12 +41,48 @@ export interface LoadedReviews {
     text: string,
     options?: { readonly account?: string | null; readonly noteId?: string },
   ): Promise<ReviewState>;
+  /** Removes a note (one more event: the note stays in the history). */
+  removeNote(view: SessionView, reviewer: string, noteId: string): Promise<ReviewState>;
   verdict(
     view: SessionView,
     reviewer: string,
     decision: Verdict,
     reason: string,
   ): Promise<ReviewState>;
+}
+
+/**
+ * The note a reviewer names to edit or remove: by its id or a unique start of it (the CLI
+ * shows the first 8 characters). A removed note is not there to change.
+ */
+export function findNote(
+  document: ReviewDocument,
+  noteId: string,
+): { readonly noteId: string; readonly account: string | null } {
+  const notes = new Map<string, { account: string | null; text: string }>();
+  for (const { change } of document.events) {
+    if (change.kind === 'note')
+      notes.set(change.noteId, { account: change.account, text: change.text });
+  }
+  const exact = notes.has(noteId) ? [noteId] : [];
+  const ids = exact.length > 0 ? exact : [...notes.keys()].filter((id) => id.startsWith(noteId));
+  if (ids.length > 1) {
+    throw new ReviewError(
+      'UNKNOWN_NOTE',
+      `${noteId} names ${ids.length} notes: give more of its id`,
+    );
+  }
+  const found = ids[0] === undefined ? undefined : notes.get(ids[0]);
+  if (!found || ids[0] === undefined) {
+    throw new ReviewError('UNKNOWN_NOTE', `there is no note ${noteId} in this review`);
+  }
+  if (found.text.trim() === '') {
+    throw new ReviewError(
+      'UNKNOWN_NOTE',
+      `note ${noteId} was removed; it can no longer be changed`,
+    );
+  }
+  return { noteId: ids[0], account: found.account };
 }
 
 function checked<T>(make: () => T): T {
@@ -105,22 +142,22 @@ export function loadedReviews(
     async note(view, reviewer, text, options = {}) {
       checked(() => checkedText(text, 'The note'));
       let account = options.account ?? null;
-      if (options.noteId) {
-        const existing = (await store.read(view.sessionId)).events.find(
-          (e) => e.change.kind === 'note' && e.change.noteId === options.noteId,
-        );
-        if (!existing || existing.change.kind !== 'note') {
-          throw new ReviewError('UNKNOWN_NOTE', `there is no note ${options.noteId} to edit`);
-        }
-        account = existing.change.account;
+      let noteId = options.noteId;
+      if (noteId !== undefined) {
+        ({ noteId, account } = findNote(await store.read(view.sessionId), noteId));
       } else if (account !== null && !view.accounts.some((a) => a.accountId === account)) {
         throw new ReviewError(
           'UNKNOWN_ACCOUNT',
           `${account} is not an account of session ${view.sessionId} (accounts: ${view.accounts.map((a) => a.accountId).join(', ')})`,
         );
       }
-      const change = checked(() => noteChange(options.noteId ?? newId(), account, text));
+      const change = checked(() => noteChange(noteId ?? newId(), account, text));
       return write(view.sessionId, reviewer, [change]);
+    },
+
+    async removeNote(view, reviewer, noteId) {
+      const found = findNote(await store.read(view.sessionId), noteId);
+      return write(view.sessionId, reviewer, [noteRemoval(found.noteId, found.account)]);
     },
 
     async verdict(view, reviewer, decision, reason) {

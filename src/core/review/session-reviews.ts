@@ -104,6 +104,12 @@ export class SessionReviews {
     return this.outcome(await this.loaded.note(view, reviewer, text, options));
   }
 
+  /** Removes a note, as one more event (the history keeps what it said). */
+  async removeNote(sessionId: string, reviewer: string, noteId: string): Promise<ChangeOutcome> {
+    const { view } = await this.open(sessionId);
+    return this.outcome(await this.loaded.removeNote(view, reviewer, noteId));
+  }
+
   async verdict(
     sessionId: string,
     reviewer: string,

@@ -42,6 +42,7 @@ export const PLAIN_CHANNELS = [
   'review:get',
   'review:flag',
   'review:note',
+  'review:note-remove',
   'review:verdict',
   'review:reviewer',
   'summary:pdf',

@@ -95,6 +95,8 @@ export const argSchemas = {
       noteId: id.optional(),
     })
     .strict(),
+  /** Removes a note as one more event (the history keeps it). */
+  'review:note-remove': z.object({ handle: id, noteId: id }).strict(),
   'review:verdict': z
     .object({ handle: id, decision: z.enum(VERDICTS), reason: z.string().max(10_000) })
     .strict(),

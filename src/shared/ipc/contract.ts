@@ -167,6 +167,7 @@ export interface IpcResults {
   'review:get': ReviewState;
   'review:flag': ReviewState;
   'review:note': ReviewState;
+  'review:note-remove': ReviewState;
   'review:verdict': ReviewState;
   'review:reviewer': { readonly name: string };
   'summary:pdf': { readonly path: string } | { readonly cancelled: true };

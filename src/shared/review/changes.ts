@@ -76,6 +76,11 @@ export function noteChange(noteId: string, account: string | null, text: string)
   return { kind: 'note', noteId, account, text: checkedText(text, 'The note') };
 }
 
+/** Removing a note is one more event (its text empty): the note stays in the history. */
+export function noteRemoval(noteId: string, account: string | null): ReviewChange {
+  return { kind: 'note', noteId, account, text: '' };
+}
+
 export function verdictChange(decision: Verdict, reason: string): ReviewChange {
   return { kind: 'verdict', decision, reason: checkedText(reason, 'The reason for the verdict') };
 }

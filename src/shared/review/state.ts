@@ -185,7 +185,7 @@ function shortKey(key: string): string {
 }
 
 /** One line of the edit history: what changed, in words (the who and when sit beside it). */
-export function describeEvent(event: ReviewEvent): string {
+export function describeEvent(event: ReviewEvent, before: string | null = null): string {
   const c = event.change;
   switch (c.kind) {
     case 'label':
@@ -196,9 +196,33 @@ export function describeEvent(event: ReviewEvent): string {
         : `Noted on transaction ${shortKey(c.key)}: ${c.text}`;
     case 'exclude':
       return `${c.on ? ADJUSTMENT_TEXT[c.target] : `No longer ${ADJUSTMENT_TEXT[c.target].toLowerCase()}`}: transaction ${shortKey(c.key)}`;
-    case 'note':
-      return `${c.text.trim() === '' ? 'Removed a note' : 'Note'} on ${c.account === null ? 'the session' : `account ${c.account}`}${c.text.trim() === '' ? '' : `: ${c.text}`}`;
+    case 'note': {
+      const on = c.account === null ? 'the session' : `account ${c.account}`;
+      const was = before === null ? '' : ` (was: ${before})`;
+      if (c.text.trim() === '') return `Removed a note on ${on}${was}`;
+      return before === null
+        ? `Note on ${on}: ${c.text}`
+        : `Edited a note on ${on}: ${c.text}${was}`;
+    }
     case 'verdict':
       return `Verdict ${VERDICT_TEXT[c.decision]}: ${c.reason}`;
   }
+}
+
+/**
+ * The edit history in words, oldest first: a note's edit or removal says what the note
+ * said before, so nothing a reviewer wrote is ever lost from view.
+ */
+export function historyLines(
+  history: readonly ReviewEvent[],
+): { readonly event: ReviewEvent; readonly text: string }[] {
+  const notes = new Map<string, string>();
+  return history.map((event) => {
+    const c = event.change;
+    if (c.kind !== 'note') return { event, text: describeEvent(event) };
+    const before = notes.get(c.noteId);
+    const live = before !== undefined && before.trim() !== '' ? before : null;
+    notes.set(c.noteId, c.text);
+    return { event, text: describeEvent(event, live) };
+  });
 }

@@ -10,7 +10,7 @@ import {
   type Adjustment,
 } from '@shared/review/labels';
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
-import { describeEvent, excludedKeys, type ReviewState } from '@shared/review/state';
+import { excludedKeys, historyLines, type ReviewState } from '@shared/review/state';
 import type { TransactionView } from '@shared/model/view-model';
 import { typed, type SheetRow } from '../cells';
 import { labelOf, type ExportContext } from '../context';
@@ -153,7 +153,9 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
   rows.push({ style: 'title', cells: ['Edit history'] });
   rows.push({ style: 'header', cells: ['When', 'Reviewer', 'Change'] });
   if (state.history.length === 0) rows.push({ style: 'note', cells: ['No changes yet.'] });
-  for (const e of state.history) rows.push([when(e.at), e.reviewer, describeEvent(e)]);
+  for (const { event: e, text } of historyLines(state.history)) {
+    rows.push([when(e.at), e.reviewer, text]);
+  }
 
   return {
     name: 'Review',

@@ -10,7 +10,13 @@ import { ReviewerSetting } from '../../../core/review/reviewer-setting';
 import { ReviewStore } from '../../../core/review/store';
 import type { HandlerMap } from '../types';
 
-type Channels = 'review:get' | 'review:flag' | 'review:note' | 'review:verdict' | 'review:reviewer';
+type Channels =
+  | 'review:get'
+  | 'review:flag'
+  | 'review:note'
+  | 'review:note-remove'
+  | 'review:verdict'
+  | 'review:reviewer';
 
 export function reviewHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
   const store = new ReviewStore({ dir: appLibraryDir(deps.userDataDir), clock: deps.clock });
@@ -31,6 +37,8 @@ export function reviewHandlers(deps: AppDeps, s: Services): HandlerMap<Channels>
         account: account ?? null,
         ...(noteId ? { noteId } : {}),
       }),
+    'review:note-remove': async ({ handle, noteId }) =>
+      reviews.removeNote(viewOf(handle), await reviewer.get(), noteId),
     'review:verdict': async ({ handle, decision, reason }) =>
       reviews.verdict(viewOf(handle), await reviewer.get(), decision, reason),
     'review:reviewer': async ({ name }) => ({

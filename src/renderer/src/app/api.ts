@@ -78,6 +78,7 @@ export const api = {
   getReview: plain('review:get'),
   flagTransactions: plain('review:flag'),
   addReviewNote: plain('review:note'),
+  removeReviewNote: plain('review:note-remove'),
   setVerdict: plain('review:verdict'),
   reviewerName: plain('review:reviewer'),
   saveSummaryPdf: plain('summary:pdf'),

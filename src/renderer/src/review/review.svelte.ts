@@ -74,6 +74,15 @@ export class ReviewModel {
     return this.change(() => api.addReviewNote({ handle: this.handle, text, account }));
   }
 
+  /** An edit is a new event on the same note: the earlier text stays in the history. */
+  editNote(noteId: string, text: string): Promise<boolean> {
+    return this.change(() => api.addReviewNote({ handle: this.handle, text, noteId }));
+  }
+
+  removeNote(noteId: string): Promise<boolean> {
+    return this.change(() => api.removeReviewNote({ handle: this.handle, noteId }));
+  }
+
   verdict(decision: Verdict, reason: string): Promise<boolean> {
     return this.change(() => api.setVerdict({ handle: this.handle, decision, reason }));
   }
