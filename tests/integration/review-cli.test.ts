@@ -4,43 +4,14 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLibraryCommand, type CliIo } from '../../src/cli/commands/library';
+import { runLibraryCommand } from '../../src/cli/commands/library';
 import { runReviewCommand } from '../../src/cli/commands/review';
-import { Library } from '../../src/core/library/store';
 import { toPaise } from '../../src/shared/model/money';
 import { readBack, rowsOf, sheet, column } from '../unit/export/helpers';
-import { tempDir } from '../unit/library/helpers';
-import { demo } from '../unit/review/helpers';
-import { rawOf } from '../fakes/received';
+import { cliIo, reviewCliLibrary, SESSION } from './support/review-cli';
 
-const SESSION = 'demo-retail';
-
-function io(cwd: string, out: { stdout: string; stderr: string }, reviewer = 'Asha Rao'): CliIo {
-  return {
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    env: { BCV_REVIEWER: reviewer },
-    cwd,
-    appVersion: 'cli-test',
-  };
-}
-
-async function setUp() {
-  const cwd = await tempDir();
-  const { data, status, view } = demo(SESSION);
-  await new Library({ dir: join(cwd, 'lib'), appVersion: 't' }).save({
-    raw: rawOf(status, data),
-    fetchedAt: '2026-11-30T10:00:00.000Z',
-    source: { kind: 'live', profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
-  });
-  const run = async (command: 'review' | 'library', ...argv: string[]) => {
-    const out = { stdout: '', stderr: '' };
-    const fn = command === 'review' ? runReviewCommand : runLibraryCommand;
-    const code = await fn([...argv, '--library', 'lib'], io(cwd, out));
-    return { code, ...out };
-  };
-  return { cwd, view, run };
-}
+const setUp = reviewCliLibrary;
+const io = cliIo;
 
 describe('bcv review', () => {
   it('flags, notes, a verdict; shows them; bad input writes nothing', async () => {

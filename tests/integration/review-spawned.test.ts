@@ -2,59 +2,21 @@
 // the Review sheet and the Transactions flags from the review the file carries, and
 // `bcv review show` says its times in the machine's own zone (TZ), never UTC.
 // Needs `npm run build` (npm test runs it first).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runLibraryCommand, type CliIo } from '../../src/cli/commands/library';
-import { runReviewCommand } from '../../src/cli/commands/review';
-import { Library } from '../../src/core/library/store';
 import { formatLocalTime } from '../../src/shared/format/local-time';
 import { toPaise } from '../../src/shared/model/money';
 import { column, readBack, rowsOf, sheet } from '../unit/export/helpers';
-import { tempDir } from '../unit/library/helpers';
-import { demo } from '../unit/review/helpers';
-import { rawOf } from '../fakes/received';
+import { BCV, bcv } from './support/bcv';
+import { reviewCliLibrary, SESSION } from './support/review-cli';
 
-const BCV = join(__dirname, '../../out/cli/bcv.cjs');
-const SESSION = 'demo-retail';
-
-function bcv(args: string[], cwd: string, env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BCV, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
+/** The in-process commands, failing the test on a non-zero exit. */
 async function reviewedLibrary() {
-  const cwd = await tempDir();
-  const { data, status, view } = demo(SESSION);
-  await new Library({ dir: join(cwd, 'lib'), appVersion: 't' }).save({
-    raw: rawOf(status, data),
-    fetchedAt: '2026-11-30T10:00:00.000Z',
-    source: { kind: 'live', profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
-  });
+  const { cwd, view, run: runOrFail } = await reviewCliLibrary();
   const run = async (command: 'review' | 'library', ...argv: string[]) => {
-    const out = { stdout: '', stderr: '' };
-    const io: CliIo = {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      env: { BCV_REVIEWER: 'Asha Rao' },
-      cwd,
-      appVersion: 'cli-test',
-    };
-    const fn = command === 'review' ? runReviewCommand : runLibraryCommand;
-    const code = await fn([...argv, '--library', 'lib'], io);
-    if (code !== 0) throw new Error(`${argv.join(' ')}: ${out.stderr}`);
+    const out = await runOrFail(command, ...argv);
+    if (out.code !== 0) throw new Error(`${argv.join(' ')}: ${out.stderr}`);
     return out.stdout;
   };
   return { cwd, view, run };
@@ -74,7 +36,7 @@ describe('bcv with a reviewed session, as a process', () => {
     await run('review', 'verdict', SESSION, 'decline', '--text', 'Income not shown');
     await run('library', 'export', SESSION, '-o', 'case.bcsession');
 
-    const done = await bcv(['export', 'case.bcsession', '-o', 'case.xlsx'], cwd);
+    const done = await bcv(['export', 'case.bcsession', '-o', 'case.xlsx'], {}, cwd);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(/, with the review the file carries \(5 entries\)\n$/);
@@ -115,7 +77,7 @@ describe('bcv with a reviewed session, as a process', () => {
     const json = JSON.parse(await run('review', 'show', SESSION, '--json'));
     const at: string = json.verdict.at;
     for (const zone of ['Asia/Kolkata', 'America/Los_Angeles']) {
-      const shown = await bcv(['review', 'show', SESSION, '--library', 'lib'], cwd, { TZ: zone });
+      const shown = await bcv(['review', 'show', SESSION, '--library', 'lib'], { TZ: zone }, cwd);
       expect(shown.code).toBe(0);
       const local = formatLocalTime(at, zone);
       expect(local).toMatch(/^\d\d [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
