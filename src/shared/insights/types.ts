@@ -225,13 +225,19 @@ export interface SalaryInsights {
 
 // --- Counterparties ---------------------------------------------------------------------
 
-export interface CounterpartyTotal {
+/** A payer or payee and what went through them, in one account or across the session. */
+export interface CounterpartyShare<Total> {
   readonly name: string;
   readonly key: string;
-  readonly total: Tally;
-  /** Share of the account's credits (payers) or debits (payees) by amount. */
+  readonly total: Total;
+  /**
+   * Share by amount of the account's credits (payers) or debits (payees); across the
+   * session, of its external credits or debits.
+   */
   readonly share: number;
 }
+
+export type CounterpartyTotal = CounterpartyShare<Tally>;
 
 export interface CounterpartyInsights {
   readonly payers: readonly CounterpartyTotal[];
@@ -422,13 +428,7 @@ export interface SessionMonthFlow {
   readonly externalDebits: SessionTally;
 }
 
-export interface SessionCounterparty {
-  readonly name: string;
-  readonly key: string;
-  readonly total: SessionTally;
-  /** Share of the session's external credits (payers) or debits (payees). */
-  readonly share: number;
-}
+export type SessionCounterparty = CounterpartyShare<SessionTally>;
 
 export interface SessionInsights {
   readonly sessionId: string;
