@@ -35,6 +35,13 @@ export function* jsonChunks(value: unknown): Generator<string> {
   yield '}';
 }
 
+/** The bytes writeJson sends for `value` (a Content-Length), counted without one big string. */
+export function jsonByteLength(value: unknown): number {
+  let bytes = 0;
+  for (const chunk of jsonChunks(value)) bytes += Buffer.byteLength(chunk);
+  return bytes;
+}
+
 export async function writeJson(res: ServerResponse, value: unknown): Promise<void> {
   let buffer = '';
   for (const chunk of jsonChunks(value)) {

@@ -9,7 +9,7 @@ import { API_ERRORS, type ApiErrorCode } from '@shared/api/error-codes';
 import { echoedHeadersBody, ENDLESS_HEAD, ENDLESS_ITEM, faultAction, faultOf } from './faults';
 import type { GeneratedSession } from './generator';
 import { insightsResponse } from './insights-shape';
-import { writeJson } from './json-stream';
+import { jsonByteLength, writeJson } from './json-stream';
 import { expiredReportBody, REPORT_LINK_LIFETIME_MS, reportWorkbook } from './report-file';
 import { builtInSession, DEMO_RETAIL_PLAN } from './sessions';
 import { generateSession } from './generator';
@@ -157,11 +157,21 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
         })),
       };
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' });
     // The response names the id that was asked for (fault and `~tag` ids included).
-    await writeJson(res, body.session_id === sessionId ? body : { ...body, session_id: sessionId });
+    const value = body.session_id === sessionId ? body : { ...body, session_id: sessionId };
+    // Announced, as FinBox's server does, so a client can say how far a download is. The
+    // count is a serialisation pass of its own: kept for the bodies that never change.
+    const fixed = endpoint === 'subscribed_data' || endpoint === 'session_status';
+    const lengths = announced.get(session) ?? new Map<string, number>();
+    announced.set(session, lengths);
+    const key = `${endpoint}/${sessionId}`;
+    const length = (fixed ? lengths.get(key) : undefined) ?? jsonByteLength(value);
+    if (fixed) lengths.set(key, length);
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(length) });
+    await writeJson(res, value);
   };
 
+  const announced = new WeakMap<GeneratedSession, Map<string, number>>();
   const hosts = new WeakMap<ServerResponse, string>();
   const hostOf = (res: ServerResponse): string => hosts.get(res) ?? '127.0.0.1';
 

@@ -22,6 +22,7 @@ import {
   sleep,
   type RetryPolicy,
 } from './retry';
+import { nextTurn } from '../io/next-turn';
 
 export const DEFAULT_BASE_URL = 'https://apis.bankconnect.finbox.in/bank-connect';
 export const DEFAULT_API_VERSION = 'v1';
@@ -38,6 +39,16 @@ export interface PollNotice {
   readonly attempt: number;
   readonly elapsedMs: number;
 }
+
+/**
+ * How far a data answer is: bytes downloaded of the announced size (Content-Length, null
+ * when not sent), then `check` while its JSON is read and validated.
+ */
+export type DataProgress = (
+  stage: 'download' | 'check',
+  done: number,
+  total: number | null,
+) => void;
 
 export interface ClientOptions {
   readonly baseUrl?: string;
@@ -78,6 +89,7 @@ export interface BankConnectClient {
     sessionId: string,
     endpoint: DataEndpoint,
     signal?: AbortSignal,
+    onProgress?: DataProgress,
   ): Promise<ReceivedBody<SessionData>>;
   /**
    * `progress/`: which stage processing is in. Null when the server does not answer it
@@ -121,7 +133,11 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     `${base}/${encodeURIComponent(version)}/session_data/${encodeURIComponent(sessionId)}/${endpoint}/`;
 
   /** One HTTP exchange: the bytes and decoded JSON of a 2xx answer, or a BankConnectError. */
-  async function once(url: string, signal: AbortSignal | undefined): Promise<Answer> {
+  async function once(
+    url: string,
+    signal: AbortSignal | undefined,
+    onProgress: DataProgress | undefined,
+  ): Promise<Answer> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
@@ -154,6 +170,10 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         bytes = await readBodyBounded(response, {
           what: `The answer from ${host}`,
           limit: options.maxBodyBytes,
+          onBytes:
+            onProgress && response.ok
+              ? (done, total) => onProgress('download', done, total)
+              : undefined,
         });
       } catch (error) {
         if (error instanceof TooLargeError) {
@@ -172,6 +192,11 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
           response.status,
           `${bytes.length} of ${declared} bytes`,
         );
+      }
+      if (onProgress && response.ok) {
+        onProgress('check', bytes.length, bytes.length);
+        // Reading 283 MB of JSON holds the thread for seconds: let the stage be sent first.
+        await nextTurn();
       }
       const text = bytes.toString('utf8');
       let body: unknown;
@@ -229,6 +254,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     sessionId: string,
     endpoint: Endpoint,
     signal: AbortSignal | undefined,
+    onProgress?: DataProgress,
   ): Promise<Answer> {
     // Checked before any request: the id becomes a path segment (and later a folder).
     const problem = sessionIdProblem(sessionId.trim());
@@ -251,7 +277,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(url, signal);
+        return await once(url, signal, onProgress);
       } catch (error) {
         const failure = scrubbed(
           error instanceof BankConnectError ? error : classifyFetchFailure(error, host),
@@ -293,9 +319,12 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     sessionId: string,
     endpoint: DataEndpoint,
     signal?: AbortSignal,
+    onProgress?: DataProgress,
   ): Promise<ReceivedBody<SessionData>> {
     const what = `The ${endpoint} response`;
-    return validated(await get(sessionId, endpoint, signal), (v) => parseSessionData(v, what));
+    return validated(await get(sessionId, endpoint, signal, onProgress), (v) =>
+      parseSessionData(v, what),
+    );
   }
 
   async function progress(

@@ -29,6 +29,7 @@ import { statusPlan } from './sheets/status';
 import { summaryPlan } from './sheets/summary';
 import { topPlan } from './sheets/top';
 import { salaryPlan, transactionsPlan } from './sheets/transactions';
+import { nextTurn } from '../io/next-turn';
 
 export interface WorkbookOptions extends ExportOptions {
   /** The clock for the Summary's "Generated" line. */
@@ -122,10 +123,6 @@ function rowsOf(plan: SheetPlan, maxRows: number): number {
   if (plan.rowCount === 0) return 1;
   const headers = plan.tabular ? partNames(plan, maxRows).length : 0;
   return plan.rowCount + headers;
-}
-
-function tick(): Promise<void> {
-  return new Promise((r) => setImmediate(r));
 }
 
 async function waitForDrain(stream: Writable, failed: () => unknown): Promise<void> {
@@ -224,7 +221,7 @@ export async function exportWorkbook(
       if (signal?.aborted) throw cancelled();
       if (failure) throw failure;
       await waitForDrain(file!, () => failure);
-      await tick();
+      await nextTurn();
       if (signal?.aborted) throw cancelled();
       if (failure) throw failure;
     };

@@ -11,6 +11,7 @@ import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../errors';
+import { byteCounter, type ByteReport } from './byte-progress';
 
 /** The file-system calls writers make: injectable so tests can fail them (ENOSPC). */
 export type LibraryFs = Pick<
@@ -94,13 +95,22 @@ export async function writeFileAtomic(
   mode = 0o644,
   /** False only for a cache that is rebuilt when lost (the library index). */
   durable = true,
+  /** Bytes written so far of all (a library save's progress). */
+  onBytes?: ByteReport,
 ): Promise<string> {
   const temp = join(dir, tempNameFor(name));
   const final = join(dir, name);
+  const pieces = bytes instanceof Uint8Array ? [bytes] : bytes;
+  const counted = byteCounter(
+    pieces.reduce((sum, piece) => sum + piece.length, 0),
+    onBytes,
+  );
+  let written = 0;
   let handle: nodeFs.FileHandle | null = null;
   try {
     handle = await fs.open(temp, 'wx', mode);
-    for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) {
+    counted(0);
+    for (const piece of pieces) {
       let offset = 0;
       while (offset < piece.length) {
         const length = Math.min(CHUNK, piece.length - offset);
@@ -108,8 +118,10 @@ export async function writeFileAtomic(
         const { bytesWritten } = await handle.write(piece, offset, length);
         if (bytesWritten <= 0) throw Object.assign(new Error('no progress'), { code: 'ENOSPC' });
         offset += bytesWritten;
+        counted((written += bytesWritten));
       }
     }
+    counted(written, true);
     if (durable) await handle.sync();
     await handle.close();
     handle = null;

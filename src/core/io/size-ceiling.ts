@@ -9,6 +9,7 @@ import * as zlib from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
 import { CoreError } from '../errors';
+import { byteCounter, type ByteReport } from './byte-progress';
 
 export const MAX_SESSION_BYTES = 512 * 1024 * 1024;
 
@@ -36,6 +37,13 @@ interface InflateOptions {
   /** Says what is being read, for the message ("the file", "x.bcsession"). */
   readonly what?: string;
   readonly limit?: number;
+}
+
+interface ReadOptions extends InflateOptions {
+  /** Bytes read so far of the size announced (a file's, a Content-Length; null if none). */
+  readonly onBytes?: ByteReport;
+  /** Stops the read between chunks (a cancelled open). */
+  readonly signal?: AbortSignal;
 }
 
 type Inflate = (
@@ -89,7 +97,7 @@ export type BoundedReadFs = Pick<typeof nodeFs, 'open'>;
  */
 export async function readFileBounded(
   path: string,
-  options: InflateOptions & { readonly fs?: BoundedReadFs } = {},
+  options: ReadOptions & { readonly fs?: BoundedReadFs } = {},
 ): Promise<Buffer> {
   const limit = options.limit ?? MAX_SESSION_BYTES;
   const what = options.what ?? path;
@@ -98,16 +106,22 @@ export async function readFileBounded(
     const stat = await handle.stat();
     if (stat.isDirectory()) throw new CoreError('IS_A_FOLDER', `${what} is a folder, not a file`);
     if (stat.size > limit) throw tooLarge(`${what} is ${formatMiB(stat.size)},`, limit);
+    const counted = byteCounter(stat.size, options.onBytes);
     const chunks: Buffer[] = [];
     let total = 0;
+    counted(0);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(8 << 20, limit + 1 - total) || 1);
+      options.signal?.throwIfAborted();
+      // 1 MiB at a time: a progress count per chunk (a 40 MB snapshot says how far it is).
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total) || 1);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) throw tooLarge(`${what} grew while it was read to`, limit);
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      counted(total);
     }
+    counted(total, true);
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (error) {
     // A folder opened for reading fails at the first read on some systems.
@@ -126,7 +140,7 @@ export async function readFileBounded(
  */
 export async function readBodyBounded(
   response: Response,
-  options: InflateOptions = {},
+  options: Omit<ReadOptions, 'signal'> = {},
 ): Promise<Buffer> {
   const limit = options.limit ?? MAX_SESSION_BYTES;
   const what = options.what ?? 'the answer';
@@ -137,8 +151,10 @@ export async function readBodyBounded(
   }
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
+  const counted = byteCounter(Number.isFinite(declared) ? declared : null, options.onBytes);
   const chunks: Uint8Array[] = [];
   let total = 0;
+  counted(0);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -148,6 +164,8 @@ export async function readBodyBounded(
       throw tooLarge(`${what} goes on to`, limit);
     }
     chunks.push(value);
+    counted(total);
   }
+  counted(total, true);
   return Buffer.concat(chunks, total);
 }

@@ -24,6 +24,8 @@ import {
   type SnapshotSource,
 } from './format';
 import type { RawResponses } from '../session/received';
+import type { ProgressStage } from '@shared/session/progress';
+import { nextTurn } from '../io/next-turn';
 import { decodeRawJson, isSessionFile } from './session-input';
 import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
 import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
@@ -78,6 +80,13 @@ const STALE_TEMP_MS = 10 * 60 * 1000;
 export interface ListOptions {
   /** Files read so far of those the index did not know (a rebuild), and how many. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A save's or open's stages: bytes read or written of the file's size, checking, compressing. */
+export interface LibraryProgress {
+  readonly onProgress?: (stage: ProgressStage, done: number, total: number | null) => void;
+  /** Stops an open between chunks of the read (a save, once begun, is finished). */
+  readonly signal?: AbortSignal;
 }
 
 export class Library {
@@ -260,14 +269,21 @@ export class Library {
   // ---- saving and importing -----------------------------------------------------------
 
   /** Adds a snapshot of a fetched session (a re-fetch adds another, older ones stay). */
-  async save(input: SaveInput): Promise<ListedSnapshot> {
+  async save(input: SaveInput, progress: LibraryProgress = {}): Promise<ListedSnapshot> {
     const { sessionStatus, data } = input.raw;
+    await stage(progress, 'check');
     const payload = validatePayload(
       sessionStatus?.value ?? null,
       data?.value ?? null,
       input.raw.endpoint,
     );
-    return this.writeSnapshot(payloadTextOf(payload), payload, input.fetchedAt, input.source);
+    return this.writeSnapshot(
+      payloadTextOf(payload),
+      payload,
+      input.fetchedAt,
+      input.source,
+      progress,
+    );
   }
 
   /** Imports a .bcsession file or raw API JSON (subscribed_data, or both responses). */
@@ -354,6 +370,7 @@ export class Library {
     payload: SessionPayload,
     fetchedAt: string,
     source: SnapshotSource,
+    progress: LibraryProgress = {},
   ): Promise<ListedSnapshot> {
     const sessionId = sessionIdOfPayload(payload);
     // Checked before anything is written: an id that cannot be a folder is never saved.
@@ -362,6 +379,7 @@ export class Library {
     const savedAt = this.clock();
     const snapshotId = makeSnapshotId(savedAt);
     const folder = join(this.dir, folderNameOf(sessionId));
+    await stage(progress, 'compress');
     const { bytes, meta } = await encodeSessionFile({
       payloadText,
       sessionId,
@@ -372,7 +390,15 @@ export class Library {
     });
     try {
       await this.fs.mkdir(folder, { recursive: true });
-      const file = await writeFileAtomic(this.fs, folder, `${snapshotId}${FILE_EXTENSION}`, bytes);
+      const file = await writeFileAtomic(
+        this.fs,
+        folder,
+        `${snapshotId}${FILE_EXTENSION}`,
+        bytes,
+        undefined,
+        undefined,
+        progress.onProgress && ((done, total) => progress.onProgress?.('write', done, total)),
+      );
       const record = recordOf(meta, payload, snapshotId, bytes.length);
       await this.indexSaved(file, record);
       return { record, file };
@@ -383,10 +409,23 @@ export class Library {
 
   // ---- reading, exporting, deleting ---------------------------------------------------
 
-  async open(sessionId: string, snapshotId?: string): Promise<OpenedSnapshot> {
+  async open(
+    sessionId: string,
+    snapshotId?: string,
+    progress: LibraryProgress = {},
+  ): Promise<OpenedSnapshot> {
     const found = await this.locate(sessionId, snapshotId);
     try {
-      const decoded = await decodeSessionFile(await this.read(found.file));
+      const bytes = await readFileBounded(found.file, {
+        fs: this.fs,
+        limit: this.maxImportBytes,
+        what: 'it',
+        signal: progress.signal,
+        onBytes:
+          progress.onProgress && ((done, total) => progress.onProgress?.('read', done, total)),
+      });
+      await stage(progress, 'check');
+      const decoded = await decodeSessionFile(bytes);
       return { ...decoded, ...found };
     } catch (error) {
       throw inFile(relative(this.dir, found.file), error);
@@ -450,6 +489,13 @@ export class Library {
     }
     return mine.length;
   }
+}
+
+/** Says the stage, then lets it be sent before the synchronous work it names. */
+async function stage(progress: LibraryProgress, name: ProgressStage): Promise<void> {
+  if (!progress.onProgress) return;
+  progress.onProgress(name, 0, null);
+  await nextTurn();
 }
 
 function snapshotIdOf(rel: string): string {

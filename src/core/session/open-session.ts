@@ -9,12 +9,14 @@ import type { SessionStatusResponse } from '@shared/api/schemas';
 import { normalizeSessionStatus } from '@shared/model/normalize-status';
 import type { SessionStatusView, SessionView } from '@shared/model/view-model';
 import type { Provenance } from '@shared/session/provenance';
-import type { BankConnectClient } from '../api/client';
+import { stageMessage, type ProgressStage } from '@shared/session/progress';
+import type { BankConnectClient, DataProgress } from '../api/client';
 import { BankConnectError, networkErrors, receivedOf } from '../api/errors';
 import { CoreError } from '../errors';
 import { waitForData } from './enrichment';
 import type { RawResponses, ReceivedBody } from './received';
 import { sessionViewOf } from './view';
+import { nextTurn } from '../io/next-turn';
 
 /** A client and the words for where its data comes from. */
 export interface SessionConnection {
@@ -26,8 +28,10 @@ export interface SessionConnection {
 
 export interface SessionProgress {
   readonly kind: 'poll' | 'fetch';
+  /** The fetch's stage: bytes downloaded (done of total), checking, preparing the report. */
+  readonly stage?: ProgressStage;
   readonly done: number;
-  /** Null while polling: how long processing takes is not known. */
+  /** Null while polling (how long processing takes is not known) or with no Content-Length. */
   readonly total: number | null;
   readonly message: string;
 }
@@ -108,7 +112,16 @@ async function open(
   let data: ReceivedBody<SessionData> | null = null;
   let dataError: OpenedSession['dataError'] = null;
   if (!statusOnly) {
-    onProgress?.({ kind: 'fetch', done: 0, total: 1, message: 'Fetching data' });
+    const fetchStage = (stage: ProgressStage, done = 0, total: number | null = null) =>
+      onProgress?.({
+        kind: 'fetch',
+        stage,
+        done,
+        total,
+        message: stageMessage(stage, done, total),
+      });
+    const onData: DataProgress | undefined = onProgress && fetchStage;
+    fetchStage('download');
     try {
       // Enrichment is waited for unless the statuses already say processing failed: then
       // the data will not come, and the statuses are what there is to show.
@@ -121,6 +134,7 @@ async function open(
               intervalMs,
               maxIntervalMs,
               now,
+              onData,
               onPoll: (attempt, elapsedMs, stage) =>
                 onProgress?.({
                   kind: 'poll',
@@ -129,7 +143,7 @@ async function open(
                   message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
                 }),
             })
-          : await client.data(sessionId, endpoint, signal);
+          : await client.data(sessionId, endpoint, signal, onData);
     } catch (error) {
       // A session whose processing failed has statuses but no data: keep the statuses.
       if (signal?.aborted) throw networkErrors.cancelled();
@@ -141,7 +155,9 @@ async function open(
       if (!(error instanceof CoreError) || !statusesExplain(status.value)) throw error;
       dataError = { code: error.code, message: withDocumentedMessage(error).message };
     }
-    onProgress?.({ kind: 'fetch', done: 1, total: 1, message: 'Fetched' });
+    fetchStage('prepare');
+    // Normalising 200,000 transactions holds the thread: let the stage be sent first.
+    if (onProgress) await nextTurn();
   }
   const raw: RawResponses = { sessionStatus: status, data, endpoint };
   const view = sessionViewOf(sessionId, status.value, data?.value ?? null, data?.duplicateKeys);

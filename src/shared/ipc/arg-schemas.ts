@@ -53,8 +53,10 @@ export const argSchemas = {
     .object({ handle: id, jobId, accountId: id.optional(), allFields: z.boolean().optional() })
     .strict(),
   'library:list': empty,
-  'library:save': z.object({ handle: id }).strict(),
-  'library:open': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:save': z.object({ handle: id, jobId: jobId.optional() }).strict(),
+  'library:open': z
+    .object({ sessionId, snapshotId: id.optional(), jobId: jobId.optional() })
+    .strict(),
   'library:delete': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:import': z
     .object({

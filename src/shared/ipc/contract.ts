@@ -7,6 +7,7 @@ import type { DataEndpoint } from '../api/endpoints';
 import type { DataSummary } from '../library/summary';
 import type { SessionStatusView, SessionView } from '../model/view-model';
 import type { ReviewState } from '../review/state';
+import type { ProgressStage } from '../session/progress';
 import type { argSchemas } from './arg-schemas';
 
 // ---- shared shapes ------------------------------------------------------------------
@@ -72,9 +73,11 @@ export interface LoadedSession {
 export interface ProgressEvent {
   readonly jobId: string;
   /** `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB). */
-  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'index';
+  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'open' | 'index';
+  /** A fetch's, save's or library open's stage (bytes: done of total). */
+  readonly stage?: ProgressStage;
   readonly done: number;
-  /** Null when the total is not known (polling). */
+  /** Null when the total is not known (polling, a body without Content-Length). */
   readonly total: number | null;
   readonly message: string;
 }

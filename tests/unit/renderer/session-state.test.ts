@@ -18,7 +18,7 @@ describe('session state', () => {
     await opening;
     expect(session.phase).toBe('loaded');
     expect(session.polls).toBe(2);
-    expect(session.progressMessage).toBe('Fetched');
+    expect(session.progress.message).toBe('Preparing the report');
     expect(session.jobId).toBeNull();
     const loaded = session.loaded!;
     expect(loaded.sessionId).toBe('demo-retail');
@@ -72,7 +72,12 @@ describe('session state', () => {
   it('shows a saved snapshot through openSaved; a missing one rejects and changes nothing', async () => {
     const { api } = await import('../../../src/renderer/src/app/api');
     const saved = await api.saveToLibrary({ handle: session.loaded!.handle });
-    await session.openSaved('demo-business', saved.snapshotId);
+    const opening = session.openSaved('demo-business', saved.snapshotId);
+    expect(session.openingSaved).toBe('demo-business');
+    await opening;
+    // The open ran as a job: its stages came to its own progress, the last one preparing.
+    expect(session.savedProgress.message).toBe('Preparing the report');
+    expect(session.openingSaved).toBeNull();
     expect(session.phase).toBe('loaded');
     expect(session.loaded!.source).toMatchObject({ kind: 'saved', snapshotId: saved.snapshotId });
     const shown = session.loaded!.handle;

@@ -27,11 +27,12 @@ describe('openSession', () => {
     expect(opened.provenance).toEqual(provenance);
     expect(opened.fetchedAt).toBe('2026-03-04T05:06:07.000Z');
     expect(opened.dataError).toBeNull();
-    expect(progress.map((p) => [p.kind, p.done, p.total])).toEqual([
-      ['poll', 1, null],
-      ['poll', 2, null],
-      ['fetch', 0, 1],
-      ['fetch', 1, 1],
+    // The fake client reports no download of its own: the fetch says its stages.
+    expect(progress.map((p) => [p.kind, p.stage, p.done, p.total])).toEqual([
+      ['poll', undefined, 1, null],
+      ['poll', undefined, 2, null],
+      ['fetch', 'download', 0, null],
+      ['fetch', 'prepare', 0, null],
     ]);
     expect(progress[0]!.message).toMatch(/^Session demo-x is still processing \(poll 1, /);
   });

@@ -13,13 +13,15 @@ import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
 import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
 import { RecentSessions } from '../../../core/library/recent';
-import { Library, type ImportOutcome } from '../../../core/library/store';
+import { Library, type ImportOutcome, type LibraryProgress } from '../../../core/library/store';
+import { nextTurn } from '../../../core/io/next-turn';
 import { CoreError } from '../../../core/errors';
 import { SessionReviews } from '../../../core/review/session-reviews';
 import { ReviewStore } from '../../../core/review/store';
 import { sessionOfSnapshot } from '../../../core/session/from-snapshot';
+import { stageMessage } from '@shared/session/progress';
 import { toIpcError } from '../errors';
-import type { HandlerMap } from '../types';
+import type { CallContext, HandlerMap } from '../types';
 
 type Channels =
   | 'library:list'
@@ -68,6 +70,30 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     return { imported, problems };
   }
 
+  /** Work under the renderer's job id (cancellable, its stages sent), or plainly without one. */
+  function job<T>(
+    jobId: string | undefined,
+    kind: 'save' | 'open',
+    ctx: CallContext,
+    work: (progress: LibraryProgress) => Promise<T>,
+  ): Promise<T> {
+    if (!jobId) return work({});
+    return s.jobs.run(jobId, (signal) =>
+      work({
+        signal,
+        onProgress: (stage, done, total) =>
+          ctx.emit('progress', {
+            jobId,
+            kind,
+            stage,
+            done,
+            total,
+            message: stageMessage(stage, done, total),
+          }),
+      }),
+    );
+  }
+
   return {
     'library:list': async (_input, ctx) => {
       // Only a missing or damaged index reads the files: say how far the rebuild is.
@@ -84,7 +110,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       return { entries, problems, folder };
     },
 
-    'library:save': async ({ handle }) => {
+    'library:save': async ({ handle, jobId }, ctx) => {
       const { loaded, raw } = s.sessions.get(handle);
       if (loaded.source.kind === 'saved') {
         // Already in the library: saving again would only duplicate the snapshot.
@@ -103,15 +129,22 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         host: loaded.source.host,
         sandbox: loaded.source.sandbox,
       };
-      const saved = await library.save({ raw, fetchedAt: loaded.fetchedAt, source });
+      const saved = await job(jobId, 'save', ctx, (progress) =>
+        library.save({ raw, fetchedAt: loaded.fetchedAt, source }, progress),
+      );
       return snapshotSummary(saved.record);
     },
 
-    'library:open': async ({ sessionId, snapshotId }) => {
-      const opened = await library.open(sessionId, snapshotId);
-      const loaded = s.sessions.add(sessionOfSnapshot(opened));
+    'library:open': async ({ sessionId, snapshotId, jobId }, ctx) => {
+      const opened = await job(jobId, 'open', ctx, async (progress) => {
+        const snapshot = await library.open(sessionId, snapshotId, progress);
+        progress.onProgress?.('prepare', 0, null);
+        await nextTurn();
+        return sessionOfSnapshot(snapshot);
+      });
+      const loaded = s.sessions.add(opened);
       // Remembering is a convenience: a read-only user-data folder must not stop the open.
-      await recent.remember(opened.record.sessionId, snapshotId ?? null).catch(() => undefined);
+      await recent.remember(opened.sessionId, snapshotId ?? null).catch(() => undefined);
       return loaded;
     },
 

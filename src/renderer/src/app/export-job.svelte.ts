@@ -1,15 +1,12 @@
 // Export to Excel, from the report header's button or the menu (Ctrl+E): one export:xlsx
 // job at a time, its progress events, Cancel, and a one-line outcome, shown in the header.
-import type { LoadedSession, ProgressEvent } from '@shared/ipc/contract';
-import { api, newJobId, shownError } from './api';
+import type { LoadedSession } from '@shared/ipc/contract';
+import { api, shownError } from './api';
+import { JobProgress } from './job-progress.svelte';
 
-export class ExportJob {
+export class ExportJob extends JobProgress {
   /** Add the `Transactions (all fields)` sheet with every API field. */
   allFields = $state(false);
-  jobId = $state<string | null>(null);
-  done = $state(0);
-  total = $state<number | null>(null);
-  message = $state('');
   outcome = $state<{ readonly ok: boolean; readonly text: string } | null>(null);
   cancelling = $state(false);
 
@@ -17,21 +14,10 @@ export class ExportJob {
     return this.jobId !== null;
   }
 
-  constructor() {
-    api.onProgress((event) => this.onProgress(event));
-  }
-
   async start(loaded: LoadedSession): Promise<void> {
     if (this.jobId) return;
-    const jobId = newJobId('export');
-    Object.assign(this, {
-      jobId,
-      done: 0,
-      total: null,
-      message: 'Choosing where to save',
-      outcome: null,
-      cancelling: false,
-    });
+    const jobId = this.begin('export', 'Choosing where to save');
+    Object.assign(this, { outcome: null, cancelling: false });
     try {
       const result = await api.exportXlsx({
         handle: loaded.handle,
@@ -49,7 +35,7 @@ export class ExportJob {
           ? { ok: true, text: 'Export cancelled' }
           : { ok: false, text: `Export failed: ${shown.message}` };
     } finally {
-      this.jobId = null;
+      this.end();
       this.cancelling = false;
     }
   }
@@ -58,13 +44,6 @@ export class ExportJob {
     if (!this.jobId) return;
     this.cancelling = true;
     await api.cancelJob({ jobId: this.jobId }).catch(() => undefined);
-  }
-
-  private onProgress(event: ProgressEvent): void {
-    if (event.jobId !== this.jobId) return;
-    this.done = event.done;
-    this.total = event.total;
-    this.message = event.message;
   }
 }
 

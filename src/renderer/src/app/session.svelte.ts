@@ -1,26 +1,35 @@
-// The session being opened or shown: live polling progress, cancel, the loaded session.
+// The session being opened or shown: live polling and staged progress, cancel, the loaded
+// session. A library open runs as a job too (bytes read, checking, preparing).
 import type { LoadedSession, ProgressEvent } from '@shared/ipc/contract';
-import { api, newJobId, shownError, type ShownError } from './api';
+import { api, shownError, type ShownError } from './api';
+import { JobProgress } from './job-progress.svelte';
 
 export type SessionPhase = 'idle' | 'loading' | 'loaded' | 'failed' | 'cancelled';
 
 class SessionState {
   phase = $state<SessionPhase>('idle');
   requestedId = $state('');
-  jobId = $state<string | null>(null);
   polls = $state(0);
   startedAt = $state(0);
-  progressMessage = $state('');
+  /** The fetch's stage and bytes (session:fetch, session:refresh). */
+  readonly progress = new JobProgress();
+  /** A saved snapshot being opened from the library: its id and progress, else null. */
+  openingSaved = $state<string | null>(null);
+  readonly savedProgress = new JobProgress();
   /** Raw: a large session must not become a deep proxy. */
   loaded = $state.raw<LoadedSession | null>(null);
   error = $state.raw<ShownError | null>(null);
 
   constructor() {
-    api.onProgress((event) => this.onProgress(event));
+    api.onProgress((event) => this.onPoll(event));
   }
 
   /** A one-line outcome of the last menu action (save), shown under the form. */
   notice = $state<string | null>(null);
+
+  get jobId(): string | null {
+    return this.progress.jobId;
+  }
 
   async open(sessionId: string): Promise<void> {
     await this.load(sessionId, (jobId) => api.fetchSession({ sessionId, wait: true, jobId }));
@@ -37,12 +46,24 @@ class SessionState {
 
   /** Shows a saved snapshot (the newest when none is given); failures reject. */
   async openSaved(sessionId: string, snapshotId?: string): Promise<void> {
-    if (this.phase === 'loading') return;
-    const loaded = await api.openFromLibrary(
-      snapshotId ? { sessionId, snapshotId } : { sessionId },
-    );
-    Object.assign(this, { polls: 0, notice: null });
-    this.show(loaded);
+    if (this.phase === 'loading' || this.openingSaved) return;
+    const jobId = this.savedProgress.begin('open', 'Finding the snapshot');
+    this.openingSaved = sessionId;
+    try {
+      const loaded = await api.openFromLibrary(
+        snapshotId ? { sessionId, snapshotId, jobId } : { sessionId, jobId },
+      );
+      Object.assign(this, { polls: 0, notice: null });
+      this.show(loaded);
+    } finally {
+      this.savedProgress.end();
+      this.openingSaved = null;
+    }
+  }
+
+  async cancelSaved(): Promise<void> {
+    const jobId = this.savedProgress.jobId;
+    if (jobId) await api.cancelJob({ jobId });
   }
 
   private async load(
@@ -50,14 +71,12 @@ class SessionState {
     fetch: (jobId: string) => Promise<LoadedSession>,
   ): Promise<void> {
     if (this.phase === 'loading') return;
-    const jobId = newJobId('fetch');
+    const jobId = this.progress.begin('fetch', 'Checking status');
     Object.assign(this, {
       phase: 'loading',
       requestedId: sessionId.trim(),
-      jobId,
       polls: 0,
       startedAt: Date.now(),
-      progressMessage: 'Checking status',
       error: null,
       notice: null,
     });
@@ -68,7 +87,7 @@ class SessionState {
       this.phase = shown.code === 'CANCELLED' ? 'cancelled' : 'failed';
       this.error = shown.code === 'CANCELLED' ? null : shown;
     } finally {
-      this.jobId = null;
+      this.progress.end();
     }
   }
 
@@ -85,10 +104,8 @@ class SessionState {
     if (this.jobId) await api.cancelJob({ jobId: this.jobId });
   }
 
-  private onProgress(event: ProgressEvent): void {
-    if (event.jobId !== this.jobId) return;
-    if (event.kind === 'poll') this.polls = event.done;
-    this.progressMessage = event.message;
+  private onPoll(event: ProgressEvent): void {
+    if (event.jobId === this.jobId && event.kind === 'poll') this.polls = event.done;
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@shared/library/search';
 import { api, shownError } from '../app/api';
 import { navigation } from '../app/navigation.svelte';
+import { JobProgress } from '../app/job-progress.svelte';
 import { session } from '../app/session.svelte';
 import { toBase64 } from './base64';
 
@@ -40,6 +41,8 @@ class LibraryState {
   recent = $state.raw<readonly RecentSession[]>([]);
   /** While a missing or damaged index is rebuilt from the files: how far it is. */
   indexProgress = $state<string | null>(null);
+  /** A save to the library running: its stages (checking, compressing, bytes written). */
+  readonly saving = new JobProgress();
 
   constructor() {
     api.onProgress((event) => {
@@ -200,12 +203,16 @@ class LibraryState {
   async saveCurrent(): Promise<string> {
     const current = session.loaded;
     if (!current) return 'Open a session first';
+    if (this.saving.jobId) return 'A save is already running';
+    const jobId = this.saving.begin('save', 'Starting');
     try {
-      const saved = await api.saveToLibrary({ handle: current.handle });
+      const saved = await api.saveToLibrary({ handle: current.handle, jobId });
       if (this.listing) void this.load();
       return `Saved to the library (snapshot ${saved.snapshotId})`;
     } catch (error) {
       return `Could not save: ${shownError(error).message}`;
+    } finally {
+      this.saving.end();
     }
   }
 }
