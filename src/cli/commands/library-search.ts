@@ -2,6 +2,7 @@
 // transactions that name the text (a counterparty, UPI handle, account number, IFSC or
 // narration words), with an exact amount and a date range, grouped by session. The
 // catalogue (src/core/catalogue) catches up with the library first; progress on stderr.
+import { MATCHED_BY_LABELS } from '@shared/catalogue/labels';
 import { parseSearchInput } from '@shared/catalogue/query';
 import type { CatalogueSearchResult } from '@shared/catalogue/types';
 import { formatDate } from '@shared/model/calendar';
@@ -18,16 +19,6 @@ export interface SearchFlags {
   readonly to: string | undefined;
   readonly json: boolean;
 }
-
-const MATCHED: Record<string, string> = {
-  name: 'counterparty',
-  upi: 'UPI handle',
-  account: 'account number',
-  ifsc: 'IFSC',
-  narration: 'narration',
-  amount: 'amount',
-  date: 'date',
-};
 
 export async function searchCommand(
   library: Library,
@@ -75,7 +66,7 @@ function render(result: CatalogueSearchResult): string {
     }
     for (const h of s.hits) {
       lines.push(
-        `  ${formatDate(h.date)}  ${h.type.padEnd(6)}  ${formatRupees(fromPaise(h.amountPaise)).padStart(15)}  ${(MATCHED[h.matchedBy] ?? h.matchedBy).padEnd(14)}  ${shown(h.narration)}`,
+        `  ${formatDate(h.date)}  ${h.type.padEnd(6)}  ${formatRupees(fromPaise(h.amountPaise)).padStart(15)}  ${MATCHED_BY_LABELS[h.matchedBy].padEnd(14)}  ${shown(h.narration)}`,
       );
     }
   }

@@ -39,6 +39,8 @@ export const PLAIN_CHANNELS = [
   'library:export',
   'library:reveal',
   'library:recent',
+  'catalogue:search',
+  'catalogue:seen-elsewhere',
   'review:get',
   'review:flag',
   'review:note',

@@ -78,6 +78,16 @@ export const argSchemas = {
   'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:recent': empty,
+  // Across every saved case (the catalogue); the text fields are read by parseSearchInput.
+  'catalogue:search': z
+    .object({
+      text: z.string().max(200).optional(),
+      amount: z.string().max(40).optional(),
+      from: z.string().max(20).optional(),
+      to: z.string().max(20).optional(),
+    })
+    .strict(),
+  'catalogue:seen-elsewhere': z.object({ handle: id }).strict(),
   // The reviewer's flags, notes and verdict on a loaded session (issue 16).
   'review:get': z.object({ handle: id }).strict(),
   'review:flag': z

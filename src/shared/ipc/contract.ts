@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
 import type { DataSummary } from '../library/summary';
+import type { CatalogueSearchResult, SeenElsewhere } from '../catalogue/types';
 import type { SessionStatusView, SessionView } from '../model/view-model';
 import type { ReviewState } from '../review/state';
 import type { ProgressStage } from '../session/progress';
@@ -72,10 +73,18 @@ export interface LoadedSession {
 
 export interface ProgressEvent {
   readonly jobId: string;
+<<<<<<< HEAD
   /** `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB). */
   readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'open' | 'index';
   /** A fetch's, save's or library open's stage (bytes: done of total). */
   readonly stage?: ProgressStage;
+=======
+  /**
+   * `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB);
+   * `catalogue`: the search catalogue catching up with the library (CATALOGUE_JOB).
+   */
+  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'index' | 'catalogue';
+>>>>>>> 1ef3044 (Library screen: search every saved case (CatalogueSearch, catalogue-search state) over the new catalogue:search channel; the catalogue follows the app's saves, imports, deletes and listings in the background (a save never waits for it), with its build progress shown; node:sqlite stays external in out/main)
   readonly done: number;
   /** Null when the total is not known (polling, a body without Content-Length). */
   readonly total: number | null;
@@ -84,6 +93,8 @@ export interface ProgressEvent {
 
 /** The job id of the library index's rebuild progress (library:list takes no job id). */
 export const LIBRARY_INDEX_JOB = 'library-index';
+/** The job id of the search catalogue's (re)build progress. */
+export const CATALOGUE_JOB = 'catalogue';
 
 /** A saved session as the library lists it: what its data holds, and its snapshots. */
 export interface LibraryEntry extends DataSummary {
@@ -167,6 +178,8 @@ export interface IpcResults {
   'library:export': { readonly path: string } | { readonly cancelled: true };
   'library:reveal': { readonly revealed: boolean };
   'library:recent': { readonly recent: readonly RecentSession[] };
+  'catalogue:search': CatalogueSearchResult;
+  'catalogue:seen-elsewhere': SeenElsewhere;
   'review:get': ReviewState;
   'review:flag': ReviewState;
   'review:note': ReviewState;

@@ -20,8 +20,10 @@ import { SessionReviews } from '../../../core/review/session-reviews';
 import { ReviewStore } from '../../../core/review/store';
 import { sessionOfSnapshot } from '../../../core/session/from-snapshot';
 import { stageMessage } from '@shared/session/progress';
+import { Catalogue } from '../../../core/catalogue/catalogue';
 import { toIpcError } from '../errors';
-import type { CallContext, HandlerMap } from '../types';
+import type { CallContext, HandlerMap, ParsedArgs } from '../types';
+import { catalogueChanged, catalogueHandlers } from './catalogue';
 
 type Channels =
   | 'library:list'
@@ -38,13 +40,18 @@ const IMPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
+export function libraryHandlers(
+  deps: AppDeps,
+  s: Services,
+): HandlerMap<Channels> & ReturnType<typeof catalogueHandlers> {
   const library = new Library({
     dir: appLibraryDir(deps.userDataDir),
     appVersion: deps.appInfo.version,
     clock: deps.clock,
     trash: (path) => deps.shell.trash(path),
   });
+  // Search across the library: a cache beside it, told of every change made here.
+  const catalogue = new Catalogue({ library });
   const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
   // Session files carry the session's review in and out (merged on import).
   const reviews = new SessionReviews({
@@ -94,7 +101,33 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     );
   }
 
+  async function importAll({ paths, files }: ParsedArgs<'library:import'>) {
+    if (files && files.length > 0) {
+      const now = deps.clock().toISOString();
+      return importEach(
+        files,
+        (f) => f.name,
+        (f) => reviews.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
+      );
+    }
+    const chosen =
+      paths && paths.length > 0
+        ? paths
+        : await deps.dialogs.openFiles({
+            title: 'Import saved sessions',
+            filters: IMPORT_FILTERS,
+            multiple: true,
+          });
+    if (!chosen) return { imported: [], problems: [] };
+    return importEach(
+      chosen,
+      (p) => p,
+      (p) => reviews.importFile(p),
+    );
+  }
+
   return {
+    ...catalogueHandlers(catalogue, s),
     'library:list': async (_input, ctx) => {
       // Only a missing or damaged index reads the files: say how far the rebuild is.
       const { entries, problems, folder } = await library.list({
@@ -107,6 +140,8 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
             message: `Rebuilding the library index: ${done} of ${total} files read`,
           }),
       });
+      // Catches changes made behind the app's back (bcv, a file copied in).
+      catalogueChanged(catalogue, ctx);
       return { entries, problems, folder };
     },
 
@@ -132,6 +167,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       const saved = await job(jobId, 'save', ctx, (progress) =>
         library.save({ raw, fetchedAt: loaded.fetchedAt, source }, progress),
       );
+      catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
       return snapshotSummary(saved.record);
     },
 
@@ -148,35 +184,17 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       return loaded;
     },
 
-    'library:delete': async ({ sessionId, snapshotId }) => {
+    'library:delete': async ({ sessionId, snapshotId }, ctx) => {
       const deleted = await library.delete(sessionId, snapshotId);
+      catalogueChanged(catalogue, ctx);
       await recent.forget(sessionId, snapshotId).catch(() => undefined);
       return { deleted };
     },
 
-    'library:import': async ({ paths, files }) => {
-      if (files && files.length > 0) {
-        const now = deps.clock().toISOString();
-        return importEach(
-          files,
-          (f) => f.name,
-          (f) => reviews.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
-        );
-      }
-      const chosen =
-        paths && paths.length > 0
-          ? paths
-          : await deps.dialogs.openFiles({
-              title: 'Import saved sessions',
-              filters: IMPORT_FILTERS,
-              multiple: true,
-            });
-      if (!chosen) return { imported: [], problems: [] };
-      return importEach(
-        chosen,
-        (p) => p,
-        (p) => reviews.importFile(p),
-      );
+    'library:import': async (input, ctx) => {
+      const outcome = await importAll(input);
+      if (outcome.imported.length > 0) catalogueChanged(catalogue, ctx);
+      return outcome;
     },
 
     'library:export': async ({ sessionId, snapshotId }) => {

@@ -75,6 +75,8 @@ export const api = {
   exportFromLibrary: plain('library:export'),
   revealInLibrary: plain('library:reveal'),
   recentSessions: plain('library:recent'),
+  searchCatalogue: plain('catalogue:search'),
+  seenElsewhere: plain('catalogue:seen-elsewhere'),
   getReview: plain('review:get'),
   flagTransactions: plain('review:flag'),
   addReviewNote: plain('review:note'),
