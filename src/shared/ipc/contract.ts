@@ -73,18 +73,13 @@ export interface LoadedSession {
 
 export interface ProgressEvent {
   readonly jobId: string;
-<<<<<<< HEAD
-  /** `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB). */
-  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'open' | 'index';
-  /** A fetch's, save's or library open's stage (bytes: done of total). */
-  readonly stage?: ProgressStage;
-=======
   /**
    * `index`: the library index rebuilt from the files (jobId LIBRARY_INDEX_JOB);
    * `catalogue`: the search catalogue catching up with the library (CATALOGUE_JOB).
    */
-  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'index' | 'catalogue';
->>>>>>> 1ef3044 (Library screen: search every saved case (CatalogueSearch, catalogue-search state) over the new catalogue:search channel; the catalogue follows the app's saves, imports, deletes and listings in the background (a save never waits for it), with its build progress shown; node:sqlite stays external in out/main)
+  readonly kind: 'poll' | 'fetch' | 'export' | 'save' | 'open' | 'index' | 'catalogue';
+  /** A fetch's, save's or library open's stage (bytes: done of total). */
+  readonly stage?: ProgressStage;
   readonly done: number;
   /** Null when the total is not known (polling, a body without Content-Length). */
   readonly total: number | null;
