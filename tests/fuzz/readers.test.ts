@@ -13,7 +13,13 @@ import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
 import { exportWorkbook } from '../../src/core/export/export-workbook';
-import { decodeSessionFile, encodeSessionFile } from '../../src/core/library/format';
+import {
+  bodiesOfDocument,
+  decodeSessionFile,
+  encodeSessionFile,
+} from '../../src/core/library/format';
+import { compressBody } from '../../src/core/library/format-2';
+import { encodeFormat1File, SNAPSHOT_META } from '../fakes/format-1-file';
 import { Library } from '../../src/core/library/store';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import type { SessionView } from '../../src/shared/model/view-model';
@@ -141,29 +147,45 @@ const byteChange = fc.oneof(
   }),
 );
 
-test.prop([fc.array(mutation, { maxLength: 4 }), textMutation, byteChange], {
+const META = { ...SNAPSHOT_META, sessionId: 'fuzz-retail' };
+
+/** Format 1, or format 2 with the two responses as bodies, or one document body. */
+const layoutOf = fc.constantFrom(
+  'format-1' as const,
+  'format-2' as const,
+  'format-2-document' as const,
+);
+
+test.prop([fc.array(mutation, { maxLength: 4 }), textMutation, byteChange, layoutOf], {
   numRuns: RUNS,
   seed: SEED + 1,
   endOnFailure: true,
 })(
   '.bcsession files, mutated inside (checksum recomputed) and as bytes',
-  async (mutations, textChange, change) => {
-    const payload = {
-      session_status: SEEDS.session_status,
-      subscribed_data: SEEDS.subscribed_data,
-    };
-    const payloadText = applyTextMutation(
-      JSON.stringify(applyMutations(payload, mutations)),
-      textChange,
-    );
-    let { bytes } = await encodeSessionFile({
-      payloadText,
-      sessionId: 'fuzz-retail',
-      savedAt: '2026-12-01T00:00:00.000Z',
-      fetchedAt: '2026-12-01T00:00:00.000Z',
-      appVersion: 'fuzz',
-      source: { kind: 'live', profileName: 'Fuzz', host: 'fuzz.example', sandbox: true },
-    });
+  async (mutations, textChange, change, layout) => {
+    const payload = applyMutations(
+      { session_status: SEEDS.session_status, subscribed_data: SEEDS.subscribed_data },
+      mutations,
+    ) as Record<string, unknown>;
+    let bytes: Buffer;
+    if (layout === 'format-1') {
+      const payloadText = applyTextMutation(JSON.stringify(payload), textChange);
+      ({ bytes } = await encodeFormat1File({ payloadText, ...META }));
+    } else {
+      // A body is never empty (compressBody refuses it): a mutation that empties one is a space.
+      const text = (value: unknown, change?: typeof textChange) => {
+        const json = JSON.stringify(value) ?? 'null';
+        return Buffer.from((change ? applyTextMutation(json, change) : json) || ' ');
+      };
+      const bodies =
+        layout === 'format-2-document'
+          ? await bodiesOfDocument(text(payload, textChange))
+          : [
+              await compressBody('session_status', text(payload['session_status'])),
+              await compressBody('data', text(payload['subscribed_data'], textChange)),
+            ];
+      ({ bytes } = encodeSessionFile({ ...META, endpoint: 'subscribed_data', bodies }));
+    }
     if (change.kind === 'cut') bytes = bytes.subarray(0, Math.floor(bytes.length * change.at));
     if (change.kind === 'flip' && bytes.length > 0) {
       bytes = Buffer.from(bytes);

@@ -5,7 +5,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand, type ExportCliIo } from '../../src/cli/commands/export';
-import { encodeSessionFile, payloadTextOf } from '../../src/core/library/format';
+import { encodeFormat1File as encodeSessionFile, payloadTextOf } from '../fakes/format-1-file';
 import { fakeClientFactory, GOOD } from '../fakes/bankconnect-client';
 import {
   readBack,

@@ -2,28 +2,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLibraryCommand, saveFetchedToLibrary } from '../../src/cli/commands/library';
+import { saveFetchedToLibrary } from '../../src/cli/commands/library';
+import { libraryCli as cli } from './support/library-cli';
 import { rawOf } from '../fakes/received';
 import { defaultCliLibraryDir } from '../../src/core/library/paths';
 import { readSessionInput } from '../../src/core/library/session-input';
 import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
-
-async function cli(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const run = async (...argv: string[]) => {
-    out.stdout = '';
-    out.stderr = '';
-    const code = await runLibraryCommand([...argv, '--library', 'lib'], {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      env: {},
-      cwd,
-      appVersion: 'cli-test',
-    });
-    return { code, ...out };
-  };
-  return run;
-}
 
 describe('bcv library', () => {
   it('imports, lists, shows, exports and deletes', async () => {
@@ -90,7 +74,7 @@ describe('bcv library', () => {
     const json = JSON.parse(listed.stdout) as { entries: { sessionId: string }[] };
     expect(json.entries.map((e) => e.sessionId)).toEqual(['demo-business']);
     expect(listed.stderr).toBe(
-      'problem: demo-business/broken.bcsession: not a .bcsession file (it is not gzip-compressed)\n',
+      'problem: demo-business/broken.bcsession: not a .bcsession file (it is neither format 2 nor gzip-compressed)\n',
     );
     await expect(
       readSessionInput(join(cwd, 'lib', 'demo-business', 'broken.bcsession')),

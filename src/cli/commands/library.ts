@@ -14,6 +14,9 @@ import { ReviewStore } from '../../core/review/store';
 import type { RawResponses } from '../../core/session/received';
 import { diffCommand } from './library-diff';
 import { searchCommand } from './library-search';
+import { upgradeCommand } from './library-upgrade';
+import { duplicateKeyItems } from '@shared/json/duplicate-items';
+import { unreadableLine } from './unreadable';
 import { EXIT_USAGE, failureOf } from '../exit';
 import { parseCommandArgs, UsageError } from '../usage';
 
@@ -32,6 +35,8 @@ export const LIBRARY_USAGE = `Usage:
   bcv library export <session-id> [--snapshot ID] -o FILE.bcsession|FILE.xlsx
                                         (the session file, or its workbook; both with the review)
   bcv library delete <session-id> [--snapshot ID]
+  bcv library upgrade <session-id> | --all
+                                        (rewrites format-1 snapshots as format 2, in place)
   bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]
                                         (what changed; default: the two latest snapshots)
   bcv library search <text> [--amount A] [--from dd-mm-yyyy --to dd-mm-yyyy] [--json]
@@ -54,6 +59,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     amount: { type: 'string' },
     output: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
+    all: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   const [action, ...rest] = positionals;
@@ -100,6 +106,8 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
           to: values.to,
           json: values.json === true,
         });
+      case 'upgrade':
+        return await upgradeCommand(library, io, rest, values.all === true);
       case 'delete': {
         const deleted = await library.delete(one(rest, 'a session id'), values.snapshot);
         io.stdout(`Deleted ${deleted} snapshot${deleted === 1 ? '' : 's'}\n`);
@@ -208,6 +216,19 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
       ),
     ),
   );
+  const older = e.snapshots.filter((s) => s.formatVersion === 1).length;
+  if (older > 0) {
+    io.stdout(
+      `\n${older} snapshot${older === 1 ? ' is' : 's are'} in format 1: bcv library upgrade ${shown(e.sessionId)} rewrites ${older === 1 ? 'it' : 'them'} as format 2\n`,
+    );
+  }
+  // Read when the snapshot was saved or indexed: every open sets the same items aside.
+  for (const s of e.snapshots) {
+    if (!s.setAside) continue;
+    io.stderr(
+      `Snapshot ${s.snapshotId}: ${s.setAside} item${s.setAside === 1 ? '' : 's'} could not be read and ${s.setAside === 1 ? 'was' : 'were'} set aside (a key its JSON gives twice); opening it lists ${s.setAside === 1 ? 'it' : 'them'}\n`,
+    );
+  }
   return 0;
 }
 
@@ -226,6 +247,10 @@ async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly s
           ? `${file}: already in the library (session ${sessionId}, snapshot ${snapshotId})${review}\n`
           : `${file}: imported session ${sessionId} as snapshot ${snapshotId}${review}\n`,
       );
+      const setAside = unreadableLine({
+        unreadable: duplicateKeyItems(outcome.duplicateKeys, 'file'),
+      });
+      if (setAside) io.stderr(`${file}: ${setAside}`);
     } catch (error) {
       failed += 1;
       io.stderr(`bcv library: ${(error as Error).message.split('\n')[0]}\n`);

@@ -37,6 +37,8 @@ interface InflateOptions {
   /** Says what is being read, for the message ("the file", "x.bcsession"). */
   readonly what?: string;
   readonly limit?: number;
+  /** Output buffer size: a known output length given here is one buffer, not many steps. */
+  readonly chunkSize?: number;
 }
 
 interface ReadOptions extends InflateOptions {
@@ -78,7 +80,10 @@ export function inflateBounded(
   const limit = options.limit ?? MAX_SESSION_BYTES;
   const inflate = inflaterOf(compression);
   return new Promise((resolve, reject) => {
-    inflate(bytes, { maxOutputLength: limit }, (error, result) => {
+    const chunk = options.chunkSize
+      ? { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, options.chunkSize) }
+      : {};
+    inflate(bytes, { maxOutputLength: limit, ...chunk }, (error, result) => {
       if (!error) return resolve(result);
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         return reject(tooLarge(`${options.what ?? 'the file'} unpacks to`, limit));

@@ -1,31 +1,36 @@
-// The `.bcsession` file: gzip-compressed JSON, one snapshot of one session.
-//
-//   { format: 'bankconnect-viewer/session', version: 1, sessionId, savedAt, fetchedAt,
-//     appVersion, source: { kind: 'live' | 'imported', profileName, host, sandbox },
-//     sha256, payload: "<JSON text of { session_status, subscribed_data }>" }
-//
-// The payload is kept as a JSON *string* inside the envelope so the checksum covers exactly
-// the bytes that are parsed back (the UTF-8 of that string): no canonical serialisation to
-// agree on, and any edit to the data, however small, fails the check. The responses are
-// stored as the client parsed them (JSON.stringify of the received values: same keys in
-// the same order, same values), though the save path is handed the received bytes too. Never a credential: the source names a profile and a host.
+// The `.bcsession` file: one snapshot of one session. New files are format 2 (format-2.ts:
+// a small header, then each response's bytes as received, zstd-compressed, checksummed;
+// the review in a trailing section); format 1 (format-1.ts: a gzip JSON envelope) is still
+// read, and rewritten as format 2 only when asked (`bcv library upgrade`). Both read to the
+// same DecodedSession. Never a credential: the source names a profile and a host.
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { z } from 'zod';
-import { dataSessionId, parseSessionData, parseSessionStatus, parseWith } from '@shared/api/parse';
-import type { SessionData } from '@shared/api/parse';
-import { isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
-import type { SessionStatusResponse } from '@shared/api/schemas';
-import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
-import { inflateBounded, TooLargeError } from '../io/size-ceiling';
+import type { DataEndpoint } from '@shared/api/endpoints';
+import { readJson } from '@shared/json/read-json';
+import type { RawResponses } from '../session/received';
 import { LibraryError } from './errors';
+import { FORMAT_NAME, looksGzipped, readFormat1, sha256Hex } from './format-1';
+import {
+  compressBody,
+  encodeFormat2,
+  FORMAT2_VERSION,
+  inflateBody,
+  looksFormat2,
+  readFormat2Layout,
+  type BodyName,
+  type Format2Layout,
+  type Section,
+  type StoredBody,
+} from './format-2';
+import { validatePayload, type SessionPayload } from './payload';
+import { decodeRawJsonText } from './raw-json';
 
-export const FORMAT_NAME = 'bankconnect-viewer/session';
-export const FORMAT_VERSION = 1;
+export { FORMAT_NAME, looksGzipped, sha256Hex };
+export { sessionIdOfPayload, validatePayload, type SessionPayload } from './payload';
+export type { Section, StoredBody } from './format-2';
+
+/** The version new files are written in. */
+export const FORMAT_VERSION = FORMAT2_VERSION;
 export const FILE_EXTENSION = '.bcsession';
-
-const gzipAsync = promisify(gzip);
 
 export interface SnapshotSource {
   readonly kind: 'live' | 'imported';
@@ -34,228 +39,199 @@ export interface SnapshotSource {
   readonly sandbox: boolean;
 }
 
+export interface UpgradedFrom {
+  readonly version: 1;
+  /** The format-1 checksum: the SHA-256 of the document body's bytes. */
+  readonly sha256: string;
+  readonly upgradedAt: string;
+  readonly appVersion: string;
+}
+
 export interface SnapshotMeta {
   readonly sessionId: string;
   readonly savedAt: string;
   readonly fetchedAt: string;
   readonly appVersion: string;
   readonly source: SnapshotSource;
+  /** The file's checksum (format 2: of the data block; format 1: of the payload text). */
   readonly sha256: string;
-}
-
-export interface SessionPayload {
-  readonly sessionStatus: SessionStatusResponse | null;
-  readonly subscribedData: SessionData;
-  /** Keys the saved JSON gives twice in one object (paths into the file's JSON). */
-  readonly duplicateKeys?: readonly DuplicateKey[];
-  /** Which endpoint answered with the data (absent in files saved before there were two). */
-  readonly endpoint?: DataEndpoint;
+  readonly upgradedFrom?: UpgradedFrom;
 }
 
 export interface DecodedSession extends SessionPayload {
   readonly meta: SnapshotMeta;
-  /** The payload text the checksum covers (kept so a copy can be re-saved unchanged). */
-  readonly payloadText: string;
+  /** The format the file is in. */
+  readonly version: 1 | 2;
+  /**
+   * The data as format 2 stores it, for a copy, an import or an upgrade to write unchanged:
+   * a format-2 file's bodies as they are, a format-1 file's payload text as one document.
+   */
+  readonly storedBodies: () => Promise<readonly StoredBody[]>;
+  /** Format 2's trailing sections (outside the checksum); none for format 1. */
+  readonly sections: readonly Section[];
 }
 
-const isoTime = z.string().min(1).max(40);
-const headerSchema = z.object({
-  format: z.literal(FORMAT_NAME),
-  version: z.literal(FORMAT_VERSION),
-  sessionId: z.string().min(1).max(500),
-  savedAt: isoTime,
-  fetchedAt: isoTime,
-  appVersion: z.string().max(100),
-  source: z.object({
-    kind: z.enum(['live', 'imported']),
-    profileName: z.string().max(200).nullable(),
-    host: z.string().max(300).nullable(),
-    sandbox: z.boolean(),
-  }),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
-  payload: z.string(),
-});
-
-/** Characters hashed at a time (see sha256Hex). */
-export const HASH_CHUNK_CHARS = 8 * 1024 * 1024;
-
-/**
- * The SHA-256 of the text's UTF-8. Hashed in slices: given the whole string, Node first
- * encodes all of it into one more buffer (283 MB for 200,000 transactions) at the moment
- * main's memory peaks on opening. The digest is the same: the UTF-8 of a string is the
- * UTF-8 of its slices end to end, as long as no slice ends inside a surrogate pair.
- */
-export function sha256Hex(text: string, chunkChars = HASH_CHUNK_CHARS): string {
-  const hash = createHash('sha256');
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + chunkChars);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-    hash.update(text.slice(start, end), 'utf8');
-    start = end;
-  }
-  return hash.digest('hex');
+/** The bodies a live fetch is saved as: each response's bytes exactly as received. */
+export async function bodiesOfReceived(raw: RawResponses): Promise<StoredBody[]> {
+  if (!raw.data) throw new LibraryError('NO_DATA', 'there is no subscribed_data response to keep');
+  const status = raw.sessionStatus
+    ? [await compressBody('session_status', raw.sessionStatus.bytes)]
+    : [];
+  return [...status, await compressBody('data', raw.data.bytes)];
 }
 
-export function payloadTextOf(payload: SessionPayload): string {
-  return JSON.stringify({
-    session_status: payload.sessionStatus,
-    subscribed_data: payload.subscribedData,
-    ...(payload.endpoint ? { data_endpoint: payload.endpoint } : {}),
-  });
+/** A JSON file as given (raw API JSON, a format-1 payload), kept byte for byte. */
+export async function bodiesOfDocument(bytes: Uint8Array): Promise<StoredBody[]> {
+  return [await compressBody('document', bytes)];
 }
 
 export interface EncodeInput {
-  readonly payloadText: string;
   readonly sessionId: string;
   readonly savedAt: string;
   readonly fetchedAt: string;
   readonly appVersion: string;
   readonly source: SnapshotSource;
+  readonly endpoint: DataEndpoint | null;
+  readonly bodies: readonly StoredBody[];
+  readonly upgradedFrom?: UpgradedFrom;
+  readonly sections?: readonly Section[];
 }
 
-export async function encodeSessionFile(
-  input: EncodeInput,
-): Promise<{ bytes: Buffer; meta: SnapshotMeta }> {
-  const meta: SnapshotMeta = {
-    sessionId: input.sessionId,
-    savedAt: input.savedAt,
-    fetchedAt: input.fetchedAt,
-    appVersion: input.appVersion,
-    source: input.source,
-    sha256: sha256Hex(input.payloadText),
-  };
-  const envelope = {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    ...meta,
-    payload: input.payloadText,
-  };
-  return { bytes: await gzipAsync(Buffer.from(JSON.stringify(envelope), 'utf8')), meta };
-}
-
-export function looksGzipped(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-async function gunzipOrExplain(bytes: Uint8Array): Promise<Buffer> {
-  try {
-    // Bounded: a gzip bomb stops at the size ceiling instead of filling memory.
-    return await inflateBounded(bytes, 'gzip', { what: 'the file' });
-  } catch (error) {
-    if (error instanceof TooLargeError) throw error;
-    const { code, message } = error as { code?: string; message?: string };
-    if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message ?? '')) {
-      throw new LibraryError(
-        'TRUNCATED',
-        'the file is truncated (the gzip data ends early): the copy or download did not finish',
-      );
-    }
-    throw new LibraryError(
-      'CORRUPT',
-      `the file is damaged (gzip: ${message ?? code ?? 'invalid data'})`,
-    );
-  }
-}
-
-/**
- * The envelope's JSON. Its own function so that the unzipped bytes and their text (283 MB
- * each for 200,000 transactions) are garbage as soon as it returns, not held by the
- * caller's frame while the payload is parsed.
- */
-function parseEnvelope(unzipped: Buffer): unknown {
-  try {
-    return readJson(unzipped.toString('utf8'), 'the file').value;
-  } catch (error) {
-    if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
-      throw new LibraryError('TOO_DEEP', error.message);
-    }
-    throw new LibraryError('NOT_BCSESSION', 'not a .bcsession file (no JSON inside the gzip data)');
-  }
+/** A format-2 file. */
+export function encodeSessionFile(input: EncodeInput): { bytes: Buffer; meta: SnapshotMeta } {
+  const { bodies, sections, ...rest } = input;
+  const { bytes, sha256 } = encodeFormat2(rest, bodies, sections);
+  const { endpoint: _e, ...meta } = rest;
+  return { bytes, meta: { ...meta, sha256 } };
 }
 
 /** Reads and verifies a .bcsession file's bytes; throws a LibraryError saying what is wrong. */
 export async function decodeSessionFile(bytes: Uint8Array): Promise<DecodedSession> {
+  if (looksFormat2(bytes)) return decodeFormat2(bytes, readFormat2Layout(bytes));
   if (!looksGzipped(bytes)) {
-    throw new LibraryError('NOT_BCSESSION', 'not a .bcsession file (it is not gzip-compressed)');
-  }
-  const envelope = parseEnvelope(await gunzipOrExplain(bytes));
-  const record = (typeof envelope === 'object' && envelope !== null ? envelope : {}) as Record<
-    string,
-    unknown
-  >;
-  if (record['format'] !== FORMAT_NAME) {
     throw new LibraryError(
       'NOT_BCSESSION',
-      `not a .bcsession file (format is not "${FORMAT_NAME}")`,
+      'not a .bcsession file (it is neither format 2 nor gzip-compressed)',
     );
   }
-  const version = record['version'];
-  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
-    throw new LibraryError(
-      'NEWER_FORMAT',
-      `saved by a newer BankConnect Viewer (format version ${version}; this app reads up to ${FORMAT_VERSION}): update the app to open it`,
-    );
-  }
-  const header = parseWith(headerSchema, envelope, 'The .bcsession header');
-  if (sha256Hex(header.payload) !== header.sha256) {
-    throw new LibraryError(
-      'CHECKSUM_MISMATCH',
-      'checksum mismatch: the saved data was corrupted or edited after saving',
-    );
-  }
-  const payload = parsePayloadText(header.payload);
-  const { payload: payloadText, format: _f, version: _v, ...meta } = header;
-  return { ...payload, meta, payloadText };
-}
-
-function parsePayloadText(text: string): SessionPayload {
-  let value: unknown;
-  let duplicateKeys: readonly DuplicateKey[];
-  try {
-    ({ value, duplicates: duplicateKeys } = readJson(text, 'the saved data'));
-  } catch (error) {
-    if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
-      throw new LibraryError('TOO_DEEP', error.message);
-    }
-    throw new LibraryError('CORRUPT', 'the saved data is not JSON');
-  }
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  const endpoint = record['data_endpoint'];
+  const envelope = await readFormat1(bytes);
+  const { payload: text, format: _f, version: _v, ...meta } = envelope;
   return {
-    ...validatePayload(
-      record['session_status'] ?? null,
-      record['subscribed_data'],
-      isDataEndpoint(endpoint) ? endpoint : undefined,
-    ),
-    duplicateKeys,
+    ...readDocument(text),
+    meta,
+    version: 1,
+    storedBodies: () => bodiesOfDocument(Buffer.from(text, 'utf8')),
+    sections: [],
   };
 }
 
-/** Both responses checked against the documented shapes (errors name the JSON path). */
-export function validatePayload(
-  status: unknown,
-  data: unknown,
-  endpoint?: DataEndpoint,
-): SessionPayload {
-  if (data === null || data === undefined) {
-    throw new LibraryError('NO_DATA', 'there is no subscribed_data response to keep');
+/** A file read as format 2 (its layout already checked). */
+export async function decodeFormat2(
+  bytes: Uint8Array,
+  layout: Format2Layout,
+): Promise<DecodedSession> {
+  const { header, bodies, sections } = layout;
+  const { bodies: _b, format: _f, version: _v, endpoint, ...meta } = header;
+  const payload = await payloadOfBodies(bodies, endpoint);
+  return {
+    ...payload,
+    meta,
+    version: 2,
+    // The file's own bytes: a copy is the data block exactly as it was checksummed.
+    storedBodies: () => Promise.resolve(bodies),
+    sections,
+  };
+}
+
+async function payloadOfBodies(
+  bodies: readonly StoredBody[],
+  endpoint: DataEndpoint | null,
+): Promise<SessionPayload> {
+  const byName = new Map<BodyName, StoredBody>(bodies.map((b) => [b.name, b]));
+  const document = byName.get('document');
+  if (document) return readDocument(await textOf(document));
+  const status = byName.get('session_status');
+  const statusValue = status ? readBody(await textOf(status), 'session_status').value : null;
+  // Read as it was received, every time: a key given twice is reported at every open.
+  const data = readBody(await textOf(byName.get('data')!), 'data');
+  return {
+    ...validatePayload(statusValue, data.value, endpoint ?? undefined),
+    duplicateKeys: data.duplicates,
+  };
+}
+
+/** A body's text: its own function, so the unpacked bytes are garbage once it returns. */
+async function textOf(body: StoredBody): Promise<string> {
+  return (await inflateBody(body)).toString('utf8');
+}
+
+function readBody(text: string, name: BodyName): ReturnType<typeof readJson> {
+  try {
+    return readJson(text, `the saved ${name} response`);
+  } catch (error) {
+    throw new LibraryError(
+      (error as { code?: string }).code === 'TOO_DEEP' ? 'TOO_DEEP' : 'CORRUPT',
+      (error as Error).message,
+    );
   }
-  const payload: SessionPayload = {
-    sessionStatus: status === null || status === undefined ? null : parseSessionStatus(status),
-    subscribedData: parseSessionData(data),
-    ...(endpoint ? { endpoint } : {}),
-  };
-  sessionIdOfPayload(payload);
-  return payload;
 }
 
-/** The session id of a payload: the data response's, else session_status's. */
-export function sessionIdOfPayload(payload: SessionPayload): string {
-  const id = dataSessionId(payload.subscribedData) ?? payload.sessionStatus?.session_id;
-  if (!id) throw new LibraryError('CORRUPT', 'the data response names no session id');
-  return id;
+/** A whole document (raw JSON, a format-1 payload): refused as damage, not as "not importable". */
+function readDocument(text: string): SessionPayload {
+  try {
+    return decodeRawJsonText(text);
+  } catch (error) {
+    if (error instanceof LibraryError && error.code === 'NOT_IMPORTABLE') {
+      throw new LibraryError('CORRUPT', 'the saved data is not a session in JSON');
+    }
+    throw error;
+  }
+}
+
+/**
+ * The same snapshot as format 2, its meta kept and the format-1 checksum recorded (it is
+ * the SHA-256 of the document body, so anyone can check the body is what format 1 held).
+ * A format-2 file comes back as it is.
+ */
+export async function asFormat2(
+  bytes: Uint8Array,
+  decoded: DecodedSession,
+  upgrade: { readonly at: string; readonly appVersion: string },
+): Promise<{ bytes: Buffer; meta: SnapshotMeta }> {
+  if (decoded.version === 2) {
+    return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), meta: decoded.meta };
+  }
+  const { meta } = decoded;
+  const bodies = await decoded.storedBodies();
+  const { bytes: out, meta: written } = encodeSessionFile({
+    sessionId: meta.sessionId,
+    savedAt: meta.savedAt,
+    fetchedAt: meta.fetchedAt,
+    appVersion: meta.appVersion,
+    source: meta.source,
+    endpoint: decoded.endpoint ?? null,
+    bodies,
+    upgradedFrom: {
+      version: 1,
+      sha256: meta.sha256,
+      upgradedAt: upgrade.at,
+      appVersion: upgrade.appVersion,
+    },
+  });
+  // Proven before it is handed out: the new file reads back to the same data.
+  const again = await decodeSessionFile(out);
+  const raw = await inflateBody((await again.storedBodies())[0]!);
+  if (sha256OfBytes(raw) !== meta.sha256) {
+    throw new LibraryError('WRITE_FAILED', 'the upgraded file does not hold the same data');
+  }
+  return { bytes: out, meta: written };
+}
+
+function sha256OfBytes(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The format a file is in, from its first bytes (null: neither). */
+export function formatOf(bytes: Uint8Array): 1 | 2 | null {
+  return looksFormat2(bytes) ? 2 : looksGzipped(bytes) ? 1 : null;
 }

@@ -31,6 +31,8 @@ const recordSchema = z.object({
   sandbox: z.boolean(),
   sha256: z.string(),
   sizeBytes: z.number(),
+  formatVersion: z.union([z.literal(1), z.literal(2)]).optional(),
+  setAside: z.number().optional(),
   holderNames: z.array(z.string()),
   banks: z.array(z.string()),
   accountNumbers: z.array(z.string()),

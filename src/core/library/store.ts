@@ -11,18 +11,25 @@ import { sessionIdProblem } from '@shared/api/session-id';
 import { systemProbe, writerOf, writerRunning, type ProcessProbe } from '../io/stale-temp';
 import { inFile, LibraryError, LibraryFolderError } from './errors';
 import {
+  asFormat2,
+  bodiesOfDocument,
+  bodiesOfReceived,
   decodeSessionFile,
   encodeSessionFile,
+  formatOf,
   sessionIdOfPayload,
   FILE_EXTENSION,
-  payloadTextOf,
-  sha256Hex,
   validatePayload,
   type DecodedSession,
   type SessionPayload,
   type SnapshotMeta,
   type SnapshotSource,
+  type StoredBody,
+  type UpgradedFrom,
 } from './format';
+import { sha256OfBodies } from './format-2';
+import type { DataEndpoint } from '@shared/api/endpoints';
+import type { DuplicateKey } from '@shared/json/read-json';
 import type { RawResponses } from '../session/received';
 import type { ProgressStage } from '@shared/session/progress';
 import { nextTurn } from '../io/next-turn';
@@ -72,6 +79,17 @@ export interface ImportOutcome {
   readonly file: string;
   /** The same data was already in the library: nothing new was written. */
   readonly duplicate: boolean;
+  /** Keys the file's JSON gives twice (set aside at import, and again at every open). */
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+export interface UpgradeOutcome {
+  /** The snapshots rewritten as format 2. */
+  readonly upgraded: readonly ListedSnapshot[];
+  /** Snapshots that were format 2 already. */
+  readonly already: number;
+  /** Files that could not be upgraded (left as they were). */
+  readonly failed: readonly LibraryProblem[];
 }
 
 /** A temporary file this old whose writer cannot be checked is taken as a save that died. */
@@ -94,7 +112,7 @@ export class Library {
   private readonly fs: LibraryFs;
   private readonly clock: () => Date;
   private readonly trash: (path: string) => Promise<void>;
-  private readonly appVersion: string;
+  readonly appVersion: string;
   private readonly maxImportBytes: number;
   private indexTurn: Promise<void> = Promise.resolve();
   private readonly unindexed = new Map<string, IndexedFile>();
@@ -236,7 +254,8 @@ export class Library {
     const name = rel;
     try {
       const decoded = await decodeSessionFile(await this.read(join(this.dir, rel)));
-      return { size, mtimeMs, record: recordOf(decoded.meta, decoded, snapshotIdOf(rel), size) };
+      const record = recordOf(decoded.meta, decoded, snapshotIdOf(rel), size, decoded.version);
+      return { size, mtimeMs, record };
     } catch (error) {
       const failure = inFile(name, error);
       return { size, mtimeMs, problem: { code: failure.code, message: failure.message } };
@@ -277,8 +296,11 @@ export class Library {
       data?.value ?? null,
       input.raw.endpoint,
     );
+    // The bytes as received, each response on its own (format-2.ts).
+    await stage(progress, 'compress');
+    const bodies = await bodiesOfReceived(input.raw);
     return this.writeSnapshot(
-      payloadTextOf(payload),
+      { bodies, endpoint: input.raw.endpoint },
       payload,
       input.fetchedAt,
       input.source,
@@ -314,59 +336,79 @@ export class Library {
     try {
       if (isSessionFile(bytes, name)) {
         const decoded = await decodeSessionFile(bytes);
+        // Format 2's data block is copied byte for byte (the sender's checksum still
+        // holds); a format-1 file's payload text becomes one document body.
+        const bodies = await decoded.storedBodies();
+        const { meta } = decoded;
+        const upgradedFrom: UpgradedFrom | undefined =
+          decoded.version === 1
+            ? {
+                version: 1,
+                sha256: meta.sha256,
+                upgradedAt: this.clock().toISOString(),
+                appVersion: this.appVersion,
+              }
+            : meta.upgradedFrom;
         const same = await this.findSame(
-          decoded.meta.sessionId,
-          decoded.meta.sha256,
-          decoded.meta.fetchedAt,
+          meta.sessionId,
+          [sha256OfBodies(bodies), upgradedFrom?.sha256],
+          meta.fetchedAt,
         );
-        if (same) return { ...same, duplicate: true };
-        // The payload text is kept byte for byte: the sender's checksum still holds. The
-        // file's source is only what it claims (a checksum is recomputed as easily as a
-        // figure is edited): the snapshot is marked imported, the claim kept beside it.
+        const duplicateKeys = decoded.duplicateKeys ?? [];
+        if (same) return { ...same, duplicate: true, duplicateKeys };
+        // The file's source is only what it claims (a checksum is recomputed as easily as
+        // a figure is edited): the snapshot is marked imported, the claim kept beside it.
         const saved = await this.writeSnapshot(
-          decoded.payloadText,
+          { bodies, endpoint: decoded.endpoint ?? null, upgradedFrom },
           decoded,
-          decoded.meta.fetchedAt,
-          { ...decoded.meta.source, kind: 'imported' },
+          meta.fetchedAt,
+          { ...meta.source, kind: 'imported' },
         );
-        return { ...saved, duplicate: false };
+        return { ...saved, duplicate: false, duplicateKeys };
       }
+      // Raw JSON is kept as given, so every open reads it as it was (a key given twice
+      // is reported each time, not resolved once at import and forgotten).
       const payload = decodeRawJson(bytes);
-      const text = payloadTextOf(payload);
-      const same = await this.findSame(sessionIdOfPayload(payload), null, null, text);
-      if (same) return { ...same, duplicate: true };
-      const saved = await this.writeSnapshot(text, payload, fetchedAtGuess, {
-        kind: 'imported',
-        profileName: null,
-        host: null,
-        sandbox: false,
-      });
-      return { ...saved, duplicate: false };
+      const bodies = await bodiesOfDocument(bytes);
+      const same = await this.findSame(sessionIdOfPayload(payload), [sha256OfBodies(bodies)], null);
+      const duplicateKeys = payload.duplicateKeys ?? [];
+      if (same) return { ...same, duplicate: true, duplicateKeys };
+      const saved = await this.writeSnapshot(
+        { bodies, endpoint: payload.endpoint ?? null },
+        payload,
+        fetchedAtGuess,
+        {
+          kind: 'imported',
+          profileName: null,
+          host: null,
+          sandbox: false,
+        },
+      );
+      return { ...saved, duplicate: false, duplicateKeys };
     } catch (error) {
       throw inFile(name, error);
     }
   }
 
+  /** A snapshot of the session with one of these checksums (and fetch time, when given). */
   private async findSame(
     sessionId: string,
-    sha256: string | null,
+    hashes: readonly (string | undefined)[],
     fetchedAt: string | null,
-    payloadText?: string,
   ): Promise<ListedSnapshot | null> {
-    const hash = sha256 ?? sha256Hex(payloadText ?? '');
     const { snapshots } = await this.list();
     return (
       snapshots.find(
         (s) =>
           s.record.sessionId === sessionId &&
-          s.record.sha256 === hash &&
+          hashes.includes(s.record.sha256) &&
           (fetchedAt === null || s.record.fetchedAt === fetchedAt),
       ) ?? null
     );
   }
 
   private async writeSnapshot(
-    payloadText: string,
+    data: StoredData,
     payload: SessionPayload,
     fetchedAt: string,
     source: SnapshotSource,
@@ -379,14 +421,15 @@ export class Library {
     const savedAt = this.clock();
     const snapshotId = makeSnapshotId(savedAt);
     const folder = join(this.dir, folderNameOf(sessionId));
-    await stage(progress, 'compress');
-    const { bytes, meta } = await encodeSessionFile({
-      payloadText,
+    const { bytes, meta } = encodeSessionFile({
       sessionId,
       savedAt: savedAt.toISOString(),
       fetchedAt,
       appVersion: this.appVersion,
       source,
+      endpoint: data.endpoint,
+      bodies: data.bodies,
+      ...(data.upgradedFrom ? { upgradedFrom: data.upgradedFrom } : {}),
     });
     try {
       await this.fs.mkdir(folder, { recursive: true });
@@ -399,7 +442,7 @@ export class Library {
         undefined,
         progress.onProgress && ((done, total) => progress.onProgress?.('write', done, total)),
       );
-      const record = recordOf(meta, payload, snapshotId, bytes.length);
+      const record = recordOf(meta, payload, snapshotId, bytes.length, 2);
       await this.indexSaved(file, record);
       return { record, file };
     } catch (error) {
@@ -442,14 +485,68 @@ export class Library {
     const bytes = await this.read(found.file).catch((error: unknown) => {
       throw inFile(relative(this.dir, found.file), error);
     });
-    await decodeSessionFile(bytes).catch((error: unknown) => {
-      throw inFile(relative(this.dir, found.file), error);
-    });
+    // Verified first, and a format-1 snapshot goes out as format 2 (the library's file
+    // stays as it is until `bcv library upgrade`).
+    const out = await decodeSessionFile(bytes)
+      .then(async (decoded) => (await this.asFormat2(bytes, decoded)).bytes)
+      .catch((error: unknown) => {
+        throw inFile(relative(this.dir, found.file), error);
+      });
     try {
-      return await writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
+      return await writeFileAtomic(this.fs, dirname(destination), basename(destination), out);
     } catch (error) {
       throw writeFailure(sessionId, error, destination);
     }
+  }
+
+  private asFormat2(bytes: Uint8Array, decoded: DecodedSession) {
+    return asFormat2(bytes, decoded, {
+      at: this.clock().toISOString(),
+      appVersion: this.appVersion,
+    });
+  }
+
+  /**
+   * Rewrites the format-1 snapshots of one session (or of all) as format 2, in place and
+   * under the same snapshot id: only when asked, never behind the user's back. A file
+   * that cannot be read is left as it is and reported; the others go on.
+   */
+  async upgrade(sessionId?: string, options: ListOptions = {}): Promise<UpgradeOutcome> {
+    const { snapshots, problems } = await this.list();
+    const mine = sessionId ? snapshots.filter((s) => s.record.sessionId === sessionId) : snapshots;
+    if (sessionId && mine.length === 0) await this.locate(sessionId); // throws NOT_IN_LIBRARY
+    const older = mine.filter((s) => s.record.formatVersion !== 2);
+    const upgraded: ListedSnapshot[] = [];
+    // Files that cannot be read belong to no session known: "all" names them too.
+    const failed: LibraryProblem[] = sessionId ? [] : [...problems];
+    let done = 0;
+    options.onProgress?.(0, older.length);
+    for (const snapshot of older) {
+      const rel = relative(this.dir, snapshot.file);
+      try {
+        const bytes = await this.read(snapshot.file);
+        if (formatOf(bytes) === 2) continue; // upgraded since the index was written
+        const decoded = await decodeSessionFile(bytes);
+        const { bytes: out, meta } = await this.asFormat2(bytes, decoded);
+        const file = await writeFileAtomic(
+          this.fs,
+          dirname(snapshot.file),
+          basename(snapshot.file),
+          out,
+        ).catch((error: unknown) => {
+          throw writeFailure(decoded.meta.sessionId, error, snapshot.file);
+        });
+        const record = recordOf(meta, decoded, snapshot.record.snapshotId, out.length, 2);
+        await this.indexSaved(file, record);
+        upgraded.push({ record, file });
+      } catch (error) {
+        const problem = inFile(rel, error);
+        failed.push({ file: snapshot.file, message: problem.message });
+      } finally {
+        options.onProgress?.(++done, older.length);
+      }
+    }
+    return { upgraded, already: mine.length - older.length, failed };
   }
 
   /** Deletes one snapshot, or every snapshot of the session; answers how many went. */
@@ -498,6 +595,13 @@ async function stage(progress: LibraryProgress, name: ProgressStage): Promise<vo
   await nextTurn();
 }
 
+/** What a snapshot file stores: the bodies and where they came from. */
+interface StoredData {
+  readonly bodies: readonly StoredBody[];
+  readonly endpoint: DataEndpoint | null;
+  readonly upgradedFrom?: UpgradedFrom;
+}
+
 function snapshotIdOf(rel: string): string {
   return basename(rel, FILE_EXTENSION);
 }
@@ -507,7 +611,9 @@ function recordOf(
   payload: SessionPayload,
   snapshotId: string,
   sizeBytes: number,
+  formatVersion: 1 | 2,
 ): SnapshotRecord {
+  const setAside = payload.duplicateKeys?.length ?? 0;
   return {
     sessionId: meta.sessionId,
     snapshotId,
@@ -519,6 +625,8 @@ function recordOf(
     sandbox: meta.source.sandbox,
     sha256: meta.sha256,
     sizeBytes,
+    formatVersion,
+    ...(setAside > 0 ? { setAside } : {}),
     ...summarizeData(payload.subscribedData, payload.sessionStatus),
   };
 }

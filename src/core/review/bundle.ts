@@ -1,26 +1,25 @@
-// A review inside a `.bcsession`: the envelope gets a `review` member beside the payload.
-// The payload text and its checksum are left byte for byte as they are (the review is
-// outside what the checksum covers), and older readers ignore the extra member.
+// A review inside a `.bcsession`, outside what the checksum covers. Format 2 keeps it in a
+// trailing "review" section (zstd JSON): adding or replacing it rewrites only the file's
+// tail, the header and data block stay byte for byte. A format-1 file (the review was the
+// envelope's `review` member) is still read; one given a review goes out as format 2.
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { parseReviewDocument, type ReviewDocument } from '@shared/review/document';
-import { decodeSessionFile, looksGzipped } from '../library/format';
+import { asFormat2, decodeSessionFile, formatOf } from '../library/format';
+import { format1Envelope } from '../library/format-1';
+import { readFormat2Layout, withSections, type Section } from '../library/format-2';
 import { inflateBounded } from '../io/size-ceiling';
 import { ReviewError } from './errors';
 
-const gzipAsync = promisify(gzip);
-
-async function envelopeOf(bytes: Uint8Array): Promise<Record<string, unknown>> {
-  const text = (await inflateBounded(bytes, 'gzip', { what: 'the session file' })).toString('utf8');
-  const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ReviewError('REVIEW_DAMAGED', 'the session file has no envelope to hold a review');
-  }
-  return value as Record<string, unknown>;
-}
+export const REVIEW_SECTION = 'review';
+const zstdAsync = promisify(zlib.zstdCompress);
 
 /** The session file's bytes with the review inside (checked: a bad file is never passed on). */
-export async function withReview(bytes: Uint8Array, review: ReviewDocument): Promise<Buffer> {
+export async function withReview(
+  bytes: Uint8Array,
+  review: ReviewDocument,
+  upgrade: { readonly at: string; readonly appVersion: string },
+): Promise<Buffer> {
   const decoded = await decodeSessionFile(bytes);
   if (decoded.meta.sessionId !== review.sessionId) {
     throw new ReviewError(
@@ -28,11 +27,17 @@ export async function withReview(bytes: Uint8Array, review: ReviewDocument): Pro
       `the review is of session ${review.sessionId}, not ${decoded.meta.sessionId}`,
     );
   }
-  const envelope = await envelopeOf(bytes);
-  const out = await gzipAsync(Buffer.from(JSON.stringify({ ...envelope, review }), 'utf8'));
+  const base = (await asFormat2(bytes, decoded, upgrade)).bytes;
+  const layout = readFormat2Layout(base);
+  const section: Section = {
+    tag: REVIEW_SECTION,
+    bytes: await zstdAsync(Buffer.from(JSON.stringify(review), 'utf8')),
+  };
+  const others = layout.sections.filter((s) => s.tag !== REVIEW_SECTION);
+  const out = withSections(base, layout, [...others, section]);
   // The data a reader checks must be what it was: prove it before handing the file out.
-  const again = await decodeSessionFile(out);
-  if (again.payloadText !== decoded.payloadText || again.meta.sha256 !== decoded.meta.sha256) {
+  const again = readFormat2Layout(out);
+  if (!out.subarray(0, again.dataEnd).equals(base.subarray(0, layout.dataEnd))) {
     throw new ReviewError('WRITE_FAILED', 'the session data changed while adding the review');
   }
   return out;
@@ -40,15 +45,39 @@ export async function withReview(bytes: Uint8Array, review: ReviewDocument): Pro
 
 /** The review a session file carries, or null; a damaged one is refused with its path. */
 export async function reviewIn(bytes: Uint8Array): Promise<ReviewDocument | null> {
-  if (!looksGzipped(bytes)) return null;
-  const envelope = await envelopeOf(bytes).catch(() => null);
-  if (!envelope || envelope['review'] === undefined) return null;
-  const review = parseReviewDocument(envelope['review'], 'The review in the file');
-  if (review.sessionId !== envelope['sessionId']) {
+  const carried = await carriedReview(bytes);
+  if (!carried) return null;
+  const review = parseReviewDocument(carried.value, 'The review in the file');
+  if (review.sessionId !== carried.sessionId) {
     throw new ReviewError(
       'WRONG_SESSION',
-      `the review in the file is of session ${review.sessionId}, not ${String(envelope['sessionId'])}`,
+      `the review in the file is of session ${review.sessionId}, not ${String(carried.sessionId)}`,
     );
   }
   return review;
+}
+
+async function carriedReview(
+  bytes: Uint8Array,
+): Promise<{ value: unknown; sessionId: unknown } | null> {
+  const format = formatOf(bytes);
+  if (format === 1) {
+    const envelope = await format1Envelope(bytes).catch(() => null);
+    if (!envelope || envelope['review'] === undefined) return null;
+    return { value: envelope['review'], sessionId: envelope['sessionId'] };
+  }
+  if (format !== 2) return null;
+  // A file whose data cannot be read is refused by the import itself, with its reason.
+  let layout;
+  try {
+    layout = readFormat2Layout(bytes);
+  } catch {
+    return null;
+  }
+  const section = layout.sections.find((s) => s.tag === REVIEW_SECTION);
+  if (!section) return null;
+  const text = (
+    await inflateBounded(section.bytes, 'zstd', { what: 'the review section' })
+  ).toString('utf8');
+  return { value: JSON.parse(text) as unknown, sessionId: layout.header.sessionId };
 }

@@ -3,7 +3,6 @@
 // has, a note an account it has, and a bad request writes nothing.
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView, TransactionView } from '@shared/model/view-model';
 import { reviewKey, type KeyOf } from '@shared/review/adjustments';
 import type { FlagRequest } from '@shared/review/changes';
@@ -11,7 +10,9 @@ import type { ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { reviewState, type ReviewState } from '@shared/review/state';
 import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
+import { normalizeSession } from '@shared/model/normalize';
 import { readFileBounded } from '../io/size-ceiling';
+import { sessionViewOf } from '../session/view';
 import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { inFile } from '../library/errors';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
@@ -65,7 +66,13 @@ export class SessionReviews {
   /** A snapshot (the newest unless given) with the session's review. */
   async open(sessionId: string, snapshotId?: string): Promise<ReviewedSession> {
     const snapshot = await this.library.open(sessionId, snapshotId);
-    const view = normalizeSession(snapshot.subscribedData, snapshot.sessionStatus);
+    // Keys the saved JSON gives twice are set aside here too (the workbook lists them).
+    const view = sessionViewOf(
+      sessionId,
+      snapshot.sessionStatus,
+      snapshot.subscribedData,
+      snapshot.duplicateKeys,
+    );
     const document = await this.store.read(sessionId);
     return { snapshot, view, document, state: reviewState(document) };
   }
@@ -135,7 +142,10 @@ export class SessionReviews {
     if (document.events.length === 0) {
       return this.library.exportTo(sessionId, snapshotId, destination);
     }
-    const bytes = await withReview(await this.fs.readFile(found.file), document);
+    const bytes = await withReview(await this.fs.readFile(found.file), document, {
+      at: new Date().toISOString(),
+      appVersion: this.library.appVersion,
+    });
     return writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
   }
 

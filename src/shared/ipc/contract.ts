@@ -109,6 +109,10 @@ export interface LibrarySnapshotSummary {
   readonly importedAt?: string | null;
   readonly profileName: string | null;
   readonly host: string | null;
+  /** Issue 17: the file's .bcsession format (1 opens as it is; `bcv library upgrade` makes it 2). */
+  readonly formatVersion?: 1 | 2;
+  /** Issue 17: items set aside when the file was read (keys its JSON gives twice). */
+  readonly setAside?: number;
 }
 
 /** A snapshot an import added (or found already there), with the session it belongs to. */

@@ -18,6 +18,9 @@ export function snapshotSummary(r: SnapshotRecord): LibrarySnapshotSummary {
     importedAt: r.imported ? r.savedAt : null,
     profileName: r.profileName,
     host: r.host,
+    // Indexes written before format 2 knew only format-1 files.
+    formatVersion: r.formatVersion ?? 1,
+    ...(r.setAside ? { setAside: r.setAside } : {}),
   };
 }
 

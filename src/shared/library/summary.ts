@@ -31,6 +31,10 @@ export interface SnapshotRecord extends DataSummary {
   readonly sandbox: boolean;
   readonly sha256: string;
   readonly sizeBytes: number;
+  /** The .bcsession format the file is in (absent in indexes written before format 2). */
+  readonly formatVersion?: 1 | 2;
+  /** Items set aside when the file was read (keys its JSON gives twice). */
+  readonly setAside?: number;
 }
 
 export function maskAccountNumber(value: string): string {

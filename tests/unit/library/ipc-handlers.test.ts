@@ -94,7 +94,11 @@ describe('library IPC handlers', () => {
     const fromDialog = await call('library:import', {});
     expect(fromDialog.imported.map((s) => s.imported)).toEqual([true]);
     expect(fromDialog.problems).toEqual([
-      { file: bad, message: 'bad.bcsession: not a .bcsession file (it is not gzip-compressed)' },
+      {
+        file: bad,
+        message:
+          'bad.bcsession: not a .bcsession file (it is neither format 2 nor gzip-compressed)',
+      },
     ]);
     setOpenFiles(null);
     expect(await call('library:import', {})).toEqual({ imported: [], problems: [] });

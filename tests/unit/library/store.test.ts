@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryFs } from '../../../src/core/io/safe-write';
 import { INDEX_NAME, Library } from '../../../src/core/library/store';
 import { rawOf } from '../../fakes/received';
+import { encodeFormat1File, payloadTextOf } from '../../fakes/format-1-file';
 import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -134,8 +135,17 @@ describe('library store', () => {
   it('reports each bad file by name while the good sessions still list and open', async () => {
     const library = await tempLibrary();
     const good = await library.save(saveInput('good'));
-    const bytes = await readFile(good.file);
+    // Format-1 damage on a format-1 file, as older releases wrote them.
+    const { bytes } = await encodeFormat1File({
+      payloadText: payloadTextOf({ sessionStatus: null, subscribedData: dataFor('old') }),
+      sessionId: 'old',
+      savedAt: '2026-11-20T10:00:00.000Z',
+      fetchedAt: '2026-11-20T10:00:00.000Z',
+      appVersion: 'old',
+      source: { kind: 'live', profileName: null, host: null, sandbox: true },
+    });
     const envelope = JSON.parse(gunzipSync(bytes).toString('utf8')) as Record<string, unknown>;
+    const bytes2 = await readFile(good.file);
     const put = async (session: string, name: string, content: Buffer) => {
       await nodeFs.mkdir(join(library.dir, session), { recursive: true });
       await writeFile(join(library.dir, session, `${name}.bcsession`), content);
@@ -160,9 +170,15 @@ describe('library store', () => {
       gzipSync(JSON.stringify({ ...envelope, payload: wrong, sha256: sha256Hex(wrong) })),
     );
     await put('not-ours', 'x5', Buffer.from('hello'));
+    await put('old', 'x0', bytes);
+    // And format 2's: a flipped bit in the data block, a cut file.
+    const flipped = Buffer.from(bytes2);
+    flipped[bytes2.length - 100]! ^= 4;
+    await put('flipped2', 'y1', flipped);
+    await put('cut2', 'y2', bytes2.subarray(0, bytes2.length - 1000));
 
     const listing = await library.list();
-    expect(listing.entries.map((e) => e.sessionId)).toEqual(['good']);
+    expect(listing.entries.map((e) => e.sessionId)).toEqual(['good', 'old']);
     const byFile = Object.fromEntries(
       listing.problems.map((p) => [p.file.slice(library.dir.length + 1), p.message]),
     );
@@ -172,9 +188,13 @@ describe('library store', () => {
       'newer/x3.bcsession': expect.stringMatching(/newer BankConnect Viewer \(format version 7/),
       'wrong-shape/x4.bcsession': expect.stringMatching(/data response .* at \$\.accounts/),
       'not-ours/x5.bcsession': expect.stringMatching(/not a \.bcsession file/),
+      'flipped2/y1.bcsession': expect.stringMatching(/^flipped2\/y1\.bcsession: checksum mismatch/),
+      'cut2/y2.bcsession': expect.stringMatching(
+        /^cut2\/y2\.bcsession: the file is truncated \(\d+ of \d+ data bytes\)/,
+      ),
     });
     // The index remembers the problems too: the second listing reads nothing again.
-    expect((await library.list()).problems).toHaveLength(5);
+    expect((await library.list()).problems).toHaveLength(7);
     expect((await library.open('good')).subscribedData).toEqual(dataFor('good'));
   });
 

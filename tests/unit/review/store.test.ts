@@ -115,8 +115,9 @@ describe('session reviews in the library', () => {
     const exported = await first.library.open(SESSION);
     const { decodeSessionFile } = await import('../../../src/core/library/format');
     const decoded = await decodeSessionFile(bytes);
-    expect(decoded.payloadText).toBe(exported.payloadText);
+    expect(decoded.subscribedData).toEqual(exported.subscribedData);
     expect(decoded.meta.sha256).toBe(exported.meta.sha256);
+    expect(decoded.version).toBe(2);
 
     // A colleague with their own review of the same session imports it: both kept.
     const second = await reviewedLibrary([SESSION]);
