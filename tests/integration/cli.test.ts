@@ -139,6 +139,32 @@ describe('bcv against `bcv sandbox` over the network', () => {
   });
 });
 
+describe('bcv fetch --finbox-report', () => {
+  it("saves FinBox's own report from the fetched response's link, or says there is none", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    const run = await bcv(
+      ['fetch', 'demo-retail', '--sandbox', '--endpoint', 'insights', '--finbox-report', 'r.xlsx'],
+      {},
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Wrote FinBox's own report to .*r\.xlsx \(\d+ bytes\)\n$/);
+    expect((await readFile(join(dir, 'r.xlsx'))).subarray(0, 4).toString('latin1')).toBe(
+      'PK\x03\x04',
+    );
+    const none = await bcv(
+      ['fetch', 'demo-retail', '--sandbox', '--finbox-report', 'n.xlsx'],
+      {},
+      dir,
+    );
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(
+      "NO_REPORT_LINK: This response carries no link to FinBox's own report\n",
+    );
+    expect(existsSync(join(dir, 'n.xlsx'))).toBe(false);
+  });
+});
+
 describe('bcv and what cannot be read', () => {
   it('fetches on either endpoint and names the items set aside in one stderr line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));

@@ -1,4 +1,5 @@
-// `bcv fetch <session-id> --out FILE [--wait] [--save]`: both responses in one JSON file
+// `bcv fetch <session-id> --out FILE [--wait] [--save] [--finbox-report F.xlsx]`: both
+// responses in one JSON file
 // (the shape `bcv export` and `bcv library import` read), optionally kept in the library
 // too. The file is written atomically: an existing file is replaced whole or not at all.
 // The responses go into it as the bytes BankConnect sent, never re-serialised: no second
@@ -15,6 +16,7 @@ import type { ReceivedBody } from '../../core/session/received';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { parseCommandArgs, UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
+import { saveFinboxReports } from './finbox-report';
 import { libraryDirOf, saveFetchedToLibrary, type CliIo } from './library';
 import { progressReporter, retryReporter } from './progress';
 
@@ -29,10 +31,11 @@ export async function runFetchCommand(
     wait: { type: 'boolean' },
     save: { type: 'boolean' },
     library: { type: 'string' },
+    'finbox-report': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('bcv fetch: give exactly one session id');
-  if (!values.out && !values.save)
-    throw new UsageError('bcv fetch: --out FILE is required (or --save)');
+  if (!values.out && !values.save && !values['finbox-report'])
+    throw new UsageError('bcv fetch: --out FILE is required (or --save, or --finbox-report)');
   const sessionId = positionals[0]!;
   const connection = await openConnection(values, io.env, retryReporter(io));
   const out = values.out ? resolve(io.cwd, values.out) : null;
@@ -92,6 +95,14 @@ export async function runFetchCommand(
         provenance: opened.provenance,
       });
       io.stderr(`Saved to the library: ${saved.file}\n`);
+    }
+    if (values['finbox-report']) {
+      await saveFinboxReports(
+        view,
+        resolve(io.cwd, values['finbox-report']),
+        { fetch: globalThis.fetch, signal },
+        io.stderr,
+      );
     }
     return 0;
   } finally {

@@ -13,6 +13,7 @@ import { jobHandlers } from './handlers/jobs';
 import { libraryHandlers } from './handlers/library';
 import { memoHandlers } from './handlers/memo';
 import { profileHandlers } from './handlers/profiles';
+import { finboxReportHandlers } from './handlers/finbox-report';
 import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
 import type { CallContext, Handler, HandlerMap } from './types';
@@ -42,6 +43,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...libraryHandlers(deps, s),
       ...reviewHandlers(deps, s),
       ...memoHandlers(deps, s),
+      ...finboxReportHandlers(deps, s),
     }));
     return table;
   };

@@ -48,6 +48,7 @@ export const PLAIN_CHANNELS = [
   'review:verdict',
   'review:reviewer',
   'summary:pdf',
+  'report:finbox',
 ] as const satisfies readonly PlainChannel[];
 
 /** Every session channel answers a LoadedSession: the form PackedLoadedSession packs. */

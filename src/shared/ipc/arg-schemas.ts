@@ -116,6 +116,12 @@ export const argSchemas = {
   'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
   /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
   'summary:pdf': z.object({ handle: id }).strict(),
+  /**
+   * FinBox's own report behind the session's `xlsx_report_url` (an account's; null: the
+   * session's aggregate link). The link itself is never an argument: main reads it from
+   * the response it holds.
+   */
+  'report:finbox': z.object({ handle: id, accountId: id.nullable() }).strict(),
 } as const;
 
 export const IPC_CHANNELS = Object.keys(argSchemas) as IpcChannel[];

@@ -186,6 +186,7 @@ export interface IpcResults {
   'review:verdict': ReviewState;
   'review:reviewer': { readonly name: string };
   'summary:pdf': { readonly path: string } | { readonly cancelled: true };
+  'report:finbox': { readonly path: string; readonly bytes: number } | { readonly cancelled: true };
 }
 
 export type IpcChannel = keyof typeof argSchemas & keyof IpcResults;

@@ -84,6 +84,7 @@ export const api = {
   setVerdict: plain('review:verdict'),
   reviewerName: plain('review:reviewer'),
   saveSummaryPdf: plain('summary:pdf'),
+  saveFinboxReport: plain('report:finbox'),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),
   onFileOpened: subscription<'library:file-opened'>((b, listener) => b.onFileOpened(listener)),

@@ -1,0 +1,28 @@
+// `bcv fetch ... --finbox-report F.xlsx`: FinBox's own report from the link the response
+// just fetched carries (the session's aggregate link, else each account's: one account
+// writes F.xlsx, several write F-<account id>.xlsx).
+import { CoreError } from '../../core/errors';
+import { downloadFinboxReport } from '../../core/session/finbox-report';
+import type { SessionView } from '@shared/model/view-model';
+
+export async function saveFinboxReports(
+  view: SessionView,
+  file: string,
+  options: { readonly fetch: typeof fetch; readonly signal: AbortSignal },
+  say: (line: string) => void,
+): Promise<void> {
+  const links: { url: string; accountId: string | null }[] = view.aggregateReportUrl
+    ? [{ url: view.aggregateReportUrl, accountId: null }]
+    : view.accounts.flatMap((a) =>
+        a.reportUrls.xlsx ? [{ url: a.reportUrls.xlsx, accountId: a.accountId }] : [],
+      );
+  if (links.length === 0) {
+    throw new CoreError('NO_REPORT_LINK', "This response carries no link to FinBox's own report");
+  }
+  for (const { url, accountId } of links) {
+    const destination =
+      links.length === 1 || !accountId ? file : file.replace(/(\.xlsx)?$/i, `-${accountId}$1`);
+    const bytes = await downloadFinboxReport({ ...options, url, destination });
+    say(`Wrote FinBox's own report to ${destination} (${bytes} bytes)\n`);
+  }
+}
