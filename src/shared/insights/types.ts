@@ -138,11 +138,14 @@ export interface BounceFigures {
   readonly penalties: Tally;
 }
 
-export interface BounceInsights {
-  readonly items: readonly BounceItem[];
-  readonly months: readonly (BounceFigures & { readonly month: MonthKey })[];
-  readonly period: BounceFigures;
+/** Items found in an account, and their figures month by month and over the period. */
+export interface ItemsByMonth<Item, Figures> {
+  readonly items: readonly Item[];
+  readonly months: readonly (Figures & { readonly month: MonthKey })[];
+  readonly period: Figures;
 }
+
+export type BounceInsights = ItemsByMonth<BounceItem, BounceFigures>;
 
 // --- Obligations ------------------------------------------------------------------------
 
@@ -172,11 +175,7 @@ export interface ObligationFigures {
   readonly loanDisbursals: Tally;
 }
 
-export interface ObligationInsights {
-  readonly items: readonly ObligationItem[];
-  readonly months: readonly (ObligationFigures & { readonly month: MonthKey })[];
-  readonly period: ObligationFigures;
-}
+export type ObligationInsights = ItemsByMonth<ObligationItem, ObligationFigures>;
 
 export type Cadence = 'weekly' | 'fortnightly' | 'monthly' | 'quarterly';
 
