@@ -1,17 +1,31 @@
-// The reviewer's journey in Chromium: sign as a reviewer, flag two transactions from the
-// table (ticks and one key press), exclude one from eligible credits, see the adjusted
-// figure beside the unadjusted one, record a verdict, then read all of it back from the
-// exported workbook.
+// The reviewer's journey in Chromium (in Asia/Kolkata): sign as a reviewer, flag two
+// transactions from the table (ticks and one key press), exclude one from eligible credits,
+// see the adjusted figure beside the unadjusted one (Review, Insights and Summary tabs),
+// record a verdict, write, edit and remove notes, then read all of it back from the PDF
+// memo (printed by page.pdf through summary:pdf, read with pdftotext, pages drawn with
+// pdftoppm to look at) and the exported workbook.
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { appLibraryDir } from '../../src/core/library/paths';
+import { formatLocalTime } from '../../src/shared/format/local-time';
+import { computeSessionInsights, summarizeSession } from '../../src/shared/insights';
 import { parseSubscribedData } from '../../src/shared/api/parse';
-import { formatRupees, toPaise } from '../../src/shared/model/money';
+import { formatDate } from '../../src/shared/model/calendar';
+import { formatRupees, fromPaise, toPaise } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
 import { panel, selectTab } from './report-steps';
 
-test('flag two transactions, exclude one, set a verdict, read them back from the workbook', async ({
+const MEMO_DIR = join(__dirname, '../../test-results/review-memo');
+const ZONE = 'Asia/Kolkata';
+test.use({ timezoneId: ZONE });
+
+test('flag two transactions, exclude one, set a verdict and notes, read them back from the PDF memo and the workbook', async ({
   app,
 }) => {
   const { page, host } = app;
@@ -96,7 +110,108 @@ test('flag two transactions, exclude one, set a verdict, read them back from the
   await expect(
     panel(page).getByRole('table', { name: 'Flagged transactions' }).locator('tbody tr'),
   ).toHaveCount(2);
+
+  // Review times in the reader's zone (Kolkata here), the Indian way, never UTC.
+  const reviewFile = join(appLibraryDir(host.userDataDir), 'demo-retail', 'review.json');
+  const stored = JSON.parse(await readFile(reviewFile, 'utf8')) as {
+    events: { at: string; change: { kind: string } }[];
+  };
+  const verdictAt = stored.events.find((e) => e.change.kind === 'verdict')!.at;
+  await expect(panel(page).getByTestId('verdict')).toContainText(
+    `(Asha Rao, ${formatLocalTime(verdictAt, ZONE)})`,
+  );
+
+  // Notes: one on the case, one on the account, one removed; the case note edited. Each
+  // change is one more line in the history, which keeps what a note said before.
+  const addNote = async (text: string, onAccount: boolean) => {
+    await panel(page).getByLabel('New note').fill(text);
+    await panel(page).getByRole('checkbox', { name: 'On this account only' }).setChecked(onAccount);
+    await panel(page).getByRole('button', { name: 'Add note' }).click();
+    await expect(panel(page).locator('li[data-note]').filter({ hasText: text })).toBeVisible();
+  };
+  await addNote('Salary regular since 2023', false);
+  await addNote('Rent paid in cash to the landlord', true);
+  await addNote('Call the employer', false);
+  const noteItem = (text: string) => panel(page).locator('li[data-note]').filter({ hasText: text });
+  await noteItem('Salary regular since 2023').getByRole('button', { name: 'Edit' }).click();
+  await panel(page).getByLabel('Edit the note').fill('Salary regular since Jan 2023, ITR seen');
+  await panel(page).getByRole('button', { name: 'Save edit' }).click();
+  await expect(noteItem('Salary regular since Jan 2023, ITR seen')).toContainText(
+    '; edited by Asha Rao, ',
+  );
+  await noteItem('Call the employer').getByRole('button', { name: 'Remove', exact: true }).click();
+  await panel(page).getByRole('button', { name: 'Remove note' }).click();
+  await expect(noteItem('Call the employer')).toHaveCount(0);
+  await expect(panel(page).locator('li[data-note]')).toHaveCount(2);
+  const history = panel(page).getByRole('list', { name: 'Edit history' });
+  await expect(history).toContainText(
+    'Edited a note on the session: Salary regular since Jan 2023, ITR seen (was: Salary regular since 2023)',
+  );
+  await expect(history).toContainText('Removed a note on the session (was: Call the employer)');
   await app.screenshot('review-02-review-tab');
+  await noteItem('Rent paid in cash').getByRole('button', { name: 'Edit' }).click();
+  await expectNoAxeViolations(page, 'the Review tab, a note being edited');
+  await panel(page).getByRole('button', { name: 'Cancel' }).click();
+
+  // The Summary says the adjustment beside eligible credits (the account's and the
+  // session's), opens the transaction it excluded, and shows the unadjusted figure on a click.
+  const summaryModel = summarizeSession(view, computeSessionInsights(view));
+  const eligibleFigure = summaryModel.accounts[0]!.sections[0]!.figures.find(
+    (f) => f.key === 'eligibleCredits',
+  )!;
+  const unadjustedText = formatRupees(eligibleFigure.value as number);
+  const adjustedText = formatRupees(
+    fromPaise(toPaise(eligibleFigure.value as number) - toPaise(a.amount)),
+  );
+  const line = `adjusted by the reviewer: 1 transaction, ${formatRupees(a.amount)}`;
+  await selectTab(page, 'Summary');
+  const summary = panel(page).getByTestId('summary');
+  const row = summary.locator('[data-figure="eligibleCredits"]');
+  await expect(row.locator('dd').first()).toHaveText(adjustedText);
+  await expect(row.getByTestId('summary-adjustment')).toContainText(line);
+  const band = summary.locator('[data-figure="session-eligibleCredits"]');
+  await expect(band.locator('dd').first()).toHaveText(adjustedText);
+  await expect(band.getByTestId('summary-adjustment')).toContainText(
+    `adjusted by the reviewer · Unadjusted: ${unadjustedText}`,
+  );
+  await app.screenshot('review-04-summary-adjusted');
+  await expectNoAxeViolations(page, 'the Summary with adjusted figures');
+  await row.getByRole('button', { name: line, exact: true }).click();
+  const trace = page.getByRole('region', { name: 'Transactions behind the figure' });
+  await expect(trace.getByTestId('shown-count')).toHaveText('1');
+  await expect(trace.getByRole('table')).toContainText(a.narration.slice(0, 20));
+  await trace.getByRole('button', { name: 'Close list' }).click();
+  await row.getByRole('button', { name: `Unadjusted: ${unadjustedText}` }).click();
+  await expect(row.locator('dd').first()).toHaveText(unadjustedText);
+  await row.getByRole('button', { name: /show adjusted/ }).click();
+  await expect(row.locator('dd').first()).toHaveText(adjustedText);
+
+  // The memo carries the review: printed as the app prints it, then read back as text.
+  await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+  await expect(summary.getByRole('status')).toContainText('Summary saved to', { timeout: 60_000 });
+  await rm(MEMO_DIR, { recursive: true, force: true });
+  await mkdir(MEMO_DIR, { recursive: true });
+  const pdf = join(MEMO_DIR, 'review-memo-demo-retail.pdf');
+  await copyFile(join(host.exportDir, 'demo-retail-summary.pdf'), pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(MEMO_DIR, 'review-memo-page')]);
+  // The text in reading order, white space folded (a table cell may wrap a line).
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  expect(text).toContain("Reviewer's verdict: Refer");
+  expect(text).toContain('Ask for the ITR; the sale is one-off');
+  expect(text).toContain(`Asha Rao, ${formatLocalTime(verdictAt, ZONE)}`);
+  expect(text).toContain('Salary regular since Jan 2023, ITR seen');
+  expect(text).toContain('Rent paid in cash to the landlord');
+  expect(text).not.toContain('Call the employer');
+  expect(text).toContain(line);
+  expect(text).toContain(adjustedText);
+  expect(text).toContain(`Eligible credits ${adjustedText} ${line}; unadjusted ${unadjustedText}`);
+  expect(text).toContain('Flagged transactions (2)');
+  expect(text).toContain('Not business income; excluded from eligible credits');
+  for (const t of [a, b]) {
+    expect(text).toContain(`${formatDate(t.date)} `);
+    expect(text).toContain(t.narration.slice(0, 24));
+    expect(text).toContain(`${formatRupees(t.amount)} Cr`);
+  }
 
   // The workbook carries it all.
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -14,9 +14,28 @@ import type { AccountView, MissingRange, SessionView, StatusTone } from '../mode
 import type { Figure, FigureKind } from './figures';
 import type { AccountInsights, EligibleMonth, SessionInsights } from './types';
 
+/**
+ * A figure the reviewer's adjustments changed (issue 16; src/shared/review/summary-adjustments.ts):
+ * the figure as computed stays here, one click away, with the transactions taken out.
+ */
+export interface FigureAdjustment {
+  readonly unadjusted: number | null;
+  readonly unadjustedTrace: readonly number[];
+  /** What the reviewer took out (positions in the account; amount: their sum or net effect). */
+  readonly excluded: {
+    readonly amount: number;
+    readonly count: number;
+    readonly indices: readonly number[];
+  };
+  /** `adjusted by the reviewer: 3 transactions, ₹4,20,000.00`. */
+  readonly line: string;
+}
+
 export interface SummaryFigure extends Figure {
   /** Stable name for tests, the sheet and the memo. */
   readonly key: string;
+  /** Set when the reviewer's adjustments changed the figure (`value` is then the adjusted one). */
+  readonly adjustment?: FigureAdjustment | undefined;
   readonly tone?: 'bad' | 'ok' | undefined;
   /** Some of its transactions come from a failed or flagged statement. */
   readonly caution: boolean;
@@ -86,13 +105,27 @@ export interface AccountSummary {
   readonly odLimit: number | null;
 }
 
+export interface FigureParts {
+  readonly accountId: string;
+  readonly indices: readonly number[];
+}
+
 export interface SessionFigure {
   readonly key: string;
   readonly label: string;
   readonly kind: FigureKind;
   readonly value: number | null;
-  readonly parts: readonly { readonly accountId: string; readonly indices: readonly number[] }[];
+  readonly parts: readonly FigureParts[];
   readonly tone?: 'bad' | undefined;
+  /** As for an account's figure: the figure as computed and what the reviewer took out. */
+  readonly adjustment?:
+    | {
+        readonly unadjusted: number | null;
+        readonly unadjustedParts: readonly FigureParts[];
+        readonly excludedParts: readonly FigureParts[];
+        readonly line: string;
+      }
+    | undefined;
 }
 
 export interface SessionSummary {

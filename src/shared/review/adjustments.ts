@@ -29,6 +29,9 @@ export interface AccountEligibleCredits {
   readonly excluded: AmountList;
   /** Unadjusted minus excluded. */
   readonly adjusted: AmountList;
+  /** The average month, before and after (over the same months). */
+  readonly unadjustedMonthly: number | null;
+  readonly adjustedMonthly: number | null;
 }
 
 function listOf(
@@ -48,14 +51,16 @@ export function eligibleCredits(
   const keyOf = options.keyOf ?? reviewKey;
   const excluded = options.excludedKeys ?? new Set<string>();
   return view.accounts.map((account) => {
-    const unadjusted = eligibleOf(insights, account).eligible;
+    const unadjusted = eligibleOf(insights, account);
     const adjusted = eligibleOf(insights, account, { excluded, keyOf });
     const byReviewer = adjusted.items.filter((i) => i.reason === 'reviewer').map((i) => i.index);
     return {
       accountId: account.accountId,
-      unadjusted,
+      unadjusted: unadjusted.eligible,
       excluded: listOf(account, byReviewer),
       adjusted: adjusted.eligible,
+      unadjustedMonthly: unadjusted.averageMonthly,
+      adjustedMonthly: adjusted.averageMonthly,
     };
   });
 }

@@ -45,7 +45,11 @@ export function summaryTable(summary: SessionSummary, source: string): SummaryTa
       label,
       summary.accounts.map((a) => {
         const f = a.sections.flatMap((s) => s.figures).find((x) => x.key === key);
-        return f ? `${formatFigure(f.kind, f.value)}${f.caution ? ' *' : ''}` : '';
+        if (!f) return '';
+        const adjusted = f.adjustment
+          ? ` (adjusted by the reviewer; unadjusted ${formatFigure(f.kind, f.adjustment.unadjusted)})`
+          : '';
+        return `${formatFigure(f.kind, f.value)}${f.caution ? ' *' : ''}${adjusted}`;
       }),
     );
   return { title: `Credit summary, session ${summary.sessionId} (${source})`, rows };
