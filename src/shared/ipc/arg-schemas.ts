@@ -1,6 +1,7 @@
 // The arguments of every IPC channel as zod schemas: main validates each call with them.
 // Only main imports this file at run time (the renderer and preload use the types).
 import { z } from 'zod';
+import { sessionIdProblem } from '../api/session-id';
 import { DATA_ENDPOINTS } from '../api/endpoints';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
 import { LIBRARY_DROP_MAX_BYTES, type IpcChannel } from './contract';
@@ -8,15 +9,17 @@ import { LIBRARY_DROP_MAX_BYTES, type IpcChannel } from './contract';
 const LIBRARY_DROP_MAX_BASE64 = Math.ceil(LIBRARY_DROP_MAX_BYTES / 3) * 4;
 
 const id = z.string().min(1).max(200);
+// The one rule for ids (session-id.ts), as the client and the library apply it: `~` is
+// allowed (the sandbox's fresh-counter tags), and an id that is no folder name is hashed
+// into one by the library.
 const sessionId = z
   .string()
   .trim()
   .min(1, 'Enter a session id')
-  .max(200)
-  .regex(
-    /^[A-Za-z0-9._-]+$/,
-    'A session id has only letters, digits, dots, dashes and underscores',
-  );
+  .superRefine((value, ctx) => {
+    const problem = sessionIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const jobId = z.string().min(1).max(100);
 const empty = z.object({}).strict();
 
