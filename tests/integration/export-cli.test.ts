@@ -184,7 +184,7 @@ describe('bcv export', () => {
     }
     expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
       'Source',
-      'Sandbox — sandbox (generated demo data)',
+      'Sandbox: generated demo data, not real bank data',
     ]);
   });
 

@@ -81,7 +81,7 @@ describe('one openSession for the app and the CLI', () => {
       },
     });
     const cli = await cliWorkbook('demo-retail', {});
-    expect(sourceOf(app)).toBe('Sandbox — sandbox (generated demo data)');
+    expect(sourceOf(app)).toBe('Sandbox: generated demo data, not real bank data');
     expect(sourceOf(cli)).toBe(sourceOf(app));
     for (const name of ['Transactions', 'Status', 'Monthly Analysis', 'Insights']) {
       expect(rowsOf(sheet(cli, name)), name).toEqual(rowsOf(sheet(app, name)));

@@ -349,7 +349,7 @@ describe('export options', () => {
     );
     const { readBack } = await import('./helpers');
     const rows = rowsOf(sheet(await readBack(path), 'Summary'));
-    expect(rows).toContainEqual(['Source', 'sandbox — sandbox (generated demo data)']);
+    expect(rows).toContainEqual(['Source', 'sandbox: generated demo data, not real bank data']);
     expect(rows).toContainEqual(['Data fetched', 'not recorded']);
   });
 });
