@@ -44,3 +44,56 @@ test('at 1366x768 the Transactions tab shows at least 18 whole rows', async ({ a
     `whole rows visible at 1366x768 (of ${rows.length} rendered)`,
   ).toBeGreaterThanOrEqual(18);
 });
+
+for (const width of [1366, 1024]) {
+  test(`24 months of coverage at ${width} px: every label fits its month and none overlaps the next`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.setViewportSize({ width, height: 768 });
+    await app.open();
+    await openSession(page, 'demo-large-2000');
+    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    await selectTab(page, 'Overview');
+    const coverage = page.getByRole('region', { name: 'Coverage' });
+    await expect(coverage.getByRole('img')).toBeVisible();
+    const measured = await coverage.evaluate((section) => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, width: r.width };
+      };
+      return {
+        months: [...section.querySelectorAll('.month')].map((month) => {
+          const label = month.querySelector('span')!;
+          return { month: box(month), label: box(label), text: label.textContent ?? '' };
+        }),
+        years: [...section.querySelectorAll('.years span')].map((year) => ({
+          ...box(year),
+          text: year.textContent ?? '',
+          clipped: year.scrollWidth > year.clientWidth,
+        })),
+      };
+    });
+    expect(measured.months).toHaveLength(24);
+    for (const [i, m] of measured.months.entries()) {
+      expect(m.text.trim(), `month ${i} has a label`).not.toBe('');
+      expect(m.label.left, `month ${i} "${m.text}" starts inside`).toBeGreaterThanOrEqual(
+        m.month.left - 0.5,
+      );
+      expect(m.label.right, `month ${i} "${m.text}" ends inside`).toBeLessThanOrEqual(
+        m.month.right + 0.5,
+      );
+      const next = measured.months[i + 1];
+      if (next) expect(m.label.right).toBeLessThanOrEqual(next.label.left + 0.5);
+    }
+    // Short month labels carry their years on a line below, unclipped and apart.
+    const labelled = measured.years.filter((y) => y.text !== '');
+    if (measured.months[0]!.text.length <= 3) expect(labelled.length).toBeGreaterThanOrEqual(2);
+    for (const [i, y] of labelled.entries()) {
+      expect(y.clipped, `year ${y.text} is not clipped`).toBe(false);
+      const next = labelled[i + 1];
+      if (next) expect(y.right).toBeLessThanOrEqual(next.left + 0.5);
+    }
+    await app.screenshot(`layout-coverage-24-months-${width}`);
+  });
+}
