@@ -1,5 +1,8 @@
 // Layout at the sizes an underwriter works at: at least 18 transaction rows fully visible at
-// 1366x768 (counted from the rendered rows' boxes, with demo-business's real data).
+// 1366x768 (counted from the rendered rows' boxes, with demo-business's real data), coverage
+// labels that fit 24 months at 1366 and 1024 px, the month tables' Total and Average.
+import { formatAmount } from '../../src/shared/model/money';
+import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
 import { selectTab } from './report-steps';
@@ -97,3 +100,41 @@ for (const width of [1366, 1024]) {
     await app.screenshot(`layout-coverage-24-months-${width}`);
   });
 }
+
+test('the month tables end with Total and Average: the Monthly total of credits is the raw sum to the paisa', async ({
+  app,
+}) => {
+  const { page } = app;
+  const found = builtInSession('demo-business');
+  if (!found || found.kind !== 'data') throw new Error('demo-business: not a data session');
+  const first = Object.values(found.session.subscribed.accounts)[0]!;
+  const credits = first.monthly_analysis as Record<string, Record<string, number>>;
+  const paise = Object.values(credits['total_credit']!).reduce(
+    (s, v) => s + Math.round(v * 100),
+    0,
+  );
+  await app.open();
+  await openSession(page, 'demo-business');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await selectTab(page, 'Monthly');
+  const table = page.getByRole('table', { name: 'Monthly analysis' });
+  await expect(table.getByRole('columnheader', { name: 'Total', exact: true })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Average (12 months)' })).toBeAttached();
+  const row = table.getByRole('row', { name: /^Total credits/ });
+  await expect(row.locator('[data-total]')).toHaveText(formatAmount(paise / 100));
+  // Balances are averaged, never summed.
+  await expect(
+    table.getByRole('row', { name: /^Closing balance/ }).locator('[data-total]'),
+  ).toHaveText('—');
+  await page
+    .getByRole('region', { name: 'Monthly analysis, scrollable' })
+    .evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await app.screenshot('layout-monthly-totals');
+  await selectTab(page, 'Insights');
+  const months = page.getByRole('region', { name: 'Month by month, scrollable' });
+  await expect(months.getByRole('columnheader', { name: 'Total', exact: true })).toBeAttached();
+  await expect(months.locator('tr[data-figure="averageBalance"] [data-total]')).toHaveText('—');
+  await expect(months.locator('tr[data-figure="credits"] [data-total]')).toHaveText(
+    /^₹[\d,]+\.\d\d$/,
+  );
+});
