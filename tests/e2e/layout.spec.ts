@@ -61,7 +61,9 @@ for (const width of [1366, 1024]) {
     const coverage = page.getByRole('region', { name: 'Coverage' });
     await expect(coverage.getByRole('img')).toBeVisible();
     const measured = await coverage.evaluate((section) => {
-      const box = (el: Element) => {
+      const box = (el: {
+        getBoundingClientRect(): { left: number; right: number; width: number };
+      }) => {
         const r = el.getBoundingClientRect();
         return { left: r.left, right: r.right, width: r.width };
       };
