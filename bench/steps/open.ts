@@ -1,13 +1,15 @@
-// open: a saved .bcsession to the ready view model, as `library:open` does it (read,
-// gunzip, checksum, JSON, validation, normalisation), vs JSON.parse of the same
-// uncompressed JSON text.
+// open: a saved .bcsession (format 2, as the app saves it) to the ready view model, as
+// `library:open` does it (read, SHA-256 of the stored block, zstd, JSON with the
+// duplicate-key check, validation, normalisation), vs JSON.parse of the same uncompressed
+// JSON text.
 import { Library } from '../../src/core/library/store';
 import { openInMain, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
 
 export const openStep: Step = {
   name: 'open',
-  measured: 'Library.open (read, gunzip, sha256, JSON, zod) + session store normalisation',
+  measured:
+    'Library.open of format 2 (read, sha256, zstd, JSON + duplicate keys, shape) + normalisation',
   baseline: 'JSON.parse of the uncompressed subscribed_data text',
   async prepare(variant, data) {
     if (variant === 'baseline') {

@@ -112,7 +112,7 @@ export async function readFileBounded(
     if (stat.isDirectory()) throw new CoreError('IS_A_FOLDER', `${what} is a folder, not a file`);
     if (stat.size > limit) throw tooLarge(`${what} is ${formatMiB(stat.size)},`, limit);
     const counted = byteCounter(stat.size, options.onBytes);
-    const chunks: Buffer[] = [];
+    const gathered = gatherer(stat.size);
     let total = 0;
     counted(0);
     for (;;) {
@@ -123,11 +123,11 @@ export async function readFileBounded(
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) throw tooLarge(`${what} grew while it was read to`, limit);
-      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      gathered.add(chunk.subarray(0, bytesRead));
       counted(total);
     }
     counted(total, true);
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return gathered.result();
   } catch (error) {
     // A folder opened for reading fails at the first read on some systems.
     if ((error as { code?: string }).code === 'EISDIR') {
@@ -157,7 +157,7 @@ export async function readBodyBounded(
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const counted = byteCounter(Number.isFinite(declared) ? declared : null, options.onBytes);
-  const chunks: Uint8Array[] = [];
+  const gathered = gatherer(Number.isFinite(declared) ? declared : null);
   let total = 0;
   counted(0);
   for (;;) {
@@ -168,9 +168,36 @@ export async function readBodyBounded(
       await reader.cancel().catch(() => undefined);
       throw tooLarge(`${what} goes on to`, limit);
     }
-    chunks.push(value);
+    gathered.add(value);
     counted(total);
   }
   counted(total, true);
-  return Buffer.concat(chunks, total);
+  return gathered.result();
+}
+
+/**
+ * Chunks into one buffer. With the size known (a file's, an announced Content-Length) the
+ * buffer is made once and each chunk copied in as it comes, so the chunks are garbage at
+ * once and no second whole copy is made at the end (for 283 MB, 283 MB less at the peak of
+ * `bcv fetch`); a body longer than announced (a compressed transfer) is joined as before.
+ */
+function gatherer(expected: number | null): { add(chunk: Uint8Array): void; result(): Buffer } {
+  let into: Buffer | null = expected !== null && expected > 0 ? Buffer.allocUnsafe(expected) : null;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  return {
+    add(chunk) {
+      if (into && total + chunk.byteLength <= into.length) into.set(chunk, total);
+      else {
+        if (into) chunks.push(into.subarray(0, total));
+        into = null;
+        chunks.push(chunk);
+      }
+      total += chunk.byteLength;
+    },
+    result() {
+      if (into) return total === into.length ? into : into.subarray(0, total);
+      return Buffer.concat(chunks, total);
+    },
+  };
 }

@@ -76,4 +76,23 @@ describe('size ceiling', () => {
     });
     expect((await readBodyBounded(new Response('{"a":1}'))).toString()).toBe('{"a":1}');
   });
+
+  it('gives the bytes exactly whether the body is as long as announced, longer or shorter', async () => {
+    const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251));
+    const chunked = (declared: number) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 700)
+              controller.enqueue(bytes.subarray(at, at + 700));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-length': String(declared) } },
+      );
+    // Announced exactly, announced shorter (a compressed transfer), announced longer (cut).
+    for (const declared of [5000, 1200, 9000]) {
+      expect((await readBodyBounded(chunked(declared))).equals(bytes)).toBe(true);
+    }
+  });
 });
