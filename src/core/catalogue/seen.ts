@@ -85,7 +85,14 @@ export function seenElsewhere(db: DatabaseSync, sessionId: string, view: Session
       ids(asParty.all('account', own.key, sessionId)),
     );
   }
+  // An applicant's own account seen elsewhere first, then handles and numbers (which name
+  // one party), then names; most other sessions first within each.
+  const rank = (m: SeenMatch) =>
+    (m.relation === 'counterparty' ? 3 : 0) + (m.kind === 'name' ? 2 : m.kind === 'upi' ? 1 : 0);
   return matches.sort(
-    (a, b) => b.sessions.length - a.sessions.length || (a.label < b.label ? -1 : 1),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      b.sessions.length - a.sessions.length ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
   );
 }

@@ -1,0 +1,79 @@
+// Search across saved cases and "seen elsewhere", in Chromium through the test bridge:
+// save two sandbox sessions sharing counterparties, search from the Library screen, open
+// a result, and see the shared counterparty marked in Insights and on the Summary, each
+// mark opening the other case.
+import { expect, test } from './support/fixtures';
+import { expectNoAxeViolations } from './support/axe';
+import { openSession } from './support/journey';
+import { selectTab } from './report-steps';
+
+test('two saved cases sharing a counterparty: search, open, seen elsewhere', async ({ app }) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  await app.open();
+  for (const id of ['demo-retail', 'demo-business']) {
+    await openSession(page, id);
+    const actions = page.getByRole('group', { name: 'Session actions' });
+    await expect(actions).toBeVisible({ timeout: 60_000 });
+    await actions.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Saved to the library' }),
+    ).toBeVisible();
+  }
+
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  const form = page.getByRole('search', { name: 'Search every saved case' });
+  // A bad amount: one line, nothing searched.
+  await form.getByLabel('Amount (₹, exact)').fill('45k');
+  await form.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The amount "45k" is not an amount in rupees (e.g. 45000 or 45,000.50)',
+  );
+  await form.getByLabel('Amount (₹, exact)').fill('');
+  await form.getByLabel(/Counterparty, UPI handle/).fill('swiggy@icici');
+  await form.getByRole('button', { name: 'Search' }).click();
+  const results = page.getByLabel('Search results');
+  await expect(results.getByRole('status')).toContainText(
+    /^2 saved cases, [\d,]+ matching transactions/,
+  );
+  const retail = results.getByRole('region', { name: 'Matches in demo-retail' });
+  await expect(retail).toBeVisible();
+  await expect(results.getByRole('region', { name: 'Matches in demo-business' })).toBeVisible();
+  await expect(retail.getByRole('cell', { name: 'UPI handle' }).first()).toBeVisible();
+  await expect(
+    retail.getByRole('cell', { name: /UPI-SWIGGY-swiggy@icici-/ }).first(),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'Library search results');
+  await app.screenshot('seen-elsewhere-1-library-search');
+
+  await retail.getByRole('button', { name: 'Open' }).click();
+  const banner = page.getByRole('note', { name: 'Saved session' });
+  await expect(banner).toContainText('Offline');
+
+  await selectTab(page, 'Insights');
+  const marks = page.getByTestId('insights').getByTestId('seen-elsewhere');
+  await expect(marks.first()).toHaveText(/^also in 1 other saved case: demo-business\s*$/);
+  await expectNoAxeViolations(page, 'Insights with seen elsewhere');
+  await app.screenshot('seen-elsewhere-2-insights');
+
+  await selectTab(page, 'Summary');
+  const seen = page.getByRole('region', { name: 'Seen in other saved cases' });
+  // Handles first (each names one party): swiggy@icici among them.
+  await expect(seen.getByRole('listitem').filter({ hasText: 'UPI swiggy@icici' })).toContainText(
+    'also in 1 other saved case: demo-business',
+  );
+  await expect(seen.getByRole('listitem').first()).toContainText(/^UPI /);
+  await expectNoAxeViolations(page, 'Summary with seen elsewhere');
+  await app.screenshot('seen-elsewhere-3-summary');
+
+  // The mark opens the other case.
+  await seen.getByRole('button', { name: 'Open saved case demo-business' }).first().click();
+  await expect(page.getByRole('region', { name: 'Report' })).toContainText('demo-business');
+  await selectTab(page, 'Summary');
+  await expect(
+    page
+      .getByRole('region', { name: 'Seen in other saved cases' })
+      .getByTestId('seen-elsewhere')
+      .first(),
+  ).toContainText('demo-retail');
+});
