@@ -58,6 +58,10 @@ test('two saved cases sharing a counterparty: search, open, seen elsewhere', asy
 
   await selectTab(page, 'Summary');
   const seen = page.getByRole('region', { name: 'Seen in other saved cases' });
+  await expect(seen.locator('summary')).toHaveText(
+    /^Seen in other saved cases: \d+ counterparties or account numbers\s+of this session, also in 1 other saved case$/,
+  );
+  await seen.locator('summary').click();
   // Handles first (each names one party): swiggy@icici among them.
   await expect(seen.getByRole('listitem').filter({ hasText: 'UPI swiggy@icici' })).toContainText(
     'also in 1 other saved case: demo-business',
@@ -70,6 +74,7 @@ test('two saved cases sharing a counterparty: search, open, seen elsewhere', asy
   await seen.getByRole('button', { name: 'Open saved case demo-business' }).first().click();
   await expect(page.getByRole('region', { name: 'Report' })).toContainText('demo-business');
   await selectTab(page, 'Summary');
+  await page.getByRole('region', { name: 'Seen in other saved cases' }).locator('summary').click();
   await expect(
     page
       .getByRole('region', { name: 'Seen in other saved cases' })

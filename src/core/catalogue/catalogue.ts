@@ -3,7 +3,8 @@
 // since the last one) and read by search and "seen elsewhere". Every snapshot is read
 // through the library's own open, whatever the file format. Plain Node: the library and
 // the database opener are passed in.
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { CatalogueQuery, CatalogueSearchResult, SeenElsewhere } from '@shared/catalogue/types';
 import type { SessionView } from '@shared/model/view-model';
@@ -63,20 +64,23 @@ export class Catalogue {
   }
 
   private open(): Promise<Open> {
-    this.opened ??= openCatalogueFile(this.file, this.openDatabase).then(
-      ({ db, discarded }) => {
-        this.discarded = discarded;
-        return { db, writer: new CatalogueWriter(db) };
-      },
-      (error: unknown) => {
-        this.opened = null;
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new CoreError(
-          'CATALOGUE_UNAVAILABLE',
-          `The search catalogue ${this.file} cannot be opened (${reason})`,
-        );
-      },
-    );
+    // The library folder may not exist yet (nothing saved): made, as the library makes it.
+    this.opened ??= mkdir(dirname(this.file), { recursive: true })
+      .then(() => openCatalogueFile(this.file, this.openDatabase))
+      .then(
+        ({ db, discarded }) => {
+          this.discarded = discarded;
+          return { db, writer: new CatalogueWriter(db) };
+        },
+        (error: unknown) => {
+          this.opened = null;
+          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          throw new CoreError(
+            'CATALOGUE_UNAVAILABLE',
+            `The search catalogue ${this.file} cannot be opened (${reason})`,
+          );
+        },
+      );
     return this.opened;
   }
 
