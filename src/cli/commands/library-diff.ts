@@ -1,16 +1,9 @@
 // `bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]`: what changed
 // between two saved snapshots of a session (default: the two latest, older to newer).
-import { compareSnapshots } from '@shared/library/entries';
-import {
-  diffSnapshots,
-  isEmptyDiff,
-  type SnapshotDiff,
-  type TransactionRef,
-} from '@shared/library/diff';
+import { isEmptyDiff, type SnapshotDiff, type TransactionRef } from '@shared/library/diff';
 import { formatNumber } from '@shared/format/value';
-import { LibraryError } from '../../core/library/errors';
+import { diffLibrarySnapshots } from '../../core/library/snapshot-diff';
 import type { Library } from '../../core/library/store';
-import { sessionViewOf } from '../../core/session/view';
 import type { CliIo } from './library';
 
 /** API text on a terminal: control characters shown as escapes, never sent raw. */
@@ -20,41 +13,6 @@ function printable(text: string): string {
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-/** The two snapshots to compare: as given, else the two latest (older first). */
-async function pick(
-  library: Library,
-  sessionId: string,
-  from: string | undefined,
-  to: string | undefined,
-): Promise<[string, string]> {
-  const { snapshots } = await library.list();
-  const mine = snapshots
-    .filter((s) => s.record.sessionId === sessionId)
-    .map((s) => s.record)
-    .sort(compareSnapshots);
-  if (mine.length === 0) {
-    throw new LibraryError('NOT_IN_LIBRARY', `Session ${sessionId} is not in the library`);
-  }
-  const ids = mine.map((r) => r.snapshotId);
-  for (const given of [from, to]) {
-    if (given !== undefined && !ids.includes(given)) {
-      throw new LibraryError(
-        'NOT_IN_LIBRARY',
-        `Snapshot ${given} of session ${sessionId} is not in the library`,
-      );
-    }
-  }
-  const newest = to ?? ids.find((id) => id !== from) ?? ids[0]!;
-  const older = from ?? ids.find((id) => id !== newest);
-  if (!older) {
-    throw new LibraryError(
-      'NOT_IN_LIBRARY',
-      `Session ${sessionId} has one snapshot only: nothing to compare it with`,
-    );
-  }
-  return [older, newest];
 }
 
 function line(t: TransactionRef): string {
@@ -109,12 +67,7 @@ export async function diffCommand(
   sessionId: string,
   options: { from?: string; to?: string; json: boolean },
 ): Promise<number> {
-  const [from, to] = await pick(library, sessionId, options.from, options.to);
-  const viewOf = async (snapshotId: string) => {
-    const opened = await library.open(sessionId, snapshotId);
-    return sessionViewOf(sessionId, opened.sessionStatus, opened.subscribedData);
-  };
-  const diff = diffSnapshots(await viewOf(from), await viewOf(to));
+  const { from, to, diff } = await diffLibrarySnapshots(library, sessionId, options);
   io.stdout(
     options.json
       ? `${JSON.stringify({ sessionId, from, to, ...diff }, null, 2)}\n`

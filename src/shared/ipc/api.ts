@@ -49,6 +49,7 @@ export const PLAIN_CHANNELS = [
   'review:reviewer',
   'summary:pdf',
   'report:finbox',
+  'library:diff',
 ] as const satisfies readonly PlainChannel[];
 
 /** Every session channel answers a LoadedSession: the form PackedLoadedSession packs. */

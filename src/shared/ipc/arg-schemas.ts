@@ -125,6 +125,8 @@ export const argSchemas = {
    * the response it holds.
    */
   'report:finbox': z.object({ handle: id, accountId: id.nullable() }).strict(),
+  /** Two saved snapshots of a session compared (default: the two latest, older first). */
+  'library:diff': z.object({ sessionId, from: id.optional(), to: id.optional() }).strict(),
 } as const;
 
 export const IPC_CHANNELS = Object.keys(argSchemas) as IpcChannel[];

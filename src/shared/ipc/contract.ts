@@ -4,6 +4,7 @@
 // travel as IpcResult, a session's packed (api.ts says what crosses for each channel).
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
+import type { SnapshotDiff } from '../library/diff';
 import type { DataSummary } from '../library/summary';
 import type { CatalogueSearchResult, SeenElsewhere } from '../catalogue/types';
 import type { SessionStatusView, SessionView } from '../model/view-model';
@@ -187,6 +188,12 @@ export interface IpcResults {
   'review:reviewer': { readonly name: string };
   'summary:pdf': { readonly path: string } | { readonly cancelled: true };
   'report:finbox': { readonly path: string; readonly bytes: number } | { readonly cancelled: true };
+  'library:diff': {
+    readonly sessionId: string;
+    readonly from: string;
+    readonly to: string;
+    readonly diff: SnapshotDiff;
+  };
 }
 
 export type IpcChannel = keyof typeof argSchemas & keyof IpcResults;

@@ -13,6 +13,7 @@ import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
 import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
 import { RecentSessions } from '../../../core/library/recent';
+import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
 import { Library, type ImportOutcome, type LibraryProgress } from '../../../core/library/store';
 import { nextTurn } from '../../../core/io/next-turn';
 import { CoreError } from '../../../core/errors';
@@ -33,7 +34,8 @@ type Channels =
   | 'library:import'
   | 'library:export'
   | 'library:reveal'
-  | 'library:recent';
+  | 'library:recent'
+  | 'library:diff';
 
 const IMPORT_FILTERS = [
   { name: 'Saved sessions', extensions: ['bcsession', 'json'] },
@@ -171,6 +173,8 @@ export function libraryHandlers(
       return snapshotSummary(saved.record);
     },
 
+    'library:diff': ({ sessionId, from, to }) =>
+      diffLibrarySnapshots(library, sessionId, { from, to }),
     'library:open': async ({ sessionId, snapshotId, jobId }, ctx) => {
       const opened = await job(jobId, 'open', ctx, async (progress) => {
         const snapshot = await library.open(sessionId, snapshotId, progress);

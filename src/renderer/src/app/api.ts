@@ -85,6 +85,7 @@ export const api = {
   reviewerName: plain('review:reviewer'),
   saveSummaryPdf: plain('summary:pdf'),
   saveFinboxReport: plain('report:finbox'),
+  diffSnapshots: plain('library:diff'),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),
   onFileOpened: subscription<'library:file-opened'>((b, listener) => b.onFileOpened(listener)),
