@@ -11,7 +11,7 @@ export interface RowTotals {
   readonly months: number;
 }
 
-export function rowTotals(values: readonly unknown[], rule: TotalRule, money: boolean): RowTotals {
+export function rowTotals(values: readonly unknown[], rule: TotalRule, _money: boolean): RowTotals {
   const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const months = numbers.length;
   if (rule === 'none' || months === 0) return { total: null, average: null, months };
