@@ -73,7 +73,10 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     { style: 'title', cells: ['BankConnect session report'] },
     ['Session id', typed.id(view.sessionId)],
     ['Data fetched', instantLabel(meta.fetchedAt) ?? 'not recorded'],
-    ['Source', meta.sandbox ? `${meta.source}: generated demo data, not real bank data` : meta.source],
+    [
+      'Source',
+      meta.sandbox ? `${meta.source}: generated demo data, not real bank data` : meta.source,
+    ],
     ['Generated', instantLabel(context.generatedAt.toISOString())],
     [
       'Accounts',
