@@ -2,7 +2,7 @@
 // given twice is reported at import and at every open, issue 14's gap), format-1 files
 // opened as they are and rewritten only by `bcv library upgrade`, their review kept.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zstdDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -15,31 +15,12 @@ import { reviewIn } from '../../src/core/review/bundle';
 import { SessionReviews } from '../../src/core/review/session-reviews';
 import { ReviewStore } from '../../src/core/review/store';
 import { sessionOfSnapshot } from '../../src/core/session/from-snapshot';
-import { encodeFormat1File, payloadTextOf } from '../fakes/format-1-file';
-import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
+import { dataFor, statusFor, tempDir, writeFormat1Snapshot } from '../unit/library/helpers';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** A format-1 snapshot in the library folder, as an older release saved it. */
-async function format1Snapshot(cwd: string, sessionId: string) {
-  const payloadText = payloadTextOf({
-    sessionStatus: statusFor(sessionId),
-    subscribedData: dataFor(sessionId),
-    endpoint: 'subscribed_data',
-  });
-  const { bytes, sha256: checksum } = await encodeFormat1File({
-    payloadText,
-    sessionId,
-    savedAt: '2026-11-20T10:00:00.000Z',
-    fetchedAt: '2026-11-20T09:58:00.000Z',
-    appVersion: '0.9.0',
-    source: { kind: 'live', profileName: 'Work', host: 'apis.example.in', sandbox: false },
-  });
-  const file = join(cwd, 'lib', sessionId, '20261120T100000000Z-0a0b0c0d.bcsession');
-  await mkdir(join(cwd, 'lib', sessionId), { recursive: true });
-  await writeFile(file, bytes);
-  return { file, bytes, checksum, payloadText };
-}
+const format1Snapshot = (cwd: string, sessionId: string) =>
+  writeFormat1Snapshot(join(cwd, 'lib'), sessionId);
 
 describe('.bcsession format 2 in the library', () => {
   it('a key given twice in imported JSON is reported at import and at every open', async () => {

@@ -35,6 +35,7 @@ export const PLAIN_CHANNELS = [
   'library:list',
   'library:save',
   'library:delete',
+  'library:upgrade',
   'library:import',
   'library:export',
   'library:reveal',

@@ -61,6 +61,7 @@ export const argSchemas = {
     .object({ sessionId, snapshotId: id.optional(), jobId: jobId.optional() })
     .strict(),
   'library:delete': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'library:upgrade': z.object({ sessionId }).strict(),
   'library:import': z
     .object({
       paths: z.array(z.string().min(1).max(4096)).max(100).optional(),

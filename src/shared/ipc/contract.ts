@@ -171,6 +171,8 @@ export interface IpcResults {
   'library:save': LibrarySnapshotSummary;
   'library:open': LoadedSession;
   'library:delete': { readonly deleted: number };
+  /** Issue 17: the session's format-1 snapshots rewritten as format 2 (files that failed, each with its line). */
+  'library:upgrade': { readonly upgraded: number; readonly failed: readonly LibraryProblem[] };
   'library:import': {
     readonly imported: readonly ImportedSnapshot[];
     readonly problems: readonly LibraryProblem[];

@@ -1,5 +1,5 @@
 // Test data and a temporary library for the library tests.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -8,6 +8,7 @@ import type {
 } from '../../../src/shared/api/schemas';
 import { Library, type LibraryOptions, type SaveInput } from '../../../src/core/library/store';
 import { rawOf } from '../../fakes/received';
+import { encodeFormat1File, payloadTextOf } from '../../fakes/format-1-file';
 import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 export async function tempDir(prefix = 'bcv-lib-'): Promise<string> {
@@ -47,4 +48,29 @@ export function saveInput(sessionId: string, fetchedAt = '2026-11-20T10:00:00.00
 
 export async function tempLibrary(options: Partial<LibraryOptions> = {}): Promise<Library> {
   return new Library({ dir: join(await tempDir(), 'library'), appVersion: 'test', ...options });
+}
+
+/** A format-1 snapshot of `sessionId` in a library folder, as an earlier release saved it. */
+export async function writeFormat1Snapshot(
+  libraryDir: string,
+  sessionId: string,
+): Promise<{ file: string; bytes: Buffer; checksum: string; payloadText: string }> {
+  const payloadText = payloadTextOf({
+    sessionStatus: statusFor(sessionId),
+    subscribedData: dataFor(sessionId),
+    endpoint: 'subscribed_data',
+  });
+  const { bytes, sha256: checksum } = await encodeFormat1File({
+    payloadText,
+    sessionId,
+    savedAt: '2026-11-20T10:00:00.000Z',
+    fetchedAt: '2026-11-20T09:58:00.000Z',
+    appVersion: '0.9.0',
+    source: { kind: 'live', profileName: 'Work', host: 'apis.example.in', sandbox: false },
+  });
+  const folder = join(libraryDir, sessionId);
+  await mkdir(folder, { recursive: true });
+  const file = join(folder, '20261120T100000000Z-0a0b0c0d.bcsession');
+  await writeFile(file, bytes);
+  return { file, bytes, checksum, payloadText };
 }

@@ -10,7 +10,7 @@ import type {
 } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { testDeps } from '../ipc/helpers';
-import { dataFor, statusFor, tempDir } from './helpers';
+import { dataFor, statusFor, tempDir, writeFormat1Snapshot } from './helpers';
 
 const ctx = {
   emit<E extends IpcEventName>(_name: E, _payload: IpcEvents[E]) {},
@@ -162,5 +162,28 @@ describe('library IPC handlers', () => {
       ['library-index', 'index', 1, 1],
     ]);
     expect(events[1]!.message).toBe('Rebuilding the library index: 1 of 1 files read');
+  });
+
+  it('upgrades a format-1 snapshot only when asked, and the listing says which format', async () => {
+    const { call, deps } = await setup();
+    const { file, bytes } = await writeFormat1Snapshot(join(deps.userDataDir, 'library'), 'old');
+    const formats = async () =>
+      (await call('library:list', {})).entries[0]!.snapshots.map((s) => s.formatVersion);
+    expect(await formats()).toEqual([1]);
+    await call('library:open', { sessionId: 'old' });
+    expect(await readFile(file)).toEqual(bytes);
+    expect(await call('library:upgrade', { sessionId: 'old' })).toEqual({
+      upgraded: 1,
+      failed: [],
+    });
+    expect(await formats()).toEqual([2]);
+    expect((await readFile(file)).subarray(0, 8).toString()).toBe('BCSESS2\n');
+    expect(await call('library:upgrade', { sessionId: 'old' })).toEqual({
+      upgraded: 0,
+      failed: [],
+    });
+    await expect(call('library:upgrade', { sessionId: '../x' })).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+    });
   });
 });

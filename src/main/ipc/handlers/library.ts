@@ -31,6 +31,7 @@ type Channels =
   | 'library:save'
   | 'library:open'
   | 'library:delete'
+  | 'library:upgrade'
   | 'library:import'
   | 'library:export'
   | 'library:reveal'
@@ -193,6 +194,13 @@ export function libraryHandlers(
       catalogueChanged(catalogue, ctx);
       await recent.forget(sessionId, snapshotId).catch(() => undefined);
       return { deleted };
+    },
+
+    // Only when the user asks: format-1 files otherwise stay as they are.
+    'library:upgrade': async ({ sessionId }, ctx) => {
+      const { upgraded, failed } = await library.upgrade(sessionId);
+      if (upgraded.length > 0) catalogueChanged(catalogue, ctx);
+      return { upgraded: upgraded.length, failed };
     },
 
     'library:import': async (input, ctx) => {

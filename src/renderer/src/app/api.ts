@@ -71,6 +71,7 @@ export const api = {
   saveToLibrary: plain('library:save'),
   openFromLibrary: session('library:open'),
   deleteFromLibrary: plain('library:delete'),
+  upgradeInLibrary: plain('library:upgrade'),
   importToLibrary: plain('library:import'),
   exportFromLibrary: plain('library:export'),
   revealInLibrary: plain('library:reveal'),

@@ -144,6 +144,16 @@ class LibraryState {
     });
   }
 
+  /** Rewrites the session's format-1 snapshots as format 2 (asked for, never automatic). */
+  upgrade(sessionId: string): Promise<void> {
+    return this.act(async () => {
+      const { upgraded, failed } = await api.upgradeInLibrary({ sessionId });
+      await this.load();
+      const done = `Upgraded ${upgraded} snapshot${upgraded === 1 ? '' : 's'} of ${sessionId} to format 2`;
+      return failed.length > 0 ? `${done}; ${failed.map((f) => f.message).join('; ')}` : done;
+    });
+  }
+
   importByDialog(): Promise<void> {
     return this.act(async () => this.importOutcome(await api.importToLibrary({})));
   }
