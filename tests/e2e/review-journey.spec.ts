@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { formatLocalTime } from '../../src/shared/format/local-time';
 import { computeSessionInsights, summarizeSession } from '../../src/shared/insights';
+import { adjustedAbb } from '../../src/shared/review/adjustments';
 import { parseSubscribedData } from '../../src/shared/api/parse';
 import { formatDate } from '../../src/shared/model/calendar';
 import { formatRupees, fromPaise, toPaise } from '../../src/shared/model/money';
@@ -70,6 +71,15 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   await expect(first.locator('td.flags')).toHaveText(
     'Not business income; excluded from eligible credits',
   );
+  // The second left out of ABB from the flag bar.
+  await first.getByRole('checkbox').uncheck();
+  await second.getByRole('checkbox').check();
+  await panel(page)
+    .getByTestId('flag-bar')
+    .getByRole('button', { name: 'Excluded from ABB' })
+    .click();
+  await expect(second.locator('td.flags')).toHaveText('Not business income; excluded from ABB');
+  await second.getByRole('checkbox').uncheck();
   // The flagged-only filter shows the two.
   await panel(page).getByRole('checkbox', { name: 'Flagged only' }).check();
   await expect(panel(page).getByTestId('shown-count')).toHaveText('2');
@@ -186,6 +196,16 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   await expect(row.locator('dd').first()).toHaveText(unadjustedText);
   await row.getByRole('button', { name: /show adjusted/ }).click();
   await expect(row.locator('dd').first()).toHaveText(adjustedText);
+  // ABB without the second, as the review computes it; the figure as computed beside it.
+  const abb = adjustedAbb(view, computeSessionInsights(view), {
+    excludedKeys: new Set([b.hash]),
+  })[0]!;
+  expect(abb.adjusted).not.toBe(abb.unadjusted);
+  const abbRow = summary.locator('[data-figure="abb"]');
+  await expect(abbRow.locator('dd').first()).toHaveText(formatRupees(abb.adjusted!));
+  await expect(abbRow.getByTestId('summary-adjustment')).toContainText(
+    `adjusted by the reviewer: 1 transaction left out of the balances · Unadjusted: ${formatRupees(abb.unadjusted!)}`,
+  );
 
   // The memo carries the review: printed as the app prints it, then read back as text.
   await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
@@ -205,13 +225,19 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   expect(text).not.toContain('Call the employer');
   expect(text).toContain(line);
   expect(text).toContain(adjustedText);
-  expect(text).toContain(`Eligible credits ${adjustedText} ${line}; unadjusted ${unadjustedText}`);
+  // The review page's adjustments table (as computed, adjusted, why), and the note
+  // beside the account page's figure.
+  expect(text).toContain(`Eligible credits ${unadjustedText} ${adjustedText} ${line}`);
+  expect(text).toContain(`${line}; unadjusted ${unadjustedText}`);
+  expect(text).toContain(
+    `${formatRupees(abb.unadjusted!)} ${formatRupees(abb.adjusted!)} adjusted by the reviewer: 1 transaction left out of the balances`,
+  );
   expect(text).toContain('Flagged transactions (2)');
   // The flagged transactions' table, column by column (its cells wrap on paper).
   const words = pdfWords(pdf);
   const squeeze = (t: string) => t.replace(/\s+/g, '');
   expect(columnText(words, 'Flags', 'Note')).toBe(
-    'Not business income; excluded from eligible credits Not business income',
+    'Not business income; excluded from eligible credits Not business income; excluded from ABB',
   );
   const isAmount = (w: string) => w.startsWith('₹') || w === 'Cr' || w === 'Dr';
   expect(squeeze(columnText(words, 'Narration', 'Amount', (w) => !isAmount(w)))).toBe(
@@ -240,7 +266,7 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   const flagged = rows.filter((r) => r[8] === a.hash || r[8] === b.hash);
   expect(flagged.map((r) => [r[2], r[5], r[7]])).toEqual([
     [a.narration, 'Not business income', 'Excluded from eligible credits'],
-    [b.narration, 'Not business income', undefined],
+    [b.narration, 'Not business income', 'Excluded from ABB'],
   ]);
   const eligible = rows.find((r) => r[1] === 'Eligible credits')!;
   expect(toPaise(eligible[2] as number) - toPaise(eligible[4] as number)).toBe(toPaise(a.amount));

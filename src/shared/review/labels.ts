@@ -34,6 +34,12 @@ export const ADJUSTMENT_TEXT: Readonly<Record<Adjustment, string>> = {
   abb: 'Excluded from ABB',
 };
 
+/** The same within a sentence ("Loan; excluded from ABB"): ABB keeps its capitals. */
+export const ADJUSTMENT_PHRASE: Readonly<Record<Adjustment, string>> = {
+  eligible: 'excluded from eligible credits',
+  abb: 'excluded from ABB',
+};
+
 export const VERDICTS = ['approve', 'refer', 'decline'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

@@ -3,6 +3,7 @@
 import type { ReviewDocument, ReviewEvent, TransactionSeen } from './document';
 import { compareEvents } from './event-order';
 import {
+  ADJUSTMENT_PHRASE,
   ADJUSTMENT_TEXT,
   FLAG_LABEL_TEXT,
   FLAG_LABELS,
@@ -174,7 +175,7 @@ export function describeFlag(flag: FlagState): string {
   const parts = flag.labels.map((l) => FLAG_LABEL_TEXT[l]);
   const adjustments = (Object.keys(flag.exclude) as Adjustment[])
     .filter((a) => flag.exclude[a])
-    .map((a) => ADJUSTMENT_TEXT[a].toLowerCase());
+    .map((a) => ADJUSTMENT_PHRASE[a]);
   let text = parts.join(', ');
   if (adjustments.length > 0) text += `${text ? '; ' : ''}${adjustments.join(', ')}`;
   return text;
@@ -195,7 +196,7 @@ export function describeEvent(event: ReviewEvent, before: string | null = null):
         ? `Removed the note on transaction ${shortKey(c.key)}`
         : `Noted on transaction ${shortKey(c.key)}: ${c.text}`;
     case 'exclude':
-      return `${c.on ? ADJUSTMENT_TEXT[c.target] : `No longer ${ADJUSTMENT_TEXT[c.target].toLowerCase()}`}: transaction ${shortKey(c.key)}`;
+      return `${c.on ? ADJUSTMENT_TEXT[c.target] : `No longer ${ADJUSTMENT_PHRASE[c.target]}`}: transaction ${shortKey(c.key)}`;
     case 'note': {
       const on = c.account === null ? 'the session' : `account ${c.account}`;
       const was = before === null ? '' : ` (was: ${before})`;

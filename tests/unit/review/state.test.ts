@@ -126,6 +126,28 @@ describe('review state', () => {
     expect(() => parseReviewDocument(bad)).toThrow(/events\[0\]\.change/);
   });
 
+  it('says an ABB exclusion with ABB in capitals, in the cell and the history', () => {
+    const state = reviewState(
+      doc('Asha', [
+        [
+          '2026-12-01T10:00:00Z',
+          { kind: 'exclude', key: 'h9', derived: false, target: 'abb', on: true, seen },
+        ],
+        [
+          '2026-12-01T10:01:00Z',
+          { kind: 'label', key: 'h9', derived: false, label: 'loan', on: true, seen },
+        ],
+        [
+          '2026-12-01T10:02:00Z',
+          { kind: 'exclude', key: 'h9', derived: false, target: 'abb', on: false, seen },
+        ],
+      ]),
+    );
+    expect(describeEvent(state.history[2]!)).toBe('No longer excluded from ABB: transaction h9');
+    const first = reviewState(doc('Asha', [[state.history[0]!.at, state.history[0]!.change]]));
+    expect(describeFlag(first.flags[0]!)).toBe('excluded from ABB');
+  });
+
   it('reads labels and verdicts as people type them', () => {
     expect(parseFlagLabel('Related party')).toBe('related-party');
     expect(parseFlagLabel('cash_before_EMI')).toBe('cash-before-emi');

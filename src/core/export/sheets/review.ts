@@ -4,6 +4,7 @@
 import { computeSessionInsights } from '@shared/insights';
 import { adjustedAbb, eligibleCredits, reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
+  ADJUSTMENT_PHRASE,
   ADJUSTMENT_TEXT,
   FLAG_LABEL_TEXT,
   VERDICT_TEXT,
@@ -178,7 +179,7 @@ export function reviewCellOf(review: ExportReview): (t: TransactionView) => stri
     if (!flag) return null;
     const parts = flag.labels.map((l) => FLAG_LABEL_TEXT[l]);
     for (const a of Object.keys(flag.exclude) as Adjustment[]) {
-      if (flag.exclude[a]) parts.push(ADJUSTMENT_TEXT[a].toLowerCase());
+      if (flag.exclude[a]) parts.push(ADJUSTMENT_PHRASE[a]);
     }
     if (flag.note) parts.push(`note: ${flag.note}`);
     return parts.join('; ');
