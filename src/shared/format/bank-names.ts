@@ -53,12 +53,25 @@ const NAMES: Readonly<Record<string, string>> = {
   ippb: 'India Post Payments Bank',
 };
 
-/** `icici` -> `ICICI Bank`; an unknown code as sent, upper-cased when it is a short code. */
+// Statements also name the bank in full, in capitals ("ICICI BANK", "STATE BANK OF INDIA
+// LTD"): matched to the same display names, ignoring case, "Ltd"/"Limited" and "The".
+const BY_NAME = new Map(Object.values(NAMES).map((name) => [plainName(name), name]));
+
+function plainName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[.,]/g, ' ')
+    .replace(/\b(the|ltd|limited)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `icici` or `ICICI BANK` -> `ICICI Bank`; an unknown code as sent, upper-cased when short. */
 export function bankName(code: string | null | undefined): string | null {
   if (!code) return null;
   const key = code.trim().toLowerCase();
   if (key === '') return null;
-  const known = NAMES[key];
+  const known = NAMES[key] ?? BY_NAME.get(plainName(key)) ?? BY_NAME.get(`${plainName(key)} bank`);
   if (known) return known;
   return /^[a-z0-9_]{1,8}$/.test(key) ? key.replace(/_/g, ' ').toUpperCase() : code.trim();
 }
