@@ -54,7 +54,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       return envelope(async () => {
         if (!isChannel(channel))
           throw new CoreError('UNKNOWN_CHANNEL', `Unknown channel ${channel.slice(0, 60)}`);
-        const parsed = validateArgs(channel, argSchemas[channel], args);
+        const parsed = validateArgs(argSchemas[channel], args);
         const handler = (await handlers())[channel] as Handler<IpcChannel>;
         return handler(parsed as never, ctx);
       });

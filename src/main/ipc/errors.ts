@@ -2,6 +2,7 @@
 // message a person understands. Anything else becomes INTERNAL with a generic message.
 import type { IpcEnvelope, IpcError } from '@shared/ipc/contract';
 import { CoreError } from '../../core/errors';
+import { ArgumentError } from './validate';
 
 /** Codes of errors thrown by the API client and other collaborators that we pass through. */
 function codeOf(error: unknown): string | null {
@@ -11,6 +12,8 @@ function codeOf(error: unknown): string | null {
 }
 
 export function toIpcError(error: unknown): IpcError {
+  if (error instanceof ArgumentError && error.field)
+    return { code: error.code, message: firstLine(error.message), field: error.field };
   if (error instanceof CoreError) return { code: error.code, message: firstLine(error.message) };
   const code = codeOf(error);
   if (code && error instanceof Error) return { code, message: firstLine(error.message) };

@@ -205,6 +205,8 @@ export type IpcResult<C extends IpcChannel> = IpcResults[C];
 export interface IpcError {
   readonly code: string;
   readonly message: string;
+  /** BAD_ARGUMENT: the argument at fault (`baseUrl`), for the form to show it there. */
+  readonly field?: string;
 }
 
 export type IpcEnvelope<T> =

@@ -22,15 +22,31 @@ describe('argument validation', () => {
     ['session:fetch', { sessionId: 'a b<script>', wait: true, jobId: 'j' }, 'sessionId'],
     ['session:fetch', { sessionId: 'demo-x', wait: 'yes', jobId: 'j' }, 'wait'],
     ['profiles:list', { extra: 1 }, 'extra'],
-    ['vault:consent', 'true', 'vault:consent'],
+    ['vault:consent', 'true', 'expected object'],
   ])('%s rejects %j naming %s', async (channel, args, field) => {
     const handlers = createHandlers(await testDeps());
     const answer = await handlers.handle(channel, args, ctx);
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.code).toBe('BAD_ARGUMENT');
-    expect(answer.error.message).toContain(field);
+    // The field travels beside a plain line that never names the IPC channel.
+    expect(answer.error.field ?? answer.error.message).toContain(field);
+    expect(answer.error.message).not.toContain(channel);
     expect(answer.error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['profiles:save', { name: 'X', baseUrl: 'ftp://h', apiVersion: 'v1' }, 'baseUrl', 'Base URL: '],
+    [
+      'session:fetch',
+      { sessionId: 'a b<script>', wait: true, jobId: 'j' },
+      'sessionId',
+      'Session id: ',
+    ],
+  ])('%s: the message reads as the form names the field', async (channel, args, field, start) => {
+    const answer = await createHandlers(await testDeps()).handle(channel, args, ctx);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', field } });
+    if (!answer.ok) expect(answer.error.message.startsWith(start)).toBe(true);
   });
 
   it('answers UNKNOWN_CHANNEL for a channel not in the contract', async () => {

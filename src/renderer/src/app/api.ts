@@ -15,6 +15,7 @@ export class CodedError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'CodedError';
@@ -29,7 +30,7 @@ function bridge(): BankConnectBridge {
 
 function resultOf<T>(envelope: IpcEnvelope<T>): T {
   if (envelope.ok) return envelope.result;
-  throw new CodedError(envelope.error.code, envelope.error.message);
+  throw new CodedError(envelope.error.code, envelope.error.message, envelope.error.field);
 }
 
 /** Channels whose arguments are all optional take no argument at all. */
@@ -95,11 +96,16 @@ export const api = {
 export interface ShownError {
   readonly code: string;
   readonly message: string;
+  /** The form field the message belongs at (a refused argument), else absent. */
+  readonly field?: string;
 }
 
 /** Errors from `api` carry `code`; anything else shows as an internal error. */
 export function shownError(error: unknown): ShownError {
-  if (error instanceof CodedError) return { code: error.code, message: error.message };
+  if (error instanceof CodedError)
+    return error.field
+      ? { code: error.code, message: error.message, field: error.field }
+      : { code: error.code, message: error.message };
   if (error instanceof Error) return { code: 'INTERNAL', message: error.message };
   return { code: 'INTERNAL', message: String(error) };
 }

@@ -77,6 +77,11 @@ class ProfilesState {
     this.activeId = list.activeId;
   }
 
+  /** The form was left (Cancel): its refusal goes with it. */
+  clearError(): void {
+    this.error = null;
+  }
+
   private async guard(work: () => Promise<void>): Promise<void> {
     this.error = null;
     try {
@@ -88,3 +93,13 @@ class ProfilesState {
 }
 
 export const profiles = new ProfilesState();
+
+/** The profile form's fields: a refusal naming one is shown at it, not as a page banner. */
+export const PROFILE_FIELDS = ['name', 'baseUrl', 'apiVersion', 'apiKey', 'serverHash'] as const;
+
+/** The message for a form field ("Base URL: Enter ..." at Base URL reads "Enter ..."). */
+export function fieldError(key: (typeof PROFILE_FIELDS)[number]): string | null {
+  const error = profiles.error;
+  if (!error || error.field !== key) return null;
+  return error.message.replace(/^[^:]{1,20}: /, '');
+}

@@ -1,0 +1,47 @@
+// Refusals read as one plain line where they belong: the profile form's at its field (never
+// an IPC channel name as a page banner), a refused session id without the channel or the
+// BAD_ARGUMENT code; the profile form has a Cancel.
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { openSession } from './support/journey';
+
+const CHANNEL_NAMES = /\b(profiles|session|library|export|review):[a-z]+\b/;
+
+test('the profile form shows a refusal at its field, and Cancel leaves it', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await page.getByRole('button', { name: 'Connection', exact: true }).click();
+  await page.getByRole('button', { name: 'New profile' }).click();
+  const form = page.getByRole('form', { name: 'Profile' });
+  await form.getByLabel('Name').fill('Branch office');
+  await form.getByLabel('Base URL').fill('ftp://files.example.in/bank-connect');
+  await form.getByRole('button', { name: 'Create profile' }).click();
+
+  const baseUrl = form.getByLabel('Base URL');
+  await expect(baseUrl).toHaveAttribute('aria-invalid', 'true');
+  await expect(baseUrl).toHaveAccessibleDescription('Enter an http(s) base URL');
+  await expect(form.getByLabel('Name')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await page.locator('body').innerText()).not.toMatch(CHANNEL_NAMES);
+  await app.screenshot('profile-form-field-error');
+  await expectNoAxeViolations(page, 'the profile form with a refused field');
+
+  // Fixed at the field, the error goes; Cancel instead leaves the form unsaved.
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('form', { name: 'Profile' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Sandbox' })).toBeVisible();
+  await expect(page.getByText('Enter an http(s) base URL')).toBeHidden();
+  const listed = await app.host.handlers.handle('profiles:list', {}, { emit: () => undefined });
+  expect(JSON.stringify(listed)).not.toContain('Branch office');
+});
+
+test('a refused session id reads as one plain line', async ({ app }) => {
+  const { page } = app;
+  await app.open();
+  await openSession(page, 'a b<script>');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText(/^\s*Session id: .+$/);
+  await expect(alert).not.toContainText('BAD_ARGUMENT');
+  expect(await page.locator('body').innerText()).not.toMatch(CHANNEL_NAMES);
+  await app.screenshot('session-id-refused');
+});
