@@ -140,3 +140,18 @@ test('the month tables end with Total and Average: the Monthly total of credits 
     /^₹[\d,]+\.\d\d$/,
   );
 });
+
+test('the account switcher names each bank as people do: ICICI Bank, State Bank of India', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await openSession(page, 'demo-business');
+  const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
+  await expect(accounts).toBeVisible({ timeout: 60_000 });
+  // As rendered (innerText applies CSS text-transform), not only as written in the DOM.
+  const banks = await accounts
+    .locator('.bank')
+    .evaluateAll((els) => els.map((el) => (el as unknown as { innerText: string }).innerText));
+  expect(banks).toEqual(['ICICI Bank', 'State Bank of India']);
+});

@@ -45,3 +45,27 @@ test('a refused session id reads as one plain line', async ({ app }) => {
   expect(await page.locator('body').innerText()).not.toMatch(CHANNEL_NAMES);
   await app.screenshot('session-id-refused');
 });
+
+test("the menu's Save and Export on a greyed report do nothing and say why", async ({ app }) => {
+  const { page, host } = app;
+  await app.open();
+  await openSession(page, 'demo-retail');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openSession(page, 'no-such-session-42');
+  await expect(page.getByTestId('stale-report')).toBeVisible();
+  const before = host.exchanges.length;
+  host.menu('save');
+  const notice = page.getByTestId('session-notice');
+  await expect(notice).toHaveText(
+    'Save is not available: the report on screen is the previous one (the last fetch failed)',
+  );
+  host.menu('export');
+  await expect(notice).toHaveText(
+    'Export is not available: the report on screen is the previous one (the last fetch failed)',
+  );
+  await app.screenshot('stale-report-menu-refused');
+  const asked = host.exchanges.slice(before).map((x) => x.channel);
+  expect(asked).not.toContain('library:save');
+  expect(asked).not.toContain('export:xlsx');
+  await expectNoAxeViolations(page, 'a greyed report with the menu refusal');
+});

@@ -3,6 +3,7 @@
 import type { LoadedSession } from '@shared/ipc/contract';
 import { api, shownError } from './api';
 import { JobProgress } from './job-progress.svelte';
+import { session } from './session.svelte';
 
 export class ExportJob extends JobProgress {
   /** Add the `Transactions (all fields)` sheet with every API field. */
@@ -16,6 +17,12 @@ export class ExportJob extends JobProgress {
 
   async start(loaded: LoadedSession): Promise<void> {
     if (this.jobId) return;
+    // The menu's Ctrl+E obeys what the greyed header's button says (said outside the
+    // greyed report, which is hidden from assistive technology).
+    if (session.stale) {
+      session.notice = session.staleRefusal('Export');
+      return;
+    }
     const jobId = this.begin('export', 'Choosing where to save');
     Object.assign(this, { outcome: null, cancelling: false });
     try {

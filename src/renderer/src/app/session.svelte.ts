@@ -27,6 +27,19 @@ class SessionState {
   /** A one-line outcome of the last menu action (save), shown under the form. */
   notice = $state<string | null>(null);
 
+  /**
+   * While another fetch runs, or after one failed, the report on screen is not the one
+   * asked for: it is greyed, and Save and Export (buttons and menu alike) refuse it.
+   */
+  get stale(): boolean {
+    return this.loaded !== null && (this.phase === 'loading' || this.phase === 'failed');
+  }
+
+  /** Why Save or Export does nothing now (the menu's Ctrl+S / Ctrl+E on a greyed report). */
+  staleRefusal(action: 'Save' | 'Export'): string {
+    return `${action} is not available: the report on screen is the previous one (${this.phase === 'loading' ? 'another fetch is running' : 'the last fetch failed'})`;
+  }
+
   get jobId(): string | null {
     return this.progress.jobId;
   }

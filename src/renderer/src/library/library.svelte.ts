@@ -213,6 +213,7 @@ class LibraryState {
   async saveCurrent(): Promise<string> {
     const current = session.loaded;
     if (!current) return 'Open a session first';
+    if (session.stale) return session.staleRefusal('Save');
     if (this.saving.jobId) return 'A save is already running';
     const jobId = this.saving.begin('save', 'Starting');
     try {
