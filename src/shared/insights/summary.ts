@@ -172,8 +172,11 @@ function statementsOf(account: AccountView): StatementSummary[] {
     ...new Set([
       ...(account.status?.statements.map((s) => s.statementId) ?? []),
       ...account.details.statements,
+      ...account.statementStats.flatMap((s) => (s.statementId ? [s.statementId] : [])),
     ]),
   ];
+  // The newer API's statement_stats says each statement's page count (and its source).
+  const stats = new Map(account.statementStats.map((s) => [s.statementId, s]));
   const range = new Map<string, { from: string; to: string; n: number }>();
   for (const t of account.transactions) {
     if (t.statementId === null) continue;
@@ -188,6 +191,7 @@ function statementsOf(account: AccountView): StatementSummary[] {
   const flagged = new Set(account.fraudulentStatements);
   return ids.map((id) => {
     const s = account.status?.statements.find((x) => x.statementId === id) ?? null;
+    const stat = stats.get(id);
     const r = range.get(id);
     const fraud = [
       ...new Set(
@@ -198,11 +202,11 @@ function statementsOf(account: AccountView): StatementSummary[] {
     ];
     return {
       statementId: id,
-      source: sourceName(s?.source),
+      source: sourceName(s?.source ?? stat?.source),
       from: r?.from ?? null,
       to: r?.to ?? null,
       transactions: r?.n ?? 0,
-      pages: null,
+      pages: stat?.pageCount ?? null,
       status: s?.status ?? null,
       tone: s?.tone ?? 'unknown',
       message: s?.message ?? null,
