@@ -83,53 +83,82 @@ function filters(query: CatalogueQuery, params: SQLInputValue[]): string {
 const SELECTED = `s.session_id, s.snapshot_id, s.fetched_at, t.account_id, t.tx_key, t.date,
   t.type, t.amount_paise, t.narration`;
 
-/** The matching rows (at most limit + 1, to tell whether there were more). */
-function findRows(db: DatabaseSync, query: CatalogueQuery, limit: number): HitRow[] {
+/** The matching rows (at most `limit`), and whether there were more. */
+function findRows(
+  db: DatabaseSync,
+  query: CatalogueQuery,
+  limit: number,
+): { rows: HitRow[]; more: boolean } {
   const params: SQLInputValue[] = [];
   const terms = partyTerms(query.text);
   const fts = query.text ? ftsQuery(query.text) : null;
-  if (query.text && terms.length === 0 && !fts) return [];
+  if (query.text && terms.length === 0 && !fts) return { rows: [], more: false };
   if (!query.text) {
     const where = filters(query, params);
     const via = query.amountPaise !== null ? 'amount' : 'date';
     params.push(limit + 1);
-    return db
+    const rows = db
       .prepare(
         `SELECT ${SELECTED}, '${via}' AS via FROM transactions t JOIN snapshots s ON s.id = t.snapshot
          WHERE ${where} LIMIT ?`,
       )
       .all(...params) as unknown as HitRow[];
+    return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
-  // The transactions the text names, then the amount and dates on those.
-  const arms: string[] = [];
-  const armParams: SQLInputValue[] = [];
+  // Each way the text can match is one index lookup ("arm"), each stopped at limit + 1
+  // rows (the filters applied inside it), so a common word costs what it lists, not what
+  // it matches; the arms' ids are merged here, each transaction once, its best match kept.
+  const arms: { sql: string; params: SQLInputValue[]; rank: number }[] = [];
   for (const term of terms) {
-    if (term.prefix) {
-      arms.push(
-        `SELECT tx, ${rankOf(term.kind)} AS rank FROM parties WHERE kind = ? AND key >= ? AND key < ?`,
-      );
-      armParams.push(term.kind, term.key, `${term.key}\u{10ffff}`);
-    } else {
-      arms.push(`SELECT tx, ${rankOf(term.kind)} AS rank FROM parties WHERE kind = ? AND key = ?`);
-      armParams.push(term.kind, term.key);
-    }
+    arms.push(
+      term.prefix
+        ? {
+            sql: 'SELECT p.tx AS tx FROM parties p %JOIN% WHERE p.kind = ? AND p.key >= ? AND p.key < ?',
+            params: [term.kind, term.key, `${term.key}\u{10ffff}`],
+            rank: rankOf(term.kind),
+          }
+        : {
+            sql: 'SELECT p.tx AS tx FROM parties p %JOIN% WHERE p.kind = ? AND p.key = ?',
+            params: [term.kind, term.key],
+            rank: rankOf(term.kind),
+          },
+    );
   }
   if (fts) {
-    arms.push(
-      `SELECT rowid AS tx, ${rankOf('narration')} AS rank FROM narrations WHERE narrations MATCH ?`,
-    );
-    armParams.push(fts);
+    arms.push({
+      sql: 'SELECT narrations.rowid AS tx FROM narrations %JOIN% WHERE narrations MATCH ?',
+      params: [fts],
+      rank: rankOf('narration'),
+    });
   }
   const where = filters(query, params);
-  return db
+  const best = new Map<number, number>();
+  let more = false;
+  for (const arm of arms) {
+    const on = arm.sql.includes('narrations.rowid') ? 'narrations.rowid' : 'p.tx';
+    const joined = where
+      ? `${arm.sql.replace('%JOIN%', `JOIN transactions t ON t.id = ${on}`)} AND ${where}`
+      : arm.sql.replace('%JOIN% ', '');
+    const ids = db.prepare(`${joined} LIMIT ?`).all(...arm.params, ...params, limit + 1) as {
+      tx: number;
+    }[];
+    if (ids.length > limit) more = true;
+    for (const { tx } of ids) {
+      const known = best.get(tx);
+      if (known === undefined || arm.rank < known) best.set(tx, arm.rank);
+    }
+  }
+  const ids = [...best.keys()];
+  const rows = db
     .prepare(
-      `WITH hits AS (${arms.join(' UNION ALL ')})
-       SELECT ${SELECTED}, min(hits.rank) AS rank FROM hits
-       JOIN transactions t ON t.id = hits.tx JOIN snapshots s ON s.id = t.snapshot
-       ${where ? `WHERE ${where}` : ''}
-       GROUP BY t.id LIMIT ?`,
+      `SELECT t.id, ${SELECTED} FROM transactions t JOIN snapshots s ON s.id = t.snapshot
+       WHERE t.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(...armParams, ...params, limit + 1) as unknown as HitRow[];
+    .all(JSON.stringify(ids.slice(0, limit))) as unknown as (HitRow & { id: number })[];
+  return {
+    rows: rows.map((r) => ({ ...r, rank: best.get(r.id)! })),
+    more: more || ids.length > limit,
+  };
 }
 
 /** Account numbers of an applicant that the text names, per session. */
@@ -158,8 +187,7 @@ export function searchCatalogue(
   query: CatalogueQuery,
   limit = DEFAULT_SEARCH_LIMIT,
 ): FoundHits {
-  const rows = findRows(db, query, limit);
-  const truncated = rows.length > limit;
+  const { rows, more: truncated } = findRows(db, query, limit);
   // Newest snapshot first, so each transaction is kept from the newest snapshot holding it.
   rows.sort((a, b) =>
     a.fetched_at !== b.fetched_at
@@ -171,7 +199,7 @@ export function searchCatalogue(
         : -1,
   );
   const bySession = new Map<string, { snapshotId: string; hits: Map<string, CatalogueHit> }>();
-  for (const r of rows.slice(0, limit)) {
+  for (const r of rows) {
     let group = bySession.get(r.session_id);
     if (!group) {
       group = { snapshotId: r.snapshot_id, hits: new Map() };
