@@ -35,14 +35,18 @@ interface HitRow {
   rank?: number;
 }
 
-/** Narration words as an FTS5 query: every word, as a quoted prefix (never FTS syntax). */
+/** Narration words as an FTS5 query, each quoted (never FTS syntax). */
 export function ftsQuery(text: string): string | null {
   const words = text
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}@._/-]/gu, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+  // Whole words, the last one also as the start of a word (as it is typed): a prefix
+  // costs a merge of every word it starts, so only the last is one.
+  return words
+    .map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`)
+    .join(' ');
 }
 
 /** The party lookups the text stands for: [kind, key, prefix?]. */
