@@ -9,6 +9,7 @@ export const STEP_NAMES = [
   'insights',
   'export',
   'render',
+  'search',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { filterStep } from './filter';
 import { insightsStep } from './insights';
 import { openStep } from './open';
 import { renderStep } from './render';
+import { searchStep } from './search';
 import { toRendererStep } from './to-renderer';
 
 export const STEPS: Partial<Record<StepName, Step>> = {
@@ -18,4 +19,5 @@ export const STEPS: Partial<Record<StepName, Step>> = {
   insights: insightsStep,
   export: exportStep,
   render: renderStep,
+  search: searchStep,
 };
