@@ -22,7 +22,7 @@ import { CatalogueWriter } from '../../src/core/catalogue/write';
 import { generateSession } from '../../src/sandbox/generator';
 import { PEOPLE, SUPPLIERS } from '../../src/sandbox/names';
 import { largePlan } from '../../src/sandbox/sessions';
-import type { SizeData, Step } from '../lib/types';
+import type { Step } from '../lib/types';
 
 export const SEARCH_CASES = 500;
 const TRANSACTIONS_PER_CASE = 2_000;
@@ -71,7 +71,7 @@ export const searchStep: Step = {
   name: 'search',
   measured: `catalogue search of ${SEARCH_CASES} saved cases x ~${TRANSACTIONS_PER_CASE.toLocaleString('en')} transactions (slowest of 6 criteria)`,
   baseline: 'narrations.filter(includes("swiggy@icici")) over every transaction in memory',
-  async prepare(variant, data: SizeData) {
+  async prepare(variant) {
     // Kept between runs (the cases are seeded: the same every time), per schema version.
     const file = join(tmpdir(), `bcv-bench-search-v${SCHEMA_VERSION}`, 'catalogue.sqlite');
     await mkdir(dirname(file), { recursive: true });
