@@ -33,7 +33,9 @@ test('a double-clicked .bcsession opens offline; a bad one is refused in one lin
     await expect(page.getByRole('list', { name: 'Import problems' })).toHaveText(
       /^broken\.bcsession: not a \.bcsession file[^\n]*$/,
     );
-    await expect(page.getByRole('status')).toContainText('1 could not be imported');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'could not be imported' }),
+    ).toContainText('1 could not be imported');
     await app.screenshot('open-file-refused');
   } finally {
     await rm(dir, { recursive: true, force: true });
