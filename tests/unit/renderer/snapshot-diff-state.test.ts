@@ -1,26 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installBridge, type Installed } from './bridge-setup';
 
-type Modules = {
-  diff: typeof import('../../../src/renderer/src/library/snapshot-diff.svelte').snapshotDiff;
-  library: typeof import('../../../src/renderer/src/library/library.svelte').library;
-  session: typeof import('../../../src/renderer/src/app/session.svelte').session;
-};
-let m: Modules;
-let installed: Installed;
-
-beforeAll(async () => {
-  installed = await installBridge();
-  m = {
-    diff: (await import('../../../src/renderer/src/library/snapshot-diff.svelte')).snapshotDiff,
-    library: (await import('../../../src/renderer/src/library/library.svelte')).library,
-    session: (await import('../../../src/renderer/src/app/session.svelte')).session,
-  };
-});
+// The state modules subscribe to bridge events when first imported: bridge first.
+const installed: Installed = await installBridge();
+const { snapshotDiff: diff } =
+  await import('../../../src/renderer/src/library/snapshot-diff.svelte');
+const { library } = await import('../../../src/renderer/src/library/library.svelte');
+const { session } = await import('../../../src/renderer/src/app/session.svelte');
 
 describe('compare snapshots (Library screen state)', () => {
   it('compares the two latest by default, older first, and says when there is one only', async () => {
-    const { diff, library, session } = m;
     await session.open('demo-retail');
     await library.saveCurrent();
     await library.load();
