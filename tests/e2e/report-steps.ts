@@ -33,7 +33,9 @@ export async function openFromFile(
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   host.setOpenFiles([file]);
   await page.getByRole('button', { name: 'Import…' }).click();
-  await expect(page.getByRole('status')).toContainText('Imported 1 file');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+    'Imported 1 file',
+  );
   await page
     .locator(`tr[data-session="${sessionId}"]`)
     .getByRole('button', { name: 'Open' })
