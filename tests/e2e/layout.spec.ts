@@ -155,3 +155,21 @@ test('the account switcher names each bank as people do: ICICI Bank, State Bank 
     .evaluateAll((els) => els.map((el) => (el as unknown as { innerText: string }).innerText));
   expect(banks).toEqual(['ICICI Bank', 'State Bank of India']);
 });
+
+test('channels by their names in the table and the filter, the value as sent in the tooltip', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await openSession(page, 'demo-business');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await selectTab(page, 'Transactions');
+  const upi = page.getByRole('cell', { name: 'UPI', exact: true }).first();
+  await expect(upi).toHaveAttribute('title', 'upi');
+  await expect(page.getByRole('cell', { name: 'net_banking_transfer' })).toHaveCount(0);
+  const channel = page.getByLabel('Channel');
+  await expect(channel.locator('option[value="chq"]')).toHaveText('Cheque');
+  await channel.selectOption('upi');
+  await expect(page.getByTestId('shown-count')).not.toHaveText('0');
+  await app.screenshot('layout-channel-names');
+});

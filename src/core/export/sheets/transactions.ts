@@ -6,6 +6,7 @@ import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 import { reviewCellOf } from './review';
+import { channelName } from '@shared/format/channel-names';
 
 /** Merchant and counterparty fields, in the order they are shown, under the API's names. */
 export const COUNTERPARTY_FIELDS: readonly Field[] = [
@@ -153,7 +154,8 @@ function* rowsOf(
         t.type === 'debit' ? t.amount : null,
         t.type === 'credit' ? t.amount : null,
         t.balance,
-        t.channel,
+        // The channel's name (UPI, Cheque); the value as sent is in `Transactions (all fields)`.
+        channelName(t.channel),
         t.category,
         t.description,
       ];
