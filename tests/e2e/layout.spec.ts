@@ -3,9 +3,16 @@
 // labels that fit 24 months at 1366 and 1024 px, the month tables' Total and Average.
 import { formatAmount } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
-import { expect, test } from './support/fixtures';
+import { expect, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
 import { selectTab } from './report-steps';
+
+/** The app, a session opened from the sandbox, its report on screen. */
+async function openReport(app: AppFixture, sessionId: string): Promise<void> {
+  await app.open();
+  await openSession(app.page, sessionId);
+  await expect(app.page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+}
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -18,9 +25,7 @@ function fullyVisible(rows: readonly Box[], view: Box, headerBottom: number, win
 test('at 1366x768 the Transactions tab shows at least 18 whole rows', async ({ app }) => {
   const { page } = app;
   expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
-  await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(app, 'demo-business');
   await selectTab(page, 'Transactions');
   const scroller = page.getByRole('region', { name: /table, scrollable$/ });
   await expect(scroller.locator('tbody tr:not(.spacer)').first()).toBeVisible();
@@ -54,9 +59,7 @@ for (const width of [1366, 1024]) {
   }) => {
     const { page } = app;
     await page.setViewportSize({ width, height: 768 });
-    await app.open();
-    await openSession(page, 'demo-large-2000');
-    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    await openReport(app, 'demo-large-2000');
     await selectTab(page, 'Overview');
     const coverage = page.getByRole('region', { name: 'Coverage' });
     await expect(coverage.getByRole('img')).toBeVisible();
@@ -115,9 +118,7 @@ test('the month tables end with Total and Average: the Monthly total of credits 
     (s, v) => s + Math.round(v * 100),
     0,
   );
-  await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(app, 'demo-business');
   await selectTab(page, 'Monthly');
   const table = page.getByRole('table', { name: 'Monthly analysis' });
   await expect(table.getByRole('columnheader', { name: 'Total', exact: true })).toBeVisible();
@@ -145,10 +146,8 @@ test('the account switcher names each bank as people do: ICICI Bank, State Bank 
   app,
 }) => {
   const { page } = app;
-  await app.open();
-  await openSession(page, 'demo-business');
+  await openReport(app, 'demo-business');
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
-  await expect(accounts).toBeVisible({ timeout: 60_000 });
   // As rendered (innerText applies CSS text-transform), not only as written in the DOM.
   const banks = await accounts
     .locator('.bank')
@@ -160,9 +159,7 @@ test('channels by their names in the table and the filter, the value as sent in 
   app,
 }) => {
   const { page } = app;
-  await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(app, 'demo-business');
   await selectTab(page, 'Transactions');
   const upi = page.getByRole('cell', { name: 'UPI', exact: true }).first();
   await expect(upi).toHaveAttribute('title', 'upi');
