@@ -15,14 +15,18 @@ export interface ProbeResult {
 export function installProbe(options: { channel: string; rowSelector: string }): void {
   const page = globalThis as unknown as {
     __benchProbe?: ProbeResult;
-    localStorage: { setItem(key: string, value: string): void };
-    document: { querySelector(selector: string): unknown };
+    localStorage: { getItem(key: string): string | null };
+    document: {
+      querySelector(selector: string): unknown;
+      querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; click(): void }>;
+    };
     requestAnimationFrame(callback: () => void): number;
   };
-  // The report opens on the tab used last: make that the Transactions tab. (about:blank,
-  // where init scripts also run, has no storage.)
+  // A new session opens on its Summary: once the report is there, the probe opens the
+  // Transactions tab as an underwriter would. (about:blank, where init scripts also run,
+  // has no storage and no report.)
   try {
-    page.localStorage.setItem('bcv.report.tab', 'transactions');
+    page.localStorage.getItem('bcv.report.tab');
   } catch {
     return;
   }
@@ -36,7 +40,17 @@ export function installProbe(options: { channel: string; rowSelector: string }):
     const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
     const probe = { arrived, decodeMs: performance.now() - arrived, bytes: bytes.byteLength };
     page.__benchProbe = { ...probe, painted: null };
+    let tabOpened = false;
     const look = () => {
+      if (!tabOpened) {
+        const tab = Array.from(page.document.querySelectorAll('[role="tab"]')).find(
+          (t) => t.textContent?.trim() === 'Transactions',
+        );
+        if (tab) {
+          tab.click();
+          tabOpened = true;
+        }
+      }
       if (page.document.querySelector(options.rowSelector)) {
         // Rows are in the DOM before this frame paints; a task queued now runs after it.
         setTimeout(() => (page.__benchProbe = { ...probe, painted: performance.now() }), 0);

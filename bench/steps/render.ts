@@ -47,7 +47,8 @@ async function start(): Promise<{ host: TestHost; browser: Browser; pid: number 
 
 export const renderStep: Step = {
   name: 'render',
-  measured: 'bytes arrived in the page -> first Transactions rows painted (JSON decode included)',
+  measured:
+    'bytes arrived in the page -> Summary shown, Transactions tab opened, first rows painted (JSON decode included)',
   baseline: 'the same bytes: JSON.parse + a plain 40-row table painted',
   unavailable() {
     if (!existsSync(CHROMIUM)) return `no browser at ${CHROMIUM} (set CHROMIUM_PATH)`;
