@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSessionStatus, parseSubscribedData } from '@shared/api/parse';
+import { readJson } from '@shared/json/read-json';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { Library } from '../../src/core/library/store';
 import { builtInSession } from '../../src/sandbox/sessions';
@@ -45,10 +46,16 @@ export async function prepareSize(size: number, url: string, root: string): Prom
   await writeFile(data.rawJsonFile, raw);
   await writeFile(data.statusJsonFile, status);
   const library = new Library({ dir: data.libraryDir, appVersion: 'bench' });
+  // Read as the API client reads a response, so the snapshot records what it found.
+  const read = readJson(raw);
   await library.save({
     raw: {
       sessionStatus: { bytes: Buffer.from(status), value: parseSessionStatus(JSON.parse(status)) },
-      data: { bytes: Buffer.from(raw), value: parseSubscribedData(JSON.parse(raw)) },
+      data: {
+        bytes: Buffer.from(raw),
+        value: parseSubscribedData(read.value),
+        duplicateKeys: read.duplicates,
+      },
       endpoint: 'subscribed_data',
     },
     fetchedAt: '2024-10-01T09:00:00.000Z',

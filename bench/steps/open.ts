@@ -1,7 +1,7 @@
 // open: a saved .bcsession (format 2, as the app saves it) to the ready view model, as
-// `library:open` does it (read, SHA-256 of the stored block, zstd, JSON with the
-// duplicate-key check, validation, normalisation), vs JSON.parse of the same uncompressed
-// JSON text.
+// `library:open` does it (read, SHA-256 of the stored block, zstd, JSON, validation,
+// normalisation; the duplicate keys as the save recorded them), vs JSON.parse of the same
+// uncompressed JSON text.
 import { Library } from '../../src/core/library/store';
 import { openInMain, readRawText } from '../lib/inputs';
 import type { Step } from '../lib/types';
@@ -9,7 +9,7 @@ import type { Step } from '../lib/types';
 export const openStep: Step = {
   name: 'open',
   measured:
-    'Library.open of format 2 (read, sha256, zstd, JSON + duplicate keys, shape) + normalisation',
+    'Library.open of format 2 (read, sha256, zstd, JSON, shape; duplicate keys as recorded) + normalisation',
   baseline: 'JSON.parse of the uncompressed subscribed_data text',
   async prepare(variant, data) {
     if (variant === 'baseline') {

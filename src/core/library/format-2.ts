@@ -2,8 +2,9 @@
 //
 //   "BCSESS2\n"   8 bytes magic (not gzip's 1f 8b: the first bytes tell format 1 from 2)
 //   u32 LE H      length of the header JSON
-//   H bytes       header JSON: meta, the bodies (name, offset, length, rawLength) and
-//                 sha256 = SHA-256 of the data block
+//   H bytes       header JSON: meta, the bodies (name, offset, length, rawLength, and
+//                 duplicateKeys when this app read the body as JSON before storing it)
+//                 and sha256 = SHA-256 of the data block
 //   data block    each body's bytes exactly as received, each zstd-compressed on its own
 //                 frame (with zstd's content checksum); the bodies follow one another
 //   sections      zero or more, outside the checksum: 8 bytes tag, u32 LE length, bytes
@@ -13,13 +14,24 @@
 // off the open's time; zstd's own frame checksum then proves each body decompressed to
 // what was compressed. Sections (the review) can be replaced without touching the header
 // or the data block, so the checksum still holds.
+//
+// A body's duplicateKeys is what reading its bytes found (nesting within the limit, these
+// keys given twice): the bytes are proven unchanged at every open, so the library's own
+// files are parsed without reading them a second time for that (decodeSessionFile's
+// `recorded`). A file from elsewhere is read in full and its record is not believed.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { z } from 'zod';
 import { parseWith } from '@shared/api/parse';
 import { DATA_ENDPOINTS, type DataEndpoint } from '@shared/api/endpoints';
-import { JsonReadError, readJson } from '@shared/json/read-json';
+import {
+  JsonReadError,
+  MAX_REPORTS,
+  MAX_VALUES_SHOWN,
+  readJson,
+  type DuplicateKey,
+} from '@shared/json/read-json';
 import { CoreError } from '../errors';
 import { formatMiB, inflateBounded, MAX_SESSION_BYTES, TooLargeError } from '../io/size-ceiling';
 import { LibraryError } from './errors';
@@ -30,6 +42,8 @@ export const FORMAT2_VERSION = 2;
 /** Far more than any header (a few hundred bytes): a larger claim is damage, not a header. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 const PREFIX_BYTES = FORMAT2_MAGIC.length + 4;
+/** A larger record of duplicate keys is not kept in the header: such a body is read in full. */
+const MAX_RECORD_BYTES = 256 * 1024;
 const SECTION_HEAD_BYTES = 8 + 4;
 
 /**
@@ -46,6 +60,11 @@ export interface StoredBody {
   readonly compressed: Buffer;
   /** Length of the bytes as received. */
   readonly rawLength: number;
+  /**
+   * Set when this app read the bytes as JSON before storing them: they nest within the
+   * limit and give these keys twice. Absent: never read here, so read in full at open.
+   */
+  readonly duplicateKeys?: readonly DuplicateKey[];
 }
 
 export interface Section {
@@ -65,6 +84,16 @@ const headerSchema = z.object({
         offset: z.number().int().min(0),
         length: z.number().int().min(1),
         rawLength: z.number().int().min(1),
+        duplicateKeys: z
+          .array(
+            z.object({
+              path: z.string(),
+              key: z.string(),
+              values: z.array(z.string()).max(MAX_VALUES_SHOWN),
+            }),
+          )
+          .max(MAX_REPORTS)
+          .optional(),
       }),
     )
     .min(1)
@@ -99,12 +128,30 @@ export function sha256OfBodies(bodies: readonly StoredBody[]): string {
 const zstdCompressAsync = promisify(zlib.zstdCompress);
 
 /** A body as received, compressed as the file keeps it (zstd's content checksum on). */
-export async function compressBody(name: BodyName, raw: Uint8Array): Promise<StoredBody> {
+export async function compressBody(
+  name: BodyName,
+  raw: Uint8Array,
+  duplicateKeys?: readonly DuplicateKey[],
+): Promise<StoredBody> {
   if (raw.length === 0) throw new LibraryError('NO_DATA', `the ${name} response is empty`);
   const compressed = await zstdCompressAsync(raw, {
     params: { [zlib.constants.ZSTD_c_checksumFlag]: 1 },
   });
-  return { name, compressed, rawLength: raw.length };
+  return withRecord({ name, compressed, rawLength: raw.length }, duplicateKeys);
+}
+
+/** The body with what reading it found, when the header can hold that (else without). */
+export function withRecord(
+  body: StoredBody,
+  duplicateKeys: readonly DuplicateKey[] | undefined,
+): StoredBody {
+  const { duplicateKeys: _was, ...bare } = body;
+  if (!duplicateKeys) return bare;
+  const fits =
+    duplicateKeys.length <= MAX_REPORTS &&
+    duplicateKeys.every((d) => d.values.length <= MAX_VALUES_SHOWN) &&
+    Buffer.byteLength(JSON.stringify(duplicateKeys)) <= MAX_RECORD_BYTES;
+  return fits ? { ...bare, duplicateKeys } : bare;
 }
 
 function u32(value: number): Buffer {
@@ -127,8 +174,14 @@ export function encodeFormat2(
   sections: readonly Section[] = [],
 ): { bytes: Buffer; sha256: string } {
   let offset = 0;
-  const listed = bodies.map(({ name, compressed, rawLength }) => {
-    const entry = { name, offset, length: compressed.length, rawLength };
+  const listed = bodies.map(({ name, compressed, rawLength, duplicateKeys }) => {
+    const entry = {
+      name,
+      offset,
+      length: compressed.length,
+      rawLength,
+      ...(duplicateKeys ? { duplicateKeys } : {}),
+    };
     offset += compressed.length;
     return entry;
   });
@@ -271,10 +324,11 @@ export function readFormat2Layout(bytes: Uint8Array, limit = MAX_SESSION_BYTES):
   if (dataEnd > view.length) {
     throw truncated(`${view.length - headerEnd} of ${dataLength} data bytes`);
   }
-  const bodies = header.bodies.map(({ name, offset, length, rawLength }) => ({
+  const bodies = header.bodies.map(({ name, offset, length, rawLength, duplicateKeys }) => ({
     name,
     rawLength,
     compressed: view.subarray(headerEnd + offset, headerEnd + offset + length),
+    ...(duplicateKeys ? { duplicateKeys } : {}),
   }));
   if (sha256OfBodies(bodies) !== header.sha256) {
     throw new LibraryError(

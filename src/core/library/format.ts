@@ -5,7 +5,8 @@
 // same DecodedSession. Never a credential: the source names a profile and a host.
 import { createHash } from 'node:crypto';
 import type { DataEndpoint } from '@shared/api/endpoints';
-import { readJson } from '@shared/json/read-json';
+import { parseJson, readJson, type JsonRead } from '@shared/json/read-json';
+import type { DuplicateKey } from '@shared/json/read-json';
 import type { RawResponses } from '../session/received';
 import { LibraryError } from './errors';
 import { FORMAT_NAME, looksGzipped, readFormat1, sha256Hex } from './format-1';
@@ -16,6 +17,7 @@ import {
   inflateBody,
   looksFormat2,
   readFormat2Layout,
+  withRecord,
   type BodyName,
   type Format2Layout,
   type Section,
@@ -77,12 +79,16 @@ export async function bodiesOfReceived(raw: RawResponses): Promise<StoredBody[]>
   const status = raw.sessionStatus
     ? [await compressBody('session_status', raw.sessionStatus.bytes)]
     : [];
-  return [...status, await compressBody('data', raw.data.bytes)];
+  // What the client found reading these bytes goes with them (format-2.ts).
+  return [...status, await compressBody('data', raw.data.bytes, raw.data.duplicateKeys)];
 }
 
 /** A JSON file as given (raw API JSON, a format-1 payload), kept byte for byte. */
-export async function bodiesOfDocument(bytes: Uint8Array): Promise<StoredBody[]> {
-  return [await compressBody('document', bytes)];
+export async function bodiesOfDocument(
+  bytes: Uint8Array,
+  duplicateKeys?: readonly DuplicateKey[],
+): Promise<StoredBody[]> {
+  return [await compressBody('document', bytes, duplicateKeys)];
 }
 
 export interface EncodeInput {
@@ -105,9 +111,20 @@ export function encodeSessionFile(input: EncodeInput): { bytes: Buffer; meta: Sn
   return { bytes, meta: { ...meta, sha256 } };
 }
 
+export interface DecodeOptions {
+  /**
+   * Believe what the header records of reading each body (the library's own files, which
+   * this app wrote): the bodies are then only parsed. Else every body is read in full.
+   */
+  readonly recorded?: boolean;
+}
+
 /** Reads and verifies a .bcsession file's bytes; throws a LibraryError saying what is wrong. */
-export async function decodeSessionFile(bytes: Uint8Array): Promise<DecodedSession> {
-  if (looksFormat2(bytes)) return decodeFormat2(bytes, readFormat2Layout(bytes));
+export async function decodeSessionFile(
+  bytes: Uint8Array,
+  options: DecodeOptions = {},
+): Promise<DecodedSession> {
+  if (looksFormat2(bytes)) return decodeFormat2(bytes, readFormat2Layout(bytes), options);
   if (!looksGzipped(bytes)) {
     throw new LibraryError(
       'NOT_BCSESSION',
@@ -116,29 +133,34 @@ export async function decodeSessionFile(bytes: Uint8Array): Promise<DecodedSessi
   }
   const envelope = await readFormat1(bytes);
   const { payload: text, format: _f, version: _v, ...meta } = envelope;
-  return {
-    ...readDocument(text),
-    meta,
-    version: 1,
-    storedBodies: () => bodiesOfDocument(Buffer.from(text, 'utf8')),
-    sections: [],
+  const payload = readDocument(text);
+  const storedBodies = () => {
+    const document = Buffer.from(text, 'utf8');
+    // Recorded only when the bytes read back to the very text that was read.
+    const same = document.toString('utf8') === text;
+    return bodiesOfDocument(document, same ? (payload.duplicateKeys ?? []) : undefined);
   };
+  return { ...payload, meta, version: 1, storedBodies, sections: [] };
 }
 
 /** A file read as format 2 (its layout already checked). */
 export async function decodeFormat2(
   bytes: Uint8Array,
   layout: Format2Layout,
+  options: DecodeOptions = {},
 ): Promise<DecodedSession> {
   const { header, bodies, sections } = layout;
   const { bodies: _b, format: _f, version: _v, endpoint, ...meta } = header;
-  const payload = await payloadOfBodies(bodies, endpoint);
+  const payload = await payloadOfBodies(bodies, endpoint, options.recorded === true);
+  // The file's own bytes (a copy is the data block exactly as it was checksummed), with
+  // what this reading found: a record from elsewhere is never passed on as this app's.
+  const found = payload.duplicateKeys ?? [];
+  const checked = bodies.map((b) => withRecord(b, b.name === 'session_status' ? undefined : found));
   return {
     ...payload,
     meta,
     version: 2,
-    // The file's own bytes: a copy is the data block exactly as it was checksummed.
-    storedBodies: () => Promise.resolve(bodies),
+    storedBodies: () => Promise.resolve(checked),
     sections,
   };
 }
@@ -146,18 +168,24 @@ export async function decodeFormat2(
 async function payloadOfBodies(
   bodies: readonly StoredBody[],
   endpoint: DataEndpoint | null,
+  recorded: boolean,
 ): Promise<SessionPayload> {
   const byName = new Map<BodyName, StoredBody>(bodies.map((b) => [b.name, b]));
   const document = byName.get('document');
-  if (document) return readDocument(await textOf(document));
+  if (document) return readDocument(await textOf(document), recordOf(document, recorded));
   const status = byName.get('session_status');
   const statusValue = status ? readBody(await textOf(status), 'session_status').value : null;
-  // Read as it was received, every time: a key given twice is reported at every open.
-  const data = readBody(await textOf(byName.get('data')!), 'data');
+  // A key given twice is reported at every open: found again, or as recorded when read.
+  const data = byName.get('data')!;
+  const read = readBody(await textOf(data), 'data', recordOf(data, recorded));
   return {
-    ...validatePayload(statusValue, data.value, endpoint ?? undefined),
-    duplicateKeys: data.duplicates,
+    ...validatePayload(statusValue, read.value, endpoint ?? undefined),
+    duplicateKeys: read.duplicates,
   };
+}
+
+function recordOf(body: StoredBody, recorded: boolean): readonly DuplicateKey[] | undefined {
+  return recorded ? body.duplicateKeys : undefined;
 }
 
 /** A body's text: its own function, so the unpacked bytes are garbage once it returns. */
@@ -165,9 +193,11 @@ async function textOf(body: StoredBody): Promise<string> {
   return (await inflateBody(body)).toString('utf8');
 }
 
-function readBody(text: string, name: BodyName): ReturnType<typeof readJson> {
+/** The body's JSON; only parsed when what reading it finds is already known. */
+function readBody(text: string, name: BodyName, known?: readonly DuplicateKey[]): JsonRead {
+  const what = `the saved ${name} response`;
   try {
-    return readJson(text, `the saved ${name} response`);
+    return known ? { value: parseJson(text, what), duplicates: known } : readJson(text, what);
   } catch (error) {
     throw new LibraryError(
       (error as { code?: string }).code === 'TOO_DEEP' ? 'TOO_DEEP' : 'CORRUPT',
@@ -177,9 +207,9 @@ function readBody(text: string, name: BodyName): ReturnType<typeof readJson> {
 }
 
 /** A whole document (raw JSON, a format-1 payload): refused as damage, not as "not importable". */
-function readDocument(text: string): SessionPayload {
+function readDocument(text: string, known?: readonly DuplicateKey[]): SessionPayload {
   try {
-    return decodeRawJsonText(text);
+    return decodeRawJsonText(text, known);
   } catch (error) {
     if (error instanceof LibraryError && error.code === 'NOT_IMPORTABLE') {
       throw new LibraryError('CORRUPT', 'the saved data is not a session in JSON');

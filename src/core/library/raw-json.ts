@@ -1,7 +1,7 @@
 // A session given as raw API JSON (`bcv library import`, `bcv export FILE`, a format-2
 // document body): subscribed_data alone, or both responses as `bcv fetch --out` writes
 // them (or as a format-1 payload holds them).
-import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
+import { JsonReadError, parseJson, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { isDataEndpoint } from '@shared/api/endpoints';
 import { LibraryError } from './errors';
 import { validatePayload, type SessionPayload } from './payload';
@@ -11,11 +11,14 @@ export function decodeRawJson(bytes: Uint8Array): SessionPayload {
   return decodeRawJsonText(view.toString('utf8'));
 }
 
-export function decodeRawJsonText(text: string): SessionPayload {
+/** `known`: what reading this very text found before (a saved body's record): only parsed. */
+export function decodeRawJsonText(text: string, known?: readonly DuplicateKey[]): SessionPayload {
   let value: unknown;
   let duplicateKeys: readonly DuplicateKey[];
   try {
-    ({ value, duplicates: duplicateKeys } = readJson(text, 'it'));
+    ({ value, duplicates: duplicateKeys } = known
+      ? { value: parseJson(text, 'it'), duplicates: known }
+      : readJson(text, 'it'));
   } catch (error) {
     if (error instanceof JsonReadError && error.code === 'TOO_DEEP') {
       throw new LibraryError('TOO_DEEP', error.message);

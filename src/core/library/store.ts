@@ -94,6 +94,11 @@ export interface UpgradeOutcome {
 
 /** A temporary file this old whose writer cannot be checked is taken as a save that died. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
+/**
+ * A file in the library was written by this app (a save, an import, an upgrade), which
+ * recorded what reading its bodies found; a file from elsewhere is read in full (import).
+ */
+const OWN_FILE = { recorded: true } as const;
 
 export interface ListOptions {
   /** Files read so far of those the index did not know (a rebuild), and how many. */
@@ -253,7 +258,7 @@ export class Library {
   private async readForIndex(rel: string, size: number, mtimeMs: number): Promise<IndexedFile> {
     const name = rel;
     try {
-      const decoded = await decodeSessionFile(await this.read(join(this.dir, rel)));
+      const decoded = await decodeSessionFile(await this.read(join(this.dir, rel)), OWN_FILE);
       const record = recordOf(decoded.meta, decoded, snapshotIdOf(rel), size, decoded.version);
       return { size, mtimeMs, record };
     } catch (error) {
@@ -369,7 +374,7 @@ export class Library {
       // Raw JSON is kept as given, so every open reads it as it was (a key given twice
       // is reported each time, not resolved once at import and forgotten).
       const payload = decodeRawJson(bytes);
-      const bodies = await bodiesOfDocument(bytes);
+      const bodies = await bodiesOfDocument(bytes, payload.duplicateKeys);
       const same = await this.findSame(sessionIdOfPayload(payload), [sha256OfBodies(bodies)], null);
       const duplicateKeys = payload.duplicateKeys ?? [];
       if (same) return { ...same, duplicate: true, duplicateKeys };
@@ -468,7 +473,7 @@ export class Library {
           progress.onProgress && ((done, total) => progress.onProgress?.('read', done, total)),
       });
       await stage(progress, 'check');
-      const decoded = await decodeSessionFile(bytes);
+      const decoded = await decodeSessionFile(bytes, OWN_FILE);
       return { ...decoded, ...found };
     } catch (error) {
       throw inFile(relative(this.dir, found.file), error);
@@ -487,7 +492,7 @@ export class Library {
     });
     // Verified first, and a format-1 snapshot goes out as format 2 (the library's file
     // stays as it is until `bcv library upgrade`).
-    const out = await decodeSessionFile(bytes)
+    const out = await decodeSessionFile(bytes, OWN_FILE)
       .then(async (decoded) => (await this.asFormat2(bytes, decoded)).bytes)
       .catch((error: unknown) => {
         throw inFile(relative(this.dir, found.file), error);

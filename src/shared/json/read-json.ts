@@ -11,7 +11,9 @@ import { jsonPath } from '../api/parse';
 /** Far deeper than any response (about 8 levels): anything past it is not BankConnect data. */
 export const MAX_JSON_DEPTH = 256;
 /** Reports kept per text: a hostile file cannot fill memory with them. */
-const MAX_REPORTS = 1000;
+export const MAX_REPORTS = 1000;
+/** Values shown per report: one key given a million times is one short report. */
+export const MAX_VALUES_SHOWN = 20;
 /** Objects with more keys than this are checked through a map instead of a list. */
 const LINEAR_KEYS = 24;
 /** Characters of a value shown in a report. */
@@ -43,13 +45,7 @@ export interface JsonRead {
 /** Parses `text` (a BOM accepted) and checks it; throws JsonReadError when it cannot be used. */
 export function readJson(text: string, what = 'the text'): JsonRead {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let value: unknown;
-  try {
-    value = JSON.parse(start ? text.slice(1) : text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : '';
-    throw new JsonReadError('NOT_JSON', `${what} is not JSON (${reason})`);
-  }
+  const value = parseJson(text, what);
   // JSON.parse itself reads any depth; what walks the value next may not.
   const { keys, deep } = walk(value);
   if (deep) {
@@ -62,6 +58,19 @@ export function readJson(text: string, what = 'the text'): JsonRead {
   // given twice. Only then is the slower exact pass run, to say where.
   if (keysInText(text, start) === keys) return { value, duplicates: [] };
   return { value, duplicates: scanJson(text, start).duplicates };
+}
+
+/**
+ * JSON.parse alone (a BOM accepted), for text this app has already read with readJson and
+ * whose findings it kept (a saved snapshot's bytes, proven unchanged by their checksums).
+ */
+export function parseJson(text: string, what = 'the text'): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : '';
+    throw new JsonReadError('NOT_JSON', `${what} is not JSON (${reason})`);
+  }
 }
 
 /** Keys in the parsed value (each object's own keys) and whether it nests too deep. */
@@ -222,8 +231,9 @@ export function scanJson(s: string, start = 0): JsonScan {
     const key = keyText(s, open, close);
     const path = pathOf(depth - 1, key);
     const entry = found.get(path);
-    if (entry) entry.values.push(valueText(s, close));
-    else found.set(path, { key, values: [valueText(s, closes[earlier]!), valueText(s, close)] });
+    if (entry) {
+      if (entry.values.length < MAX_VALUES_SHOWN) entry.values.push(valueText(s, close));
+    } else found.set(path, { key, values: [valueText(s, closes[earlier]!), valueText(s, close)] });
   };
 
   for (let i = start; i < n; i++) {
