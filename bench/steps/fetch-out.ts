@@ -1,20 +1,17 @@
-// fetch-out: `bcv fetch <id> --out FILE` as the CLI does it (openSession: statuses, data,
-// validation, normalisation; then the file written from the received bytes), vs the fetch
+// fetch-out: `bcv fetch <id> --out FILE` as the CLI does it (fetchToFile: statuses, data
+// written from the received bytes as they come, validation, normalisation), vs the fetch
 // step's own work (the client's data call + normalisation): the issue asks for 1.5x at most.
 import { normalizeSession } from '@shared/model/normalize';
 import { createBankConnectClient } from '../../src/core/api/client';
-import { writeFileSafely } from '../../src/core/io/safe-write';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
-import { openSession } from '../../src/core/session/open-session';
-import { fetchFilePieces } from '../../src/cli/commands/fetch';
+import { fetchToFile } from '../../src/cli/commands/fetch-file';
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Step } from '../lib/types';
 
 export const fetchOutStep: Step = {
   name: 'fetch-out',
-  measured:
-    'bcv fetch --out: openSession (status + data + normalisation) + file from received bytes',
+  measured: 'bcv fetch --out: fetchToFile (status + data written as received + normalisation)',
   baseline: 'the fetch step: client.subscribedData + normalizeSession',
   prepare(variant, data) {
     const client = createBankConnectClient({
@@ -35,8 +32,8 @@ export const fetchOutStep: Step = {
       provenance: { profileName: 'Sandbox', host: new URL(data.url).host, sandbox: true },
     };
     return Promise.resolve(async () => {
-      const opened = await openSession(connection, data.sessionId);
-      await writeFileSafely(out, fetchFilePieces(opened));
+      const fetched = await fetchToFile(connection, data.sessionId, out, { keepBytes: false });
+      if (fetched.kind !== 'written') throw fetched.error;
       return { facts: { fileBytes: (await stat(out)).size } };
     });
   },

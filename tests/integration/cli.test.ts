@@ -2,7 +2,7 @@
 // exit codes and the one-line errors. Needs `npm run build` (npm test runs it first).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -218,5 +218,7 @@ describe('bcv and what cannot be read', () => {
     const written = JSON.parse(await readFile(join(dir, 'x.json'), 'utf8'));
     expect(written.subscribed_data.accounts).toEqual({ x: 'not an account' });
     expect(written.session_status.session_id).toBe('demo-unreadable-all');
+    // The bytes were written under a temporary name as they came: gone, not left behind.
+    expect(await readdir(dir)).toEqual(['x.json']);
   });
 });

@@ -76,7 +76,7 @@ describe('documented API errors', () => {
     const data = await c.subscribedData('demo-processing~direct');
     expect(data.value.session_id).toBe('demo-processing~direct');
     // The bytes are the body as sent: parsing them gives the same value.
-    expect(JSON.parse(data.bytes.toString('utf8'))).toEqual(data.value);
+    expect(JSON.parse(data.bytes!.toString('utf8'))).toEqual(data.value);
   });
 });
 

@@ -45,7 +45,7 @@ describe('both data endpoints', () => {
     async (id) => {
       const viaInsights = await openSession(connection(sandbox, 'insights'), id);
       const viaSubscribed = await openSession(connection(sandbox, 'subscribed_data'), id);
-      const body = JSON.parse(viaInsights.raw.data!.bytes.toString('utf8')) as {
+      const body = JSON.parse(viaInsights.raw.data!.bytes!.toString('utf8')) as {
         accounts: unknown;
       };
       expect(Array.isArray(body.accounts)).toBe(true);

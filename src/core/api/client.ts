@@ -76,6 +76,13 @@ export interface WaitOptions {
   readonly maxIntervalMs?: number;
 }
 
+/**
+ * Given a 2xx answer's bytes as received, before they are read: the answer then comes back
+ * without them (`bytes` null), so a caller that keeps them elsewhere (`bcv fetch --out`
+ * writes them to its file) does not hold them beside the text and value while reading.
+ */
+export type HandOff = (bytes: Buffer) => Promise<void>;
+
 /** Every answer comes back as received (bytes) and as read (the validated value). */
 export interface BankConnectClient {
   readonly host: string;
@@ -90,6 +97,7 @@ export interface BankConnectClient {
     endpoint: DataEndpoint,
     signal?: AbortSignal,
     onProgress?: DataProgress,
+    handOff?: HandOff,
   ): Promise<ReceivedBody<SessionData>>;
   /**
    * `progress/`: which stage processing is in. Null when the server does not answer it
@@ -137,6 +145,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     url: string,
     signal: AbortSignal | undefined,
     onProgress: DataProgress | undefined,
+    handOff: HandOff | undefined,
   ): Promise<Answer> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -164,7 +173,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       }
       const contentType = response.headers.get('content-type') ?? '';
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      let bytes: Buffer;
+      let bytes: Buffer | null;
       try {
         // Bounded: a body that never ends or a huge one is given up at the size ceiling.
         bytes = await readBodyBounded(response, {
@@ -215,6 +224,17 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         }
         throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
       }
+      if (response.ok && handOff) {
+        try {
+          await handOff(bytes);
+        } catch (error) {
+          throw new HandOffFailed(error);
+        }
+        bytes = null;
+      }
+      // The text decodes from the bytes, so it encodes back to them when they were UTF-8.
+      const kept = bytes;
+      const received = (): Buffer => kept ?? Buffer.from(text, 'utf8');
       try {
         ({ value: body, duplicates: duplicateKeys } = readJson(text));
       } catch (error) {
@@ -223,16 +243,16 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
             'SCHEMA_MISMATCH',
             `The answer from ${host}: ${error.message}`,
           );
-          throw response.ok ? withReceived(deep, bytes) : deep;
+          throw response.ok ? withReceived(deep, received()) : deep;
         }
         const malformed = networkErrors.truncated(
           host,
           response.status,
           'the JSON ends early or is malformed',
         );
-        throw response.ok ? withReceived(malformed, bytes) : malformed;
+        throw response.ok ? withReceived(malformed, received()) : malformed;
       }
-      if (response.ok) return { bytes, body, duplicateKeys };
+      if (response.ok) return { bytes, received, body, duplicateKeys };
       const documented = apiErrorBodySchema.safeParse(body);
       if (documented.success) {
         const { code, message } = documented.data.error;
@@ -255,6 +275,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     endpoint: Endpoint,
     signal: AbortSignal | undefined,
     onProgress?: DataProgress,
+    handOff?: HandOff,
   ): Promise<Answer> {
     // Checked before any request: the id becomes a path segment (and later a folder).
     const problem = sessionIdProblem(sessionId.trim());
@@ -277,8 +298,9 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(url, signal, onProgress);
+        return await once(url, signal, onProgress, handOff);
       } catch (error) {
+        if (error instanceof HandOffFailed) throw error.cause;
         const failure = scrubbed(
           error instanceof BankConnectError ? error : classifyFetchFailure(error, host),
         );
@@ -320,9 +342,10 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     endpoint: DataEndpoint,
     signal?: AbortSignal,
     onProgress?: DataProgress,
+    handOff?: HandOff,
   ): Promise<ReceivedBody<SessionData>> {
     const what = `The ${endpoint} response`;
-    return validated(await get(sessionId, endpoint, signal, onProgress), (v) =>
+    return validated(await get(sessionId, endpoint, signal, onProgress, handOff), (v) =>
       parseSessionData(v, what),
     );
   }
@@ -378,9 +401,17 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   return { host, sessionStatus, subscribedData, data, progress, waitForCompletion };
 }
 
+/** What a hand-off threw (the caller's own failure, a full disk): passed on, never retried. */
+class HandOffFailed {
+  constructor(readonly cause: unknown) {}
+}
+
 /** A 2xx answer: its bytes, the decoded body and any keys it gives twice. */
 interface Answer {
-  readonly bytes: Buffer;
+  /** Null when handed off before reading. */
+  readonly bytes: Buffer | null;
+  /** The bytes as received, kept or encoded back from their text (an error carries them). */
+  readonly received: () => Buffer;
   readonly body: unknown;
   readonly duplicateKeys?: readonly DuplicateKey[];
 }
@@ -390,7 +421,7 @@ function validated<T>(answer: Answer, parse: (value: unknown) => T): ReceivedBod
     return { bytes: answer.bytes, value: parse(answer.body), duplicateKeys: answer.duplicateKeys };
   } catch (error) {
     if (error instanceof SchemaMismatchError)
-      throw withReceived(new BankConnectError('SCHEMA_MISMATCH', error.message), answer.bytes);
+      throw withReceived(new BankConnectError('SCHEMA_MISMATCH', error.message), answer.received());
     throw error;
   }
 }

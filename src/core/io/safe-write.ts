@@ -98,6 +98,31 @@ export async function writeFileAtomic(
   /** Bytes written so far of all (a library save's progress). */
   onBytes?: ByteReport,
 ): Promise<string> {
+  return (await stageFileAtomic(fs, dir, name, bytes, mode, durable, onBytes)).commit();
+}
+
+/** A file written in full under its temporary name, not yet in place. */
+export interface StagedFile {
+  /** Renames it over the final name (what was there is replaced whole); returns the path. */
+  commit(): Promise<string>;
+  /** Removes it: what was there stays as it was. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of writeFileAtomic: the temporary file written and synced. `bcv fetch
+ * --out` writes the received bytes so, lets them go before the JSON is read, and puts the
+ * file in place only once the answer proves readable.
+ */
+export async function stageFileAtomic(
+  fs: LibraryFs,
+  dir: string,
+  name: string,
+  bytes: Uint8Array | readonly Uint8Array[],
+  mode = 0o644,
+  durable = true,
+  onBytes?: ByteReport,
+): Promise<StagedFile> {
   const temp = join(dir, tempNameFor(name));
   const final = join(dir, name);
   const pieces = bytes instanceof Uint8Array ? [bytes] : bytes;
@@ -105,6 +130,7 @@ export async function writeFileAtomic(
     pieces.reduce((sum, piece) => sum + piece.length, 0),
     onBytes,
   );
+  const discard = () => fs.unlink(temp).catch(() => undefined);
   let written = 0;
   let handle: nodeFs.FileHandle | null = null;
   try {
@@ -125,14 +151,24 @@ export async function writeFileAtomic(
     if (durable) await handle.sync();
     await handle.close();
     handle = null;
-    await fs.rename(temp, final);
   } catch (error) {
     await handle?.close().catch(() => undefined);
-    await fs.unlink(temp).catch(() => undefined);
+    await discard();
     throw error;
   }
-  if (durable) await syncDir(fs, dir);
-  return final;
+  return {
+    async commit() {
+      try {
+        await fs.rename(temp, final);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      if (durable) await syncDir(fs, dir);
+      return final;
+    },
+    discard,
+  };
 }
 
 /** writeFileAtomic for a path, text or bytes, failing with one WriteError line. */
@@ -147,6 +183,27 @@ export async function writeFileSafely(
   } catch (error) {
     throw writeErrorOf(error, path);
   }
+}
+
+/** stageFileAtomic for a path, failing with one WriteError line (at commit too). */
+export async function stageFileSafely(
+  path: string,
+  data: Uint8Array | readonly Uint8Array[],
+  options: { readonly fs?: LibraryFs } = {},
+): Promise<StagedFile> {
+  let staged: StagedFile;
+  try {
+    staged = await stageFileAtomic(options.fs ?? realFs, dirname(path), basename(path), data);
+  } catch (error) {
+    throw writeErrorOf(error, path);
+  }
+  return {
+    commit: () =>
+      staged.commit().catch((error: unknown) => {
+        throw writeErrorOf(error, path);
+      }),
+    discard: () => staged.discard(),
+  };
 }
 
 /** fsync of a folder: not possible everywhere (Windows), where rename is durable enough. */

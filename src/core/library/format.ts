@@ -76,11 +76,14 @@ export interface DecodedSession extends SessionPayload {
 /** The bodies a live fetch is saved as: each response's bytes exactly as received. */
 export async function bodiesOfReceived(raw: RawResponses): Promise<StoredBody[]> {
   if (!raw.data) throw new LibraryError('NO_DATA', 'there is no subscribed_data response to keep');
-  const status = raw.sessionStatus
-    ? [await compressBody('session_status', raw.sessionStatus.bytes)]
-    : [];
+  const dataBytes = raw.data.bytes;
+  const statusBytes = raw.sessionStatus?.bytes;
+  if (!dataBytes || statusBytes === null) {
+    throw new LibraryError('NO_DATA', 'the responses as received were not kept: fetch it again');
+  }
+  const status = statusBytes ? [await compressBody('session_status', statusBytes)] : [];
   // What the client found reading these bytes goes with them (format-2.ts).
-  return [...status, await compressBody('data', raw.data.bytes, raw.data.duplicateKeys)];
+  return [...status, await compressBody('data', dataBytes, raw.data.duplicateKeys)];
 }
 
 /** A JSON file as given (raw API JSON, a format-1 payload), kept byte for byte. */

@@ -5,7 +5,7 @@
 // its stages go into the progress message; when it does not, the wait does without.
 import type { DataEndpoint } from '@shared/api/endpoints';
 import type { SessionData } from '@shared/api/parse';
-import type { BankConnectClient, DataProgress } from '../api/client';
+import type { BankConnectClient, DataProgress, HandOff } from '../api/client';
 import { BankConnectError, networkErrors } from '../api/errors';
 import { sleep } from '../api/retry';
 import type { ReceivedBody } from './received';
@@ -21,6 +21,8 @@ export interface EnrichmentWait {
   readonly onPoll?: (attempt: number, elapsedMs: number, stage: string) => void;
   /** The data answer's own progress once it comes (bytes, then checking). */
   readonly onData?: DataProgress;
+  /** The data answer's bytes before they are read (the client's HandOff). */
+  readonly handOff?: HandOff;
 }
 
 /** "uploads complete, enrichment in progress", with FinBox's per-statement stages when sent. */
@@ -56,7 +58,7 @@ export async function waitForData(
   let progressServed = true;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await client.data(sessionId, endpoint, wait.signal, wait.onData);
+      return await client.data(sessionId, endpoint, wait.signal, wait.onData, wait.handOff);
     } catch (error) {
       if (!stillProcessing(error)) throw error;
     }

@@ -10,7 +10,7 @@ import { normalizeSessionStatus } from '@shared/model/normalize-status';
 import type { SessionStatusView, SessionView } from '@shared/model/view-model';
 import type { Provenance } from '@shared/session/provenance';
 import { stageMessage, type ProgressStage } from '@shared/session/progress';
-import type { BankConnectClient, DataProgress } from '../api/client';
+import type { BankConnectClient, DataProgress, HandOff } from '../api/client';
 import { BankConnectError, networkErrors, receivedOf } from '../api/errors';
 import { CoreError } from '../errors';
 import { waitForData } from './enrichment';
@@ -44,12 +44,24 @@ export interface OpenSessionOptions {
   /** The statuses only, no data call (`bcv status`, session:status). */
   readonly statusOnly?: boolean;
   readonly clock?: () => Date;
+  /**
+   * The data answer's bytes as received, before they are read: given them, openSession
+   * does not keep them (`raw.data.bytes` is null). `fetchedAt` is the session's.
+   */
+  readonly handOffData?: (bytes: Buffer, answer: DataAnswer) => Promise<void>;
   /** Polling: first interval (default 2 s, as FinBox advises), cap, and the whole wait. */
   readonly poll?: {
     readonly intervalMs?: number;
     readonly maxIntervalMs?: number;
     readonly deadlineMs?: number;
   };
+}
+
+/** What a data answer's hand-off is told beside its bytes. */
+export interface DataAnswer {
+  readonly sessionStatus: ReceivedBody<SessionStatusResponse>;
+  readonly endpoint: DataEndpoint;
+  readonly fetchedAt: string;
 }
 
 export interface OpenedSession {
@@ -87,6 +99,7 @@ async function open(
     statusOnly = false,
     clock = () => new Date(),
     poll = {},
+    handOffData,
   }: OpenSessionOptions,
 ): Promise<OpenedSession> {
   const now = () => clock().getTime();
@@ -110,6 +123,7 @@ async function open(
       })
     : await client.sessionStatus(sessionId, signal);
   let data: ReceivedBody<SessionData> | null = null;
+  let answeredAt: string | null = null;
   let dataError: OpenedSession['dataError'] = null;
   if (!statusOnly) {
     const fetchStage = (stage: ProgressStage, done = 0, total: number | null = null) =>
@@ -121,6 +135,12 @@ async function open(
         message: stageMessage(stage, done, total),
       });
     const onData: DataProgress | undefined = onProgress && fetchStage;
+    const handOff: HandOff | undefined =
+      handOffData &&
+      ((bytes) => {
+        answeredAt = clock().toISOString();
+        return handOffData(bytes, { sessionStatus: status, endpoint, fetchedAt: answeredAt });
+      });
     fetchStage('download');
     try {
       // Enrichment is waited for unless the statuses already say processing failed: then
@@ -135,6 +155,7 @@ async function open(
               maxIntervalMs,
               now,
               onData,
+              ...(handOff ? { handOff } : {}),
               onPoll: (attempt, elapsedMs, stage) =>
                 onProgress?.({
                   kind: 'poll',
@@ -143,7 +164,7 @@ async function open(
                   message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
                 }),
             })
-          : await client.data(sessionId, endpoint, signal, onData);
+          : await client.data(sessionId, endpoint, signal, onData, handOff);
     } catch (error) {
       // A session whose processing failed has statuses but no data: keep the statuses.
       if (signal?.aborted) throw networkErrors.cancelled();
@@ -158,6 +179,8 @@ async function open(
     fetchStage('prepare');
     // Normalising 200,000 transactions holds the thread: let the stage be sent first.
     if (onProgress) await nextTurn();
+    // Cancelled while the data was read: not prepared, nothing handed on.
+    if (signal?.aborted) throw networkErrors.cancelled();
   }
   const raw: RawResponses = { sessionStatus: status, data, endpoint };
   const view = sessionViewOf(sessionId, status.value, data?.value ?? null, data?.duplicateKeys);
@@ -167,7 +190,7 @@ async function open(
     view,
     status: view.status ?? normalizeSessionStatus(status.value),
     provenance,
-    fetchedAt: clock().toISOString(),
+    fetchedAt: answeredAt ?? clock().toISOString(),
     dataError,
   };
 }

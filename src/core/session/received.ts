@@ -4,8 +4,11 @@ import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { DuplicateKey } from '@shared/json/read-json';
 
 export interface ReceivedBody<T> {
-  /** The response body exactly as received, before any decoding. */
-  readonly bytes: Buffer;
+  /**
+   * The response body exactly as received, before any decoding; null when it was handed
+   * off as it came and not kept (`bcv fetch --out` writes it before it is read).
+   */
+  readonly bytes: Buffer | null;
   readonly value: T;
   /** Keys the body gives twice in one object (JSON.parse kept the last): shown as unreadable. */
   readonly duplicateKeys?: readonly DuplicateKey[];

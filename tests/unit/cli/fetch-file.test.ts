@@ -1,7 +1,7 @@
 // `bcv fetch --out` writes the bodies exactly as received (spacing, key order, number
 // spelling kept), under their endpoints' names, after the head `bcv export` reads.
 import { describe, expect, it } from 'vitest';
-import { fetchFilePieces } from '../../../src/cli/commands/fetch';
+import { fetchFilePiecesOf as fetchFilePieces } from '../../../src/cli/commands/fetch-file';
 import type { OpenedSession } from '../../../src/core/session/open-session';
 
 function opened(status: string | null, data: string | null, endpoint = 'subscribed_data') {

@@ -17,8 +17,8 @@ describe('openSession', () => {
       onProgress: (p) => progress.push(p),
     });
     expect(opened.raw.endpoint).toBe('subscribed_data');
-    expect(JSON.parse(opened.raw.data!.bytes.toString('utf8'))).toEqual(opened.raw.data!.value);
-    expect(JSON.parse(opened.raw.sessionStatus!.bytes.toString('utf8'))).toEqual(
+    expect(JSON.parse(opened.raw.data!.bytes!.toString('utf8'))).toEqual(opened.raw.data!.value);
+    expect(JSON.parse(opened.raw.sessionStatus!.bytes!.toString('utf8'))).toEqual(
       opened.raw.sessionStatus!.value,
     );
     expect(opened.view.sessionId).toBe('demo-x');
