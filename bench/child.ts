@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { median } from './lib/stats';
 import type { ChildArgs, ChildResult } from './lib/types';
-import { STEPS } from './steps/index';
+import { loadStep } from './steps/load';
 
 const MB = 1024 * 1024;
 
@@ -16,19 +16,20 @@ function collect(): void {
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '') as ChildArgs;
-  const step = STEPS[args.step];
-  if (!step) throw new Error(`unknown step ${args.step}`);
+  const step = await loadStep(args.step);
   const run = await step.prepare(args.variant, args.data);
   collect();
   const inputRss = process.memoryUsage().rss;
   const times: number[] = [];
   let firstMs: number | null = null;
+  let firstPeakRss: number | null = null;
   let facts: Record<string, number> = {};
   for (let i = 0; i < args.warmup + args.reps; i++) {
     const started = performance.now();
     const outcome = await run();
     const ms = outcome?.ms ?? performance.now() - started;
     firstMs ??= ms;
+    firstPeakRss ??= process.resourceUsage().maxRSS;
     if (i >= args.warmup) times.push(ms);
     facts = { ...facts, ...outcome?.facts };
     collect();
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     inputRssMb: inputRss / MB,
     // maxRSS is the kernel's high-water mark for this process, in kilobytes.
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    firstPeakRssMb: (firstPeakRss ?? NaN) / 1024,
     facts,
   };
   writeFileSync(args.resultFile, JSON.stringify(result));

@@ -11,6 +11,8 @@ export interface BenchRow {
   /** Peak RSS of the step's own process (inputs included), and of the baseline's. */
   readonly peakRssMb: number;
   readonly baselinePeakRssMb: number;
+  /** The step's peak once its first run ended (one run in a fresh process). */
+  readonly firstPeakRssMb: number;
   /** RSS once the step's inputs were loaded, before timing. */
   readonly inputRssMb: number;
   /** The first run, warm-up included (a cold cache shows here). */
@@ -49,6 +51,7 @@ export function rowOf(step: ChildResult, baseline: ChildResult): BenchRow {
     ratio: step.medianMs / baseline.medianMs,
     peakRssMb: step.peakRssMb,
     baselinePeakRssMb: baseline.peakRssMb,
+    firstPeakRssMb: step.firstPeakRssMb,
     inputRssMb: step.inputRssMb,
     firstMs: step.firstMs,
     timesMs: step.timesMs,
@@ -68,6 +71,7 @@ export function failedRow(step: string, size: number, reason: string): BenchRow 
     ratio: NaN,
     peakRssMb: NaN,
     baselinePeakRssMb: NaN,
+    firstPeakRssMb: NaN,
     inputRssMb: NaN,
     firstMs: NaN,
     timesMs: [],
@@ -118,6 +122,7 @@ export function formatRow(r: BenchRow): string {
     );
   }
   if (r.step === 'filter') extra.push(`first ${fmtMs(r.firstMs)} ms`);
+  if (r.step === 'fetch-out') extra.push(`first run's peak ${r.firstPeakRssMb.toFixed(0)} MB`);
   if (r.step === 'render') {
     const { domRows, decodeMs, rendererPeakMb } = r.facts;
     if (domRows !== undefined) extra.push(`${domRows} DOM rows after scrolling to the end`);

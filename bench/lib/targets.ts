@@ -101,9 +101,10 @@ export function checkTargets(rows: readonly BenchRow[]): TargetCheck[] {
   if (fetchOut) {
     checks.push({
       step: 'fetch-out',
-      target: 'peak < 1 GB at 200,000',
-      measured: `${fetchOut.peakRssMb.toFixed(0)} MB`,
-      met: fetchOut.peakRssMb < 1024,
+      // `bcv fetch` is one fetch per process: its first run's peak (all runs' in the table).
+      target: 'peak < 1 GB at 200,000 (one fetch in a fresh process)',
+      measured: `${fetchOut.firstPeakRssMb.toFixed(0)} MB`,
+      met: fetchOut.firstPeakRssMb < 1024,
     });
   }
   const exported = at(rows, 'export');

@@ -74,5 +74,11 @@ export interface ChildResult {
   readonly inputRssMb: number;
   /** The child's peak RSS over its whole life (inputs plus the timed runs). */
   readonly peakRssMb: number;
+  /**
+   * The peak once the first run (the warm-up) has ended: what one run in a fresh process
+   * peaks at, as `bcv fetch` does one fetch per process. Later runs in the same process
+   * add what the first left to the allocator and the heap.
+   */
+  readonly firstPeakRssMb: number;
   readonly facts: Readonly<Record<string, number>>;
 }

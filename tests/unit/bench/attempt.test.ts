@@ -16,6 +16,7 @@ function result(size: number, ms: number, variant: 'step' | 'baseline'): ChildRe
     firstMs: ms,
     inputRssMb: 100,
     peakRssMb: 200,
+    firstPeakRssMb: 190,
     facts: {},
   };
 }
