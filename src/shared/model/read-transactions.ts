@@ -42,9 +42,10 @@ export function normalizeTransaction(
 ): TransactionView {
   const extra: Record<string, unknown> = {};
   for (const key in t) {
-    if (CORE_TRANSACTION_FIELDS.has(key)) continue;
     const value = t[key];
-    if (value !== null && value !== undefined && value !== '') extra[key] = value;
+    // Most fields are empty: tested first, the set lookup is made for the filled ones only.
+    if (value === null || value === undefined || value === '') continue;
+    if (!CORE_TRANSACTION_FIELDS.has(key)) extra[key] = value;
   }
   const metadata = isRecord(t['metadata']) ? t['metadata'] : null;
   const date = readApiDate(t['date'] as string)!;
