@@ -67,8 +67,7 @@ export async function openConnection(
   if (!/^v\d+$/.test(apiVersion))
     throw new UsageError(`--api-version: expected v1, v2..., got "${apiVersion}"`);
   if (flags.sandbox) {
-    // One command, one fetch: the generated data is let go once sent.
-    const server = await startSandboxServer({ ...SANDBOX_CREDENTIALS, forgetServed: true });
+    const server = await startSandboxServer({ ...SANDBOX_CREDENTIALS });
     const client = createBankConnectClient({
       baseUrl: server.url,
       apiVersion,

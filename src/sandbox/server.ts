@@ -11,7 +11,7 @@ import type { GeneratedSession } from './generator';
 import { insightsResponse } from './insights-shape';
 import { jsonByteLength, writeJson } from './json-stream';
 import { expiredReportBody, REPORT_LINK_LIFETIME_MS, reportWorkbook } from './report-file';
-import { builtInSession, DEMO_RETAIL_PLAN, forgetBuiltInSession } from './sessions';
+import { builtInSession, DEMO_RETAIL_PLAN } from './sessions';
 import { generateSession } from './generator';
 
 export interface SandboxOptions {
@@ -24,12 +24,6 @@ export interface SandboxOptions {
   readonly clock?: () => Date;
   /** Whether `progress/` is answered (default true); false answers 404 as older servers do. */
   readonly progress?: boolean;
-  /**
-   * Let a generated session go once its data has been sent: the CLI's one-shot `--sandbox`,
-   * where nothing asks twice and 200,000 generated transactions would be held (about
-   * 200 MB) while the client reads them.
-   */
-  readonly forgetServed?: boolean;
 }
 
 export interface SandboxServer {
@@ -316,8 +310,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       const seen = count(`${sessionId}/enrichment`);
       if (seen <= builtIn.polls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
     }
-    await serveData(res, builtIn.session, endpoint!, sessionId);
-    if (options.forgetServed && endpoint !== 'session_status') forgetBuiltInSession(baseId);
+    return serveData(res, builtIn.session, endpoint!, sessionId);
   };
 
   const server = createServer((req, res) => {

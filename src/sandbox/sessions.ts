@@ -219,8 +219,3 @@ export function builtInSession(sessionId: string): BuiltInSession | null {
   cache.set(sessionId, made);
   return made;
 }
-
-/** Lets a generated session go (it is made again, the same, if asked for again). */
-export function forgetBuiltInSession(sessionId: string): void {
-  cache.delete(sessionId);
-}

@@ -16,7 +16,7 @@ const HASH = 'test-hash-9876543210';
 let sandbox: SandboxServer;
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ apiKey: KEY, serverHash: HASH, forgetServed: true });
+  sandbox = await startSandboxServer({ apiKey: KEY, serverHash: HASH });
 });
 afterAll(() => sandbox.close());
 
@@ -51,7 +51,7 @@ describe('fetchToFile', () => {
     expect(fetched.opened.raw.data?.bytes).toBeNull();
     expect(fetched.opened.view.accounts[0]?.transactions).toHaveLength(300);
     const file = await readFile(out);
-    // Generated again after it was let go (forgetServed): the same bytes, seeded.
+    // The sandbox's answer, byte for byte (seeded: asked again, it sends the same).
     expect(file.includes(await served('demo-large-300'))).toBe(true);
     const head = JSON.parse(file.toString('utf8')) as { fetched_at: string };
     expect(head.fetched_at).toBe(fetched.opened.fetchedAt);
