@@ -29,10 +29,14 @@ describe('bcv library', () => {
     expect(listed.stdout).toMatch(/^SESSION\s+HOLDERS\s+BANKS\s+ACCOUNTS\s+MONTHS\s+FETCHED/);
     expect(listed.stdout).toContain('R K ENTERPRISES, MR. LEELA SANKAR PRASAD ASURU');
     expect(listed.stdout).toContain('2023-10..2024-04 (7)');
+    // When it was fetched, in the computer's zone and the Indian way, never a UTC stamp.
+    expect(listed.stdout).toMatch(/ \d{2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} /);
+    expect(listed.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
 
     const shown = await run('show', 's-1');
     expect(shown.stdout).toContain('Accounts   2 (XXXXXX0344, XXXXXXXX3559)');
     expect(shown.stdout).toContain('imported');
+    expect(shown.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
 
     const exported = await run('export', 's-1', '-o', 'copy.bcsession');
     expect(exported).toMatchObject({

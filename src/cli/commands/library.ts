@@ -3,6 +3,7 @@
 // defaults to the per-user data folder (see src/core/library/paths.ts).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import { formatLocalTime } from '@shared/format/local-time';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
@@ -142,7 +143,7 @@ function row(entry: LibraryEntry): string[] {
     entry.banks.join(', ') || '-',
     String(entry.accountCount),
     months,
-    entry.latestFetchedAt,
+    formatLocalTime(entry.latestFetchedAt),
     String(entry.snapshotCount),
     formatSize(entry.sizeBytes),
   ].map(shown);
@@ -207,9 +208,9 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
       e.snapshots.map((s) =>
         [
           s.snapshotId,
-          s.fetchedAt,
+          formatLocalTime(s.fetchedAt),
           s.imported
-            ? `imported ${s.importedAt ?? ''}${s.profileName || s.host ? `, claimed: ${s.profileName ?? '?'} (${s.host ?? '?'})` : ''}`
+            ? `imported ${s.importedAt ? formatLocalTime(s.importedAt) : ''}${s.profileName || s.host ? `, claimed: ${s.profileName ?? '?'} (${s.host ?? '?'})` : ''}`
             : `${s.profileName ?? '?'} (${s.host ?? '?'})`,
           formatSize(s.sizeBytes),
         ].map(shown),
