@@ -88,17 +88,9 @@ export function writeErrorOf(error: unknown, path: string): WriteError {
  * no joined copy of a 283 MB body is made.
  */
 export async function writeFileAtomic(
-  fs: LibraryFs,
-  dir: string,
-  name: string,
-  bytes: Uint8Array | readonly Uint8Array[],
-  mode = 0o644,
-  /** False only for a cache that is rebuilt when lost (the library index). */
-  durable = true,
-  /** Bytes written so far of all (a library save's progress). */
-  onBytes?: ByteReport,
+  ...args: Parameters<typeof stageFileAtomic>
 ): Promise<string> {
-  return (await stageFileAtomic(fs, dir, name, bytes, mode, durable, onBytes)).commit();
+  return (await stageFileAtomic(...args)).commit();
 }
 
 /** A file written in full under its temporary name, not yet in place. */
@@ -120,7 +112,9 @@ export async function stageFileAtomic(
   name: string,
   bytes: Uint8Array | readonly Uint8Array[],
   mode = 0o644,
+  /** False only for a cache that is rebuilt when lost (the library index). */
   durable = true,
+  /** Bytes written so far of all (a library save's progress). */
   onBytes?: ByteReport,
 ): Promise<StagedFile> {
   const temp = join(dir, tempNameFor(name));
