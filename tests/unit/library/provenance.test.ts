@@ -2,6 +2,7 @@
 // profile and host it names are kept only as its claim (its checksum proves no source).
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { formatLocalTime } from '../../../src/shared/format/local-time';
 import { snapshotSummary } from '../../../src/shared/library/entries';
 import { runLibraryCommand } from '../../../src/cli/commands/library';
 import { saveInput, tempLibrary } from './helpers';
@@ -44,8 +45,10 @@ describe('import provenance', () => {
       cwd: receiver.dir,
       appVersion: 't',
     });
+    // When, in the computer's zone the Indian way (formatLocalTime's own tests pin zones).
     expect(out).toContain(
-      'imported 2026-12-01T09:30:00.000Z, claimed: Production (apis.bankconnect.finbox.in)',
+      `imported ${formatLocalTime('2026-12-01T09:30:00.000Z')}, claimed: Production (apis.bankconnect.finbox.in)`,
     );
+    expect(out).toMatch(/imported \d{2} Dec 2026, \d{2}:\d{2},/);
   });
 });
