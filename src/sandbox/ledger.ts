@@ -2,6 +2,7 @@
 // each day first, then everyday ones spread over the days at random. Amounts and
 // balances are whole paise, so each balance follows exactly from the previous one.
 import { epochDay, fromEpochDay, type CalendarDate } from '@shared/model/calendar';
+import { flatText } from './flat-text';
 import * as narrate from './narrations';
 import type { AccountPlan } from './plan';
 import type { Random } from './random';
@@ -67,6 +68,15 @@ function everydayDebit(plan: AccountPlan, random: Random): TxnFields {
   return narrate.bankCharge(random, random.paise(100, 1_180), 'QTRLY AMC');
 }
 
+/** The fields with their text flat: the entry outlives the pieces it was built from. */
+function flatFields(fields: TxnFields): TxnFields {
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    flat[key] = typeof value === 'string' ? flatText(value) : value;
+  }
+  return flat as unknown as TxnFields;
+}
+
 export interface LedgerOptions {
   readonly plan: AccountPlan;
   readonly random: Random;
@@ -110,7 +120,7 @@ export function buildLedger(options: LedgerOptions): LedgerEntry[] {
     if (tampered) found = expected + tamper.deltaPaise;
     balance = found;
     const entry: LedgerEntry = {
-      ...fields,
+      ...flatFields(fields),
       date: fromEpochDay(day),
       balancePaise: found,
       hash: hashes.next(),

@@ -59,15 +59,20 @@ export class Random {
   }
 
   digits(count: number): string {
-    let out = '';
-    for (let i = 0; i < count; i++) out += String(Math.floor(this.next() * 10));
-    return out;
+    return this.characters(count, '0123456789');
   }
 
   hex(count: number): string {
-    let out = '';
-    for (let i = 0; i < count; i++) out += Math.floor(this.next() * 16).toString(16);
-    return out;
+    return this.characters(count, '0123456789abcdef');
+  }
+
+  /** `count` characters drawn from `alphabet`, as one flat string (see flat-text.ts). */
+  private characters(count: number, alphabet: string): string {
+    const codes = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    }
+    return String.fromCharCode(...codes);
   }
 
   /** A version-4-shaped UUID (deterministic, not random). */

@@ -2,6 +2,7 @@
 // them null as the live service sends them), plus the amounts in paise the generator
 // computes with.
 import type { CalendarDate } from '@shared/model/calendar';
+import { flatText } from './flat-text';
 
 export type TxnType = 'debit' | 'credit';
 
@@ -33,7 +34,7 @@ export function toApiTransaction(entry: LedgerEntry, accountId: string): Record<
     chq_num: entry.ref ?? '',
     amount: entry.amountPaise / 100,
     balance: entry.balancePaise / 100,
-    date: `${entry.date} 00:00:00`,
+    date: flatText(`${entry.date} 00:00:00`),
     transaction_channel: entry.channel,
     hash: entry.hash,
     merchant_category: entry.merchantName ? entry.category.toLowerCase() : '',
