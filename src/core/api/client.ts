@@ -10,6 +10,7 @@ import { apiErrorBodySchema } from '@shared/api/schemas';
 import { JsonReadError, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { sessionIdProblem } from '@shared/api/session-id';
 import { headerSafe, redactor, refuseCredentialsInUrl } from '../security/redact';
+import { releaseBytes } from '../io/release-bytes';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
@@ -230,6 +231,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         } catch (error) {
           throw new HandOffFailed(error);
         }
+        releaseBytes(bytes);
         bytes = null;
       }
       // The text decodes from the bytes, so it encodes back to them when they were UTF-8.

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DataEndpoint } from '@shared/api/endpoints';
 import { parseJson, readJson, type JsonRead } from '@shared/json/read-json';
+import { releaseBytes } from '../io/release-bytes';
 import type { DuplicateKey } from '@shared/json/read-json';
 import type { RawResponses } from '../session/received';
 import { LibraryError } from './errors';
@@ -191,9 +192,12 @@ function recordOf(body: StoredBody, recorded: boolean): readonly DuplicateKey[] 
   return recorded ? body.duplicateKeys : undefined;
 }
 
-/** A body's text: its own function, so the unpacked bytes are garbage once it returns. */
+/** A body's text; the unpacked bytes are freed at once, not beside the parse. */
 async function textOf(body: StoredBody): Promise<string> {
-  return (await inflateBody(body)).toString('utf8');
+  const bytes = await inflateBody(body);
+  const text = bytes.toString('utf8');
+  releaseBytes(bytes);
+  return text;
 }
 
 /** The body's JSON; only parsed when what reading it finds is already known. */
