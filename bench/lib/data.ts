@@ -7,7 +7,7 @@ import { parseSessionStatus, parseSubscribedData } from '@shared/api/parse';
 import { readJson } from '@shared/json/read-json';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { Library } from '../../src/core/library/store';
-import { builtInSession } from '../../src/sandbox/sessions';
+import { servedLargeSession } from '../../src/sandbox/sessions';
 import type { SizeData } from './types';
 
 export const SANDBOX_HEADERS = {
@@ -29,7 +29,7 @@ async function getText(url: string): Promise<string> {
 export async function prepareSize(size: number, url: string, root: string): Promise<SizeData> {
   const sessionId = `demo-large-${size}`;
   // Generated here, before any child asks: generation is the sandbox's cost, not the step's.
-  if (builtInSession(sessionId)?.kind !== 'data') throw new Error(`no sandbox data ${sessionId}`);
+  if (!servedLargeSession(sessionId)) throw new Error(`no sandbox data ${sessionId}`);
   const dir = join(root, sessionId);
   const data: SizeData = {
     size,

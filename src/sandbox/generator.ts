@@ -3,6 +3,7 @@
 // follow from the transactions), plus the list of what was planted.
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import { daysInMonth, epochDay, fromEpochDay, monthOf, monthRange } from '@shared/model/calendar';
+import { JsonList } from './json-stream';
 import { buildLedger, HashMaker, inGap, schedule, type Schedule } from './ledger';
 import * as narrate from './narrations';
 import type { AccountPlan, Planted, PlantedAccount, PlantedTransfer, SessionPlan } from './plan';
@@ -234,7 +235,38 @@ function statusTimestamp(plan: AccountPlan, minutes: number): string {
   return `${date} 10:${m}:32`;
 }
 
+/**
+ * A session as the sandbox server sends it: the same text as generateSession's, with each
+ * account's transactions made from the ledger as they are written (json-stream.ts).
+ */
+export interface ServedSession {
+  readonly status: SessionStatusResponse;
+  readonly subscribed: { readonly session_id: string; readonly accounts: object };
+}
+
+/** How an account's ledger becomes its `transactions`. */
+type TransactionsOf = (entries: readonly LedgerEntry[], accountId: string) => unknown;
+
 export function generateSession(plan: SessionPlan): GeneratedSession {
+  const made = buildSession(plan, (entries, accountId) =>
+    entries.map((e) => toApiTransaction(e, accountId)),
+  );
+  return { ...made, subscribed: made.subscribed as SubscribedDataResponse };
+}
+
+export function generateServedSession(plan: SessionPlan): ServedSession {
+  const { status, subscribed } = buildSession(
+    plan,
+    (entries, accountId) =>
+      new JsonList(entries.length, (i) => toApiTransaction(entries[i]!, accountId)),
+  );
+  return { status, subscribed };
+}
+
+function buildSession(
+  plan: SessionPlan,
+  transactionsOf: TransactionsOf,
+): Omit<GeneratedSession, 'subscribed'> & ServedSession {
   const random = new Random(plan.seed);
   const hashes = new HashMaker(random);
   const accountIds = plan.accounts.map(() => random.uuid());
@@ -282,14 +314,13 @@ export function generateSession(plan: SessionPlan): GeneratedSession {
     });
     const figures = monthFigures(accountPlan, entries);
     const anyNegative = figures.some((f) => f.eod.some((v) => v !== null && v < 0));
-    const transactions = entries.map((e) => toApiTransaction(e, accountId));
     const salarySet = new Set(planted.salary);
-    const salaryTransactions = transactions
-      .filter((t) => salarySet.has(t.hash as string))
-      .map((t) => ({
-        ...t,
+    const salaryTransactions = entries
+      .filter((e) => salarySet.has(e.hash))
+      .map((e) => ({
+        ...toApiTransaction(e, accountId),
         employer_name: accountPlan.salary?.employer ?? null,
-        salary_month: longLabel(monthOf(String(t.date))),
+        salary_month: longLabel(monthOf(e.date)),
       }));
     const months = figures.map((f) => f.month);
     blocks[accountId] = {
@@ -313,7 +344,7 @@ export function generateSession(plan: SessionPlan): GeneratedSession {
         },
       ],
       fraud: fraudBlock(accountPlan, accountId, statementIds[i]!, tampered, anyNegative),
-      transactions,
+      transactions: transactionsOf(entries, accountId),
       salary_transactions: salaryTransactions,
       top_credits_debits: topCreditsDebits(figures),
       monthly_analysis: monthlyAnalysis(figures),
@@ -352,7 +383,7 @@ export function generateSession(plan: SessionPlan): GeneratedSession {
       insights_available: true,
       accounts: statusAccounts,
     } as unknown as SessionStatusResponse,
-    subscribed: { session_id: plan.sessionId, accounts: blocks } as SubscribedDataResponse,
+    subscribed: { session_id: plan.sessionId, accounts: blocks },
     planted: { accounts: plantedAccounts, ownTransfers: transfers },
   };
 }

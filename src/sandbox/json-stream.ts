@@ -10,7 +10,31 @@ function isPlainLeaf(value: unknown): boolean {
   return children.length <= 64 && children.every((v) => v === null || typeof v !== 'object');
 }
 
+/**
+ * A JSON array whose items are made as they are written, and let go once written: the
+ * sandbox's largest sessions keep their ledger and not 200,000 transaction objects too.
+ */
+export class JsonList {
+  constructor(
+    readonly length: number,
+    private readonly itemAt: (index: number) => unknown,
+  ) {}
+
+  item(index: number): unknown {
+    return this.itemAt(index);
+  }
+}
+
 export function* jsonChunks(value: unknown): Generator<string> {
+  if (value instanceof JsonList) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* jsonChunks(value.item(i) ?? null);
+    }
+    yield ']';
+    return;
+  }
   if (isPlainLeaf(value)) {
     yield JSON.stringify(value) ?? 'null';
     return;

@@ -6,12 +6,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { API_ERRORS, type ApiErrorCode } from '@shared/api/error-codes';
+import type { SessionStatusResponse } from '@shared/api/schemas';
 import { echoedHeadersBody, ENDLESS_HEAD, ENDLESS_ITEM, faultAction, faultOf } from './faults';
-import type { GeneratedSession } from './generator';
+import type { GeneratedSession, ServedSession } from './generator';
 import { insightsResponse } from './insights-shape';
 import { jsonByteLength, writeJson } from './json-stream';
 import { expiredReportBody, REPORT_LINK_LIFETIME_MS, reportWorkbook } from './report-file';
-import { builtInSession, DEMO_RETAIL_PLAN } from './sessions';
+import { builtInSession, DEMO_RETAIL_PLAN, servedLargeSession } from './sessions';
 import { generateSession } from './generator';
 
 export interface SandboxOptions {
@@ -49,12 +50,12 @@ function insightsOf(session: GeneratedSession): Record<string, unknown> {
 }
 
 /** progress/: the session's stage, and per statement the stages FinBox reports. */
-function progressBody(session: GeneratedSession, sessionId: string, done: boolean): unknown {
+function progressBody(status: SessionStatusResponse, sessionId: string, done: boolean): unknown {
   const stage = done ? 'completed' : 'processing';
   return {
     session_id: sessionId,
     session_progress: stage,
-    statements: session.status.accounts.flatMap((a) =>
+    statements: status.accounts.flatMap((a) =>
       (a.statements ?? []).map((s) => ({
         statement_id: s.statement_id,
         account_id: a.account_id,
@@ -130,28 +131,31 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     return n;
   };
 
+  /** `insights`: the session in the Insights shape, for the one endpoint that needs it. */
   const serveData = async (
     res: ServerResponse,
-    session: GeneratedSession,
+    session: ServedSession,
     endpoint: string,
     sessionId: string,
+    insights: (() => Record<string, unknown>) | null,
   ): Promise<void> => {
     let body = (
       endpoint === 'session_status'
         ? session.status
         : endpoint === 'progress'
-          ? progressBody(session, sessionId, true)
+          ? progressBody(session.status, sessionId, true)
           : session.subscribed
     ) as Record<string, unknown>;
     if (endpoint === 'insights') {
-      const insights = insightsOf(session);
+      if (!insights) throw new Error(`${sessionId}: no Insights shape to serve`);
+      const insightsBody = insights();
       const origin = `http://${hostOf(res)}`;
       const expires = clock().getTime() + REPORT_LINK_LIFETIME_MS;
       const link = (accountId: string) =>
         `${origin}/bank-connect/reports/${encodeURIComponent(sessionId)}/${encodeURIComponent(accountId)}/report.xlsx?expires=${expires}`;
       body = {
-        ...insights,
-        accounts: (insights['accounts'] as { account_id: string; data: object }[]).map((a) => ({
+        ...insightsBody,
+        accounts: (insightsBody['accounts'] as { account_id: string; data: object }[]).map((a) => ({
           ...a,
           data: { ...a.data, xlsx_report_url: link(a.account_id) },
         })),
@@ -171,7 +175,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     await writeJson(res, value);
   };
 
-  const announced = new WeakMap<GeneratedSession, Map<string, number>>();
+  const announced = new WeakMap<ServedSession, Map<string, number>>();
   const hosts = new WeakMap<ServerResponse, string>();
   const hostOf = (res: ServerResponse): string => hosts.get(res) ?? '127.0.0.1';
 
@@ -244,7 +248,9 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       const action = faultAction(fault, attempt, clock());
       switch (action.kind) {
         case 'serve':
-          return serveData(res, faultSession(), endpoint!, sessionId);
+          return serveData(res, faultSession(), endpoint!, sessionId, () =>
+            insightsOf(faultSession()),
+          );
         case 'status':
           send(res, action.status, action.body, action.type, action.headers);
           return;
@@ -284,6 +290,9 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       }
     }
 
+    // The largest sessions' statuses and subscribed_data without their objects held.
+    const large = endpoint === 'insights' ? null : servedLargeSession(baseId);
+    if (large) return serveData(res, large, endpoint!, sessionId, null);
     const builtIn = builtInSession(baseId);
     if (!builtIn) return sendError(res, 'SESSION_NOT_FOUND');
     if (builtIn.kind === 'error') return sendError(res, builtIn.code);
@@ -297,7 +306,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
         if (seen < processingPolls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
       }
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      await writeJson(res, progressBody(builtIn.session, sessionId, done));
+      await writeJson(res, progressBody(builtIn.session.status, sessionId, done));
       return;
     }
     if (builtIn.kind === 'processing') {
@@ -310,7 +319,8 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       const seen = count(`${sessionId}/enrichment`);
       if (seen <= builtIn.polls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
     }
-    return serveData(res, builtIn.session, endpoint!, sessionId);
+    const session = builtIn.session;
+    return serveData(res, session, endpoint!, sessionId, () => insightsOf(session));
   };
 
   const server = createServer((req, res) => {

@@ -3,7 +3,12 @@
 import type { ApiErrorCode } from '@shared/api/error-codes';
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import reference from './data/reference-subscribed-data.json';
-import { generateSession, type GeneratedSession } from './generator';
+import {
+  generateServedSession,
+  generateSession,
+  type GeneratedSession,
+  type ServedSession,
+} from './generator';
 import { failedSession } from './failed-session';
 import type { AccountPlan, SessionPlan } from './plan';
 
@@ -200,6 +205,27 @@ export function largeSessionSize(sessionId: string): number | null {
   if (!match) return null;
   const n = Number(match[1]);
   return n <= LARGE_SESSION_MAX ? n : null;
+}
+
+// A served demo-large-200000 is its ledger, about 90 MB: a few are kept, oldest out first.
+const SERVED_LIMIT = 3;
+const served = new Map<string, ServedSession>();
+
+/**
+ * `demo-large-<N>` as the server sends its statuses and subscribed_data (the transactions
+ * made as they are written), or null for any other id. The Insights shape and FinBox's
+ * report are built from builtInSession's objects.
+ */
+export function servedLargeSession(sessionId: string): ServedSession | null {
+  const size = largeSessionSize(sessionId);
+  if (size === null) return null;
+  let session = served.get(sessionId);
+  if (!session) {
+    session = generateServedSession(largePlan(size));
+    if (served.size >= SERVED_LIMIT) served.delete(served.keys().next().value!);
+    served.set(sessionId, session);
+  }
+  return session;
 }
 
 const CACHE_LIMIT = 6;

@@ -1,0 +1,72 @@
+// The sandbox serves demo-large-<N> from its ledger, each transaction made as it is written
+// (generateServedSession, JsonList): the text sent is the text generateSession's objects
+// give, byte for byte, through the server too (statuses, subscribed_data, `~tag` ids).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateServedSession, generateSession } from '../../../src/sandbox/generator';
+import { jsonByteLength, jsonChunks, JsonList } from '../../../src/sandbox/json-stream';
+import { startSandboxServer, type SandboxServer } from '../../../src/sandbox/server';
+import { DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN, largePlan } from '../../../src/sandbox/sessions';
+
+const text = (value: unknown): string => [...jsonChunks(value)].join('');
+
+describe('a served session', () => {
+  it.each([
+    ['retail', DEMO_RETAIL_PLAN],
+    ['business', DEMO_BUSINESS_PLAN],
+    ['large', largePlan(3_000)],
+  ])('writes the text of the generated objects (%s)', (_name, plan) => {
+    const served = generateServedSession(plan);
+    const generated = generateSession(plan);
+    const expected = JSON.stringify(generated.subscribed);
+    expect(text(served.subscribed)).toBe(expected);
+    expect(jsonByteLength(served.subscribed)).toBe(Buffer.byteLength(expected));
+    expect(text(served.status)).toBe(JSON.stringify(generated.status));
+  });
+
+  it('a JsonList writes its items as an array (a missing item as null)', () => {
+    const list = new JsonList(3, (i) => (i === 1 ? undefined : { i, s: 'a"b' }));
+    expect(text({ list, empty: new JsonList(0, () => 1) })).toBe(
+      '{"list":[{"i":0,"s":"a\\"b"},null,{"i":2,"s":"a\\"b"}],"empty":[]}',
+    );
+  });
+});
+
+describe('the sandbox server with demo-large-<N>', () => {
+  let server: SandboxServer;
+  const credentials = { apiKey: 'k', serverHash: 'h' };
+  beforeAll(async () => {
+    server = await startSandboxServer(credentials);
+  });
+  afterAll(() => server.close());
+
+  const get = async (sessionId: string, endpoint: string) => {
+    const response = await fetch(`${server.url}/v1/session_data/${sessionId}/${endpoint}/`, {
+      headers: { 'x-api-key': 'k', 'server-hash': 'h' },
+    });
+    const body = await response.text();
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    return body;
+  };
+
+  it('sends what generateSession makes, naming the id asked for', async () => {
+    const generated = generateSession(largePlan(2_000));
+    expect(await get('demo-large-2000', 'subscribed_data')).toBe(
+      JSON.stringify(generated.subscribed),
+    );
+    expect(await get('demo-large-2000', 'session_status')).toBe(JSON.stringify(generated.status));
+    expect(await get('demo-large-2000~t1', 'subscribed_data')).toBe(
+      JSON.stringify({ ...generated.subscribed, session_id: 'demo-large-2000~t1' }),
+    );
+    const progress = JSON.parse(await get('demo-large-2000', 'progress')) as {
+      session_progress: string;
+    };
+    expect(progress.session_progress).toBe('completed');
+    // The Insights shape is still made from the generated objects.
+    const insights = JSON.parse(await get('demo-large-2000', 'insights')) as {
+      accounts: { data: { transactions: unknown[] } }[];
+    };
+    expect(insights.accounts[0]!.data.transactions).toHaveLength(
+      Object.values(generated.subscribed.accounts)[0]!.transactions!.length,
+    );
+  });
+});
