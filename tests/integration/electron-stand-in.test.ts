@@ -227,8 +227,9 @@ describe('with a stand-in Electron release served from 127.0.0.1', () => {
       try {
         extractAll(asarPath, extracted);
         const bundle = join(extracted, 'out/main/index.js');
+        // Loaded at start (require) or on first use (import(), as exceljs is).
         const required = [
-          ...readFileSync(bundle, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g),
+          ...readFileSync(bundle, 'utf8').matchAll(/\b(?:require|import)\(["']([^"']+)["']\)/g),
         ].map((m) => m[1]!);
         const external = [...new Set(required)].filter(
           (m) => !m.startsWith('node:') && m !== 'electron',
