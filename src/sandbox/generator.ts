@@ -4,7 +4,14 @@
 import type { SessionStatusResponse, SubscribedDataResponse } from '@shared/api/schemas';
 import { daysInMonth, epochDay, fromEpochDay, monthOf, monthRange } from '@shared/model/calendar';
 import { JsonList } from './json-stream';
-import { buildLedger, HashMaker, inGap, schedule, type Schedule } from './ledger';
+import {
+  HashMaker,
+  inGap,
+  ledgerEntries,
+  schedule,
+  type LedgerOptions,
+  type Schedule,
+} from './ledger';
 import * as narrate from './narrations';
 import type { AccountPlan, Planted, PlantedAccount, PlantedTransfer, SessionPlan } from './plan';
 import { Random } from './random';
@@ -244,28 +251,47 @@ export interface ServedSession {
   readonly subscribed: { readonly session_id: string; readonly accounts: object };
 }
 
-/** How an account's ledger becomes its `transactions`. */
-type TransactionsOf = (entries: readonly LedgerEntry[], accountId: string) => unknown;
-
 export function generateSession(plan: SessionPlan): GeneratedSession {
-  const made = buildSession(plan, (entries, accountId) =>
-    entries.map((e) => toApiTransaction(e, accountId)),
-  );
+  const made = buildSession(plan, false);
   return { ...made, subscribed: made.subscribed as SubscribedDataResponse };
 }
 
+/**
+ * The session with no transaction held: each account's are written again from the state
+ * the ledger started in each time the text is made, and the monthly figures are counted
+ * month by month. demo-large-200000 holds a few MB this way, not 113 MB of ledger, so a
+ * client fetching it in the same process (`bcv fetch --sandbox`) has the memory.
+ */
 export function generateServedSession(plan: SessionPlan): ServedSession {
-  const { status, subscribed } = buildSession(
-    plan,
-    (entries, accountId) =>
-      new JsonList(entries.length, (i) => toApiTransaction(entries[i]!, accountId)),
-  );
+  const { status, subscribed } = buildSession(plan, true);
   return { status, subscribed };
+}
+
+/** The account's ledger written again from the state it started in, telling no one. */
+function replayable(options: LedgerOptions): () => Generator<LedgerEntry> {
+  const { onTamper: _told, ...quiet } = options;
+  const random = options.random.copy();
+  const hashes = options.hashes.copy(random);
+  const scheduled: Schedule = new Map(
+    [...options.scheduled].map(([day, events]) => [day, events.map((e) => ({ fields: e.fields }))]),
+  );
+  return () => {
+    const again = random.copy();
+    return ledgerEntries({ ...quiet, random: again, hashes: hashes.copy(again), scheduled });
+  };
+}
+
+function drain(items: Iterable<unknown>): void {
+  for (const item of items) void item;
+}
+
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 function buildSession(
   plan: SessionPlan,
-  transactionsOf: TransactionsOf,
+  served: boolean,
 ): Omit<GeneratedSession, 'subscribed'> & ServedSession {
   const random = new Random(plan.seed);
   const hashes = new HashMaker(random);
@@ -294,7 +320,7 @@ function buildSession(
     const accountId = accountIds[i]!;
     const planted = plantedAccounts[i]!;
     let tampered: LedgerEntry | null = null;
-    const entries = buildLedger({
+    const ledger: LedgerOptions = {
       plan: accountPlan,
       random,
       hashes,
@@ -311,17 +337,33 @@ function buildSession(
           found: entry.balancePaise / 100,
         });
       },
-    });
-    const figures = monthFigures(accountPlan, entries);
+    };
+    const replay = served ? replayable(ledger) : null;
+    const salaryEntries: LedgerEntry[] = [];
+    // Served: the transactions' text is counted once here, not by writing them all again.
+    let listBytes = 2;
+    let listed = 0;
+    const written = (function* () {
+      for (const entry of ledgerEntries(ledger)) {
+        // The salary credit's onWritten has just recorded its hash.
+        if (planted.salary.at(-1) === entry.hash) salaryEntries.push(entry);
+        if (replay) {
+          const text = JSON.stringify(toApiTransaction(entry, accountId));
+          listBytes += (listed++ > 0 ? 1 : 0) + Buffer.byteLength(text);
+        }
+        yield entry;
+      }
+    })();
+    const kept = replay ? null : [...written];
+    const figures = monthFigures(accountPlan, kept ?? written);
+    // The rest of the ledger, were any of it past the last month.
+    drain(written);
     const anyNegative = figures.some((f) => f.eod.some((v) => v !== null && v < 0));
-    const salarySet = new Set(planted.salary);
-    const salaryTransactions = entries
-      .filter((e) => salarySet.has(e.hash))
-      .map((e) => ({
-        ...toApiTransaction(e, accountId),
-        employer_name: accountPlan.salary?.employer ?? null,
-        salary_month: longLabel(monthOf(e.date)),
-      }));
+    const salaryTransactions = salaryEntries.map((e) => ({
+      ...toApiTransaction(e, accountId),
+      employer_name: accountPlan.salary?.employer ?? null,
+      salary_month: longLabel(monthOf(e.date)),
+    }));
     const months = figures.map((f) => f.month);
     blocks[accountId] = {
       account_details: [
@@ -344,7 +386,9 @@ function buildSession(
         },
       ],
       fraud: fraudBlock(accountPlan, accountId, statementIds[i]!, tampered, anyNegative),
-      transactions: transactionsOf(entries, accountId),
+      transactions: replay
+        ? new JsonList(() => mapped(replay(), (e) => toApiTransaction(e, accountId)), listBytes)
+        : kept!.map((e) => toApiTransaction(e, accountId)),
       salary_transactions: salaryTransactions,
       top_credits_debits: topCreditsDebits(figures),
       monthly_analysis: monthlyAnalysis(figures),

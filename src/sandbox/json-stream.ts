@@ -11,26 +11,29 @@ function isPlainLeaf(value: unknown): boolean {
 }
 
 /**
- * A JSON array whose items are made as they are written, and let go once written: the
- * sandbox's largest sessions keep their ledger and not 200,000 transaction objects too.
+ * A JSON array whose items are made as they are written, each time it is written, and let
+ * go once written: the sandbox's largest sessions hold no transaction objects.
  */
 export class JsonList {
+  /** `byteLength`: the list's text's length in bytes, when known (else counted by writing). */
   constructor(
-    readonly length: number,
-    private readonly itemAt: (index: number) => unknown,
+    private readonly items: () => Iterable<unknown>,
+    readonly byteLength: number | null = null,
   ) {}
 
-  item(index: number): unknown {
-    return this.itemAt(index);
+  [Symbol.iterator](): Iterator<unknown> {
+    return this.items()[Symbol.iterator]();
   }
 }
 
 export function* jsonChunks(value: unknown): Generator<string> {
   if (value instanceof JsonList) {
     yield '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) yield ',';
-      yield* jsonChunks(value.item(i) ?? null);
+    let first = true;
+    for (const item of value) {
+      if (!first) yield ',';
+      first = false;
+      yield* jsonChunks(item ?? null);
     }
     yield ']';
     return;
@@ -59,10 +62,36 @@ export function* jsonChunks(value: unknown): Generator<string> {
   yield '}';
 }
 
-/** The bytes writeJson sends for `value` (a Content-Length), counted without one big string. */
+/**
+ * The bytes writeJson sends for `value` (a Content-Length), counted piece by piece as
+ * jsonChunks writes them; a list whose length is known is not written.
+ */
 export function jsonByteLength(value: unknown): number {
-  let bytes = 0;
-  for (const chunk of jsonChunks(value)) bytes += Buffer.byteLength(chunk);
+  if (value instanceof JsonList) {
+    if (value.byteLength !== null) return value.byteLength;
+    let bytes = 2;
+    let first = true;
+    for (const item of value) {
+      bytes += (first ? 0 : 1) + jsonByteLength(item ?? null);
+      first = false;
+    }
+    return bytes;
+  }
+  if (isPlainLeaf(value)) return Buffer.byteLength(JSON.stringify(value) ?? 'null');
+  if (Array.isArray(value)) {
+    let bytes = 2;
+    for (let i = 0; i < value.length; i++) {
+      bytes += (i > 0 ? 1 : 0) + jsonByteLength(value[i] === undefined ? null : value[i]);
+    }
+    return bytes;
+  }
+  let bytes = 2;
+  let first = true;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    if (child === undefined) continue;
+    bytes += (first ? 0 : 1) + Buffer.byteLength(JSON.stringify(key)) + 1 + jsonByteLength(child);
+    first = false;
+  }
   return bytes;
 }
 

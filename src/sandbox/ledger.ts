@@ -29,8 +29,16 @@ export function inGap(plan: AccountPlan, day: number): boolean {
 }
 
 export class HashMaker {
-  private readonly used = new Set<string>();
-  constructor(private readonly random: Random) {}
+  constructor(
+    private readonly random: Random,
+    private readonly used = new Set<string>(),
+  ) {}
+
+  /** A maker that gives from here on what this one would, drawing from `random`. */
+  copy(random: Random): HashMaker {
+    return new HashMaker(random, new Set(this.used));
+  }
+
   next(): string {
     for (;;) {
       const hash = this.random.hex(32);
@@ -88,7 +96,11 @@ export interface LedgerOptions {
   readonly onTamper?: (entry: LedgerEntry, expectedPaise: number) => void;
 }
 
-export function buildLedger(options: LedgerOptions): LedgerEntry[] {
+/**
+ * The account's transactions in the order written, one at a time. Each planted event's
+ * onWritten (and onTamper) is told before its entry is given.
+ */
+export function* ledgerEntries(options: LedgerOptions): Generator<LedgerEntry> {
   const { plan, random, hashes, scheduled, statementIds } = options;
   const first = epochDay(plan.firstDate);
   const last = epochDay(plan.lastDate);
@@ -103,7 +115,6 @@ export function buildLedger(options: LedgerOptions): LedgerEntry[] {
   for (let i = 1; i < plan.everyday; i++) perDay[random.pick(coveredDays) - first]! += 1;
 
   const floor = -Math.round((plan.odLimit ?? 0) * 100);
-  const entries: LedgerEntry[] = [];
   let balance = Math.round(plan.openingBalance * 100);
   let everydayIndex = 0;
   const statementOf = (day: number): string =>
@@ -126,7 +137,6 @@ export function buildLedger(options: LedgerOptions): LedgerEntry[] {
       hash: hashes.next(),
       statementId: statementOf(day),
     };
-    entries.push(entry);
     if (tampered) options.onTamper?.(entry, expected);
     return entry;
   };
@@ -135,6 +145,7 @@ export function buildLedger(options: LedgerOptions): LedgerEntry[] {
     for (const event of scheduled.get(day) ?? []) {
       const entry = write(day, event.fields, false);
       event.onWritten?.(entry);
+      yield entry;
     }
     const count = perDay[day - first] ?? 0;
     for (let i = 0; i < count; i++) {
@@ -149,9 +160,9 @@ export function buildLedger(options: LedgerOptions): LedgerEntry[] {
             ? narrate.upiToMerchant(random, Math.floor(room / 4 / 100) * 100 || 100)
             : everydayCredit(plan, random);
       }
-      write(day, fields, true);
+      const entry = write(day, fields, true);
       everydayIndex++;
+      yield entry;
     }
   }
-  return entries;
 }

@@ -27,6 +27,16 @@ export class Random {
     for (let i = 0; i < 12; i++) this.next();
   }
 
+  /** A generator that draws from here on what this one would. */
+  copy(): Random {
+    const copy = new Random(0);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.a >>>= 0;

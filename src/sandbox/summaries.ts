@@ -26,23 +26,92 @@ export function longLabel(month: MonthKey): string {
 
 const rupees = (paise: number): number => paise / 100;
 
+/** What the derived blocks need of a month's transactions, counted as the month closes. */
+export interface MonthTotals {
+  readonly count: number;
+  readonly creditPaise: number;
+  readonly creditCount: number;
+  readonly debitPaise: number;
+  readonly debitCount: number;
+  readonly cashDepositPaise: number;
+  readonly cashWithdrawalPaise: number;
+  readonly emiPaise: number;
+  readonly salaryPaise: number;
+  readonly chequeBounces: number;
+  readonly autoDebitBounces: number;
+  /** Top five narrations by amount each way (equal narrations collide in this shape). */
+  readonly topDebit: Record<string, number>;
+  readonly topCredit: Record<string, number>;
+}
+
 export interface MonthFigures {
   readonly month: MonthKey;
   /** Closing balance per day (index d-1), null outside the statement or in a gap. */
   readonly eod: (number | null)[];
   readonly openingPaise: number;
   readonly closingPaise: number;
-  readonly entries: LedgerEntry[];
+  readonly totals: MonthTotals;
 }
 
-/** Splits the ledger by month and carries each day's closing balance forward. */
-export function monthFigures(plan: AccountPlan, entries: readonly LedgerEntry[]): MonthFigures[] {
+const isCredit = (e: LedgerEntry): boolean => e.type === 'credit';
+const isDebit = (e: LedgerEntry): boolean => e.type === 'debit';
+
+function sumWhere(entries: readonly LedgerEntry[], test: (e: LedgerEntry) => boolean): number {
+  let paise = 0;
+  for (const e of entries) if (test(e)) paise += e.amountPaise;
+  return paise;
+}
+
+function countWhere(entries: readonly LedgerEntry[], test: (e: LedgerEntry) => boolean): number {
+  let n = 0;
+  for (const e of entries) if (test(e)) n++;
+  return n;
+}
+
+function topFive(entries: readonly LedgerEntry[]): Record<string, number> {
+  const sorted = [...entries].sort((a, b) => b.amountPaise - a.amountPaise);
+  const top: Record<string, number> = {};
+  let n = 0;
+  for (const e of sorted) {
+    if (n === 5) break;
+    if (Object.hasOwn(top, e.narration)) continue;
+    top[e.narration] = rupees(e.amountPaise);
+    n++;
+  }
+  return top;
+}
+
+function monthTotals(entries: readonly LedgerEntry[]): MonthTotals {
+  const described = (description: string) => (e: LedgerEntry) => e.description === description;
+  return {
+    count: entries.length,
+    creditPaise: sumWhere(entries, isCredit),
+    creditCount: countWhere(entries, isCredit),
+    debitPaise: sumWhere(entries, isDebit),
+    debitCount: countWhere(entries, isDebit),
+    cashDepositPaise: sumWhere(entries, (e) => e.channel === 'cash_deposit'),
+    cashWithdrawalPaise: sumWhere(entries, (e) => e.channel === 'cash_withdrawal'),
+    emiPaise: sumWhere(entries, described('emi')),
+    salaryPaise: sumWhere(entries, described('salary')),
+    chequeBounces: countWhere(entries, described('chq_bounce_insuff_funds')),
+    autoDebitBounces: countWhere(entries, described('auto_debit_payment_bounce')),
+    topDebit: topFive(entries.filter(isDebit)),
+    topCredit: topFive(entries.filter(isCredit)),
+  };
+}
+
+/**
+ * Walks the ledger (in date order) by month, carrying each day's closing balance forward;
+ * a month's transactions are let go once its totals are counted.
+ */
+export function monthFigures(plan: AccountPlan, entries: Iterable<LedgerEntry>): MonthFigures[] {
   const months = monthRange(monthOf(plan.firstDate), monthOf(plan.lastDate));
   const first = epochDay(plan.firstDate);
   const last = epochDay(plan.lastDate);
   const opening = Math.round(plan.openingBalance * 100);
+  const ledger = entries[Symbol.iterator]();
+  let pending = ledger.next();
   let balance = opening;
-  let next = 0;
   return months.map((month) => {
     const monthEntries: LedgerEntry[] = [];
     const openingPaise = balance;
@@ -51,14 +120,14 @@ export function monthFigures(plan: AccountPlan, entries: readonly LedgerEntry[])
     for (let d = 1; d <= days; d++) {
       const date = `${month}-${d < 10 ? `0${d}` : d}`;
       const day = epochDay(date);
-      while (next < entries.length && entries[next]!.date === date) {
-        monthEntries.push(entries[next]!);
-        balance = entries[next]!.balancePaise;
-        next++;
+      while (!pending.done && pending.value.date === date) {
+        monthEntries.push(pending.value);
+        balance = pending.value.balancePaise;
+        pending = ledger.next();
       }
       eod.push(day < first || day > last || inGap(plan, day) ? null : balance);
     }
-    return { month, eod, openingPaise, closingPaise: balance, entries: monthEntries };
+    return { month, eod, openingPaise, closingPaise: balance, totals: monthTotals(monthEntries) };
   });
 }
 
@@ -78,18 +147,6 @@ export function eodBalances(figures: readonly MonthFigures[]): Record<string, un
   return block;
 }
 
-function sumWhere(entries: readonly LedgerEntry[], test: (e: LedgerEntry) => boolean): number {
-  let paise = 0;
-  for (const e of entries) if (test(e)) paise += e.amountPaise;
-  return paise;
-}
-
-function countWhere(entries: readonly LedgerEntry[], test: (e: LedgerEntry) => boolean): number {
-  let n = 0;
-  for (const e of entries) if (test(e)) n++;
-  return n;
-}
-
 function known(eod: readonly (number | null)[]): number[] {
   return eod.filter((v): v is number => v !== null);
 }
@@ -101,9 +158,6 @@ export function averageOfSixDates(eod: readonly (number | null)[]): number | nul
   if (values.length === 0) return null;
   return Math.round(values.reduce((a, b) => a + b, 0) / values.length);
 }
-
-const isCredit = (e: LedgerEntry): boolean => e.type === 'credit';
-const isDebit = (e: LedgerEntry): boolean => e.type === 'debit';
 
 export function monthlyAnalysis(
   figures: readonly MonthFigures[],
@@ -119,21 +173,19 @@ export function monthlyAnalysis(
   const metrics: Record<string, (f: MonthFigures) => number | null> = {
     opening_balance: money((f) => f.openingPaise),
     closing_balance: money((f) => f.closingPaise),
-    total_credit: money((f) => sumWhere(f.entries, isCredit)),
-    cnt_credit: (f) => countWhere(f.entries, isCredit),
-    total_debit: money((f) => sumWhere(f.entries, isDebit)),
-    cnt_debit: (f) => countWhere(f.entries, isDebit),
+    total_credit: money((f) => f.totals.creditPaise),
+    cnt_credit: (f) => f.totals.creditCount,
+    total_debit: money((f) => f.totals.debitPaise),
+    cnt_debit: (f) => f.totals.debitCount,
     avg_bal: money((f) => average(known(f.eod))),
     min_bal: money((f) => (known(f.eod).length ? Math.min(...known(f.eod)) : null)),
     max_bal: money((f) => (known(f.eod).length ? Math.max(...known(f.eod)) : null)),
-    cash_deposits: money((f) => sumWhere(f.entries, (e) => e.channel === 'cash_deposit')),
-    cash_withdrawals: money((f) => sumWhere(f.entries, (e) => e.channel === 'cash_withdrawal')),
-    total_emi_ecs_loan: money((f) => sumWhere(f.entries, (e) => e.description === 'emi')),
-    cnt_inward_cheque_bounce_insuff_funds: (f) =>
-      countWhere(f.entries, (e) => e.description === 'chq_bounce_insuff_funds'),
-    cnt_auto_debit_payment_bounce: (f) =>
-      countWhere(f.entries, (e) => e.description === 'auto_debit_payment_bounce'),
-    total_salary: money((f) => sumWhere(f.entries, (e) => e.description === 'salary')),
+    cash_deposits: money((f) => f.totals.cashDepositPaise),
+    cash_withdrawals: money((f) => f.totals.cashWithdrawalPaise),
+    total_emi_ecs_loan: money((f) => f.totals.emiPaise),
+    cnt_inward_cheque_bounce_insuff_funds: (f) => f.totals.chequeBounces,
+    cnt_auto_debit_payment_bounce: (f) => f.totals.autoDebitBounces,
+    total_salary: money((f) => f.totals.salaryPaise),
   };
   const out: Record<string, Record<string, number | null>> = {};
   for (const [name, compute] of Object.entries(metrics)) {
@@ -144,28 +196,16 @@ export function monthlyAnalysis(
   return out;
 }
 
-/** Top five by amount each way per month; equal narrations collide in this shape. */
+/** Top five by amount each way per month. */
 export function topCreditsDebits(
   figures: readonly MonthFigures[],
 ): Record<string, Record<string, Record<string, number>>> {
-  const pick = (entries: readonly LedgerEntry[]): Record<string, number> => {
-    const sorted = [...entries].sort((a, b) => b.amountPaise - a.amountPaise);
-    const top: Record<string, number> = {};
-    let n = 0;
-    for (const e of sorted) {
-      if (n === 5) break;
-      if (Object.hasOwn(top, e.narration)) continue;
-      top[e.narration] = rupees(e.amountPaise);
-      n++;
-    }
-    return top;
-  };
   const debit: Record<string, Record<string, number>> = {};
   const credit: Record<string, Record<string, number>> = {};
   for (const f of figures) {
-    if (f.entries.length === 0) continue;
-    debit[shortLabel(f.month)] = pick(f.entries.filter(isDebit));
-    credit[shortLabel(f.month)] = pick(f.entries.filter(isCredit));
+    if (f.totals.count === 0) continue;
+    debit[shortLabel(f.month)] = f.totals.topDebit;
+    credit[shortLabel(f.month)] = f.totals.topCredit;
   }
   return { top_5_debit: debit, top_5_credit: credit };
 }
@@ -189,8 +229,8 @@ export function predictors(
   const latestFirst = [...figures].reverse();
   const perMonth: Record<string, (f: MonthFigures) => number | string | null> = {
     month: (f) => shortLabel(f.month),
-    expense: (f) => rupees(sumWhere(f.entries, isDebit)),
-    income: (f) => rupees(sumWhere(f.entries, isCredit)),
+    expense: (f) => rupees(f.totals.debitPaise),
+    income: (f) => rupees(f.totals.creditPaise),
     balance_on_5th: (f) => (f.eod[4] == null ? null : rupees(f.eod[4])),
     balance_on_15th: (f) => (f.eod[14] == null ? null : rupees(f.eod[14])),
     balance_on_25th: (f) => (f.eod[24] == null ? null : rupees(f.eod[24])),
@@ -198,9 +238,8 @@ export function predictors(
       const v = averageOfSixDates(f.eod);
       return v === null ? null : rupees(v);
     },
-    total_emi: (f) => rupees(sumWhere(f.entries, (e) => e.description === 'emi')),
-    total_inward_chq_bounces_insuff_fund: (f) =>
-      countWhere(f.entries, (e) => e.description === 'chq_bounce_insuff_funds'),
+    total_emi: (f) => rupees(f.totals.emiPaise),
+    total_inward_chq_bounces_insuff_fund: (f) => f.totals.chequeBounces,
   };
   for (const [field, compute] of Object.entries(perMonth)) {
     for (let i = 0; i < PREDICTOR_MONTHS; i++) {

@@ -23,9 +23,26 @@ describe('a served session', () => {
     expect(text(served.status)).toBe(JSON.stringify(generated.status));
   });
 
+  it('jsonByteLength counts what JSON.stringify gives, whatever the shape', () => {
+    const big = Array.from({ length: 70 }, (_, i) => ({ i, name: `₹ ${i}`, none: undefined }));
+    const values: unknown[] = [
+      { a: [1, undefined, { b: 'x"y', c: undefined }], ké: null, nested: { big } },
+      [undefined, 'अ', { deep: [[[]]] }],
+      'text',
+      42,
+    ];
+    for (const value of values) {
+      expect(jsonByteLength(value)).toBe(Buffer.byteLength(JSON.stringify(value)));
+      expect(text(value)).toBe(JSON.stringify(value));
+    }
+    // A list's known length is taken as given, and a list without one is counted.
+    expect(jsonByteLength({ l: new JsonList(() => [1, 2], 99) })).toBe(105);
+    expect(jsonByteLength({ l: new JsonList(() => [1, 22]) })).toBe(12);
+  });
+
   it('a JsonList writes its items as an array (a missing item as null)', () => {
-    const list = new JsonList(3, (i) => (i === 1 ? undefined : { i, s: 'a"b' }));
-    expect(text({ list, empty: new JsonList(0, () => 1) })).toBe(
+    const list = new JsonList(() => [0, 1, 2].map((i) => (i === 1 ? undefined : { i, s: 'a"b' })));
+    expect(text({ list, empty: new JsonList(() => []) })).toBe(
       '{"list":[{"i":0,"s":"a\\"b"},null,{"i":2,"s":"a\\"b"}],"empty":[]}',
     );
   });
