@@ -207,7 +207,7 @@ export function largeSessionSize(sessionId: string): number | null {
   return n <= LARGE_SESSION_MAX ? n : null;
 }
 
-// A served demo-large-200000 is its ledger, about 90 MB: a few are kept, oldest out first.
+// A served session holds its blocks and no transactions (a few MB): a few are kept.
 const SERVED_LIMIT = 3;
 const served = new Map<string, ServedSession>();
 
