@@ -95,15 +95,25 @@ export function jsonByteLength(value: unknown): number {
   return bytes;
 }
 
-export async function writeJson(res: ServerResponse, value: unknown): Promise<void> {
+/**
+ * Writes `value`'s text; `copy` is given each piece as it is written (a promise: wait for
+ * it before the next). True when the whole text went out, false when the client left first.
+ */
+export async function writeJson(
+  res: ServerResponse,
+  value: unknown,
+  copy?: (text: string) => Promise<void> | void,
+): Promise<boolean> {
   let buffer = '';
   for (const chunk of jsonChunks(value)) {
     buffer += chunk;
     if (buffer.length < FLUSH_AT) continue;
+    const copied = copy?.(buffer);
+    if (copied) await copied;
     const flushed = res.write(buffer);
     buffer = '';
     if (!flushed) {
-      if (res.destroyed) return;
+      if (res.destroyed) return false;
       await new Promise<void>((resolve) => {
         const done = (): void => {
           res.off('drain', done);
@@ -113,8 +123,10 @@ export async function writeJson(res: ServerResponse, value: unknown): Promise<vo
         res.on('drain', done);
         res.on('close', done);
       });
-      if (res.destroyed) return;
+      if (res.destroyed) return false;
     }
   }
+  await copy?.(buffer);
   res.end(buffer);
+  return true;
 }

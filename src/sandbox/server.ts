@@ -12,6 +12,7 @@ import type { GeneratedSession, ServedSession } from './generator';
 import { insightsResponse } from './insights-shape';
 import { jsonByteLength, writeJson } from './json-stream';
 import { expiredReportBody, REPORT_LINK_LIFETIME_MS, reportWorkbook } from './report-file';
+import { sendPacked, startPacking, type PackedAnswer } from './packed-answer';
 import { builtInSession, DEMO_RETAIL_PLAN, servedLargeSession } from './sessions';
 import { generateSession } from './generator';
 
@@ -131,14 +132,23 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     return n;
   };
 
-  /** `insights`: the session in the Insights shape, for the one endpoint that needs it. */
+  /**
+   * `insights`: the session in the Insights shape, for the one endpoint that needs it.
+   * `packs`: subscribed_data asked for again is packed as it is sent, and later answers
+   * come from that (a single fetch, as `bcv fetch --sandbox` makes, packs nothing).
+   */
   const serveData = async (
     res: ServerResponse,
     session: ServedSession,
     endpoint: string,
     sessionId: string,
-    insights: (() => Record<string, unknown>) | null,
+    { insights, packs }: { insights?: () => Record<string, unknown>; packs?: boolean },
   ): Promise<void> => {
+    const key = `${endpoint}/${sessionId}`;
+    const again = packs === true && endpoint === 'subscribed_data' && asked.has(key);
+    if (packs) asked.add(key);
+    const kept = again ? packedAnswers.get(session)?.get(key) : undefined;
+    if (kept) return sendPacked(res, kept);
     let body = (
       endpoint === 'session_status'
         ? session.status
@@ -168,14 +178,23 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     const fixed = endpoint === 'subscribed_data' || endpoint === 'session_status';
     const lengths = announced.get(session) ?? new Map<string, number>();
     announced.set(session, lengths);
-    const key = `${endpoint}/${sessionId}`;
     const length = (fixed ? lengths.get(key) : undefined) ?? jsonByteLength(value);
     if (fixed) lengths.set(key, length);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(length) });
-    await writeJson(res, value);
+    if (!again) {
+      await writeJson(res, value);
+      return;
+    }
+    const packer = startPacking();
+    if (!(await writeJson(res, value, packer.add))) return packer.abandon();
+    const answers = packedAnswers.get(session) ?? new Map<string, PackedAnswer>();
+    packedAnswers.set(session, answers);
+    answers.set(key, await packer.finish(length));
   };
 
   const announced = new WeakMap<ServedSession, Map<string, number>>();
+  const packedAnswers = new WeakMap<ServedSession, Map<string, PackedAnswer>>();
+  const asked = new Set<string>();
   const hosts = new WeakMap<ServerResponse, string>();
   const hostOf = (res: ServerResponse): string => hosts.get(res) ?? '127.0.0.1';
 
@@ -248,9 +267,9 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       const action = faultAction(fault, attempt, clock());
       switch (action.kind) {
         case 'serve':
-          return serveData(res, faultSession(), endpoint!, sessionId, () =>
-            insightsOf(faultSession()),
-          );
+          return serveData(res, faultSession(), endpoint!, sessionId, {
+            insights: () => insightsOf(faultSession()),
+          });
         case 'status':
           send(res, action.status, action.body, action.type, action.headers);
           return;
@@ -292,7 +311,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
 
     // The largest sessions' statuses and subscribed_data without their objects held.
     const large = endpoint === 'insights' ? null : servedLargeSession(baseId);
-    if (large) return serveData(res, large, endpoint!, sessionId, null);
+    if (large) return serveData(res, large, endpoint!, sessionId, { packs: true });
     const builtIn = builtInSession(baseId);
     if (!builtIn) return sendError(res, 'SESSION_NOT_FOUND');
     if (builtIn.kind === 'error') return sendError(res, builtIn.code);
@@ -320,7 +339,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       if (seen <= builtIn.polls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
     }
     const session = builtIn.session;
-    return serveData(res, session, endpoint!, sessionId, () => insightsOf(session));
+    return serveData(res, session, endpoint!, sessionId, { insights: () => insightsOf(session) });
   };
 
   const server = createServer((req, res) => {

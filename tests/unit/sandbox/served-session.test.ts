@@ -74,6 +74,10 @@ describe('the sandbox server with demo-large-<N>', () => {
     expect(await get('demo-large-2000~t1', 'subscribed_data')).toBe(
       JSON.stringify({ ...generated.subscribed, session_id: 'demo-large-2000~t1' }),
     );
+    // Later answers come from the text packed while the first was sent.
+    expect(await get('demo-large-2000', 'subscribed_data')).toBe(
+      JSON.stringify(generated.subscribed),
+    );
     const progress = JSON.parse(await get('demo-large-2000', 'progress')) as {
       session_progress: string;
     };
@@ -85,5 +89,24 @@ describe('the sandbox server with demo-large-<N>', () => {
     expect(insights.accounts[0]!.data.transactions).toHaveLength(
       Object.values(generated.subscribed.accounts)[0]!.transactions!.length,
     );
+  });
+
+  it('an answer asked again is packed as sent, not when the client leaves half-way', async () => {
+    const url = `${server.url}/v1/session_data/demo-large-3000/subscribed_data/`;
+    const expected = JSON.stringify(generateSession(largePlan(3_000)).subscribed);
+    // First: written as made. Second: packed as it is sent, but the client leaves.
+    expect(await get('demo-large-3000', 'subscribed_data')).toBe(expected);
+    const controller = new AbortController();
+    const response = await fetch(url, {
+      headers: { 'x-api-key': 'k', 'server-hash': 'h' },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await reader.read().catch(() => undefined);
+    // Nothing half-packed was kept: packed again as sent, then sent from the packed text.
+    expect(await get('demo-large-3000', 'subscribed_data')).toBe(expected);
+    expect(await get('demo-large-3000', 'subscribed_data')).toBe(expected);
   });
 });
