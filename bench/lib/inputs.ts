@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { LoadedSession } from '@shared/ipc/contract';
 import { Library } from '../../src/core/library/store';
-import { sessionOfSnapshot } from '../../src/core/session/from-snapshot';
+import { openSavedSession, type OpenedSaved } from '../../src/core/session/open-saved';
+import type { ViewCache } from '../../src/core/session/view-cache';
 import { SessionStore } from '../../src/core/sessions/session-store';
 import type { SizeData } from './types';
 
@@ -17,12 +18,19 @@ export interface OpenedInMain {
   readonly loaded: LoadedSession;
 }
 
-/** The library:open path: read and verify the saved snapshot, normalise, keep. */
-export async function openInMain(library: Library, data: SizeData): Promise<OpenedInMain> {
-  const opened = await library.open(data.sessionId);
+/**
+ * The library:open path: the view kept for the file's bytes when `views` has one, else
+ * read and verify the saved snapshot and normalise (the view then kept); held as main does.
+ */
+export async function openInMain(
+  library: Library,
+  data: SizeData,
+  views: ViewCache | null = null,
+): Promise<OpenedInMain & { readonly opened: OpenedSaved }> {
+  const opened = await openSavedSession(library, views, data.sessionId, undefined);
   const store = new SessionStore();
-  const loaded = store.add(sessionOfSnapshot(opened));
-  return { store, loaded };
+  const loaded = store.add(opened.session);
+  return { store, loaded, opened };
 }
 
 export async function openSaved(data: SizeData): Promise<OpenedInMain> {

@@ -4,6 +4,7 @@ export const STEP_NAMES = [
   'fetch',
   'fetch-out',
   'open',
+  'open-first',
   'to-renderer',
   'filter',
   'insights',

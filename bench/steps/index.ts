@@ -5,7 +5,7 @@ import { fetchStep } from './fetch';
 import { fetchOutStep } from './fetch-out';
 import { filterStep } from './filter';
 import { insightsStep } from './insights';
-import { openStep } from './open';
+import { openFirstStep, openStep } from './open';
 import { renderStep } from './render';
 import { searchStep } from './search';
 import { toRendererStep } from './to-renderer';
@@ -14,6 +14,7 @@ export const STEPS: Partial<Record<StepName, Step>> = {
   fetch: fetchStep,
   'fetch-out': fetchOutStep,
   open: openStep,
+  'open-first': openFirstStep,
   'to-renderer': toRendererStep,
   filter: filterStep,
   insights: insightsStep,

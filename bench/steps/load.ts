@@ -14,6 +14,8 @@ export async function loadStep(name: StepName): Promise<Step> {
       return (await import('./fetch-out')).fetchOutStep;
     case 'open':
       return (await import('./open')).openStep;
+    case 'open-first':
+      return (await import('./open')).openFirstStep;
     case 'to-renderer':
       return (await import('./to-renderer')).toRendererStep;
     case 'filter':

@@ -81,4 +81,9 @@ export interface AppDeps {
   readonly createClient: ClientFactory;
   readonly exportWorkbook: ExportWorkbook;
   readonly appInfo: { version: string; platform: string; development: boolean };
+  /**
+   * This build's identity (main's bundle and V8's version): large sessions' opened views
+   * are kept for it (core/session/view-cache.ts). Absent: none are kept.
+   */
+  readonly buildFingerprint?: string | null;
 }

@@ -462,6 +462,16 @@ export class Library {
     snapshotId?: string,
     progress: LibraryProgress = {},
   ): Promise<OpenedSnapshot> {
+    const { found, bytes } = await this.readSnapshot(sessionId, snapshotId, progress);
+    return this.decodeSnapshot(found, bytes, progress);
+  }
+
+  /** A snapshot's file as it is on disk (open's first half). */
+  async readSnapshot(
+    sessionId: string,
+    snapshotId?: string,
+    progress: LibraryProgress = {},
+  ): Promise<{ readonly found: ListedSnapshot; readonly bytes: Buffer }> {
     const found = await this.locate(sessionId, snapshotId);
     try {
       const bytes = await readFileBounded(found.file, {
@@ -472,6 +482,19 @@ export class Library {
         onBytes:
           progress.onProgress && ((done, total) => progress.onProgress?.('read', done, total)),
       });
+      return { found, bytes };
+    } catch (error) {
+      throw inFile(relative(this.dir, found.file), error);
+    }
+  }
+
+  /** The responses in a snapshot's file read by readSnapshot (open's second half). */
+  async decodeSnapshot(
+    found: ListedSnapshot,
+    bytes: Buffer,
+    progress: LibraryProgress = {},
+  ): Promise<OpenedSnapshot> {
+    try {
       await stage(progress, 'check');
       const decoded = await decodeSessionFile(bytes, OWN_FILE);
       return { ...decoded, ...found };

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../core/deps';
 import { createClient, startSandbox } from '../../core/integrations';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import type { SafeStorageLike } from '../../core/vault/vault';
+import { buildFingerprint } from './build-fingerprint';
 
 const electronSafeStorage: SafeStorageLike = {
   isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
@@ -65,5 +66,6 @@ export function electronDeps(development: boolean): AppDeps {
     createClient,
     exportWorkbook,
     appInfo: { version: app.getVersion(), platform: process.platform, development },
+    buildFingerprint: buildFingerprint(__filename),
   };
 }

@@ -1,5 +1,5 @@
 // The library channels through D's createHandlers, as the app and the test host call them.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -8,18 +8,26 @@ import type {
   IpcResults,
   LoadedSession,
 } from '../../../src/shared/ipc/contract';
+import type { AppDeps } from '../../../src/core/deps';
+import { viewCacheDir } from '../../../src/core/session/view-cache';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { testDeps } from '../ipc/helpers';
-import { dataFor, statusFor, tempDir, writeFormat1Snapshot } from './helpers';
+import { appLibraryDir } from '../../../src/core/library/paths';
+import { Library } from '../../../src/core/library/store';
+import { generateSession } from '../../../src/sandbox/generator';
+import { largePlan } from '../../../src/sandbox/sessions';
+import { rawOf } from '../../fakes/received';
+import { dataFor, saveInput, statusFor, tempDir, writeFormat1Snapshot } from './helpers';
 
 const ctx = {
   emit<E extends IpcEventName>(_name: E, _payload: IpcEvents[E]) {},
 };
 
-async function setup() {
+async function setup(more: Partial<AppDeps> = {}) {
   const shellCalls: string[] = [];
   let openFiles: string[] | null = null;
   const deps = await testDeps({
+    ...more,
     shell: {
       reveal: (path) => void shellCalls.push(`reveal ${path}`),
       trash: (path) => {
@@ -47,7 +55,34 @@ async function setup() {
   };
 }
 
+async function viewsKept(dir: string, count: number): Promise<string[]> {
+  // The view is kept after the open has answered.
+  for (let i = 0; i < 200; i++) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    if (names.length === count) return names;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return readdir(dir).catch(() => []);
+}
+
 describe('library IPC handlers', () => {
+  it("keeps a large session's opened view for this build, and drops it with the session", async () => {
+    const { call, deps } = await setup({ buildFingerprint: 'test-build' });
+    const big = generateSession(largePlan(20_000));
+    await new Library({ dir: appLibraryDir(deps.userDataDir), appVersion: 't' }).save({
+      ...saveInput('demo-large-20000'),
+      raw: rawOf(statusFor('demo-large-20000'), big.subscribed),
+    });
+    const dir = viewCacheDir(deps.userDataDir);
+    const first = await call('library:open', { sessionId: 'demo-large-20000' });
+    expect(await viewsKept(dir, 1)).toHaveLength(1);
+    const again = await call('library:open', { sessionId: 'demo-large-20000' });
+    expect(again.view).toEqual(first.view);
+    expect(again.view.accounts[0]!.transactions).toHaveLength(20_000);
+    await call('library:delete', { sessionId: 'demo-large-20000' });
+    expect(await readdir(dir)).toEqual([]);
+  }, 60_000);
+
   it('saves a fetched session, lists it, opens it offline with the same view', async () => {
     const { call } = await setup();
     const live = await call('session:fetch', {

@@ -15,11 +15,11 @@ import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
 import { RecentSessions } from '../../../core/library/recent';
 import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
 import { Library, type ImportOutcome, type LibraryProgress } from '../../../core/library/store';
-import { nextTurn } from '../../../core/io/next-turn';
 import { CoreError } from '../../../core/errors';
 import { SessionReviews } from '../../../core/review/session-reviews';
 import { ReviewStore } from '../../../core/review/store';
-import { sessionOfSnapshot } from '../../../core/session/from-snapshot';
+import { openSavedSession } from '../../../core/session/open-saved';
+import { ViewCache, viewCacheDir, viewCacheKey } from '../../../core/session/view-cache';
 import { stageMessage } from '@shared/session/progress';
 import { Catalogue } from '../../../core/catalogue/catalogue';
 import { toIpcError } from '../errors';
@@ -53,6 +53,15 @@ export function libraryHandlers(
     clock: deps.clock,
     trash: (path) => deps.shell.trash(path),
   });
+  // Opened views of large sessions, for this build and install only.
+  let viewKey: Promise<Buffer> | null = null;
+  const views = deps.buildFingerprint
+    ? new ViewCache({
+        dir: viewCacheDir(deps.userDataDir),
+        fingerprint: deps.buildFingerprint,
+        key: () => (viewKey ??= viewCacheKey(s.vault)),
+      })
+    : null;
   // Search across the library: a cache beside it, told of every change made here.
   const catalogue = new Catalogue({ library });
   const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
@@ -178,10 +187,10 @@ export function libraryHandlers(
       diffLibrarySnapshots(library, sessionId, { from, to }),
     'library:open': async ({ sessionId, snapshotId, jobId }, ctx) => {
       const opened = await job(jobId, 'open', ctx, async (progress) => {
-        const snapshot = await library.open(sessionId, snapshotId, progress);
-        progress.onProgress?.('prepare', 0, null);
-        await nextTurn();
-        return sessionOfSnapshot(snapshot);
+        const saved = await openSavedSession(library, views, sessionId, snapshotId, progress);
+        // A view that could not be kept is made again on the next open.
+        saved.keeping.catch(() => undefined);
+        return saved.session;
       });
       const loaded = s.sessions.add(opened);
       // Remembering is a convenience: a read-only user-data folder must not stop the open.
@@ -191,6 +200,8 @@ export function libraryHandlers(
 
     'library:delete': async ({ sessionId, snapshotId }, ctx) => {
       const deleted = await library.delete(sessionId, snapshotId);
+      // Its figures go with it (the file itself is in the OS trash).
+      await views?.forget(sessionId, snapshotId).catch(() => undefined);
       catalogueChanged(catalogue, ctx);
       await recent.forget(sessionId, snapshotId).catch(() => undefined);
       return { deleted };

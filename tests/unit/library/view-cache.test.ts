@@ -1,0 +1,138 @@
+// Opened views kept for a reopen (src/core/session/view-cache.ts, open-saved.ts): the same
+// view as the full open, and used only when this build, these file bytes and this
+// install's key all match; anything else opens the file in full.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
+import type { Library } from '../../../src/core/library/store';
+import { openSavedSession, VIEW_KEPT_FROM_BYTES } from '../../../src/core/session/open-saved';
+import { ViewCache, viewCacheKey } from '../../../src/core/session/view-cache';
+import { generateSession } from '../../../src/sandbox/generator';
+import { largePlan } from '../../../src/sandbox/sessions';
+import { rawOf } from '../../fakes/received';
+import { saveInput, statusFor, tempDir, tempLibrary } from './helpers';
+
+const KEY = Buffer.alloc(32, 7);
+
+async function cacheIn(dir: string, fingerprint = 'build-1', key: Buffer | null = KEY) {
+  return new ViewCache({ dir, fingerprint, key: () => Promise.resolve(key) });
+}
+
+let library: Library;
+let file: string;
+beforeAll(async () => {
+  library = await tempLibrary();
+  const big = generateSession(largePlan(20_000, 'big'));
+  const saved = await library.save({
+    ...saveInput('big'),
+    raw: rawOf(statusFor('big'), big.subscribed as SubscribedDataResponse),
+  });
+  file = saved.file;
+  expect((await readFile(file)).length).toBeGreaterThan(VIEW_KEPT_FROM_BYTES);
+}, 60_000);
+
+describe('a large saved session opened again', () => {
+  it('comes from the kept view, the same as the full open gave', async () => {
+    const views = await cacheIn(await tempDir());
+    const first = await openSavedSession(library, views, 'big', undefined);
+    expect(first.from).toBe('file');
+    await first.keeping;
+    const second = await openSavedSession(library, views, 'big', undefined);
+    expect(second.from).toBe('kept view');
+    expect(second.session).toEqual(first.session);
+  });
+
+  it('is opened in full for another build, another install, or no key', async () => {
+    const dir = await tempDir();
+    await (
+      await openSavedSession(library, await cacheIn(dir), 'big', undefined)
+    ).keeping;
+    for (const views of [
+      await cacheIn(dir, 'build-1', null),
+      await cacheIn(dir, 'build-1', Buffer.alloc(32, 8)),
+      await cacheIn(dir, 'build-2'),
+    ]) {
+      const opened = await openSavedSession(library, views, 'big', undefined);
+      expect(opened.from).toBe('file');
+      await opened.keeping;
+    }
+    // The last full open's view replaced the others: build 2 reopens from it, 1 cannot.
+    expect(
+      (await openSavedSession(library, await cacheIn(dir, 'build-2'), 'big', undefined)).from,
+    ).toBe('kept view');
+    expect((await openSavedSession(library, await cacheIn(dir), 'big', undefined)).from).toBe(
+      'file',
+    );
+  });
+
+  it('is opened in full when the kept file was changed, even by one byte', async () => {
+    const dir = await tempDir();
+    const views = await cacheIn(dir);
+    await (
+      await openSavedSession(library, views, 'big', undefined)
+    ).keeping;
+    const [name] = await readdir(dir);
+    const kept = await readFile(join(dir, name!));
+    const middle = kept.length >> 1;
+    kept.writeUInt8(kept.readUInt8(middle) ^ 1, middle);
+    await writeFile(join(dir, name!), kept);
+    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+    await writeFile(join(dir, name!), kept.subarray(0, 20));
+    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+  });
+
+  it('is not used for other file bytes: a view is kept for the bytes it was made from', async () => {
+    const dir = await tempDir();
+    const views = await cacheIn(dir);
+    const opened = await openSavedSession(library, views, 'big', undefined);
+    const { record } = await library.locate('big');
+    await views.keep(record.sessionId, record.snapshotId, 'f'.repeat(64), opened.session.view);
+    expect(await views.read(record.sessionId, record.snapshotId, 'f'.repeat(64))).toEqual(
+      opened.session.view,
+    );
+    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+  });
+
+  it('forgets a session: its views are removed', async () => {
+    const dir = await tempDir();
+    const views = await cacheIn(dir);
+    await (
+      await openSavedSession(library, views, 'big', undefined)
+    ).keeping;
+    expect(await readdir(dir)).toHaveLength(1);
+    await views.forget('another session');
+    expect(await readdir(dir)).toHaveLength(1);
+    await views.forget('big');
+    expect(await readdir(dir)).toEqual([]);
+    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+  });
+
+  it('keeps nothing for a small file, and at most 16 views', async () => {
+    const dir = await tempDir();
+    const views = await cacheIn(dir);
+    const small = await tempLibrary();
+    await small.save(saveInput('small'));
+    const opened = await openSavedSession(small, views, 'small', undefined);
+    await opened.keeping;
+    expect(await readdir(dir).catch(() => [])).toEqual([]);
+    for (let i = 0; i < 18; i++) {
+      await views.keep(`s${i}`, 'x', 'a'.repeat(64), opened.session.view);
+    }
+    expect(await readdir(dir)).toHaveLength(16);
+  });
+});
+
+describe('the install key', () => {
+  it('is made once and kept in the vault', async () => {
+    const secrets = new Map<string, string>();
+    const vault = {
+      get: (name: string) => secrets.get(name) ?? null,
+      set: (name: string, value: string) => Promise.resolve(void secrets.set(name, value)),
+    };
+    const key = await viewCacheKey(vault);
+    expect(key).toHaveLength(32);
+    expect(await viewCacheKey(vault)).toEqual(key);
+    expect([...secrets.keys()]).toEqual(['view-cache:key']);
+  });
+});
