@@ -2,7 +2,9 @@
 // very file bytes when there is one (view-cache.ts), else the full open, after which the
 // view of a large file is kept for the next time.
 import { createHash } from 'node:crypto';
-import type { Library, LibraryProgress } from '../library/store';
+import { readFile } from 'node:fs/promises';
+import type { SessionView } from '@shared/model/view-model';
+import type { Library, LibraryProgress, ListedSnapshot } from '../library/store';
 import { nextTurn } from '../io/next-turn';
 import type { AddSession } from '../sessions/session-store';
 import { savedSession, sessionOfSnapshot } from './from-snapshot';
@@ -43,6 +45,21 @@ export async function openSavedSession(
       )
     : done;
   return { session, from: 'file', keeping };
+}
+
+/**
+ * Keeps the view of a session just saved, so its first open reads that: the file holds the
+ * very bytes the view was made from, and opening them gives the same view.
+ */
+export async function keepSavedView(
+  views: ViewCache | null,
+  saved: ListedSnapshot,
+  view: SessionView,
+): Promise<void> {
+  if (!views || saved.record.sizeBytes < VIEW_KEPT_FROM_BYTES) return;
+  const bytes = await readFile(saved.file);
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  await views.keep(saved.record.sessionId, saved.record.snapshotId, fileSha256, view);
 }
 
 const done = Promise.resolve();

@@ -20,6 +20,7 @@ import zlib from 'node:zlib';
 import type { SessionView } from '@shared/model/view-model';
 import { realFs, writeFileAtomic } from '../io/safe-write';
 import { inflateBounded } from '../io/size-ceiling';
+import { writerOf, writerRunning } from '../io/stale-temp';
 import type { Vault } from '../vault/vault';
 
 const MAGIC = Buffer.from('BCVVIEW1');
@@ -29,6 +30,8 @@ const EXTENSION = '.view';
 const KEPT_VIEWS = 16;
 /** A view larger than this is not kept (and a file claiming more is not read). */
 const MAX_VIEW_BYTES = 1024 * 1024 * 1024;
+/** A kept file larger than this is not read (200,000 transactions take about 15 MB). */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 interface ViewHeader {
   readonly fingerprint: string;
@@ -84,7 +87,9 @@ export class ViewCache {
     try {
       const key = await this.options.key();
       if (!key) return null;
-      const bytes = await readFile(this.fileOf(sessionId, snapshotId));
+      const file = this.fileOf(sessionId, snapshotId);
+      if ((await stat(file)).size > MAX_FILE_BYTES) return null;
+      const bytes = await readFile(file);
       if (bytes.length < MAGIC.length + 4 + HMAC_BYTES) return null;
       if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
       const signed = bytes.subarray(0, bytes.length - HMAC_BYTES);
@@ -156,9 +161,15 @@ export class ViewCache {
     }
   }
 
-  /** Keeps the newest KEPT_VIEWS views. */
+  /** Keeps the newest KEPT_VIEWS views, and removes what a keep that died left. */
   private async trim(): Promise<void> {
-    const names = (await readdir(this.options.dir)).filter((n) => n.endsWith(EXTENSION));
+    const all = await readdir(this.options.dir);
+    for (const name of all) {
+      const writer = writerOf(name);
+      if (writer && (await writerRunning(writer)) === false)
+        await rm(join(this.options.dir, name), { force: true });
+    }
+    const names = all.filter((n) => n.endsWith(EXTENSION));
     if (names.length <= KEPT_VIEWS) return;
     const dated = await Promise.all(
       names.map(async (name) => {

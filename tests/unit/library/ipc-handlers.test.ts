@@ -1,5 +1,5 @@
 // The library channels through D's createHandlers, as the app and the test host call them.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type {
@@ -8,7 +8,8 @@ import type {
   IpcResults,
   LoadedSession,
 } from '../../../src/shared/ipc/contract';
-import type { AppDeps } from '../../../src/core/deps';
+import type { AppDeps, SandboxServer } from '../../../src/core/deps';
+import { createClient, startSandbox } from '../../../src/core/integrations';
 import { viewCacheDir } from '../../../src/core/session/view-cache';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { testDeps } from '../ipc/helpers';
@@ -57,15 +58,50 @@ async function setup(more: Partial<AppDeps> = {}) {
 
 async function viewsKept(dir: string, count: number): Promise<string[]> {
   // The view is kept after the open has answered.
+  const views = async () =>
+    (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[^.].*\.view$/.test(n));
   for (let i = 0; i < 200; i++) {
-    const names = await readdir(dir).catch(() => [] as string[]);
+    const names = await views();
     if (names.length === count) return names;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return readdir(dir).catch(() => []);
+  return views();
 }
 
 describe('library IPC handlers', () => {
+  it('keeps the view of a large session it saves: the first open reads it', async () => {
+    const servers: SandboxServer[] = [];
+    const { call, deps } = await setup({
+      buildFingerprint: 'test-build',
+      fetch,
+      createClient,
+      startSandbox: async (credentials) => {
+        const server = await startSandbox(credentials);
+        servers.push(server);
+        return server;
+      },
+    });
+    try {
+      const live = await call('session:fetch', {
+        sessionId: 'demo-large-20000',
+        wait: true,
+        jobId: 'j1',
+      });
+      await call('library:save', { handle: live.handle });
+      const dir = viewCacheDir(deps.userDataDir);
+      const [name] = await viewsKept(dir, 1);
+      const kept = await stat(join(dir, name!));
+      const opened = await call('library:open', { sessionId: 'demo-large-20000' });
+      expect(opened.view).toEqual(live.view);
+      // Read, not made again: a full open would keep a new file in its place.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const after = await stat(join(dir, name!));
+      expect([after.ino, after.mtimeMs]).toEqual([kept.ino, kept.mtimeMs]);
+    } finally {
+      for (const server of servers) await server.close();
+    }
+  }, 60_000);
+
   it("keeps a large session's opened view for this build, and drops it with the session", async () => {
     const { call, deps } = await setup({ buildFingerprint: 'test-build' });
     const big = generateSession(largePlan(20_000));

@@ -18,7 +18,7 @@ import { Library, type ImportOutcome, type LibraryProgress } from '../../../core
 import { CoreError } from '../../../core/errors';
 import { SessionReviews } from '../../../core/review/session-reviews';
 import { ReviewStore } from '../../../core/review/store';
-import { openSavedSession } from '../../../core/session/open-saved';
+import { keepSavedView, openSavedSession } from '../../../core/session/open-saved';
 import { ViewCache, viewCacheDir, viewCacheKey } from '../../../core/session/view-cache';
 import { stageMessage } from '@shared/session/progress';
 import { Catalogue } from '../../../core/catalogue/catalogue';
@@ -180,6 +180,8 @@ export function libraryHandlers(
         library.save({ raw, fetchedAt: loaded.fetchedAt, source }, progress),
       );
       catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
+      // Also in the background: a view that could not be kept is made on the first open.
+      keepSavedView(views, saved, loaded.view).catch(() => undefined);
       return snapshotSummary(saved.record);
     },
 
