@@ -1,6 +1,7 @@
 // The saved-session library in Chromium, through the test bridge to the same handlers the
 // app registers: fetch, save, stop the sandbox, open offline; import, search, export, delete.
-import { readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ClientFactory, SandboxServer, SandboxStarter } from '../../src/core/deps';
@@ -37,25 +38,28 @@ const trackedSandbox: SandboxStarter = async (credentials) => {
   return server;
 };
 
-/** Fetch demo-business, save it, cut the network, open it from the library: same figures. */
+/** Fetch a session, save it, cut the network, open it from the library: same figures. */
 async function saveThenOpenOffline(
   app: AppFixture,
   cutNetwork: () => Promise<void>,
   shot: string,
+  sessionId = 'demo-business',
+  afterSave: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const { page } = app;
   await app.open();
-  await openSession(page, 'demo-business');
+  await openSession(page, sessionId);
   const actions = page.getByRole('group', { name: 'Session actions' });
   await expect(actions).toBeVisible({ timeout: 60_000 });
   const liveText = await reportText(page);
   expect(liveText).toMatch(/\d/); // a report with figures, not an empty page
   await actions.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
+  await afterSave();
 
   await cutNetwork();
   await page.getByRole('button', { name: 'Library', exact: true }).click();
-  const row = page.locator('tr[data-session="demo-business"]');
+  const row = page.locator(`tr[data-session="${sessionId}"]`);
   await row.getByRole('button', { name: 'Open' }).click();
   const banner = page.getByRole('note', { name: 'Saved session' });
   await expect(banner).toContainText('Offline');
@@ -82,6 +86,40 @@ test.describe('the sandbox journey', () => {
       },
       'library-01-demo-business-offline',
     );
+  });
+});
+
+test.describe('a large session, with views kept for this build', () => {
+  test.use({ hostOptions: { deps: { startSandbox: trackedSandbox, buildFingerprint: 'e2e' } } });
+
+  test('fetch demo-large-20000, save, stop the sandbox, open its kept view: same figures', async ({
+    app,
+  }) => {
+    const dir = join(app.host.userDataDir, 'view-cache');
+    let kept: Stats | null = null;
+    await saveThenOpenOffline(
+      app,
+      async () => {
+        for (const server of servers.splice(0)) await server.close();
+      },
+      'library-01c-large-kept-view',
+      'demo-large-20000',
+      async () => {
+        // The view is kept beside the save, once the answer has gone.
+        await expect
+          .poll(async () =>
+            (await readdir(dir).catch(() => [])).filter((n) => /^\w.*\.view$/.test(n)),
+          )
+          .toHaveLength(1);
+        const [name] = (await readdir(dir)).filter((n) => /^\w.*\.view$/.test(n));
+        kept = await stat(join(dir, name!));
+      },
+    );
+    // The open read the kept view: a full open would have kept a new file in its place.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const names = (await readdir(dir)).filter((n) => /^\w.*\.view$/.test(n));
+    const after = await stat(join(dir, names[0]!));
+    expect([names.length, after.ino, after.mtimeMs]).toEqual([1, kept!.ino, kept!.mtimeMs]);
   });
 });
 

@@ -6,19 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/commands/export';
 import { exportWorkbook } from '../../src/core/export/export-workbook';
 import type { ClientFactory } from '../../src/core/deps';
-import { createClient } from '../../src/core/integrations';
 import { createHandlers } from '../../src/main/ipc/create-handlers';
 import type { IpcArgs, IpcChannel, IpcResult } from '../../src/shared/ipc/contract';
-import { startSandboxServer } from '../../src/sandbox/server';
 import { failedSessionClient, GOOD } from '../fakes/bankconnect-client';
 import { readBack, rowsOf, sheet, tempDir } from '../unit/export/helpers';
-import { testDeps } from '../unit/ipc/helpers';
+import { sandboxDeps, testDeps } from '../unit/ipc/helpers';
 
 const ctx = { emit: () => undefined };
-const servers: { close(): Promise<void> }[] = [];
-afterAll(async () => {
-  for (const server of servers) await server.close();
-});
+const sandbox = sandboxDeps();
+afterAll(() => sandbox.close());
 
 type Handlers = ReturnType<typeof createHandlers>;
 
@@ -71,15 +67,7 @@ const sourceOf = (workbook: Awaited<ReturnType<typeof readBack>>) =>
 
 describe('one openSession for the app and the CLI', () => {
   it('the same sandbox session gives the same sheets and the same source', async () => {
-    const app = await appWorkbook('demo-retail', {
-      fetch: globalThis.fetch,
-      createClient,
-      startSandbox: async (credentials) => {
-        const server = await startSandboxServer(credentials);
-        servers.push(server);
-        return server;
-      },
-    });
+    const app = await appWorkbook('demo-retail', sandbox.deps);
     const cli = await cliWorkbook('demo-retail', {});
     expect(sourceOf(app)).toBe('Sandbox: generated demo data, not real bank data');
     expect(sourceOf(cli)).toBe(sourceOf(app));

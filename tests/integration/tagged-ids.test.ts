@@ -3,30 +3,16 @@
 // saved to the library (the id is no folder name as it is: the library hashes it) and
 // listed under the id as asked. An id that cannot be used is still refused in one line.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, startSandbox } from '../../src/core/integrations';
-import type { SandboxServer } from '../../src/core/deps';
 import { createHandlers } from '../../src/main/ipc/create-handlers';
 import type { IpcArgs, IpcChannel, IpcResult } from '../../src/shared/ipc/contract';
-import { testDeps } from '../unit/ipc/helpers';
+import { sandboxDeps, testDeps } from '../unit/ipc/helpers';
 
 const ctx = { emit: () => undefined };
-const servers: SandboxServer[] = [];
-afterAll(async () => {
-  for (const server of servers) await server.close();
-});
+const sandbox = sandboxDeps();
+afterAll(() => sandbox.close());
 
 async function app() {
-  const handlers = createHandlers(
-    await testDeps({
-      fetch,
-      createClient,
-      startSandbox: async (credentials) => {
-        const server = await startSandbox(credentials);
-        servers.push(server);
-        return server;
-      },
-    }),
-  );
+  const handlers = createHandlers(await testDeps(sandbox.deps));
   return async <C extends IpcChannel>(channel: C, args: IpcArgs<C>) => {
     const answer = await handlers.handle(channel, args, ctx);
     return answer as

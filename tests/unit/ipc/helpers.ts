@@ -2,7 +2,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppDeps } from '../../../src/core/deps';
+import type { AppDeps, SandboxServer } from '../../../src/core/deps';
+import { createClient, startSandbox } from '../../../src/core/integrations';
 import { exportWorkbook } from '../../../src/core/export/export-workbook';
 import { fakeClientFactory } from '../../fakes/bankconnect-client';
 import { fakeSafeStorage } from '../../fakes/safe-storage';
@@ -29,5 +30,27 @@ export async function testDeps(overrides: Partial<AppDeps> = {}): Promise<AppDep
     exportWorkbook,
     appInfo: { version: 'test', platform: 'linux', development: false },
     ...overrides,
+  };
+}
+
+/** The real client and in-process sandboxes (started when asked), for `testDeps`. */
+export function sandboxDeps(): {
+  readonly deps: Pick<AppDeps, 'fetch' | 'createClient' | 'startSandbox'>;
+  close(): Promise<void>;
+} {
+  const servers: SandboxServer[] = [];
+  return {
+    deps: {
+      fetch,
+      createClient,
+      startSandbox: async (credentials) => {
+        const server = await startSandbox(credentials);
+        servers.push(server);
+        return server;
+      },
+    },
+    async close() {
+      for (const server of servers.splice(0)) await server.close();
+    },
   };
 }

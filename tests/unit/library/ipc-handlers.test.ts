@@ -8,11 +8,10 @@ import type {
   IpcResults,
   LoadedSession,
 } from '../../../src/shared/ipc/contract';
-import type { AppDeps, SandboxServer } from '../../../src/core/deps';
-import { createClient, startSandbox } from '../../../src/core/integrations';
+import type { AppDeps } from '../../../src/core/deps';
 import { viewCacheDir } from '../../../src/core/session/view-cache';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
-import { testDeps } from '../ipc/helpers';
+import { sandboxDeps, testDeps } from '../ipc/helpers';
 import { appLibraryDir } from '../../../src/core/library/paths';
 import { Library } from '../../../src/core/library/store';
 import { generateSession } from '../../../src/sandbox/generator';
@@ -70,17 +69,8 @@ async function viewsKept(dir: string, count: number): Promise<string[]> {
 
 describe('library IPC handlers', () => {
   it('keeps the view of a large session it saves: the first open reads it', async () => {
-    const servers: SandboxServer[] = [];
-    const { call, deps } = await setup({
-      buildFingerprint: 'test-build',
-      fetch,
-      createClient,
-      startSandbox: async (credentials) => {
-        const server = await startSandbox(credentials);
-        servers.push(server);
-        return server;
-      },
-    });
+    const sandbox = sandboxDeps();
+    const { call, deps } = await setup({ buildFingerprint: 'test-build', ...sandbox.deps });
     try {
       const live = await call('session:fetch', {
         sessionId: 'demo-large-20000',
@@ -98,7 +88,7 @@ describe('library IPC handlers', () => {
       const after = await stat(join(dir, name!));
       expect([after.ino, after.mtimeMs]).toEqual([kept.ino, kept.mtimeMs]);
     } finally {
-      for (const server of servers) await server.close();
+      await sandbox.close();
     }
   }, 60_000);
 
