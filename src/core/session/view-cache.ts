@@ -70,6 +70,9 @@ export async function viewCacheKey(vault: Pick<Vault, 'get' | 'set'>): Promise<B
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export class ViewCache {
+  /** Keeps under way: a forget waits for them, so none writes a deleted session back. */
+  private readonly keeping = new Set<Promise<void>>();
+
   constructor(private readonly options: ViewCacheOptions) {}
 
   /** The file a snapshot's view is kept in (names hashed: ids are the library's). */
@@ -118,7 +121,20 @@ export class ViewCache {
   }
 
   /** Keeps `view` as made from these file bytes (replacing an earlier one), all or nothing. */
-  async keep(
+  keep(
+    sessionId: string,
+    snapshotId: string,
+    fileSha256: string,
+    view: SessionView,
+  ): Promise<void> {
+    const keeping = this.write(sessionId, snapshotId, fileSha256, view);
+    this.keeping.add(keeping);
+    const settled = (): void => void this.keeping.delete(keeping);
+    keeping.then(settled, settled);
+    return keeping;
+  }
+
+  private async write(
     sessionId: string,
     snapshotId: string,
     fileSha256: string,
@@ -151,6 +167,7 @@ export class ViewCache {
 
   /** Drops the kept views of a session (one snapshot, or all of them). */
   async forget(sessionId: string, snapshotId?: string): Promise<void> {
+    await Promise.allSettled([...this.keeping]);
     const prefix = `${sha256(sessionId).slice(0, 24)}-`;
     const only = snapshotId === undefined ? null : this.fileOf(sessionId, snapshotId);
     const names = await readdir(this.options.dir).catch(() => [] as string[]);

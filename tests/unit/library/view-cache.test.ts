@@ -105,6 +105,15 @@ describe('a large saved session opened again', () => {
     expect(await readdir(dir)).toHaveLength(1);
     await views.forget('big');
     expect(await readdir(dir)).toEqual([]);
+    // A forget waits for a keep under way: nothing is written back after it.
+    const opened = await openSavedSession(library, views, 'big', undefined);
+    await opened.keeping;
+    await views.forget('big');
+    const { record } = await library.locate('big');
+    const keeping = views.keep('big', record.snapshotId, 'e'.repeat(64), opened.session.view);
+    await views.forget('big');
+    await keeping;
+    expect(await readdir(dir)).toEqual([]);
     expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
   });
 
