@@ -4,25 +4,20 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
 import { BankConnectError } from '../../src/core/api/errors';
 import { bodiesOfReceived } from '../../src/core/library/format';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
+import { sandboxForFile } from './support/sandbox';
 import { fetchToFile } from '../../src/cli/commands/fetch-file';
 
 const KEY = 'test-key-0123456789';
 const HASH = 'test-hash-9876543210';
-let sandbox: SandboxServer;
-
-beforeAll(async () => {
-  sandbox = await startSandboxServer({ apiKey: KEY, serverHash: HASH });
-});
-afterAll(() => sandbox.close());
+const sandbox = sandboxForFile({ apiKey: KEY, serverHash: HASH });
 
 const client = () =>
   createBankConnectClient({
-    baseUrl: sandbox.url,
+    baseUrl: sandbox.server.url,
     apiKey: KEY,
     serverHash: HASH,
     fetch,
@@ -31,13 +26,16 @@ const client = () =>
 
 const connection = () => ({
   client: client(),
-  provenance: { profileName: 'Sandbox', host: new URL(sandbox.url).host, sandbox: true },
+  provenance: { profileName: 'Sandbox', host: new URL(sandbox.server.url).host, sandbox: true },
 });
 
 async function served(sessionId: string): Promise<Buffer> {
-  const response = await fetch(`${sandbox.url}/v1/session_data/${sessionId}/subscribed_data/`, {
-    headers: { 'x-api-key': KEY, 'server-hash': HASH },
-  });
+  const response = await fetch(
+    `${sandbox.server.url}/v1/session_data/${sessionId}/subscribed_data/`,
+    {
+      headers: { 'x-api-key': KEY, 'server-hash': HASH },
+    },
+  );
   return Buffer.from(await response.arrayBuffer());
 }
 
@@ -79,11 +77,11 @@ describe('fetchToFile', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bcv-fetch-file-'));
     const out = join(dir, 'missing', 'F.json');
     const path = 'demo-large-301/subscribed_data';
-    const before = sandbox.requests.get(path) ?? 0;
+    const before = sandbox.server.requests.get(path) ?? 0;
     await expect(
       fetchToFile(connection(), 'demo-large-301', out, { keepBytes: false }),
     ).rejects.toThrow(/^Could not write .*F\.json: the folder .*missing does not exist$/);
-    expect((sandbox.requests.get(path) ?? 0) - before).toBe(1);
+    expect((sandbox.server.requests.get(path) ?? 0) - before).toBe(1);
   });
 
   it('cancelled once the data has come, the earlier file stays byte for byte', async () => {

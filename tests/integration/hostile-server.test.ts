@@ -1,19 +1,14 @@
 // A server (or gateway) that misbehaves on purpose or by accident: it echoes credentials,
 // sends a body that never ends or claims a huge one. Nothing secret is printed, nothing
 // unbounded is read, and a request that can never succeed is tried once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
 import { main } from '../../src/cli/index';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
+import { sandboxForFile } from './support/sandbox';
 
 const KEY = 'live-key-7f3a9c2e51d0';
 const HASH = 'hash-0b8e44d19a6c';
-let server: SandboxServer;
-
-beforeAll(async () => {
-  server = await startSandboxServer({ apiKey: KEY, serverHash: HASH });
-});
-afterAll(() => server.close());
+const sandbox = sandboxForFile({ apiKey: KEY, serverHash: HASH });
 
 async function bcv(argv: string[], env: Record<string, string> = {}) {
   const said = { stdout: '', stderr: '' };
@@ -33,16 +28,16 @@ async function bcv(argv: string[], env: Record<string, string> = {}) {
 
 describe('a misbehaving server', () => {
   it('a 403 echoing the request headers: bcv status prints neither key nor hash', async () => {
-    const run = await bcv(['status', 'fault-echo-403', '--base-url', server.url]);
+    const run = await bcv(['status', 'fault-echo-403', '--base-url', sandbox.server.url]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^ACCESS_DENIED: /);
     expect(run.stderr.split('\n')).toHaveLength(2);
     expect(run.stdout + run.stderr).not.toContain(KEY);
     expect(run.stdout + run.stderr).not.toContain(HASH);
-    expect(server.requests.get('fault-echo-403/session_status')).toBe(1);
+    expect(sandbox.server.requests.get('fault-echo-403/session_status')).toBe(1);
     // The client's own error (what the app shows) keeps the server's words, credentials cut.
     const client = createBankConnectClient({
-      baseUrl: server.url,
+      baseUrl: sandbox.server.url,
       apiKey: KEY,
       serverHash: HASH,
       fetch,
@@ -55,7 +50,7 @@ describe('a misbehaving server', () => {
   });
 
   it('a base URL with user:password is refused in one line, the password never shown', async () => {
-    const url = server.url.replace('http://', 'http://me:s3cret-pass@');
+    const url = sandbox.server.url.replace('http://', 'http://me:s3cret-pass@');
     const run = await bcv(['status', 'demo-retail', '--base-url', url]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
@@ -70,7 +65,7 @@ describe('a misbehaving server', () => {
   it('a key a header cannot carry is said at once, with no request and no retry', async () => {
     let requests = 0;
     const client = createBankConnectClient({
-      baseUrl: server.url,
+      baseUrl: sandbox.server.url,
       apiKey: `${KEY}\n`,
       serverHash: HASH,
       fetch: (...args) => {
@@ -88,7 +83,7 @@ describe('a misbehaving server', () => {
   it('a request fetch cannot even build is tried once, its text redacted', async () => {
     let requests = 0;
     const client = createBankConnectClient({
-      baseUrl: server.url,
+      baseUrl: sandbox.server.url,
       apiKey: KEY,
       serverHash: HASH,
       fetch: () => {
@@ -106,7 +101,7 @@ describe('a misbehaving server', () => {
 
   it('a body that never ends, and one declaring 8 GiB, stop at the ceiling in one line', async () => {
     const client = createBankConnectClient({
-      baseUrl: server.url,
+      baseUrl: sandbox.server.url,
       apiKey: KEY,
       serverHash: HASH,
       fetch,
@@ -122,6 +117,6 @@ describe('a misbehaving server', () => {
       code: 'TOO_LARGE',
       message: expect.stringMatching(/is 8192 MiB, more than the largest session/),
     });
-    expect(server.requests.get('fault-endless/session_status')).toBe(1);
+    expect(sandbox.server.requests.get('fault-endless/session_status')).toBe(1);
   });
 });

@@ -2,22 +2,17 @@
 // reuses a kept-alive connection just as the server's keep-alive timer fires gets
 // "other side closed" on its next request (the benchmark died of it at 200,000).
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
+import { describe, expect, it } from 'vitest';
+import { sandboxForFile } from './support/sandbox';
 
 const KEY = 'test-key-0123456789';
 const HASH = 'test-hash-9876543210';
-let sandbox: SandboxServer;
-
-beforeAll(async () => {
-  sandbox = await startSandboxServer({ apiKey: KEY, serverHash: HASH });
-});
-afterAll(() => sandbox.close());
+const sandbox = sandboxForFile({ apiKey: KEY, serverHash: HASH });
 
 /** Sends one raw HTTP/1.1 request and reads until the server ends the connection. */
 function exchange(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(sandbox.port, '127.0.0.1');
+    const socket = connect(sandbox.server.port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
@@ -50,7 +45,7 @@ describe('sandbox connections', () => {
   });
 
   it('serves requests one after another from the same client', async () => {
-    const url = `${sandbox.url}/v1/session_data/demo-retail/subscribed_data/`;
+    const url = `${sandbox.server.url}/v1/session_data/demo-retail/subscribed_data/`;
     for (let i = 0; i < 3; i++) {
       const response = await fetch(url, { headers: { 'x-api-key': KEY, 'server-hash': HASH } });
       expect(response.headers.get('connection')).toBe('close');
