@@ -1,0 +1,89 @@
+// The lender's credit policy: the choices a credit officer makes about how figures are
+// counted (which days make the ABB, how partial months weigh, whether cash deposits count
+// as income, the FOIR limit). Every figure that depends on one of these takes the policy
+// as a parameter and says which policy made it (`name`). Pure: reading a policy file is
+// the caller's job; this module only defines, validates and defaults.
+import { z } from 'zod';
+
+/**
+ * The EOD days whose balances are averaged for the ABB:
+ * - `six`: the 5th, 10th, 15th, 20th, 25th and the month's last day (the common ABB);
+ * - `three`: the 5th, 15th and 25th;
+ * - `every`: every day of the month that has a balance.
+ */
+export const ABB_DAY_SETS = ['six', 'three', 'every'] as const;
+export type AbbDaySet = (typeof ABB_DAY_SETS)[number];
+
+/**
+ * How a month the statements cover only in part counts in a monthly average:
+ * - `prorate`: it counts as the share of the month covered (10 of 30 days = 1/3 month),
+ *   so its flows weigh by the days the statement shows;
+ * - `exclude`: it is marked and left out of the average (its figures still shown).
+ */
+export const PARTIAL_MONTH_RULES = ['prorate', 'exclude'] as const;
+export type PartialMonthRule = (typeof PARTIAL_MONTH_RULES)[number];
+
+/** What FOIR divides the monthly obligations by. */
+export const FOIR_INCOME_BASES = ['eligible_credits', 'salary'] as const;
+export type FoirIncomeBasis = (typeof FOIR_INCOME_BASES)[number];
+
+export interface CreditPolicy {
+  /** A short name every figure cites ("Default policy", "Retail LAP 2026"). */
+  readonly name: string;
+  readonly abbDays: AbbDaySet;
+  readonly partialMonths: PartialMonthRule;
+  /** Whether cash deposits count in eligible credits (income). */
+  readonly cashDepositsEligible: boolean;
+  /** The highest FOIR the lender accepts, as a fraction (0.5 = 50%). */
+  readonly foirLimit: number;
+  readonly foirIncomeBasis: FoirIncomeBasis;
+}
+
+export const DEFAULT_POLICY: CreditPolicy = Object.freeze({
+  name: 'Default policy',
+  abbDays: 'six',
+  partialMonths: 'prorate',
+  cashDepositsEligible: true,
+  foirLimit: 0.5,
+  foirIncomeBasis: 'eligible_credits',
+});
+
+/**
+ * A policy as written in a settings file: every field optional (defaults fill the rest),
+ * unknown fields refused so a misspelt setting is a clear error, not silently ignored.
+ */
+export const creditPolicySchema = z.strictObject({
+  name: z.string().trim().min(1, 'a name of at least one character').max(80).optional(),
+  abbDays: z.enum(ABB_DAY_SETS).optional(),
+  partialMonths: z.enum(PARTIAL_MONTH_RULES).optional(),
+  cashDepositsEligible: z.boolean().optional(),
+  foirLimit: z
+    .number()
+    .gt(0, 'a fraction above 0 (0.5 is 50%)')
+    .max(1, 'a fraction at most 1 (0.5 is 50%)')
+    .optional(),
+  foirIncomeBasis: z.enum(FOIR_INCOME_BASES).optional(),
+});
+export type CreditPolicyInput = z.infer<typeof creditPolicySchema>;
+
+/** A validated policy input with the defaults filled in. */
+export function policyFrom(input: CreditPolicyInput): CreditPolicy {
+  const merged: CreditPolicy = { ...DEFAULT_POLICY };
+  for (const [key, value] of Object.entries(input))
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  return Object.freeze(merged);
+}
+
+/** The days of a month (1-based; 0 = the month's last day) whose balances make the ABB. */
+export function abbDaysOf(set: AbbDaySet, monthLength: number): readonly number[] {
+  if (set === 'three') return [5, 15, 25];
+  if (set === 'six') return [5, 10, 15, 20, 25, monthLength];
+  return Array.from({ length: monthLength }, (_, i) => i + 1);
+}
+
+/** How the policy's ABB days read in a definition or a column heading. */
+export const ABB_DAY_SET_LABELS: Readonly<Record<AbbDaySet, string>> = {
+  six: '5th, 10th, 15th, 20th, 25th and last day',
+  three: '5th, 15th and 25th',
+  every: 'every day',
+};
