@@ -1,4 +1,4 @@
-// The `.bcsession` format 2 layout (docs: README "Saved sessions"):
+// The `.bcsession` format 2 layout (docs: docs/saved-sessions.md):
 //
 //   "BCSESS2\n"   8 bytes magic (not gzip's 1f 8b: the first bytes tell format 1 from 2)
 //   u32 LE H      length of the header JSON
