@@ -2,7 +2,8 @@
 // network error (one line `CODE: message` on stderr, no stack trace), 2 usage error.
 import { runExportCommand } from './commands/export';
 import { runFetchCommand } from './commands/fetch';
-import { runLibraryCommand, type CliIo } from './commands/library';
+import { runLibraryCommand } from './commands/library';
+import type { CliIo } from './io';
 import { runReviewCommand } from './commands/review';
 import { runSandboxCommand } from './commands/sandbox';
 import { runStatusCommand } from './commands/status';

@@ -1,17 +1,73 @@
-// The long-lived parts of main, opened once: vault, profiles, loaded sessions, jobs and
-// the in-process sandbox server (started on first use).
+// The composition root: every long-lived part of core is built here, once, from what the
+// outside world passes in. The app (openServices, from AppDeps) and the CLI
+// (libraryServices, from a library folder) take what they need from it and build nothing
+// of their own.
 import type { AppDeps, SandboxServer } from './deps';
+import { Catalogue } from './catalogue/catalogue';
+import { appLibraryDir, recentFileOf } from './library/paths';
+import { RecentSessions } from './library/recent';
+import { Library } from './library/store';
 import { ProfileStore, SANDBOX_CREDENTIALS } from './profiles/profile-store';
+import { ReviewerSetting } from './review/reviewer-setting';
+import { SessionReviews } from './review/session-reviews';
+import { ReviewStore } from './review/store';
 import { Jobs } from './sessions/jobs';
 import { SessionStore } from './sessions/session-store';
+import { ViewCache, viewCacheDir, viewCacheKey } from './session/view-cache';
 import { Vault } from './vault/vault';
 
-export interface Services {
+export interface LibraryServicesOptions {
+  /** The library folder. */
+  readonly dir: string;
+  readonly appVersion: string;
+  readonly clock?: () => Date;
+  /** Moves a file to the OS trash (the app); absent, deletes for real (the CLI). */
+  readonly trash?: (path: string) => Promise<void>;
+}
+
+/** The saved-session library and what lives beside it in its folder. */
+export interface LibraryServices {
+  readonly library: Library;
+  /** Reviews (flags, notes, verdicts), one folder a session beside its snapshots. */
+  readonly reviewStore: ReviewStore;
+  /** Saved sessions with their reviews: session files in and out, review changes. */
+  readonly reviews: SessionReviews;
+  /** Search across every saved case (an SQLite cache, opened on first use). */
+  readonly catalogue: Catalogue;
+  close(): Promise<void>;
+}
+
+export function libraryServices(options: LibraryServicesOptions): LibraryServices {
+  const { dir, appVersion, clock, trash } = options;
+  const library = new Library({
+    dir,
+    appVersion,
+    ...(clock ? { clock } : {}),
+    ...(trash ? { trash } : {}),
+  });
+  const reviewStore = new ReviewStore({ dir, ...(clock ? { clock } : {}) });
+  const catalogue = new Catalogue({ library });
+  return {
+    library,
+    reviewStore,
+    reviews: new SessionReviews({ library, store: reviewStore }),
+    catalogue,
+    close: () => catalogue.close(),
+  };
+}
+
+/** Everything main holds for the app's lifetime. */
+export interface Services extends LibraryServices {
   readonly vault: Vault;
   readonly profiles: ProfileStore;
+  /** Sessions open in the window, by handle. */
   readonly sessions: SessionStore;
   readonly jobs: Jobs;
-  close(): Promise<void>;
+  /** Opened views of large saved sessions, for this build and install (null: none kept). */
+  readonly views: ViewCache | null;
+  readonly recent: RecentSessions;
+  /** The reviewer's name every review change made in the app is signed with. */
+  readonly reviewer: ReviewerSetting;
 }
 
 export async function openServices(deps: AppDeps): Promise<Services> {
@@ -30,13 +86,32 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     async () => (await sandboxServer()).url,
   );
   const jobs = new Jobs();
+  const saved = libraryServices({
+    dir: appLibraryDir(deps.userDataDir),
+    appVersion: deps.appInfo.version,
+    clock: deps.clock,
+    trash: (path) => deps.shell.trash(path),
+  });
+  let viewKey: Promise<Buffer> | null = null;
+  const views = deps.buildFingerprint
+    ? new ViewCache({
+        dir: viewCacheDir(deps.userDataDir),
+        fingerprint: deps.buildFingerprint,
+        key: () => (viewKey ??= viewCacheKey(vault)),
+      })
+    : null;
   return {
+    ...saved,
     vault,
     profiles,
     sessions: new SessionStore(),
     jobs,
+    views,
+    recent: new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock),
+    reviewer: new ReviewerSetting(deps.userDataDir),
     async close() {
       jobs.cancelAll();
+      await saved.close();
       if (sandbox) await (await sandbox.catch(() => null))?.close();
     },
   };

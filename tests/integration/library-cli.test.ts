@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveFetchedToLibrary } from '../../src/cli/commands/library';
+import { libraryServices } from '../../src/core/services';
 import { libraryCli as cli } from './support/library-cli';
 import { rawOf } from '../fakes/received';
 import { defaultCliLibraryDir } from '../../src/core/library/paths';
@@ -66,13 +67,14 @@ describe('bcv library', () => {
   it('fetch --save puts the snapshot in the library; bad files are listed as problems', async () => {
     const cwd = await tempDir();
     const run = await cli(cwd);
-    await saveFetchedToLibrary({
-      libraryDir: join(cwd, 'lib'),
-      appVersion: 't',
-      raw: rawOf(statusFor('demo-business'), dataFor('demo-business')),
-      fetchedAt: '2026-11-24T10:00:00.000Z',
-      provenance: { profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
-    });
+    await saveFetchedToLibrary(
+      libraryServices({ dir: join(cwd, 'lib'), appVersion: 't' }).library,
+      {
+        raw: rawOf(statusFor('demo-business'), dataFor('demo-business')),
+        fetchedAt: '2026-11-24T10:00:00.000Z',
+        provenance: { profileName: 'Sandbox', host: '127.0.0.1:4010', sandbox: true },
+      },
+    );
     await writeFile(join(cwd, 'lib', 'demo-business', 'broken.bcsession'), 'x');
     const listed = await run('list', '--json');
     const json = JSON.parse(listed.stdout) as { entries: { sessionId: string }[] };

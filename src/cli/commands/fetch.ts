@@ -8,7 +8,8 @@ import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { parseCommandArgs, UsageError } from '../usage';
 import { reportUnreadable } from './unreadable';
 import { saveFinboxReports } from './finbox-report';
-import { libraryDirOf, saveFetchedToLibrary, type CliIo } from './library';
+import { openLibrary, saveFetchedToLibrary } from './library';
+import type { CliIo } from '../io';
 import { progressReporter, retryReporter } from './progress';
 
 export async function runFetchCommand(
@@ -63,14 +64,17 @@ export async function runFetchCommand(
       reportUnreadable(io, view);
     }
     if (values.save) {
-      const saved = await saveFetchedToLibrary({
-        libraryDir: libraryDirOf(io, values.library),
-        appVersion: io.appVersion,
-        raw,
-        fetchedAt: opened.fetchedAt,
-        provenance: opened.provenance,
-      });
-      io.stderr(`Saved to the library: ${saved.file}\n`);
+      const { library, close } = openLibrary(io, values.library);
+      try {
+        const saved = await saveFetchedToLibrary(library, {
+          raw,
+          fetchedAt: opened.fetchedAt,
+          provenance: opened.provenance,
+        });
+        io.stderr(`Saved to the library: ${saved.file}\n`);
+      } finally {
+        await close();
+      }
     }
     if (values['finbox-report']) {
       await saveFinboxReports(

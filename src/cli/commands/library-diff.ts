@@ -4,7 +4,7 @@ import { isEmptyDiff, type SnapshotDiff, type TransactionRef } from '@shared/lib
 import { formatNumber } from '@shared/format/value';
 import { diffLibrarySnapshots } from '../../core/library/snapshot-diff';
 import type { Library } from '../../core/library/store';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 /** API text on a terminal: control characters shown as escapes, never sent raw. */
 function printable(text: string): string {

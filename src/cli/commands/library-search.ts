@@ -7,11 +7,10 @@ import { parseSearchInput } from '@shared/catalogue/query';
 import type { CatalogueSearchResult } from '@shared/catalogue/types';
 import { formatDate } from '@shared/model/calendar';
 import { formatRupees, fromPaise } from '@shared/model/money';
-import { Catalogue } from '../../core/catalogue/catalogue';
-import type { Library } from '../../core/library/store';
+import type { Catalogue } from '../../core/catalogue/catalogue';
 import { EXIT_USAGE } from '../exit';
 import { shown } from '../terminal-safe';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 export interface SearchFlags {
   readonly amount: string | undefined;
@@ -21,7 +20,7 @@ export interface SearchFlags {
 }
 
 export async function searchCommand(
-  library: Library,
+  catalogue: Catalogue,
   io: CliIo,
   words: readonly string[],
   flags: SearchFlags,
@@ -31,7 +30,6 @@ export async function searchCommand(
     io.stderr(`bcv library search: ${parsed.message}\n`);
     return EXIT_USAGE;
   }
-  const catalogue = new Catalogue({ library });
   const stop = catalogue.watch((done, total) => {
     if (done === 0 || done === total || done % 25 === 0)
       io.stderr(`Catching up the search catalogue: ${done} of ${total} snapshots read\n`);
@@ -44,7 +42,6 @@ export async function searchCommand(
     return 0;
   } finally {
     stop();
-    await catalogue.close();
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Library } from '../../core/library/store';
 import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 export async function upgradeCommand(
   library: Library,

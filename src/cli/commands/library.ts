@@ -9,9 +9,10 @@ import { formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
 import type { Provenance } from '@shared/session/provenance';
 import { defaultCliLibraryDir } from '../../core/library/paths';
-import { Library, type ListedSnapshot } from '../../core/library/store';
-import { SessionReviews } from '../../core/review/session-reviews';
-import { ReviewStore } from '../../core/review/store';
+import type { Library, ListedSnapshot } from '../../core/library/store';
+import type { SessionReviews } from '../../core/review/session-reviews';
+import { libraryServices, type LibraryServices } from '../../core/services';
+import type { CliIo } from '../io';
 import type { RawResponses } from '../../core/session/received';
 import { diffCommand } from './library-diff';
 import { searchCommand } from './library-search';
@@ -20,14 +21,6 @@ import { duplicateKeyItems } from '@shared/json/duplicate-items';
 import { unreadableLine } from './unreadable';
 import { EXIT_USAGE, failureOf } from '../exit';
 import { parseCommandArgs, UsageError } from '../usage';
-
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  readonly appVersion: string;
-}
 
 export const LIBRARY_USAGE = `Usage:
   bcv library list [--json]
@@ -50,6 +43,11 @@ export function libraryDirOf(io: CliIo, given: string | undefined): string {
   return given ? resolve(io.cwd, given) : defaultCliLibraryDir(io.env, homedir(), process.platform);
 }
 
+/** The library in the folder `--library` names (default: the per-user one); close it after. */
+export function openLibrary(io: CliIo, given: string | undefined): LibraryServices {
+  return libraryServices({ dir: libraryDirOf(io, given), appVersion: io.appVersion });
+}
+
 /** Runs `bcv library ...` (argv after "library"); answers the exit code. */
 export async function runLibraryCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -68,9 +66,8 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     (values.help ? io.stdout : io.stderr)(`${LIBRARY_USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  const dir = libraryDirOf(io, values.library);
-  const library = new Library({ dir, appVersion: io.appVersion });
-  const reviews = new SessionReviews({ library, store: new ReviewStore({ dir }) });
+  const saved = openLibrary(io, values.library);
+  const { library, reviews } = saved;
   try {
     switch (action) {
       case 'list':
@@ -101,7 +98,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
           json: values.json === true,
         });
       case 'search':
-        return await searchCommand(library, io, rest, {
+        return await searchCommand(saved.catalogue, io, rest, {
           amount: values.amount,
           from: values.from,
           to: values.to,
@@ -125,6 +122,8 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         : `bcv library: ${failure.message}\n`,
     );
     return failure.exitCode;
+  } finally {
+    await saved.close();
   }
 }
 
@@ -261,14 +260,14 @@ async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly s
 }
 
 /** For `bcv fetch ... --save`: puts what was fetched in the library. */
-export async function saveFetchedToLibrary(input: {
-  readonly libraryDir: string;
-  readonly appVersion: string;
-  readonly raw: RawResponses;
-  readonly fetchedAt: string;
-  readonly provenance: Provenance;
-}): Promise<ListedSnapshot> {
-  const library = new Library({ dir: input.libraryDir, appVersion: input.appVersion });
+export async function saveFetchedToLibrary(
+  library: Library,
+  input: {
+    readonly raw: RawResponses;
+    readonly fetchedAt: string;
+    readonly provenance: Provenance;
+  },
+): Promise<ListedSnapshot> {
   const { profileName, host, sandbox } = input.provenance;
   return library.save({
     raw: input.raw,

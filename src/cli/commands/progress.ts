@@ -1,7 +1,7 @@
 // Progress lines on stderr, so stdout stays clean for the data.
 import type { RetryNotice } from '../../core/api/client';
 import type { SessionProgress } from '../../core/session/open-session';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 export function retryReporter(io: Pick<CliIo, 'stderr'>): (notice: RetryNotice) => void {
   return (n) =>

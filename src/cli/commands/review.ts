@@ -20,11 +20,10 @@ import {
 } from '@shared/review/labels';
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
 import { describeFlag, excludedKeys, historyLines } from '@shared/review/state';
-import { Library } from '../../core/library/store';
 import { ReviewError } from '../../core/review/errors';
-import { SessionReviews } from '../../core/review/session-reviews';
-import { ReviewStore } from '../../core/review/store';
-import { libraryDirOf, type CliIo } from './library';
+import type { SessionReviews } from '../../core/review/session-reviews';
+import type { CliIo } from '../io';
+import { openLibrary } from './library';
 import { EXIT_USAGE, failureOf } from '../exit';
 import { parseCommandArgs, UsageError } from '../usage';
 import { terminalSafe } from '../terminal-safe';
@@ -73,9 +72,8 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
     (values.help ? io.stdout : io.stderr)(`${REVIEW_USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  const dir = libraryDirOf(io, values.library);
-  const library = new Library({ dir, appVersion: io.appVersion });
-  const reviews = new SessionReviews({ library, store: new ReviewStore({ dir }) });
+  const saved = openLibrary(io, values.library);
+  const { reviews } = saved;
   const reviewer = reviewerOf(io, values.reviewer);
   try {
     if (!['note', 'flag', 'verdict', 'show'].includes(action)) {
@@ -178,6 +176,8 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
         : `${failure.code}: ${terminalSafe(failure.message)}\n`,
     );
     return failure.exitCode;
+  } finally {
+    await saved.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { SANDBOX_CREDENTIALS } from '../../core/profiles/profile-store';
 import { BUILT_IN_SESSION_IDS } from '../../sandbox/sessions';
 import { startSandboxServer } from '../../sandbox/server';
 import { parseCommandArgs, UsageError } from '../usage';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 export async function runSandboxCommand(
   argv: readonly string[],

@@ -5,7 +5,7 @@ import { openSession } from '../../core/session/open-session';
 import { CONNECTION_OPTIONS, openConnection } from '../connection';
 import { shown } from '../terminal-safe';
 import { parseCommandArgs, UsageError } from '../usage';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 import { retryReporter } from './progress';
 
 export function formatStatus(view: SessionStatusView): string {

@@ -1,6 +1,6 @@
 // The one stderr line saying how many items of a response were set aside, naming the first.
 import type { SessionView } from '@shared/model/view-model';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 // Paths hold the API's keys: control characters are shown as \u escapes, never sent raw.
 function printable(text: string): string {

@@ -53,7 +53,8 @@ export class SessionReviews {
   private readonly store: ReviewStore;
   private readonly keyOf: KeyOf;
   private readonly fs: LibraryFs;
-  private readonly loaded: LoadedReviews;
+  /** Review changes on a session already in hand (the app's loaded session). */
+  readonly loaded: LoadedReviews;
 
   constructor(options: SessionReviewsOptions) {
     this.library = options.library;

@@ -8,6 +8,7 @@ import { openServices, type Services } from '../../core/services';
 import { envelope } from './errors';
 import { CoreError } from '../../core/errors';
 import { appHandlers } from './handlers/app';
+import { catalogueHandlers } from './handlers/catalogue';
 import { exportHandlers } from './handlers/export';
 import { jobHandlers } from './handlers/jobs';
 import { libraryHandlers } from './handlers/library';
@@ -41,7 +42,8 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...jobHandlers(s),
       ...exportHandlers(deps, s),
       ...libraryHandlers(deps, s),
-      ...reviewHandlers(deps, s),
+      ...catalogueHandlers(s),
+      ...reviewHandlers(s),
       ...memoHandlers(deps, s),
       ...finboxReportHandlers(deps, s),
     }));

@@ -1,7 +1,8 @@
 // A library folder with demo-retail saved, and `bcv review|library` run in-process
 // against it, signed by a given reviewer.
 import { join } from 'node:path';
-import { runLibraryCommand, type CliIo } from '../../../src/cli/commands/library';
+import { runLibraryCommand } from '../../../src/cli/commands/library';
+import type { CliIo } from '../../../src/cli/io';
 import { runReviewCommand } from '../../../src/cli/commands/review';
 import { Library } from '../../../src/core/library/store';
 import { tempDir } from '../../unit/library/helpers';

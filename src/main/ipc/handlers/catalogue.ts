@@ -38,7 +38,8 @@ export function catalogueChanged(catalogue: Catalogue, ctx: CallContext): void {
   void withCatalogueProgress(catalogue, ctx, () => catalogue.sync()).catch(() => undefined);
 }
 
-export function catalogueHandlers(catalogue: Catalogue, s: Services): HandlerMap<Channels> {
+export function catalogueHandlers(s: Services): HandlerMap<Channels> {
+  const { catalogue } = s;
   return {
     'catalogue:search': async (input, ctx) => {
       const parsed = parseSearchInput(input);

@@ -3,13 +3,11 @@ import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { CoreError } from '../../../core/errors';
 import { sourceLabel } from '@shared/session/provenance';
-import { appLibraryDir } from '../../../core/library/paths';
-import { ReviewStore } from '../../../core/review/store';
 import { reviewState } from '@shared/review/state';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
-  const reviews = new ReviewStore({ dir: appLibraryDir(deps.userDataDir) });
+  const reviews = s.reviewStore;
   return {
     'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
       const { loaded } = s.sessions.get(handle);

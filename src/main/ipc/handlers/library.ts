@@ -11,20 +11,14 @@ import { snapshotSummary } from '@shared/library/entries';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
-import { appLibraryDir, recentFileOf } from '../../../core/library/paths';
-import { RecentSessions } from '../../../core/library/recent';
 import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
-import { Library, type ImportOutcome, type LibraryProgress } from '../../../core/library/store';
+import type { ImportOutcome, LibraryProgress } from '../../../core/library/store';
 import { CoreError } from '../../../core/errors';
-import { SessionReviews } from '../../../core/review/session-reviews';
-import { ReviewStore } from '../../../core/review/store';
 import { keepSavedView, openSavedSession } from '../../../core/session/open-saved';
-import { ViewCache, viewCacheDir, viewCacheKey } from '../../../core/session/view-cache';
 import { stageMessage } from '@shared/session/progress';
-import { Catalogue } from '../../../core/catalogue/catalogue';
 import { toIpcError } from '../errors';
 import type { CallContext, HandlerMap, ParsedArgs } from '../types';
-import { catalogueChanged, catalogueHandlers } from './catalogue';
+import { catalogueChanged } from './catalogue';
 
 type Channels =
   | 'library:list'
@@ -43,33 +37,10 @@ const IMPORT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function libraryHandlers(
-  deps: AppDeps,
-  s: Services,
-): HandlerMap<Channels> & ReturnType<typeof catalogueHandlers> {
-  const library = new Library({
-    dir: appLibraryDir(deps.userDataDir),
-    appVersion: deps.appInfo.version,
-    clock: deps.clock,
-    trash: (path) => deps.shell.trash(path),
-  });
-  // Opened views of large sessions, for this build and install only.
-  let viewKey: Promise<Buffer> | null = null;
-  const views = deps.buildFingerprint
-    ? new ViewCache({
-        dir: viewCacheDir(deps.userDataDir),
-        fingerprint: deps.buildFingerprint,
-        key: () => (viewKey ??= viewCacheKey(s.vault)),
-      })
-    : null;
-  // Search across the library: a cache beside it, told of every change made here.
-  const catalogue = new Catalogue({ library });
-  const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
-  // Session files carry the session's review in and out (merged on import).
-  const reviews = new SessionReviews({
-    library,
-    store: new ReviewStore({ dir: library.dir, clock: deps.clock }),
-  });
+export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
+  // The catalogue is told of every change made here; session files carry the session's
+  // review in and out (merged on import).
+  const { library, views, catalogue, recent, reviews } = s;
 
   async function importEach<T>(
     items: readonly T[],
@@ -139,7 +110,6 @@ export function libraryHandlers(
   }
 
   return {
-    ...catalogueHandlers(catalogue, s),
     'library:list': async (_input, ctx) => {
       // Only a missing or damaged index reads the files: say how far the rebuild is.
       const { entries, problems, folder } = await library.list({

@@ -2,12 +2,7 @@
 // src/core/review in the library folder beside the session's snapshots (which they never
 // touch). Transactions are checked against the loaded view; the reviewer's name is the
 // app setting.
-import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
-import { appLibraryDir } from '../../../core/library/paths';
-import { loadedReviews } from '../../../core/review/loaded-review';
-import { ReviewerSetting } from '../../../core/review/reviewer-setting';
-import { ReviewStore } from '../../../core/review/store';
 import type { HandlerMap } from '../types';
 
 type Channels =
@@ -18,10 +13,9 @@ type Channels =
   | 'review:verdict'
   | 'review:reviewer';
 
-export function reviewHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
-  const store = new ReviewStore({ dir: appLibraryDir(deps.userDataDir), clock: deps.clock });
-  const reviewer = new ReviewerSetting(deps.userDataDir);
-  const reviews = loadedReviews(store);
+export function reviewHandlers(s: Services): HandlerMap<Channels> {
+  const { reviewer } = s;
+  const reviews = s.reviews.loaded;
   const viewOf = (handle: string) => s.sessions.get(handle).loaded.view;
 
   return {
