@@ -3,6 +3,7 @@ import type { AccountView } from '../model/view-model';
 import { computeBalances } from './balances';
 import { computeBounces } from './bounces';
 import { prepareAccount, type AccountContext } from './context';
+import { finboxSelfTransfer } from './classify';
 import { computeCounterparties } from './counterparties';
 import { computeEligibleCredits } from './eligible';
 import { computeFlows } from './flows';
@@ -40,6 +41,9 @@ export function insightsFromContext(
   );
   const notCounterparty = new Uint8Array(ctx.txs.length);
   for (const x of eligible.items) notCounterparty[x.index] = 1;
+  // Debits FinBox marks `self_transfer` are the holder's own money moving, not a payee.
+  for (let i = 0; i < ctx.txs.length; i++)
+    if (!ctx.credit[i] && finboxSelfTransfer(ctx.txs[i]!)) notCounterparty[i] = 1;
   for (let i = 0; i < ctx.txs.length; i++)
     if (pairs.returnedBy[i]! >= 0 || pairs.original[i]! >= 0) notCounterparty[i] = 1;
   const insights: AccountInsights = {

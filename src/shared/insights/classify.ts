@@ -17,6 +17,7 @@ const {
   CASH_WITHDRAWAL_PATTERN,
   CASH_WITHDRAWAL_VALUES,
   CHARGE_PATTERN,
+  EMI_CATEGORY_PATTERN,
   EMI_PATTERN,
   EMI_VALUES,
   INWARD_CHEQUE_RETURN_VALUES,
@@ -206,7 +207,10 @@ export function obligationOf(t: Facts): ObligationMatch | null {
     return rule ? { kind: 'loan_disbursal', rule } : null;
   }
   const emi =
-    valueRule(t, EMI_VALUES) ?? narrationMatch(t, EMI_PATTERN) ?? narrationMatch(t, LENDER_PATTERN);
+    valueRule(t, EMI_VALUES) ??
+    (EMI_CATEGORY_PATTERN.test(t.category) ? `category:${t.category}` : null) ??
+    narrationMatch(t, EMI_PATTERN) ??
+    narrationMatch(t, LENDER_PATTERN);
   if (emi) return { kind: 'emi', rule: emi };
   const mandate = valueRule(t, MANDATE_DEBIT_VALUES) ?? narrationMatch(t, MANDATE_PATTERN);
   return mandate ? { kind: 'mandate_debit', rule: mandate } : null;
@@ -225,6 +229,13 @@ export function salaryRuleOf(t: Facts): string | null {
 export function marksSelfTransfer(t: Facts): boolean {
   return (
     valueRule(t, SELF_TRANSFER_VALUES) !== null || narrationMatch(t, SELF_TRANSFER_PATTERN) !== null
+  );
+}
+
+/** FinBox itself marks the transaction `self_transfer` (channel or description). */
+export function finboxSelfTransfer(t: Pick<TransactionView, 'channel' | 'description'>): boolean {
+  return (
+    SELF_TRANSFER_VALUES.has(lower(t.channel)) || SELF_TRANSFER_VALUES.has(lower(t.description))
   );
 }
 

@@ -110,6 +110,28 @@ function monthsOf(account: AccountView, txMonths: readonly MonthKey[]): MonthKey
   return first && last ? monthRange(first, last) : [];
 }
 
+/**
+ * FinBox's `lender_transactions` list names dealings with lenders whoever the lender is:
+ * a debit there is a repayment (EMI) and a credit a disbursal, unless it is a return.
+ * Entries are matched to the main list by FinBox's hash only.
+ */
+function markLenderTransactions(
+  account: AccountView,
+  obligation: (ObligationMatch | null)[],
+  bounce: readonly (BounceMatch | null)[],
+): void {
+  const set = account.transactionSets.find((s) => s.key === 'lender_transactions');
+  if (!set) return;
+  const txs = account.transactions;
+  for (const listed of set.transactions) {
+    const i = listed.index;
+    const t = txs[i];
+    if (!t || listed.hashDerived || t.hash !== listed.hash || bounce[i]) continue;
+    const kind = t.type === 'debit' ? 'emi' : 'loan_disbursal';
+    if (obligation[i]?.kind !== kind) obligation[i] = { kind, rule: 'finbox:lender_transactions' };
+  }
+}
+
 export function prepareAccount(
   account: AccountView,
   memo: InsightsMemo = new InsightsMemo(),
@@ -161,6 +183,7 @@ export function prepareAccount(
       party[i] = null;
     }
   }
+  markLenderTransactions(account, obligation, bounce);
   const apiOrder = orderOf(day);
   const byDate = dateOrder(day, apiOrder);
   const { byParty, partyStart } = partyOrder(byDate, partyId, parties.length);

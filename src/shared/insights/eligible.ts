@@ -6,6 +6,7 @@
 // workbook and the review (H16's adjustments) share.
 import { transactionKey } from '../model/transaction-id';
 import type { AccountView, TransactionView } from '../model/view-model';
+import { finboxSelfTransfer } from './classify';
 import * as rules from './rules';
 import { TallyBuilder } from './tally';
 import type {
@@ -58,6 +59,9 @@ export function computeEligibleCredits(
     if (txs[i]?.type === 'credit' && reason[i] === -1) reason[i] = EXCLUSION_REASONS.indexOf(r);
   };
   for (const i of ownTransferCredits) mark(i, 'own_transfer');
+  // FinBox's own `self_transfer` mark: own money whether or not the other leg is here.
+  for (const m of a.flows.months)
+    for (const i of m.credits.indices) if (finboxSelfTransfer(txs[i]!)) mark(i, 'own_transfer');
   for (const o of a.obligations.items)
     if (o.kind === 'loan_disbursal') mark(o.index, 'loan_disbursal');
   for (const b of a.bounces.items) {

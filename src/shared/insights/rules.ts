@@ -10,10 +10,16 @@ export const CASH_DEPOSIT_VALUES: ReadonlySet<string> = new Set([
   'cash_deposit',
   'cash_deposit_machine',
 ]);
-/** Channels and descriptions meaning cash taken out (FinBox `cash_withdrawal`, ATM). */
+/**
+ * Channels and descriptions meaning cash taken out: FinBox spells its channel
+ * `cash_withdrawl`; `cash_withdrawal` and ATM values are other spellings seen.
+ */
 export const CASH_WITHDRAWAL_VALUES: ReadonlySet<string> = new Set([
+  'cash_withdrawl',
   'cash_withdrawal',
   'atm_withdrawal',
+  'atm_withdrawl',
+  'atm',
 ]);
 /**
  * The account holder's own cheque presented and returned: FinBox's `inward_cheque_bounce`
@@ -52,13 +58,22 @@ export const PENALTY_VALUES: ReadonlySet<string> = new Set([
   'min_bal_charge',
   'minimum_balance_charge',
 ]);
-/** EMI and loan repayments (FinBox descriptions and channels). */
+/**
+ * EMI and loan repayments (FinBox descriptions and channels). On a debit, FinBox's
+ * `lender_transaction` is a repayment to a lender, whoever the lender is.
+ */
 export const EMI_VALUES: ReadonlySet<string> = new Set([
   'emi',
   'emi_payment',
   'loan',
   'loan_repayment',
+  'lender_transaction',
 ]);
+/**
+ * FinBox categories of a repayment debit ("EMI Payment", "Loan EMI", "Loan Repayment"):
+ * a lower-cased category containing one of these words.
+ */
+export const EMI_CATEGORY_PATTERN = /\b(emi|loan)\b/;
 /** Auto-debit mandates (FinBox `auto_debit_payment`): EMIs, SIPs, insurance premiums. */
 export const MANDATE_DEBIT_VALUES: ReadonlySet<string> = new Set(['auto_debit_payment']);
 /** Loan money coming in (FinBox `loan_disbursal`, `lender_transaction` on a credit). */
@@ -70,7 +85,11 @@ export const LOAN_DISBURSAL_VALUES: ReadonlySet<string> = new Set([
 ]);
 /** Salary credits (FinBox `salary` channel and description). */
 export const SALARY_VALUES: ReadonlySet<string> = new Set(['salary']);
-/** Transfers the statement itself marks as between the holder's accounts. */
+/**
+ * Transfers the statement itself marks as between the holder's accounts: FinBox's
+ * `self_transfer` channel or description. Such a credit is not income and such a debit
+ * not a payee, whether or not the other account is in the session.
+ */
 export const SELF_TRANSFER_VALUES: ReadonlySet<string> = new Set(['self_transfer']);
 
 // ---------------------------------------------------------------------------------------
@@ -80,9 +99,9 @@ export const SELF_TRANSFER_VALUES: ReadonlySet<string> = new Set(['self_transfer
 /** Cash in: `BY CASH`, `CASH DEP`, `CDM`, `CASH DEPOSIT`. */
 export const CASH_DEPOSIT_PATTERN =
   /\b(BY CASH|CASH\s*DEP[A-Z]*|CASH\s*CR|CDM|CASHRC|CASH DEPOSIT)\b/i;
-/** Cash out: ATM (`ATM WDL`, `ATW`, `NWD`), `CASH WDL`, and self cheques (`CSH(CHQ) ... SELF`). */
+/** Cash out: ATM (`ATM WDL`, `ATM-CASH-AXIS`, `ATW`, `NWD`), `CASH WDL`, and self cheques (`CSH(CHQ) ... SELF`). */
 export const CASH_WITHDRAWAL_PATTERN =
-  /\b(ATM\s*(WDL|CASH|WD)|ATW|NWD|CASH\s*(WDL|WITHDRAWAL|PAID)|CHQ PAID TO SELF|SELF\s*CHQ|CASH\s*CHQ)\b|\bCSH\s*\(CHQ\)/i;
+  /\b(ATM[\s-]*(WDL|CASH|WD)|ATW|NWD|CASH\s*(WDL|WITHDRAWAL|PAID)|CHQ PAID TO SELF|SELF\s*CHQ|CASH\s*CHQ)\b|\bCSH\s*\(CHQ\)/i;
 /** Unambiguous return words: any of these marks a return (or its charge). */
 export const BOUNCE_STRONG_PATTERN =
   /\b(BOUNCE[DS]?|BOUNCING|DISHONOU?R(ED)?|INSUFF[A-Z]*|FUNDS? INSUFFICIENT|EXCEEDS ARRANGEMENT)\b/i;
