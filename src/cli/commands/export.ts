@@ -169,7 +169,8 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     let session: SessionForExport;
     if (existsSync(path) && statSync(path).isDirectory()) {
       throw new CoreError('IS_A_FOLDER', `${source}: is a folder, not a file`);
-    } else if (existsSync(path) && statSync(path).isFile()) {
+    } else if (existsSync(path)) {
+      // Whatever it is: the reader refuses a FIFO, a device or a socket by name.
       session = await fromFile(path);
     } else if (looksLikePath(source) || existsSync(path)) {
       throw new CoreError('FILE_NOT_FOUND', `${source}: no such file`);

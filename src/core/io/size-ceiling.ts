@@ -10,6 +10,7 @@ import type { FileHandle } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
 import { CoreError } from '../errors';
 import { byteCounter, type ByteReport } from './byte-progress';
+import { openRegularFile, type RegularFileFs } from './regular-file';
 
 export const MAX_SESSION_BYTES = 512 * 1024 * 1024;
 
@@ -94,11 +95,11 @@ export function inflateBounded(
 }
 
 /** The file-system calls readFileBounded makes (injectable, as the library's are). */
-export type BoundedReadFs = Pick<typeof nodeFs, 'open'>;
+export type BoundedReadFs = RegularFileFs;
 
 /**
  * Reads a whole file, refusing it before reading when it is larger than the limit (and
- * while reading, should it grow meanwhile). A folder is refused by name, not as EISDIR.
+ * while reading, should it grow meanwhile). A folder, FIFO or device is refused by what it is.
  */
 export async function readFileBounded(
   path: string,
@@ -106,10 +107,10 @@ export async function readFileBounded(
 ): Promise<Buffer> {
   const limit = options.limit ?? MAX_SESSION_BYTES;
   const what = options.what ?? path;
-  const handle: FileHandle = await (options.fs ?? nodeFs).open(path, 'r');
+  // Only a regular file: a FIFO or a device would block or never end.
+  const handle: FileHandle = await openRegularFile(path, what, options.fs ?? nodeFs);
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new CoreError('IS_A_FOLDER', `${what} is a folder, not a file`);
     if (stat.size > limit) throw tooLarge(`${what} is ${formatMiB(stat.size)},`, limit);
     const counted = byteCounter(stat.size, options.onBytes);
     const gathered = gatherer(stat.size);

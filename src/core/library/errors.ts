@@ -17,6 +17,7 @@ export type LibraryErrorCode =
   | 'NOT_IN_LIBRARY'
   | 'FILE_NOT_FOUND'
   | 'IS_A_FOLDER'
+  | 'NOT_A_FILE'
   | 'PERMISSION_DENIED'
   | 'TOO_DEEP'
   | 'NOT_A_FOLDER'
