@@ -20,17 +20,27 @@ import type {
 // per-transaction loops.
 const { fromPaise, toPaise } = money;
 
+/**
+ * Each stated balance against the previous stated balance plus the credits and less the
+ * debits since. An entry without a balance carries the chain to the next stated balance:
+ * its amount counts there, and it makes no break of its own.
+ */
 function balanceChain(ctx: AccountContext): { links: number; breaks: BalanceBreak[] } {
   const breaks: BalanceBreak[] = [];
   let links = 0;
   let prev = -1;
+  // Credits less debits of entries without a balance since `prev`, in paise.
+  let carried = 0;
   for (const i of ctx.byDate) {
     const t = ctx.txs[i]!;
-    if (t.balance === null) continue;
+    const signed = ctx.credit[i] ? ctx.paise[i]! : -ctx.paise[i]!;
+    if (t.balance === null) {
+      if (prev >= 0) carried += signed;
+      continue;
+    }
     if (prev >= 0) {
       links++;
-      const before = toPaise(ctx.txs[prev]!.balance!);
-      const expected = t.type === 'credit' ? before + ctx.paise[i]! : before - ctx.paise[i]!;
+      const expected = toPaise(ctx.txs[prev]!.balance!) + carried + signed;
       const found = toPaise(t.balance);
       if (expected !== found)
         breaks.push({
@@ -43,6 +53,7 @@ function balanceChain(ctx: AccountContext): { links: number; breaks: BalanceBrea
         });
     }
     prev = i;
+    carried = 0;
   }
   return { links, breaks };
 }

@@ -131,3 +131,29 @@ describe('integrity', () => {
     expect(reversed.balanceBreaks.map((b) => b.index)).toEqual([6, 4]);
   });
 });
+
+describe('balance chain with entries that state no balance', () => {
+  it('carries the chain to the next stated balance', () => {
+    const a = computeAccountInsights(
+      accountOf([
+        { date: '2023-10-02', type: 'credit', amount: 1000, balance: 11000 },
+        { date: '2023-10-03', type: 'debit', amount: 500, balance: null },
+        // 11,000 - 500 - 200 = 10,300: the chain holds across the entry without a balance.
+        { date: '2023-10-04', type: 'debit', amount: 200, balance: 10300 },
+        { date: '2023-10-05', type: 'credit', amount: 100, balance: null },
+        // 10,300 + 100 + 50 = 10,450 expected; 10,500 stated: one break of +50.
+        { date: '2023-10-06', type: 'credit', amount: 50, balance: 10500 },
+      ]),
+    );
+    expect(a.integrity.balanceBreaks).toEqual([
+      {
+        index: 4,
+        previousIndex: 2,
+        date: '2023-10-06',
+        expected: 10450,
+        found: 10500,
+        difference: 50,
+      },
+    ]);
+  });
+});
