@@ -75,7 +75,8 @@ export async function main(
   }
 }
 
-if (require.main === module) {
+/** Runs `bcv` with this process's arguments, streams and Ctrl+C (bin/bcv.cjs calls it). */
+export function runAsProcess(): void {
   const controller = new AbortController();
   let interrupted = false;
   process.on('SIGINT', () => {
@@ -101,3 +102,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runAsProcess();
