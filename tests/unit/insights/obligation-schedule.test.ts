@@ -69,8 +69,8 @@ function account() {
           'Nov-2023': { 'HOME CREDIT': [{ date: '2023-11-25 00:00:00', amount: 2100 }] },
           'Dec-2023': { 'BAJAJ FINANCE': [{ date: '2023-12-05 00:00:00', amount: 12500 }] },
         },
-      } as never,
-    },
+      },
+    } as never,
   }).accounts[0]!;
 }
 
