@@ -98,7 +98,7 @@ isMoneyStyle.add(MONEY_STYLE);
 
 function moneyStyle(amount: number, bold: boolean): Partial<Style> {
   // Almost every amount: no lookup, no string built.
-  if (!bold && amount > -100_000) return MONEY_STYLE;
+  if (!bold && amount > -99_999.99 && amount < 99_999.99) return MONEY_STYLE;
   const numFmt = moneyFormatFor(amount);
   const key = `${bold ? 'b' : ''}${numFmt}`;
   let s = moneyStyles.get(key);

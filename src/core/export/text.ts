@@ -1,13 +1,12 @@
 // API text made safe for a cell: within Excel's 32,767-character limit (cut with a visible
 // marker) and free of the code points XML 1.0 forbids (a file with one of them opens with a
 // repair prompt). exceljs itself drops the C0 control characters other than tab, LF, CR.
+import { formatWhole } from '@shared/model/money';
 import { EXCEL_MAX_CELL_TEXT } from './limits';
-
-const IN_INDIAN_DIGITS = new Intl.NumberFormat('en-IN');
 
 /** What replaces the end of a cut text: says that it was cut and how long it really was. */
 export function truncationMarker(fullLength: number): string {
-  return ` … [cut: the full text has ${IN_INDIAN_DIGITS.format(fullLength)} characters]`;
+  return ` … [cut: the full text has ${formatWhole(fullLength)} characters]`;
 }
 
 // U+FFFE and U+FFFF are not XML characters; lone surrogates would become U+FFFD anyway.

@@ -1,6 +1,7 @@
 // The rule set that turns a FinBox metric or predictor key into words: a few patterns that
 // rewrite windows, thresholds and day lists as phrases, then a token dictionary. Each token
 // keeps its own meaning (no two tokens are merged), so distinct keys read differently.
+import { formatWhole } from '../model/money';
 
 /** FinBox's abbreviations, as an underwriter writes them. */
 const TOKENS: Readonly<Record<string, string>> = {
@@ -99,8 +100,6 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/(?:^|_)(\d+)lk(?=_|$)/g, '_₹$1~lakh'],
 ];
 
-const GROUPED = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
-
 function isNumber(token: string): boolean {
   return /^\d+$/.test(token);
 }
@@ -129,7 +128,7 @@ export function keyWords(key: string): string {
         out[out.length - 1] = `${previous === 'on' ? 'on ' : ''}day${run.length > 1 ? 's' : ''}`;
         out.push(list(run));
       } else if (run.length === 1 && /^(below|above|at least|at most)$/.test(previous ?? '')) {
-        out.push(`₹${GROUPED.format(Number(token))}`);
+        out.push(`₹${formatWhole(Number(token))}`);
       } else out.push(run.length === 1 ? token : list(run));
       continue;
     }

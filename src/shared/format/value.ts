@@ -1,21 +1,19 @@
 // Any value the API sends, as text for the screen: numbers in Indian grouping, null as an
 // em dash, never `undefined` or `NaN`. API text stays text (callers never render it as HTML).
-import { formatAmount } from '../model/money';
+import { formatAmount, formatWhole } from '../model/money';
 
 export const NONE = '—';
-
-const INTEGER = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
 
 /** Whole numbers without decimals (counts, days), others with two: `12,34,567.89`. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
-  return Number.isInteger(value) ? INTEGER.format(value) : formatAmount(value);
+  return Number.isInteger(value) ? formatWhole(value) : formatAmount(value);
 }
 
 /** A count: `1,23,456`. */
 export function formatCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NONE;
-  return INTEGER.format(Math.round(value));
+  return formatWhole(value);
 }
 
 export function formatValue(value: unknown): string {

@@ -9,7 +9,7 @@ import { fraudTypeLabel } from '../format/fraud-types';
 import { maskedNumber } from '../format/value';
 import type { CalendarDate } from '../model/calendar';
 import { formatDate } from '../model/calendar';
-import { fromPaise, toPaise } from '../model/money';
+import { formatWhole, fromPaise, toPaise } from '../model/money';
 import type { AccountView, MissingRange, SessionView, StatusTone } from '../model/view-model';
 import type { Figure, FigureKind } from './figures';
 import type { AccountInsights, EligibleMonth, SessionInsights } from './types';
@@ -547,7 +547,7 @@ function unique(list: readonly (number | null)[]): number[] {
 
 /** `₹10,00,000` without paise, for notes beside a figure. */
 function formatLimit(amount: number): string {
-  return `₹${new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 }).format(amount)}`;
+  return `₹${formatWhole(amount)}`;
 }
 
 export function summarizeSession(session: SessionView, insights: SessionInsights): SessionSummary {
