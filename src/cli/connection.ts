@@ -13,6 +13,7 @@ import { CLI_PROFILE_NAME } from '@shared/session/provenance';
 import { startSandboxServer } from '../sandbox/server';
 import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import { refuseCredentialsInUrl } from '../core/security/redact';
+import { baseUrlProblem } from '../core/api/base-url';
 import { UsageError } from './usage';
 
 export const CONNECTION_OPTIONS = {
@@ -52,7 +53,9 @@ export function timeoutMsOf(text: string | undefined): number {
   if (text === undefined) return 30_000;
   const seconds = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(seconds > 0) || seconds > 3600)
-    throw new UsageError(`--timeout: expected seconds between 0 and 3600, got "${text}"`);
+    throw new UsageError(
+      `--timeout: expected a number of seconds above 0 and at most 3600, got "${text}"`,
+    );
   return Math.round(seconds * 1000);
 }
 
@@ -95,6 +98,8 @@ export async function openConnection(
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const unusable = baseUrlProblem(baseUrl);
+  if (unusable) throw new UsageError(`--base-url ${unusable}`);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
     throw new UsageError(`--base-url: expected an http(s) URL, got "${parsed.protocol}"`);
   const apiKey = env.BANKCONNECT_API_KEY;

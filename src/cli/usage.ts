@@ -14,7 +14,23 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
   argv: readonly string[],
   options: T,
 ) {
-  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  const parsed = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options,
+    tokens: true,
+  });
+  // A flag given twice would silently take the last: which one was meant is not known.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    if (seen.has(token.name)) {
+      throw new UsageError(`--${token.name} is given twice: give it once`);
+    }
+    seen.add(token.name);
+  }
+  return parsed;
 }
 
 export const CONNECTION_HELP = `Connection (flags win over the environment):

@@ -23,7 +23,10 @@ import {
   sleep,
   type RetryPolicy,
 } from './retry';
+import { isUtf8 } from 'node:buffer';
 import { nextTurn } from '../io/next-turn';
+import { answerText } from './answer-text';
+import { baseUrlProblem } from './base-url';
 
 export const DEFAULT_BASE_URL = 'https://apis.bankconnect.finbox.in/bank-connect';
 export const DEFAULT_API_VERSION = 'v1';
@@ -131,6 +134,8 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   } catch (error) {
     throw new BankConnectError('CREDENTIALS_IN_URL', (error as Error).message);
   }
+  const unusable = baseUrlProblem(base);
+  if (unusable) throw new BankConnectError('INVALID_BASE_URL', `The base URL ${unusable}`);
   // Whatever a server or gateway echoes back, the credentials never reach a message.
   const redact = redactor([options.apiKey, options.serverHash]);
   const scrubbed = (error: BankConnectError): BankConnectError => {
@@ -167,11 +172,22 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
             accept: 'application/json',
           },
           signal: combined,
-          redirect: 'error',
+          // Never followed blindly: a redirect is said, with where it pointed, and not retried.
+          redirect: 'manual',
         });
       } catch (error) {
         throw failed(error);
       }
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw networkErrors.redirected(
+          host,
+          response.status,
+          response.headers.get('location'),
+          url,
+        );
+      }
+      const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
       const contentType = response.headers.get('content-type') ?? '';
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
       let bytes: Buffer | null;
@@ -191,12 +207,17 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         }
         const cause = failed(error);
         if (cause.code === 'CANCELLED' || cause.code === 'TIMEOUT') throw cause;
+        if (isUnpackFailure(error))
+          throw networkErrors.badEncoding(host, response.status, encoding || 'compressed');
         if (isBodyCut(error))
           throw networkErrors.truncated(host, response.status, 'the connection closed mid-answer');
         throw cause;
       }
+      // Content-Length counts the bytes on the wire: compared only when nothing unpacked
+      // them (a gzipped answer unpacks to more, or fewer, bytes than it declared).
       const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(declared) && bytes.length < declared) {
+      const unpacked = encoding !== '' && encoding !== 'identity';
+      if (!unpacked && Number.isFinite(declared) && bytes.length < declared) {
         throw networkErrors.truncated(
           host,
           response.status,
@@ -208,20 +229,26 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         // Reading 283 MB of JSON holds the thread for seconds: let the stage be sent first.
         await nextTurn();
       }
-      const text = bytes.toString('utf8');
+      const asSent = bytes;
+      const decoded = answerText(bytes, contentType);
+      const text = decoded.text;
+      // A body in another charset goes on as UTF-8, like every JSON this app keeps.
+      bytes = decoded.utf8;
       let body: unknown;
       let duplicateKeys: readonly DuplicateKey[] = [];
-      const looksLikeJson = /^\uFEFF?\s*[[{]/.test(text);
+      const looksLikeJson = /^\uFEFF?\s*[[{"\-0-9tfn]/.test(text);
       if (!looksLikeJson) {
         if (response.ok || !RETRYABLE_STATUSES.has(response.status)) {
-          if (!response.ok && text.trim() === '')
-            throw networkErrors.http(host, response.status, false);
+          if (text.trim() === '') {
+            if (!response.ok) throw networkErrors.http(host, response.status, false);
+            throw withReceived(networkErrors.empty(host, response.status), asSent);
+          }
           const notJson = networkErrors.notJson(
             host,
             response.status,
             contentType.split(';')[0]!.trim(),
           );
-          throw response.ok ? withReceived(notJson, bytes) : notJson;
+          throw response.ok ? withReceived(notJson, asSent) : notJson;
         }
         throw withRetryAfter(networkErrors.http(host, response.status, true), retryAfterMs);
       }
@@ -231,11 +258,14 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
         } catch (error) {
           throw new HandOffFailed(error);
         }
-        releaseBytes(bytes);
-        bytes = null;
+        // Let go only when the text encodes back to exactly these bytes (valid UTF-8), so
+        // an answer that then cannot be read is still had byte for byte.
+        if (bytes === asSent && isUtf8(asSent)) {
+          releaseBytes(bytes);
+          bytes = null;
+        }
       }
-      // The text decodes from the bytes, so it encodes back to them when they were UTF-8.
-      const kept = bytes;
+      const kept = bytes === null ? null : asSent;
       const received = (): Buffer => kept ?? Buffer.from(text, 'utf8');
       try {
         ({ value: body, duplicates: duplicateKeys } = readJson(text));
@@ -247,17 +277,30 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
           );
           throw response.ok ? withReceived(deep, received()) : deep;
         }
-        const malformed = networkErrors.truncated(
-          host,
-          response.status,
-          'the JSON ends early or is malformed',
-        );
+        // JSON that stops short was cut (tried again); JSON broken before its end is what
+        // the server sent (trying again would get the same).
+        const malformed = endsEarly(error, text)
+          ? networkErrors.truncated(host, response.status, 'the JSON ends early')
+          : networkErrors.malformed(host, response.status, (error as Error).message);
         throw response.ok ? withReceived(malformed, received()) : malformed;
       }
+      // A 200 carrying an error body (some gateways answer so): the error, by its code.
+      const errorBody = apiErrorBodySchema.safeParse(body);
+      if (
+        response.ok &&
+        errorBody.success &&
+        !(typeof body === 'object' && body !== null && 'accounts' in body)
+      ) {
+        const { code, message } = errorBody.data.error;
+        throw apiError(code, message, response.status, false);
+      }
+      if (response.ok && (typeof body !== 'object' || body === null)) {
+        const shape = networkErrors.notAnObject(host, response.status, body);
+        throw withReceived(shape, received());
+      }
       if (response.ok) return { bytes, received, body, duplicateKeys };
-      const documented = apiErrorBodySchema.safeParse(body);
-      if (documented.success) {
-        const { code, message } = documented.data.error;
+      if (errorBody.success) {
+        const { code, message } = errorBody.data.error;
         throw withRetryAfter(
           apiError(code, message, response.status, RETRYABLE_STATUSES.has(response.status)),
           retryAfterMs,
@@ -401,6 +444,26 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
   }
 
   return { host, sessionStatus, subscribedData, data, progress, waitForCompletion };
+}
+
+/** Where JSON.parse stopped: at (or past) the text's end means the JSON was cut short. */
+function endsEarly(error: unknown, text: string): boolean {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of JSON input/i.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  const length = text.replace(/^\uFEFF/, '').trimEnd().length;
+  return at !== null && Number(at[1]) >= length;
+}
+
+/** The body would not unpack (labelled gzip, deflate, br or zstd but not that). */
+function isUnpackFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^Z_|^ERR_ZSTD|^ERR__?BROTLI|DECOMPRESS/i.test(code))
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** What a hand-off threw (the caller's own failure, a full disk): passed on, never retried. */

@@ -18,7 +18,11 @@ export type NetworkErrorCode =
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'HTTP_ERROR'
-  | 'WAIT_TIMEOUT';
+  | 'WAIT_TIMEOUT'
+  | 'REDIRECTED'
+  | 'BAD_ENCODING'
+  | 'MALFORMED_JSON'
+  | 'EMPTY_ANSWER';
 
 export class BankConnectError extends CoreError {
   override readonly name = 'BankConnectError';
@@ -87,6 +91,47 @@ export const networkErrors = {
     new BankConnectError(
       'NOT_JSON',
       `${host} answered with a web page, not BankConnect data (HTTP ${status}, ${contentType || 'no content type'}): a proxy or sign-in page may be in the way`,
+      status,
+    ),
+  redirected: (host: string, status: number, location: string | null, from: string) => {
+    let where = 'without saying where';
+    if (location !== null) {
+      let target = location;
+      try {
+        target = new URL(location, from).href;
+      } catch {
+        // Not a URL: said as sent.
+      }
+      where = `to ${target.length > 300 ? `${target.slice(0, 300)}…` : target}`;
+    }
+    return new BankConnectError(
+      'REDIRECTED',
+      `${host} sent the request elsewhere (HTTP ${status}, ${where}): not followed, since the credentials would go with it; check the base URL`,
+      status,
+    );
+  },
+  badEncoding: (host: string, status: number, encoding: string) =>
+    new BankConnectError(
+      'BAD_ENCODING',
+      `The answer from ${host} (HTTP ${status}) says it is ${encoding}-compressed but does not unpack: the server or a proxy in the way sent it damaged`,
+      status,
+    ),
+  malformed: (host: string, status: number, detail: string) =>
+    new BankConnectError(
+      'MALFORMED_JSON',
+      `The answer from ${host} (HTTP ${status}) is complete but not valid JSON (${detail.replace(/^.*? is not JSON \(|\)$/g, '').slice(0, 200)}): not BankConnect data`,
+      status,
+    ),
+  empty: (host: string, status: number) =>
+    new BankConnectError(
+      'EMPTY_ANSWER',
+      `${host} answered HTTP ${status} with an empty body: no BankConnect data came`,
+      status,
+    ),
+  notAnObject: (host: string, status: number, value: unknown) =>
+    new BankConnectError(
+      'SCHEMA_MISMATCH',
+      `The answer from ${host} (HTTP ${status}) is the JSON ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}, not a BankConnect object`,
       status,
     ),
   truncated: (host: string, status: number, detail: string) =>
