@@ -7,6 +7,8 @@ import type { CliIo } from './io';
 import { runReviewCommand } from './commands/review';
 import { runSandboxCommand } from './commands/sandbox';
 import { runStatusCommand } from './commands/status';
+import { runTeamCommand } from './commands/team';
+import { TEAM_SECRET_VARIABLES } from './commands/team-connection';
 import { redactor, urlSecrets } from '../core/security/redact';
 import { EXIT_OK, EXIT_USAGE, failureOf } from './exit';
 import { safeWriter } from './terminal-safe';
@@ -24,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   export: (argv, io, signal) => runExportCommand(argv, { ...io, signal }),
   library: (argv, io) => runLibraryCommand(argv, io),
   review: (argv, io) => runReviewCommand(argv, io),
+  team: (argv, io) => runTeamCommand(argv, io),
 };
 
 /** The secrets this run knows of: the environment's credentials and any URL password. */
@@ -36,6 +39,7 @@ function secretsOf(argv: readonly string[], env: CliIo['env']): string[] {
   return [
     env.BANKCONNECT_API_KEY ?? '',
     env.BANKCONNECT_SERVER_HASH ?? '',
+    ...TEAM_SECRET_VARIABLES.map((name) => env[name] ?? ''),
     ...urls.flatMap((url) => urlSecrets(url)),
   ];
 }

@@ -53,6 +53,8 @@ Usage:
   bcv library list|show|import|export|delete|search   the saved-session library (bcv library --help)
   bcv review note|flag|verdict|show            flags, notes and a verdict on a saved session
                                                (bcv review --help)
+  bcv team init|migrate|status|member|...      the team's case library on its PostgreSQL
+                                               server (bcv team --help)
   bcv --version | --help
 
 ${CONNECTION_HELP}

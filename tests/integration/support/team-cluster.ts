@@ -1,0 +1,284 @@
+// A throwaway PostgreSQL cluster for the team-library tests: initdb in a temporary folder,
+// a throwaway CA and a server certificate (openssl), TLS on a loopback port, password
+// logins made by the cluster's superuser, stopped and removed at the end. PostgreSQL will
+// not run as root: as root (CI) the server runs as the `postgres` system user.
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmod, chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+export interface TeamCluster {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  readonly database: string;
+  /** The CA that signed the server's certificate (for `verify-full`). */
+  readonly caFile: string;
+  /** A CA no server here uses: verify-full against it must be refused. */
+  readonly otherCaFile: string;
+  readonly dir: string;
+  readonly superuser: { readonly user: string; readonly password: string };
+  /** Runs SQL as the cluster's superuser (setting up logins, tampering on purpose). */
+  superQuery(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  /** A login (role with LOGIN and a password); answers its password. */
+  createLogin(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Where PostgreSQL's server programs are (Debian: /usr/lib/postgresql/<major>/bin), 15+. */
+function serverBin(): string | null {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const majors = readdirSync(base)
+    .map(Number)
+    .filter((n) => n >= 15 && existsSync(join(base, String(n), 'bin', 'initdb')))
+    .sort((a, b) => b - a);
+  return majors.length > 0 ? join(base, String(majors[0]), 'bin') : null;
+}
+
+function hasOpenssl(): boolean {
+  return ['/usr/bin/openssl', '/bin/openssl'].some((p) => existsSync(p));
+}
+
+function systemUser(name: string): { uid: number; gid: number } | null {
+  try {
+    const line = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${name}:`));
+    if (!line) return null;
+    const [, , uid, gid] = line.split(':');
+    return { uid: Number(uid), gid: Number(gid) };
+  } catch {
+    return null;
+  }
+}
+
+/** Why the cluster cannot be started here, or null when it can. */
+export function teamClusterUnavailable(): string | null {
+  if (!serverBin())
+    return "PostgreSQL 15 or newer is not installed (no initdb under /usr/lib/postgresql; .ci/run installs Debian's postgresql)";
+  if (!hasOpenssl()) return 'openssl is not installed (the tests make a throwaway CA with it)';
+  if (userInfo().uid === 0 && !systemUser('postgres'))
+    return 'running as root and there is no `postgres` system user to run the server as';
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function openssl(args: string[], cwd: string): Promise<void> {
+  await run('openssl', args, { cwd });
+}
+
+async function makeCertificates(dir: string): Promise<void> {
+  const days = ['-days', '2'];
+  await openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-subj',
+      '/CN=bcv test CA',
+      ...days,
+    ],
+    dir,
+  );
+  await openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'other-ca.key',
+      '-out',
+      'other-ca.crt',
+      '-subj',
+      '/CN=another CA',
+      ...days,
+    ],
+    dir,
+  );
+  await openssl(
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      '/CN=localhost',
+    ],
+    dir,
+  );
+  await writeFile(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  await openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.crt',
+      '-extfile',
+      'san.ext',
+      ...days,
+    ],
+    dir,
+  );
+}
+
+export async function startTeamCluster(): Promise<TeamCluster> {
+  const bin = serverBin()!;
+  const asRoot = userInfo().uid === 0;
+  const owner = asRoot ? systemUser('postgres')! : null;
+  // Not under the test run's private temporary folder: the server's user must reach it.
+  const dir = await mkdtemp(join(owner && existsSync('/tmp') ? '/tmp' : tmpdir(), 'bcv-team-pg-'));
+  await chmod(dir, 0o755); // the server's user reaches its files and socket through it
+  const data = join(dir, 'data');
+  const sup = { user: 'cluster_super', password: `super-${process.pid}-${Date.now()}` };
+  await makeCertificates(dir);
+  await writeFile(join(dir, 'pw'), `${sup.password}\n`);
+  if (owner) {
+    await chown(dir, owner.uid, owner.gid);
+    for (const f of ['pw', 'server.key', 'server.crt', 'ca.crt'])
+      await chown(join(dir, f), owner.uid, owner.gid);
+  }
+  await chmod(join(dir, 'server.key'), 0o600);
+  const as = (cmd: string, args: string[]) =>
+    owner ? run('runuser', ['-u', 'postgres', '--', cmd, ...args]) : run(cmd, args);
+  await as(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    sup.user,
+    '--pwfile',
+    join(dir, 'pw'),
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
+  // TLS only: a connection without it is rejected by the server itself.
+  await writeFile(
+    join(dir, 'hba.conf'),
+    [
+      'hostssl all all 127.0.0.0/8 scram-sha-256',
+      'hostnossl all all 127.0.0.0/8 reject',
+      'local all all scram-sha-256',
+      '',
+    ].join('\n'),
+  );
+  if (owner) await chown(join(dir, 'hba.conf'), owner.uid, owner.gid);
+  const port = await freePort();
+  const options = [
+    `-c port=${port}`,
+    // 127.0.0.2 too: an address the certificate does not name (verify-full must refuse it).
+    "-c listen_addresses='127.0.0.1,127.0.0.2'",
+    `-c unix_socket_directories='${dir}'`,
+    '-c ssl=on',
+    `-c ssl_cert_file='${join(dir, 'server.crt')}'`,
+    `-c ssl_key_file='${join(dir, 'server.key')}'`,
+    `-c hba_file='${join(dir, 'hba.conf')}'`,
+    '-c fsync=off',
+    '-c max_connections=40',
+  ].join(' ');
+  await as(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    options,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
+  const caFile = join(dir, 'ca.crt');
+  const ca = await readFile(caFile, 'utf8');
+  const database = 'bcv_team';
+  const superClient = async () => {
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: sup.user,
+      password: sup.password,
+      database: 'postgres',
+      ssl: { ca, servername: 'localhost' },
+    });
+    await client.connect();
+    return client;
+  };
+  const boot = await superClient();
+  await boot.query(`CREATE DATABASE ${database}`);
+  await boot.end();
+  const superQuery = async (sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: sup.user,
+      password: sup.password,
+      database,
+      ssl: { ca, servername: 'localhost' },
+    });
+    await client.connect();
+    try {
+      return await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  };
+  let stopped = false;
+  return {
+    host: '127.0.0.1',
+    port,
+    database,
+    caFile,
+    otherCaFile: join(dir, 'other-ca.crt'),
+    dir,
+    superuser: sup,
+    superQuery,
+    async createLogin(name) {
+      const password = `pw-${name}-${Math.random().toString(36).slice(2)}`;
+      await superQuery(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
+      return password;
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
+        () => undefined,
+      );
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
