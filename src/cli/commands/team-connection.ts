@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { connectTeam, type TeamConnection } from '../../core/team/connect';
 import { readTeamProfile } from '../../core/team/profile';
 import { UsageError } from '../usage';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 
 export const TEAM_SECRET_VARIABLES = ['BCV_TEAM_PASSWORD', 'BCV_TEAM_CLIENT_KEY'] as const;
 

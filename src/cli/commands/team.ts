@@ -12,7 +12,7 @@ import {
 import type { TeamConnection } from '../../core/team/connect';
 import { parseCommandArgs, UsageError } from '../usage';
 import { shown } from '../terminal-safe';
-import type { CliIo } from './library';
+import type { CliIo } from '../io';
 import { openTeam } from './team-connection';
 
 export const TEAM_USAGE = `Usage:
