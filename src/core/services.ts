@@ -13,6 +13,7 @@ import { SessionReviews } from './review/session-reviews';
 import { ReviewStore } from './review/store';
 import { Jobs } from './sessions/jobs';
 import { SessionStore } from './sessions/session-store';
+import { SavedSessions } from './session/open-saved';
 import { ViewCache, viewCacheDir, viewCacheKey } from './session/view-cache';
 import { Vault } from './vault/vault';
 
@@ -23,6 +24,8 @@ export interface LibraryServicesOptions {
   readonly clock?: () => Date;
   /** Moves a file to the OS trash (the app); absent, deletes for real (the CLI). */
   readonly trash?: (path: string) => Promise<void>;
+  /** Where opened views of large sessions are kept (the app); absent, none are. */
+  readonly views?: ViewCache | null;
 }
 
 /** The saved-session library and what lives beside it in its folder. */
@@ -34,11 +37,13 @@ export interface LibraryServices {
   readonly reviews: SessionReviews;
   /** Search across every saved case (an SQLite cache, opened on first use). */
   readonly catalogue: Catalogue;
+  /** Session files -> opened sessions: snapshots opened, files imported to be opened. */
+  readonly saved: SavedSessions;
   close(): Promise<void>;
 }
 
 export function libraryServices(options: LibraryServicesOptions): LibraryServices {
-  const { dir, appVersion, clock, trash } = options;
+  const { dir, appVersion, clock, trash, views = null } = options;
   const library = new Library({
     dir,
     appVersion,
@@ -47,11 +52,13 @@ export function libraryServices(options: LibraryServicesOptions): LibraryService
   });
   const reviewStore = new ReviewStore({ dir, ...(clock ? { clock } : {}) });
   const catalogue = new Catalogue({ library });
+  const reviews = new SessionReviews({ library, store: reviewStore });
   return {
     library,
     reviewStore,
-    reviews: new SessionReviews({ library, store: reviewStore }),
+    reviews,
     catalogue,
+    saved: new SavedSessions({ library, reviews, views }),
     close: () => catalogue.close(),
   };
 }
@@ -86,12 +93,6 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     async () => (await sandboxServer()).url,
   );
   const jobs = new Jobs();
-  const saved = libraryServices({
-    dir: appLibraryDir(deps.userDataDir),
-    appVersion: deps.appInfo.version,
-    clock: deps.clock,
-    trash: (path) => deps.shell.trash(path),
-  });
   let viewKey: Promise<Buffer> | null = null;
   const views = deps.buildFingerprint
     ? new ViewCache({
@@ -100,8 +101,15 @@ export async function openServices(deps: AppDeps): Promise<Services> {
         key: () => (viewKey ??= viewCacheKey(vault)),
       })
     : null;
+  const library = libraryServices({
+    dir: appLibraryDir(deps.userDataDir),
+    appVersion: deps.appInfo.version,
+    clock: deps.clock,
+    trash: (path) => deps.shell.trash(path),
+    views,
+  });
   return {
-    ...saved,
+    ...library,
     vault,
     profiles,
     sessions: new SessionStore(),
@@ -111,7 +119,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     reviewer: new ReviewerSetting(deps.userDataDir),
     async close() {
       jobs.cancelAll();
-      await saved.close();
+      await library.close();
       if (sandbox) await (await sandbox.catch(() => null))?.close();
     },
   };

@@ -2,7 +2,7 @@
 // BankConnectBridge), over the contract's channels only. No raw ipcRenderer, no
 // process.env. Main's envelopes cross as data, so an error's code survives contextBridge
 // (which would keep only the message of a thrown Error).
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   BRIDGE_EVENTS,
   PLAIN_CHANNELS,
@@ -37,6 +37,8 @@ const bridge: BankConnectBridge = {
     plain.has(channel) ? ipcRenderer.invoke(channel, args ?? {}) : refused(channel),
   invokeSession: (channel, args) =>
     sessions.has(channel) ? ipcRenderer.invoke(channel, args) : refused(channel),
+  // A dropped file crosses as its path: main reads it as it reads one chosen in a dialog.
+  pathOf: (file) => webUtils.getPathForFile(file),
   onProgress: (listener) => subscribe(BRIDGE_EVENTS.onProgress, listener),
   onMenuCommand: (listener) => subscribe(BRIDGE_EVENTS.onMenuCommand, listener),
   onFileOpened: (listener) => subscribe(BRIDGE_EVENTS.onFileOpened, listener),

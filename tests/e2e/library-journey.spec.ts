@@ -1,7 +1,7 @@
 // The saved-session library in Chromium, through the test bridge to the same handlers the
 // app registers: fetch, save, stop the sandbox, open offline; import, search, export, delete.
 import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ClientFactory, SandboxServer, SandboxStarter } from '../../src/core/deps';
@@ -227,17 +227,19 @@ test('import by dialog, search, open offline, export, delete with confirmation',
 test('files dropped on the window are imported; a bad one is reported by name', async ({ app }) => {
   const { page } = app;
   await app.open();
-  const json = await readFile(FIXTURE, 'utf8');
-  const transfer = await page.evaluateHandle((text) => {
+  // Dropped files cross as their paths: main reads them from the disk.
+  await writeFile(join(app.host.dropDir, 'fetched.json'), await readFile(FIXTURE));
+  await writeFile(join(app.host.dropDir, 'broken.bcsession'), 'not gzip');
+  const transfer = await page.evaluateHandle(() => {
     const page = globalThis as unknown as {
       DataTransfer: new () => { items: { add(file: unknown): void } };
       File: new (parts: string[], name: string, options?: { type: string }) => unknown;
     };
     const data = new page.DataTransfer();
-    data.items.add(new page.File([text], 'fetched.json', { type: 'application/json' }));
-    data.items.add(new page.File(['not gzip'], 'broken.bcsession'));
+    data.items.add(new page.File(['{}'], 'fetched.json', { type: 'application/json' }));
+    data.items.add(new page.File([''], 'broken.bcsession'));
     return data;
-  }, json);
+  });
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(

@@ -42,6 +42,8 @@ export function inProcessBridge(handlers: Handlers): FakeBridge {
     // The envelopes are the handlers' own: typed by the contract they implement.
     invoke: (channel, args) => call(channel, args) as never,
     invokeSession: (channel, args) => call(channel, args) as never,
+    // Files made in a test carry their path as `path` (Electron's own File once did).
+    pathOf: (file) => (file as File & { path?: string }).path ?? '',
     onProgress: subscribe(progress),
     onMenuCommand: subscribe(menu),
     onFileOpened: subscribe(opened),

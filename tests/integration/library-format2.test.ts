@@ -14,7 +14,7 @@ import { Library } from '../../src/core/library/store';
 import { reviewIn } from '../../src/core/review/bundle';
 import { SessionReviews } from '../../src/core/review/session-reviews';
 import { ReviewStore } from '../../src/core/review/store';
-import { sessionOfSnapshot } from '../../src/core/session/from-snapshot';
+import { sessionOfSnapshot } from '../../src/core/session/open-saved';
 import { dataFor, statusFor, tempDir, writeFormat1Snapshot } from '../unit/library/helpers';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -5,8 +5,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { withDuplicateKeys } from '@shared/json/duplicate-items';
-import { normalizeSession } from '@shared/model/normalize';
 import type { SessionView } from '@shared/model/view-model';
 import { reviewState } from '@shared/review/state';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
@@ -14,8 +12,8 @@ import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import { readSessionInput } from '../../core/library/session-input';
 import type { ExportReview } from '../../core/export/sheets/review';
-import { carriedReview } from '../../core/review/carried';
 import { openSession } from '../../core/session/open-session';
+import { viewOfPayload } from '../../core/session/view';
 import { unreadableLine } from './unreadable';
 import {
   CONNECTION_OPTIONS,
@@ -129,10 +127,9 @@ async function fromFile(path: string): Promise<SessionForExport> {
       sandbox,
     };
   }
-  const view = normalizeSession(input.subscribedData, input.sessionStatus);
-  const document = input.meta ? await carriedReview(path) : null;
+  const document = input.review;
   return {
-    view: withDuplicateKeys(view, input.duplicateKeys, 'file'),
+    view: viewOfPayload(input, 'file'),
     meta,
     review:
       document && document.events.length > 0

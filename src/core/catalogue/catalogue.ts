@@ -10,7 +10,7 @@ import type { CatalogueQuery, CatalogueSearchResult, SeenElsewhere } from '@shar
 import type { SessionView } from '@shared/model/view-model';
 import { CoreError } from '../errors';
 import type { Library } from '../library/store';
-import { sessionViewOf } from '../session/view';
+import { viewOfPayload } from '../session/view';
 import { openCatalogueFile, openSqlite, type DiscardReason, type OpenDatabase } from './database';
 import { CATALOGUE_NAME } from './schema';
 import { DEFAULT_SEARCH_LIMIT, searchCatalogue } from './search';
@@ -148,12 +148,7 @@ export class Catalogue {
       } else {
         try {
           const opened = await this.library.open(record.sessionId, record.snapshotId);
-          const view = sessionViewOf(
-            record.sessionId,
-            opened.sessionStatus,
-            opened.subscribedData,
-            opened.duplicateKeys,
-          );
+          const view = viewOfPayload(opened);
           await writer.add(record, view);
           added++;
         } catch (error) {

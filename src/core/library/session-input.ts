@@ -1,7 +1,11 @@
-// A session given as a file to the CLI (`bcv export FILE`, `bcv library import`): a
-// .bcsession (verified) or raw API JSON, both responses or subscribed_data alone.
+// A session given as a file to the CLI (`bcv export FILE`): a .bcsession (verified, with
+// the review it carries) or raw API JSON, both responses or subscribed_data alone. The
+// file is read once.
 import { basename } from 'node:path';
+import type { ReviewDocument } from '@shared/review/document';
 import { readFileBounded } from '../io/size-ceiling';
+import { reviewIn } from '../review/bundle';
+import { ReviewError } from '../review/errors';
 import { inFile } from './errors';
 import {
   decodeSessionFile,
@@ -17,6 +21,8 @@ export { decodeRawJson };
 export interface SessionInput extends SessionPayload {
   /** Set for a .bcsession file: when and where it was fetched. */
   readonly meta: SnapshotMeta | null;
+  /** The review a .bcsession carries (null: none, or raw JSON). */
+  readonly review: ReviewDocument | null;
 }
 
 /** True when the bytes (or the name) say .bcsession rather than raw JSON. */
@@ -24,16 +30,30 @@ export function isSessionFile(bytes: Uint8Array, name: string): boolean {
   return formatOf(bytes) !== null || name.toLowerCase().endsWith(FILE_EXTENSION);
 }
 
+/** The review a session file's bytes carry; a damaged one refuses the file, named. */
+export async function carriedReview(
+  bytes: Uint8Array,
+  name: string,
+): Promise<ReviewDocument | null> {
+  return reviewIn(bytes).catch((error: unknown) => {
+    throw new ReviewError('REVIEW_DAMAGED', `${name}: ${(error as Error).message.split('\n')[0]}`);
+  });
+}
+
 export async function readSessionInput(path: string): Promise<SessionInput> {
   const name = basename(path);
-  try {
-    const bytes = await readFileBounded(path, { what: 'the file' });
-    if (isSessionFile(bytes, name)) {
-      const decoded = await decodeSessionFile(bytes);
-      return { ...decoded, meta: decoded.meta };
-    }
-    return { ...decodeRawJson(bytes), meta: null };
-  } catch (error) {
+  const bytes = await readFileBounded(path, { what: 'the file' }).catch((error: unknown) => {
     throw inFile(name, error);
+  });
+  if (!isSessionFile(bytes, name)) {
+    try {
+      return { ...decodeRawJson(bytes), meta: null, review: null };
+    } catch (error) {
+      throw inFile(name, error);
+    }
   }
+  const decoded = await decodeSessionFile(bytes).catch((error: unknown) => {
+    throw inFile(name, error);
+  });
+  return { ...decoded, meta: decoded.meta, review: await carriedReview(bytes, name) };
 }

@@ -3,7 +3,7 @@
 // first), each opened and normalised, then shared/library/diff.ts.
 import { compareSnapshots } from '@shared/library/entries';
 import { diffSnapshots, type SnapshotDiff } from '@shared/library/diff';
-import { sessionViewOf } from '../session/view';
+import { viewOfPayload } from '../session/view';
 import { LibraryError } from './errors';
 import type { Library } from './store';
 
@@ -57,7 +57,7 @@ export async function diffLibrarySnapshots(
   const [from, to] = await pick(library, sessionId, options.from, options.to);
   const viewOf = async (snapshotId: string) => {
     const opened = await library.open(sessionId, snapshotId);
-    return sessionViewOf(sessionId, opened.sessionStatus, opened.subscribedData);
+    return viewOfPayload(opened);
   };
   return { sessionId, from, to, diff: diffSnapshots(await viewOf(from), await viewOf(to)) };
 }

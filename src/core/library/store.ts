@@ -81,6 +81,8 @@ export interface ImportOutcome {
   readonly duplicate: boolean;
   /** Keys the file's JSON gives twice (set aside at import, and again at every open). */
   readonly duplicateKeys: readonly DuplicateKey[];
+  /** What the file holds, as decoded for the import (an open that follows need not again). */
+  readonly payload: SessionPayload;
 }
 
 export interface UpgradeOutcome {
@@ -315,15 +317,19 @@ export class Library {
 
   /** Imports a .bcsession file or raw API JSON (subscribed_data, or both responses). */
   async importFile(path: string): Promise<ImportOutcome> {
-    const name = basename(path);
-    const read = async () => {
+    const { bytes, fetchedAtGuess } = await this.readImport(path);
+    return this.importBytes(bytes, basename(path), fetchedAtGuess);
+  }
+
+  /** A file to import, read once (size-capped), and its modification time as a guess. */
+  async readImport(path: string): Promise<{ bytes: Buffer; fetchedAtGuess: string }> {
+    try {
       const stat = await this.fs.stat(path);
-      return { bytes: await this.read(path), mtimeMs: stat.mtimeMs };
-    };
-    const { bytes, mtimeMs } = await read().catch((error: unknown) => {
-      throw inFile(name, error);
-    });
-    return this.importBytes(bytes, name, new Date(mtimeMs).toISOString());
+      const bytes = await this.read(path);
+      return { bytes, fetchedAtGuess: new Date(stat.mtimeMs).toISOString() };
+    } catch (error) {
+      throw inFile(basename(path), error);
+    }
   }
 
   /** `fetchedAtGuess`: when raw JSON does not say when it was fetched (the file's mtime). */
@@ -360,7 +366,8 @@ export class Library {
           meta.fetchedAt,
         );
         const duplicateKeys = decoded.duplicateKeys ?? [];
-        if (same) return { ...same, duplicate: true, duplicateKeys };
+        const payload = payloadOf(decoded);
+        if (same) return { ...same, duplicate: true, duplicateKeys, payload };
         // The file's source is only what it claims (a checksum is recomputed as easily as
         // a figure is edited): the snapshot is marked imported, the claim kept beside it.
         const saved = await this.writeSnapshot(
@@ -369,7 +376,7 @@ export class Library {
           meta.fetchedAt,
           { ...meta.source, kind: 'imported' },
         );
-        return { ...saved, duplicate: false, duplicateKeys };
+        return { ...saved, duplicate: false, duplicateKeys, payload };
       }
       // Raw JSON is kept as given, so every open reads it as it was (a key given twice
       // is reported each time, not resolved once at import and forgotten).
@@ -377,7 +384,7 @@ export class Library {
       const bodies = await bodiesOfDocument(bytes, payload.duplicateKeys);
       const same = await this.findSame(sessionIdOfPayload(payload), [sha256OfBodies(bodies)], null);
       const duplicateKeys = payload.duplicateKeys ?? [];
-      if (same) return { ...same, duplicate: true, duplicateKeys };
+      if (same) return { ...same, duplicate: true, duplicateKeys, payload };
       const saved = await this.writeSnapshot(
         { bodies, endpoint: payload.endpoint ?? null },
         payload,
@@ -389,7 +396,7 @@ export class Library {
           sandbox: false,
         },
       );
-      return { ...saved, duplicate: false, duplicateKeys };
+      return { ...saved, duplicate: false, duplicateKeys, payload };
     } catch (error) {
       throw inFile(name, error);
     }
@@ -628,6 +635,17 @@ interface StoredData {
   readonly bodies: readonly StoredBody[];
   readonly endpoint: DataEndpoint | null;
   readonly upgradedFrom?: UpgradedFrom;
+}
+
+/** The responses alone (not the file's bytes a decoded session keeps for a copy). */
+function payloadOf(decoded: SessionPayload): SessionPayload {
+  const { sessionStatus, subscribedData, duplicateKeys, endpoint } = decoded;
+  return {
+    sessionStatus,
+    subscribedData,
+    ...(duplicateKeys ? { duplicateKeys } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  };
 }
 
 function snapshotIdOf(rel: string): string {

@@ -10,13 +10,11 @@ import type { ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { reviewState, type ReviewState } from '@shared/review/state';
 import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
-import { normalizeSession } from '@shared/model/normalize';
-import { readFileBounded } from '../io/size-ceiling';
-import { sessionViewOf } from '../session/view';
+import { viewOfPayload } from '../session/view';
 import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
-import { inFile } from '../library/errors';
+import { carriedReview } from '../library/session-input';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
-import { reviewIn, withReview } from './bundle';
+import { withReview } from './bundle';
 import { loadedReviews, type LoadedReviews } from './loaded-review';
 import { ReviewError } from './errors';
 import type { ReviewStore } from './store';
@@ -67,13 +65,7 @@ export class SessionReviews {
   /** A snapshot (the newest unless given) with the session's review. */
   async open(sessionId: string, snapshotId?: string): Promise<ReviewedSession> {
     const snapshot = await this.library.open(sessionId, snapshotId);
-    // Keys the saved JSON gives twice are set aside here too (the workbook lists them).
-    const view = sessionViewOf(
-      sessionId,
-      snapshot.sessionStatus,
-      snapshot.subscribedData,
-      snapshot.duplicateKeys,
-    );
+    const view = viewOfPayload(snapshot);
     const document = await this.store.read(sessionId);
     return { snapshot, view, document, state: reviewState(document) };
   }
@@ -170,34 +162,16 @@ export class SessionReviews {
     );
   }
 
-  /** Imports a file into the library and merges the review it carries into the session's. */
+  /**
+   * Imports a file into the library and merges the review it carries into the session's.
+   * The file is read once; the review is read first, so a damaged one refuses the whole
+   * file before anything is written.
+   */
   async importFile(path: string): Promise<ReviewedImport> {
     const name = basename(path);
-    const bytes = await readFileBounded(path, { what: 'it' }).catch((error: unknown) => {
-      throw inFile(name, error);
-    });
-    const review = await this.reviewOf(bytes, name);
-    return this.mergeInto(await this.library.importFile(path), review);
-  }
-
-  /** The same for bytes given by the app (a dropped file). */
-  async importBytes(
-    bytes: Uint8Array,
-    name: string,
-    fetchedAtGuess: string,
-  ): Promise<ReviewedImport> {
-    const review = await this.reviewOf(bytes, name);
+    const { bytes, fetchedAtGuess } = await this.library.readImport(path);
+    const review = await carriedReview(bytes, name);
     return this.mergeInto(await this.library.importBytes(bytes, name, fetchedAtGuess), review);
-  }
-
-  // Read the review first: a damaged one refuses the whole file, before anything is written.
-  private async reviewOf(bytes: Uint8Array, name: string): Promise<ReviewDocument | null> {
-    return reviewIn(bytes).catch((error: unknown) => {
-      throw new ReviewError(
-        'REVIEW_DAMAGED',
-        `${name}: ${(error as Error).message.split('\n')[0]}`,
-      );
-    });
   }
 
   private async mergeInto(
@@ -223,7 +197,7 @@ export class SessionReviews {
     for (const s of ordered) {
       if (found.size === wanted.size) break;
       const opened = await this.library.open(sessionId, s.record.snapshotId);
-      const view = normalizeSession(opened.subscribedData, opened.sessionStatus);
+      const view = viewOfPayload(opened);
       for (const account of view.accounts) {
         for (const t of account.transactions) {
           const key = this.keyOf(t);

@@ -1,14 +1,18 @@
-// A saved snapshot opened as a session, as `library:open` does it: the view kept for these
-// very file bytes when there is one (view-cache.ts), else the full open, after which the
-// view of a large file is kept for the next time.
+// Session files -> opened sessions, the one way: a saved snapshot opened as `library:open`
+// does it (the view kept for these very file bytes when there is one, view-cache.ts, else
+// the full open, after which the view of a large file is kept for the next time); a file
+// imported and then opened (a double-click, Open with) hands what the import decoded to
+// that open, so the file is read and decoded once.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { SessionView } from '@shared/model/view-model';
-import type { Library, LibraryProgress, ListedSnapshot } from '../library/store';
+import type { SessionPayload } from '../library/payload';
+import type { Library, LibraryProgress, ListedSnapshot, OpenedSnapshot } from '../library/store';
 import { nextTurn } from '../io/next-turn';
+import type { ReviewedImport, SessionReviews } from '../review/session-reviews';
 import type { AddSession } from '../sessions/session-store';
-import { savedSession, sessionOfSnapshot } from './from-snapshot';
 import type { ViewCache } from './view-cache';
+import { viewOfPayload } from './view';
 
 /** Files smaller than this (about 15,000 transactions) open fast enough as they are. */
 export const VIEW_KEPT_FROM_BYTES = 1024 * 1024;
@@ -16,9 +20,67 @@ export const VIEW_KEPT_FROM_BYTES = 1024 * 1024;
 export interface OpenedSaved {
   readonly session: AddSession;
   /** Where the view came from. */
-  readonly from: 'kept view' | 'file';
+  readonly from: 'kept view' | 'file' | 'import';
   /** The view being kept after a full open; the open does not wait for it. */
   readonly keeping: Promise<void>;
+}
+
+export interface SavedSessionsOptions {
+  readonly library: Library;
+  /** Imports carry the session's review in (merged). */
+  readonly reviews: SessionReviews;
+  readonly views: ViewCache | null;
+}
+
+export class SavedSessions {
+  private readonly library: Library;
+  private readonly reviews: SessionReviews;
+  private readonly views: ViewCache | null;
+  /** The last file imported to be opened next: what its import decoded. */
+  private handoff: { readonly found: ListedSnapshot; readonly payload: SessionPayload } | null =
+    null;
+
+  constructor(options: SavedSessionsOptions) {
+    this.library = options.library;
+    this.reviews = options.reviews;
+    this.views = options.views;
+  }
+
+  /** A snapshot (the newest unless given) as an open session. */
+  async open(
+    sessionId: string,
+    snapshotId: string | undefined,
+    progress: LibraryProgress = {},
+  ): Promise<OpenedSaved> {
+    const handed = this.handoff;
+    this.handoff = null;
+    if (
+      handed &&
+      handed.found.record.sessionId === sessionId &&
+      (snapshotId === undefined || handed.found.record.snapshotId === snapshotId)
+    ) {
+      const view = viewOfPayload(handed.payload);
+      const keeping = nextTurn().then(() => keepSavedView(this.views, handed.found, view));
+      return { session: savedSession(handed.found, view), from: 'import', keeping };
+    }
+    return openSavedSession(this.library, this.views, sessionId, snapshotId, progress);
+  }
+
+  /**
+   * Imports a file (with the review it carries). `thenOpen`: the caller opens it next, so
+   * what the import decoded is kept for that open (one file at a time).
+   */
+  async importFile(path: string, thenOpen = false): Promise<ReviewedImport> {
+    this.handoff = null;
+    const outcome = await this.reviews.importFile(path);
+    if (thenOpen) this.handoff = { found: outcome, payload: outcome.payload };
+    return outcome;
+  }
+
+  /** Keeps the view of a session just saved, so its first open reads that. */
+  keepSaved(saved: ListedSnapshot, view: SessionView): Promise<void> {
+    return keepSavedView(this.views, saved, view);
+  }
 }
 
 export async function openSavedSession(
@@ -48,10 +110,10 @@ export async function openSavedSession(
 }
 
 /**
- * Keeps the view of a session just saved, so its first open reads that: the file holds the
- * very bytes the view was made from, and opening them gives the same view.
+ * Keeps the view of a session just saved or imported, so its first open reads that: the
+ * file holds the very bytes the view was made from, and opening them gives the same view.
  */
-export async function keepSavedView(
+async function keepSavedView(
   views: ViewCache | null,
   saved: ListedSnapshot,
   view: SessionView,
@@ -60,6 +122,31 @@ export async function keepSavedView(
   const bytes = await readFile(saved.file);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   await views.keep(saved.record.sessionId, saved.record.snapshotId, fileSha256, view);
+}
+
+/** A snapshot read from the library, as an open session. */
+export function sessionOfSnapshot(opened: OpenedSnapshot): AddSession {
+  return savedSession(opened, viewOfPayload(opened));
+}
+
+/** A snapshot (found in the library) with its view, as an open session. */
+function savedSession(found: ListedSnapshot, view: SessionView): AddSession {
+  const { record } = found;
+  return {
+    sessionId: record.sessionId,
+    fetchedAt: record.fetchedAt,
+    source: {
+      kind: 'saved',
+      snapshotId: record.snapshotId,
+      file: found.file,
+      sandbox: record.sandbox,
+      imported: record.imported,
+      profileName: record.profileName,
+      host: record.host,
+    },
+    view,
+    raw: null,
+  };
 }
 
 const done = Promise.resolve();

@@ -77,7 +77,11 @@ async function importOne(
   handlers: Pick<Handlers, 'handle'>,
   file: string,
 ): Promise<SessionFileEvent> {
-  const answer = await handlers.handle('library:import', { paths: [file] }, { emit: () => {} });
+  const answer = await handlers.handle(
+    'library:import',
+    { paths: [file], thenOpen: true },
+    { emit: () => {} },
+  );
   if (!answer.ok) return { file, problem: { file, message: answer.error.message } };
   const { imported, problems } = answer.result as IpcResult<'library:import'>;
   const first = imported[0];

@@ -70,6 +70,8 @@ export interface BankConnectBridge {
     channel: C,
     args: IpcArgs<C>,
   ): Promise<IpcEnvelope<PackedLoadedSession>>;
+  /** Where a file dropped on the window is on disk ('' for one that is not a file there). */
+  pathOf(file: File): string;
   /** Subscriptions: each returns its unsubscribe function. */
   onProgress(listener: (payload: IpcEvents['progress']) => void): () => void;
   onMenuCommand(listener: (payload: IpcEvents['menu:command']) => void): () => void;

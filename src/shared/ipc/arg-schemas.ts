@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { sessionIdProblem } from '../api/session-id';
 import { DATA_ENDPOINTS } from '../api/endpoints';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
-import { LIBRARY_DROP_MAX_BYTES, type IpcChannel } from './contract';
-
-const LIBRARY_DROP_MAX_BASE64 = Math.ceil(LIBRARY_DROP_MAX_BYTES / 3) * 4;
+import type { IpcChannel } from './contract';
 
 const id = z.string().min(1).max(200);
 // The one rule for ids (session-id.ts), as the client and the library apply it: `~` is
@@ -64,19 +62,10 @@ export const argSchemas = {
   'library:upgrade': z.object({ sessionId }).strict(),
   'library:import': z
     .object({
+      /** The files (chosen, dropped or opened by the OS); none: a dialog asks. */
       paths: z.array(z.string().min(1).max(4096)).max(100).optional(),
-      /** Files dropped on the window, read by the renderer (a sandboxed page has no paths). */
-      files: z
-        .array(
-          z
-            .object({
-              name: z.string().min(1).max(255),
-              base64: z.string().max(LIBRARY_DROP_MAX_BASE64, 'A dropped file is too large'),
-            })
-            .strict(),
-        )
-        .max(20)
-        .optional(),
+      /** The one file given is opened next: what its import decoded is kept for that open. */
+      thenOpen: z.boolean().optional(),
     })
     .strict(),
   'library:export': z.object({ sessionId, snapshotId: id.optional() }).strict(),

@@ -139,9 +139,6 @@ export interface RecentSession {
   readonly openedAt: string;
 }
 
-/** Dropped files travel base64-encoded: at most 64 MiB each. */
-export const LIBRARY_DROP_MAX_BYTES = 64 * 1024 * 1024;
-
 // ---- results ------------------------------------------------------------------------
 
 export interface IpcResults {

@@ -7,6 +7,8 @@ export function installBridge(tables: {
   events: Record<string, string>;
   /** Channels answering a packed session: their typed arrays come as base64 (host.ts). */
   sessionChannels: string[];
+  /** Where a dropped file is on disk: this folder, under the file's name (none: nowhere). */
+  dropFolder?: string;
 }): void {
   const constructors = globalThis as unknown as Record<string, new (b: ArrayBuffer) => unknown>;
   const revive = (value: unknown): unknown => {
@@ -44,7 +46,12 @@ export function installBridge(tables: {
     if (envelope.ok && tables.sessionChannels.includes(channel)) revive(envelope.result);
     return envelope;
   };
-  const bridge: Record<string, unknown> = { invoke, invokeSession: invoke };
+  const bridge: Record<string, unknown> = {
+    invoke,
+    invokeSession: invoke,
+    pathOf: (file: { name: string }) =>
+      tables.dropFolder === undefined ? '' : `${tables.dropFolder}/${file.name}`,
+  };
   for (const [name, event] of Object.entries(tables.events)) {
     bridge[name] = (listener: (payload: unknown) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -49,6 +49,7 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
     await page.addInitScript(installBridge, {
       events: BRIDGE_EVENTS,
       sessionChannels: [...SESSION_CHANNELS],
+      dropFolder: host.dropDir,
     });
     const app: AppFixture = {
       page,

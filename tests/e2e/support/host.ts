@@ -43,6 +43,8 @@ export interface TestHost {
   readonly userDataDir: string;
   /** Where the stubbed save dialog puts files (it answers `<exportDir>/<defaultPath>`). */
   readonly exportDir: string;
+  /** Where the page's dropped files are on disk (a test writes them here first). */
+  readonly dropDir: string;
   /** Every bridge call and its answer, in order (to scan for secrets, for instance). */
   readonly exchanges: BridgeExchange[];
   /** Every shell action the handlers asked for (reveal, trash, openExternal). */
@@ -73,8 +75,10 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   const root = await mkdtemp(join(tmpdir(), 'bcv-host-'));
   const userDataDir = join(root, 'userData');
   const exportDir = join(root, 'exports');
+  const dropDir = join(root, 'dropped');
   await mkdir(userDataDir);
   await mkdir(exportDir);
+  await mkdir(dropDir);
   const exchanges: BridgeExchange[] = [];
   const shellCalls: { action: string; arg: string }[] = [];
   const streams = new Set<ServerResponse>();
@@ -167,6 +171,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
     url,
     userDataDir,
     exportDir,
+    dropDir,
     exchanges,
     shellCalls,
     handlers,

@@ -164,11 +164,11 @@ describe('library IPC handlers', () => {
     setOpenFiles(null);
     expect(await call('library:import', {})).toEqual({ imported: [], problems: [] });
 
+    // Files dropped on the window come by path too (the preload asks Electron for it).
+    await writeFile(join(dir, 'b.json'), JSON.stringify(dataFor('b')));
+    await writeFile(join(dir, 'c.json'), '{"x":1}');
     const dropped = await call('library:import', {
-      files: [
-        { name: 'b.json', base64: Buffer.from(JSON.stringify(dataFor('b'))).toString('base64') },
-        { name: 'c.json', base64: Buffer.from('{"x":1}').toString('base64') },
-      ],
+      paths: [join(dir, 'b.json'), join(dir, 'c.json')],
     });
     expect(dropped.imported).toHaveLength(1);
     expect(dropped.problems[0]!.message).toMatch(/^c\.json: neither a \.bcsession file/);

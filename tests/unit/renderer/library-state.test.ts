@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installBridge } from './bridge-setup';
 
@@ -76,17 +79,27 @@ describe('library state', () => {
     expect(library.notice).toBe('Moved 1 snapshot of demo-retail to the trash');
   });
 
-  it('refuses dropped files over the size limit by name, without sending them', async () => {
+  it('imports dropped files from where they are on disk; one not on disk is named', async () => {
     const { library, navigation } = m;
-    const big = { name: 'huge.bcsession', size: 65 * 1024 * 1024 } as unknown as File;
-    await library.importDropped([big]);
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-drop-'));
+    const path = join(dir, 'broken.bcsession');
+    await writeFile(path, 'not gzip');
+    const onDisk = Object.assign(new File(['not gzip'], 'broken.bcsession'), { path });
+    const made = new File(['{}'], 'made-in-page.json');
+    await library.importDropped([onDisk, made]);
     expect(navigation.screen).toBe('library');
     expect(library.importProblems).toEqual([
       {
-        file: 'huge.bcsession',
-        message: 'huge.bcsession: too large to drop (over 64 MiB); use Import…',
+        file: 'made-in-page.json',
+        message: "made-in-page.json: not a file on this computer's disk",
+      },
+      {
+        file: path,
+        message:
+          'broken.bcsession: not a .bcsession file (it is neither format 2 nor gzip-compressed)',
       },
     ]);
-    expect(library.notice).toBe('Imported 0 files; 1 could not be imported');
+    expect(library.notice).toBe('Imported 0 files; 2 could not be imported');
+    await rm(dir, { recursive: true });
   });
 });

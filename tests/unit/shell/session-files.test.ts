@@ -78,8 +78,8 @@ describe('createSessionFileOpener', () => {
     opener.importWith(handlers);
     await opener.idle();
     expect(handlers.calls).toEqual([
-      ['library:import', { paths: ['/a.bcsession'] }],
-      ['library:import', { paths: ['/b.bcsession'] }],
+      ['library:import', { paths: ['/a.bcsession'], thenOpen: true }],
+      ['library:import', { paths: ['/b.bcsession'], thenOpen: true }],
     ]);
     expect(sent).toEqual([]); // no window yet: the outcomes wait
     opener.deliverTo((e) => sent.push(e));

@@ -1,7 +1,6 @@
 // library:* — the saved-session library (src/core/library) behind the contract's channels.
 // Dialogs and the OS trash come from the shell's deps; an opened snapshot is normalised
 // like live data and kept in the session store.
-import { basename } from 'node:path';
 import {
   LIBRARY_INDEX_JOB,
   type ImportedSnapshot,
@@ -12,9 +11,8 @@ import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
 import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
-import type { ImportOutcome, LibraryProgress } from '../../../core/library/store';
+import type { LibraryProgress } from '../../../core/library/store';
 import { CoreError } from '../../../core/errors';
-import { keepSavedView, openSavedSession } from '../../../core/session/open-saved';
 import { stageMessage } from '@shared/session/progress';
 import { toIpcError } from '../errors';
 import type { CallContext, HandlerMap, ParsedArgs } from '../types';
@@ -40,21 +38,18 @@ const IMPORT_FILTERS = [
 export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
   // The catalogue is told of every change made here; session files carry the session's
   // review in and out (merged on import).
-  const { library, views, catalogue, recent, reviews } = s;
+  const { library, catalogue, recent, reviews, saved: savedSessions } = s;
 
-  async function importEach<T>(
-    items: readonly T[],
-    nameOf: (item: T) => string,
-    work: (item: T) => Promise<ImportOutcome>,
-  ) {
+  /** Each file imported in turn; one that cannot be is a problem, never an exception. */
+  async function importEach(paths: readonly string[], thenOpen: boolean) {
     const imported: ImportedSnapshot[] = [];
     const problems: LibraryProblem[] = [];
-    for (const item of items) {
+    for (const path of paths) {
       try {
-        const { record } = await work(item);
+        const { record } = await savedSessions.importFile(path, thenOpen && paths.length === 1);
         imported.push({ sessionId: record.sessionId, ...snapshotSummary(record) });
       } catch (error) {
-        problems.push({ file: nameOf(item), message: toIpcError(error).message });
+        problems.push({ file: path, message: toIpcError(error).message });
       }
     }
     return { imported, problems };
@@ -84,15 +79,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     );
   }
 
-  async function importAll({ paths, files }: ParsedArgs<'library:import'>) {
-    if (files && files.length > 0) {
-      const now = deps.clock().toISOString();
-      return importEach(
-        files,
-        (f) => f.name,
-        (f) => reviews.importBytes(Buffer.from(f.base64, 'base64'), basename(f.name), now),
-      );
-    }
+  async function importAll({ paths, thenOpen }: ParsedArgs<'library:import'>) {
     const chosen =
       paths && paths.length > 0
         ? paths
@@ -102,11 +89,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
             multiple: true,
           });
     if (!chosen) return { imported: [], problems: [] };
-    return importEach(
-      chosen,
-      (p) => p,
-      (p) => reviews.importFile(p),
-    );
+    return importEach(chosen, thenOpen === true);
   }
 
   return {
@@ -151,7 +134,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       );
       catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
       // Also in the background: a view that could not be kept is made on the first open.
-      keepSavedView(views, saved, loaded.view).catch(() => undefined);
+      savedSessions.keepSaved(saved, loaded.view).catch(() => undefined);
       return snapshotSummary(saved.record);
     },
 
@@ -159,7 +142,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       diffLibrarySnapshots(library, sessionId, { from, to }),
     'library:open': async ({ sessionId, snapshotId, jobId }, ctx) => {
       const opened = await job(jobId, 'open', ctx, async (progress) => {
-        const saved = await openSavedSession(library, views, sessionId, snapshotId, progress);
+        const saved = await savedSessions.open(sessionId, snapshotId, progress);
         // A view that could not be kept is made again on the next open.
         saved.keeping.catch(() => undefined);
         return saved.session;
@@ -173,7 +156,7 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
     'library:delete': async ({ sessionId, snapshotId }, ctx) => {
       const deleted = await library.delete(sessionId, snapshotId);
       // Its figures go with it (the file itself is in the OS trash).
-      await views?.forget(sessionId, snapshotId).catch(() => undefined);
+      await s.views?.forget(sessionId, snapshotId).catch(() => undefined);
       catalogueChanged(catalogue, ctx);
       await recent.forget(sessionId, snapshotId).catch(() => undefined);
       return { deleted };

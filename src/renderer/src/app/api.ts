@@ -88,6 +88,7 @@ export const api = {
   saveSummaryPdf: plain('summary:pdf'),
   saveFinboxReport: plain('report:finbox'),
   diffSnapshots: plain('library:diff'),
+  pathOf: (file: File): string => bridge().pathOf(file),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),
   onFileOpened: subscription<'library:file-opened'>((b, listener) => b.onFileOpened(listener)),

@@ -6,7 +6,7 @@ import type {
   LibraryProblem,
   RecentSession,
 } from '@shared/ipc/contract';
-import { LIBRARY_DROP_MAX_BYTES, LIBRARY_INDEX_JOB } from '@shared/ipc/contract';
+import { LIBRARY_INDEX_JOB } from '@shared/ipc/contract';
 import {
   filterEntries,
   sortEntries,
@@ -17,7 +17,6 @@ import { api, shownError } from '../app/api';
 import { navigation } from '../app/navigation.svelte';
 import { JobProgress } from '../app/job-progress.svelte';
 import { session } from '../app/session.svelte';
-import { toBase64 } from './base64';
 
 export interface PendingDelete {
   readonly sessionId: string;
@@ -158,30 +157,23 @@ class LibraryState {
     return this.act(async () => this.importOutcome(await api.importToLibrary({})));
   }
 
-  /** Files dropped on the window: read here, sent as bytes, size-capped. */
+  /** Files dropped on the window: main imports them from where they are on disk. */
   importDropped(files: readonly File[]): Promise<void> {
     navigation.screen = 'library';
     return this.act(async () => {
-      const tooLarge = files.filter((f) => f.size > LIBRARY_DROP_MAX_BYTES);
-      const payload = await Promise.all(
-        files
-          .filter((f) => f.size <= LIBRARY_DROP_MAX_BYTES)
-          .map(async (f) => ({
-            name: f.name,
-            base64: toBase64(new Uint8Array(await f.arrayBuffer())),
-          })),
-      );
+      const dropped = files.map((file) => ({ name: file.name, path: api.pathOf(file) }));
+      const paths = dropped.filter((f) => f.path !== '').map((f) => f.path);
       const result =
-        payload.length > 0
-          ? await api.importToLibrary({ files: payload })
-          : { imported: [], problems: [] };
+        paths.length > 0 ? await api.importToLibrary({ paths }) : { imported: [], problems: [] };
       return this.importOutcome({
         imported: result.imported,
         problems: [
-          ...tooLarge.map((f) => ({
-            file: f.name,
-            message: `${f.name}: too large to drop (over ${LIBRARY_DROP_MAX_BYTES / 1048576} MiB); use Import…`,
-          })),
+          ...dropped
+            .filter((f) => f.path === '')
+            .map((f) => ({
+              file: f.name,
+              message: `${f.name}: not a file on this computer's disk`,
+            })),
           ...result.problems,
         ],
       });
