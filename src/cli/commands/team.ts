@@ -10,6 +10,17 @@ import {
   whoAmI,
 } from '../../core/team/schema';
 import type { TeamConnection } from '../../core/team/connect';
+import { Library } from '../../core/library/store';
+import { ReviewStore } from '../../core/review/store';
+import {
+  listCases,
+  openCase,
+  publishSnapshot,
+  syncAll,
+  type TeamLibraryParts,
+} from '../../core/team/cases';
+import { formatLocalTime } from '@shared/format/local-time';
+import { libraryDirOf } from './library';
 import { parseCommandArgs, UsageError } from '../usage';
 import { shown } from '../terminal-safe';
 import type { CliIo } from '../io';
@@ -22,7 +33,12 @@ export const TEAM_USAGE = `Usage:
   bcv team member set LOGIN --role underwriter|approver|auditor|admin
                   [--team-name T --branch B] [--approves T1,T2]   (an admin)
   bcv team member list
+  bcv team publish <session-id> [--snapshot ID]   a saved snapshot and its review, to the team
+  bcv team cases                      the team's cases you may read
+  bcv team open <session-id>          a team case into this library (it opens offline after)
+  bcv team sync                       reviews of this library's team cases, both ways
 Options:
+  --library DIR   the local library folder (as for bcv library)
   --team FILE     the team profile (default: $BCV_TEAM): {"host", "port", "database",
                   "user", "sslmode": "verify-full"|"verify-ca", "caFile", "certFile"}
 The login's secret comes from the environment only: BCV_TEAM_PASSWORD, or
@@ -30,6 +46,8 @@ BCV_TEAM_CLIENT_KEY (PEM) with a client certificate. See docs/team-library.md.`;
 
 const OPTIONS = {
   team: { type: 'string' },
+  library: { type: 'string' },
+  snapshot: { type: 'string' },
   admin: { type: 'string' },
   role: { type: 'string' },
   'team-name': { type: 'string' },
@@ -58,6 +76,12 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
         return await statusCommand(db, io);
       case 'member':
         return await memberCommand(db, io, rest, values);
+      case 'publish':
+      case 'open':
+      case 'cases':
+      case 'sync':
+        await requireCurrentSchema(db);
+        return await casesCommand(db, io, action, rest, values);
       default:
         throw new UsageError(`unknown team command "${action}" (bcv team --help lists them)`);
     }
@@ -151,4 +175,82 @@ async function memberCommand(
     `${shown(login)} is now ${describeMember({ role, team: values['team-name'] ?? null, branch: values.branch ?? null, approvesFor })}\n`,
   );
   return 0;
+}
+
+function partsOf(io: CliIo, values: Values): TeamLibraryParts {
+  const dir = libraryDirOf(io, values.library);
+  return {
+    library: new Library({ dir, appVersion: io.appVersion }),
+    reviews: new ReviewStore({ dir }),
+  };
+}
+
+function oneSession(rest: readonly string[], action: string): string {
+  const [sessionId, extra] = rest;
+  if (!sessionId) throw new UsageError(`${action}: give a session id`);
+  if (extra !== undefined) throw new UsageError(`${action}: unexpected "${extra}"`);
+  return sessionId;
+}
+
+async function casesCommand(
+  db: TeamConnection,
+  io: CliIo,
+  action: 'publish' | 'open' | 'cases' | 'sync',
+  rest: readonly string[],
+  values: Values,
+): Promise<number> {
+  switch (action) {
+    case 'publish': {
+      const sessionId = oneSession(rest, action);
+      const out = await publishSnapshot(db, partsOf(io, values), sessionId, values.snapshot);
+      io.stdout(
+        out.published
+          ? `Published snapshot ${shown(out.snapshotId)} of ${shown(sessionId)}: ${out.transactions} transactions, file SHA-256 ${out.fileSha256}${out.fileStored ? '' : ' (the team library had these bytes already)'}\n`
+          : `Snapshot ${shown(out.snapshotId)} of ${shown(sessionId)} was in the team library already\n`,
+      );
+      if (out.reviewSent > 0) io.stdout(`Sent ${out.reviewSent} review entries\n`);
+      return 0;
+    }
+    case 'open': {
+      const sessionId = oneSession(rest, action);
+      const out = await openCase(db, partsOf(io, values), sessionId);
+      const c = out.teamCase;
+      io.stdout(
+        `Opened ${shown(sessionId)} (${shown(c.owner)}'s case, team ${shown(c.team)}, branch ${shown(c.branch)}, ${c.state}): ` +
+          `${out.imported} of ${out.snapshots} snapshots brought into the library, ` +
+          `${out.reviewReceived} review entries received, ${out.reviewSent} sent\n`,
+      );
+      return 0;
+    }
+    case 'cases': {
+      if (rest.length > 0) throw new UsageError(`cases: unexpected "${rest[0]}"`);
+      const cases = await listCases(db);
+      if (values.json) {
+        io.stdout(`${JSON.stringify(cases, null, 2)}\n`);
+        return 0;
+      }
+      io.stdout(`${cases.length} case${cases.length === 1 ? '' : 's'} you may read\n`);
+      for (const c of cases) {
+        io.stdout(
+          `${shown(c.sessionId)}  ${c.state.padEnd(9)}  ${shown(c.owner)}, team ${shown(c.team)}, branch ${shown(c.branch)}  ${shown(c.holderNames.join(', ') || '-')}  published ${formatLocalTime(c.publishedAt)}\n`,
+        );
+      }
+      return 0;
+    }
+    case 'sync': {
+      if (rest.length > 0) throw new UsageError(`sync: unexpected "${rest[0]}"`);
+      let failed = 0;
+      for (const entry of await syncAll(db, partsOf(io, values))) {
+        if ('error' in entry.outcome) {
+          failed++;
+          io.stderr(`${shown(entry.sessionId)}: not synced: ${entry.outcome.error}\n`);
+        } else {
+          io.stdout(
+            `${shown(entry.sessionId)}: ${entry.outcome.received} review entries received, ${entry.outcome.sent} sent\n`,
+          );
+        }
+      }
+      return failed > 0 ? 1 : 0;
+    }
+  }
 }

@@ -1,10 +1,8 @@
 // Writing one snapshot into the catalogue, and taking one out. The rows come from the
 // snapshot's normalised view, as the report reads it, so a key here is a key there.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { accountKey, partiesOf, type Party } from '@shared/catalogue/parties';
-import { transactionKey } from '@shared/model/transaction-id';
 import type { SessionView } from '@shared/model/view-model';
-import { toPaise } from '@shared/model/money';
+import { accountRows, PartyTally, transactionRows } from './rows';
 
 export interface SnapshotIdentity {
   readonly sessionId: string;
@@ -69,43 +67,37 @@ export class CatalogueWriter {
         ).lastInsertRowid,
       );
       for (const name of identity.holderNames) this.insertHolder.run(snapshot, name);
-      const perSnapshot = new Map<string, { party: Party; count: number }>();
-      let rows = 0;
-      for (const account of view.accounts) {
-        const d = account.details;
+      for (const a of accountRows(view)) {
         this.insertAccount.run(
           snapshot,
-          account.accountId,
-          d.accountNumber,
-          d.accountNumber ? accountKey(d.accountNumber) : null,
-          d.bank,
-          d.ifsc,
-          d.holderName,
+          a.accountId,
+          a.accountNumber,
+          a.accountKey,
+          a.bank,
+          a.ifsc,
+          a.holder,
         );
-        for (const t of account.transactions) {
-          const tx = Number(
-            this.insertTx.run(
-              snapshot,
-              account.accountId,
-              transactionKey(t),
-              t.date,
-              t.type,
-              toPaise(t.amount),
-              t.narration,
-            ).lastInsertRowid,
-          );
-          this.insertNarration.run(tx, t.narration);
-          for (const party of partiesOf(t)) {
-            this.insertParty.run(tx, party.kind, party.key);
-            const id = `${party.kind}\u0000${party.key}`;
-            const known = perSnapshot.get(id);
-            if (known) known.count++;
-            else perSnapshot.set(id, { party, count: 1 });
-          }
-          if (++rows % ROWS_PER_SLICE === 0) await yieldToLoop();
-        }
       }
-      for (const { party, count } of perSnapshot.values()) {
+      const tally = new PartyTally();
+      let rows = 0;
+      for (const t of transactionRows(view)) {
+        const tx = Number(
+          this.insertTx.run(
+            snapshot,
+            t.accountId,
+            t.key,
+            t.date,
+            t.type,
+            t.amountPaise,
+            t.narration,
+          ).lastInsertRowid,
+        );
+        this.insertNarration.run(tx, t.narration);
+        for (const party of t.parties) this.insertParty.run(tx, party.kind, party.key);
+        tally.add(t.parties);
+        if (++rows % ROWS_PER_SLICE === 0) await yieldToLoop();
+      }
+      for (const { party, count } of tally.rows()) {
         this.insertSnapshotParty.run(snapshot, party.kind, party.key, party.label, count);
       }
       db.exec('COMMIT');

@@ -17,6 +17,8 @@ export interface ConnectOptions {
 export interface TeamDb {
   readonly login: string;
   query<R extends QueryResultRow = QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** A statement's count of rows changed (for an INSERT whose new row this login may not read). */
+  execute(sql: string, params?: unknown[]): Promise<number>;
   transaction<T>(work: (db: TeamDb) => Promise<T>): Promise<T>;
 }
 
@@ -61,6 +63,13 @@ function wrap(client: Client, login: string, inTransaction: boolean): TeamDb {
     async query<R extends QueryResultRow>(sql: string, params: unknown[] = []) {
       try {
         return (await client.query<R>(sql, params)).rows;
+      } catch (error) {
+        throw statementFailure(error);
+      }
+    },
+    async execute(sql: string, params: unknown[] = []) {
+      try {
+        return (await client.query(sql, params)).rowCount ?? 0;
       } catch (error) {
         throw statementFailure(error);
       }

@@ -139,9 +139,10 @@ $fn$;
 
 -- The .bcsession files, byte for byte, once each: the database checks the SHA-256 itself.
 CREATE TABLE bcv.blobs (
-  sha256 text PRIMARY KEY CHECK (sha256 = encode(sha256(bytes), 'hex')),
+  sha256 text PRIMARY KEY,
   bytes bytea NOT NULL,
-  size integer GENERATED ALWAYS AS (octet_length(bytes)) STORED
+  size integer GENERATED ALWAYS AS (octet_length(bytes)) STORED,
+  CONSTRAINT blobs_sha256_matches CHECK (sha256 = encode(sha256(bytes), 'hex'))
 );
 CREATE TABLE bcv.snapshots (
   id bigserial PRIMARY KEY,
@@ -162,9 +163,18 @@ GRANT USAGE ON SEQUENCE bcv.snapshots_id_seq TO bcv_underwriter;
 ALTER TABLE bcv.blobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blobs_read ON bcv.blobs FOR SELECT TO ${ALL_ROLES}
   USING (sha256 IN (SELECT s.file_sha256 FROM bcv.snapshots s));
-CREATE POLICY blobs_publish ON bcv.blobs FOR INSERT TO bcv_underwriter WITH CHECK (true);
 GRANT SELECT ON bcv.blobs TO ${ALL_ROLES};
-GRANT INSERT (sha256, bytes) ON bcv.blobs TO bcv_underwriter;
+-- A file is stored once whoever sends it first; its sender cannot read it until a snapshot
+-- names it, so storing goes through this function (true: stored now; false: there already).
+CREATE FUNCTION bcv.store_blob(p_sha256 text, p_bytes bytea) RETURNS boolean
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+  WITH stored AS (
+    INSERT INTO bcv.blobs (sha256, bytes) VALUES (p_sha256, p_bytes)
+    ON CONFLICT (sha256) DO NOTHING RETURNING 1
+  ) SELECT EXISTS (SELECT 1 FROM stored)
+$fn$;
+REVOKE ALL ON FUNCTION bcv.store_blob(text, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bcv.store_blob(text, bytea) TO bcv_underwriter;
 
 -- The catalogue rows the whole book is searched by (as the local catalogue's).
 CREATE TABLE bcv.holders (
@@ -244,10 +254,14 @@ CREATE TABLE bcv.review_events (
   sent_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (session_id, event_id)
 );
-${publishable('review_events')}
+${readableWithCase('review_events')}
+-- Notes and flags: any underwriter who reads the case while it is open (a submitted case is
+-- locked for them); an approver on a case they read until it is purged.
+CREATE POLICY review_events_underwriter ON bcv.review_events FOR INSERT TO bcv_underwriter
+  WITH CHECK (session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state = 'open'));
 CREATE POLICY review_events_approver ON bcv.review_events FOR INSERT TO bcv_approver
   WITH CHECK (session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state <> 'purged'));
-GRANT INSERT ON bcv.review_events TO bcv_approver;
+GRANT INSERT ON bcv.review_events TO bcv_underwriter, bcv_approver;
 `;
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bcv, type Run } from './bcv';
 import type { TeamCluster } from './team-cluster';
+import { connectTeam, type TeamConnection } from '../../../src/core/team/connect';
+import type { AppRole } from '../../../src/core/team/migrations';
+import type { TeamProfile } from '../../../src/core/team/profile';
+import { migrate, setMember } from '../../../src/core/team/schema';
 
 export interface Login {
   readonly user: string;
@@ -69,4 +73,63 @@ export async function ownerLogin(cluster: TeamCluster): Promise<Login> {
   await cluster.superQuery('ALTER ROLE team_owner CREATEROLE');
   await cluster.superQuery(`ALTER DATABASE ${cluster.database} OWNER TO team_owner`);
   return login;
+}
+
+export interface MemberSpec {
+  readonly role: AppRole;
+  readonly team?: string;
+  readonly branch?: string;
+  readonly approvesFor?: readonly string[];
+}
+
+/**
+ * The schema made by the owner's login and these logins made members, through core's own
+ * calls (the CLI's init and member commands are tested in team-schema.test.ts).
+ */
+export async function setUpTeam<K extends string>(
+  cluster: TeamCluster,
+  members: Record<K, MemberSpec>,
+): Promise<{ owner: Login; logins: Record<K, Login> }> {
+  const owner = await ownerLogin(cluster);
+  const db = await connectTeam(
+    { ...teamProfileOf(cluster, owner.user) },
+    { password: owner.password, clientKey: null },
+  );
+  const logins = {} as Record<K, Login>;
+  try {
+    await migrate(db, 'test');
+    for (const [user, spec] of Object.entries(members) as [K, MemberSpec][]) {
+      logins[user] = await newLogin(cluster, user);
+      await setMember(db, {
+        login: user,
+        role: spec.role,
+        team: spec.team ?? null,
+        branch: spec.branch ?? null,
+        approvesFor: spec.approvesFor ?? [],
+      });
+    }
+  } finally {
+    await db.close();
+  }
+  return { owner, logins };
+}
+
+export function teamProfileOf(cluster: TeamCluster, user: string): TeamProfile {
+  return {
+    host: cluster.host,
+    port: cluster.port,
+    database: cluster.database,
+    user,
+    sslmode: 'verify-full',
+    caFile: cluster.caFile,
+    certFile: null,
+  };
+}
+
+/** A connection as this login through core (for what the CLI does not print). */
+export function connectAs(cluster: TeamCluster, login: Login): Promise<TeamConnection> {
+  return connectTeam(teamProfileOf(cluster, login.user), {
+    password: login.password,
+    clientKey: null,
+  });
 }
