@@ -5,6 +5,8 @@ import { computeBounces } from './bounces';
 import { prepareAccount, type AccountContext } from './context';
 import { finboxSelfTransfer } from './classify';
 import { computeCounterparties } from './counterparties';
+import { monthCoverage } from './coverage';
+import { DEFAULT_POLICY, type CreditPolicy } from './policy';
 import { computeEligibleCredits } from './eligible';
 import { computeFlows } from './flows';
 import { computeIntegrity } from './integrity';
@@ -28,7 +30,9 @@ export interface AccountResult {
 export function insightsFromContext(
   ctx: AccountContext,
   ownTransferCredits: readonly number[] = [],
+  policy: CreditPolicy = DEFAULT_POLICY,
 ): AccountResult {
+  const coverage = monthCoverage(ctx);
   const recurring = computeRecurring(ctx);
   const pairs = pairReturns(ctx);
   const flows = computeFlows(ctx);
@@ -36,7 +40,7 @@ export function insightsFromContext(
   const obligations = computeObligations(ctx, pairs);
   const eligible = computeEligibleCredits(
     ctx.account,
-    { flows, bounces, obligations, months: ctx.months },
+    { flows, bounces, obligations, months: ctx.months, coverage, policy },
     ownTransferCredits,
   );
   const notCounterparty = new Uint8Array(ctx.txs.length);
@@ -49,8 +53,10 @@ export function insightsFromContext(
   const insights: AccountInsights = {
     accountId: ctx.account.accountId,
     months: ctx.months,
+    coverage,
+    policy,
     flows,
-    balances: computeBalances(ctx),
+    balances: computeBalances(ctx, coverage, policy),
     bounces,
     obligations,
     recurring,
@@ -62,6 +68,9 @@ export function insightsFromContext(
   return { insights, notCounterparty };
 }
 
-export function computeAccountInsights(account: AccountView): AccountInsights {
-  return insightsFromContext(prepareAccount(account)).insights;
+export function computeAccountInsights(
+  account: AccountView,
+  policy: CreditPolicy = DEFAULT_POLICY,
+): AccountInsights {
+  return insightsFromContext(prepareAccount(account), [], policy).insights;
 }

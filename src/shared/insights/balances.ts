@@ -7,7 +7,8 @@ import type { MonthKey } from '../model/calendar';
 import * as money from '../model/money';
 import type { EodMonthView } from '../model/view-model';
 import type { AccountContext } from './context';
-import { ABB_DAYS, ABB_THREE_DAYS } from './rules';
+import { meanOfMonths, type MonthCoverage } from './coverage';
+import { abbDaysOf, DEFAULT_POLICY, THREE_DAY_ABB, type CreditPolicy } from './policy';
 import { meanPaise, medianPaise } from './tally';
 import type { AbbPoint, BalanceInsights, BalanceStats, DayBalance, MonthBalances } from './types';
 
@@ -141,14 +142,18 @@ function monthSeries(
   return { source: any ? 'transactions' : 'none', days };
 }
 
-export function computeBalances(ctx: AccountContext): BalanceInsights {
+export function computeBalances(
+  ctx: AccountContext,
+  coverage: readonly MonthCoverage[],
+  policy: CreditPolicy = DEFAULT_POLICY,
+): BalanceInsights {
   const odLimit = Math.max(0, ctx.account.details.odLimit ?? 0);
   const odLimitPaise = toPaise(odLimit);
   const trace = traceOf(ctx);
   const eodByMonth = new Map(ctx.account.eod.map((e) => [e.month, e]));
   const period = new StatsAccumulator(odLimitPaise);
-  const abbs: number[] = [];
-  const abbThrees: number[] = [];
+  const abbs = new Map<MonthKey, number | null>();
+  const abbThrees = new Map<MonthKey, number | null>();
   const months: MonthBalances[] = ctx.months.map((month) => {
     const { source, days } = monthSeries(ctx, trace, month, eodByMonth.get(month));
     const stats = new StatsAccumulator(odLimitPaise);
@@ -158,22 +163,30 @@ export function computeBalances(ctx: AccountContext): BalanceInsights {
       period.add(day);
     }
     const length = daysInMonth(month);
-    const point = (day: number | 'last'): AbbPoint => {
-      const d = day === 'last' ? length : day;
-      return { day, date: `${month}-${pad2(d)}`, balance: days[d - 1] ?? null };
-    };
-    const abbPoints = [...ABB_DAYS.map((d) => point(d)), point('last')];
+    // The six-day set names its last day `last`; every-day and 5/15/25 sets name days.
+    const point = (d: number): AbbPoint => ({
+      day: policy.abbDays === 'six' && d === length ? 'last' : d,
+      date: `${month}-${pad2(d)}`,
+      balance: days[d - 1] ?? null,
+    });
+    const abbPoints = abbDaysOf(policy.abbDays, length).map(point);
     const mean = (points: readonly AbbPoint[]) =>
       meanPaise(points.flatMap((p) => (p.balance ? [toPaise(p.balance.balance)] : [])));
     const abb = mean(abbPoints);
-    const abbThree = mean(abbPoints.filter((p) => ABB_THREE_DAYS.includes(p.day as number)));
-    if (abb !== null) abbs.push(toPaise(abb));
-    if (abbThree !== null) abbThrees.push(toPaise(abbThree));
-    return { month, source, ...stats.build(), abbPoints, abb, abbThree };
+    const abbThree = mean(THREE_DAY_ABB.map(point));
+    abbs.set(month, abb);
+    abbThrees.set(month, abbThree);
+    const daily = days.map((d) => d?.balance ?? null);
+    return { month, source, ...stats.build(), daily, abbPoints, abb, abbThree };
   });
   return {
     months,
-    period: { ...period.build(), abb: meanPaise(abbs), abbThree: meanPaise(abbThrees) },
+    period: {
+      ...period.build(),
+      abb: meanOfMonths(abbs, coverage, policy),
+      abbThree: meanOfMonths(abbThrees, coverage, policy),
+    },
     odLimit,
+    abbDays: policy.abbDays,
   };
 }

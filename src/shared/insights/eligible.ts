@@ -6,7 +6,9 @@
 // workbook and the review (H16's adjustments) share.
 import { transactionKey } from '../model/transaction-id';
 import type { AccountView, TransactionView } from '../model/view-model';
+import { toPaise } from '../model/money';
 import { finboxSelfTransfer } from './classify';
+import { monthlyAverage } from './coverage';
 import * as rules from './rules';
 import { TallyBuilder } from './tally';
 import type {
@@ -36,7 +38,10 @@ export interface EligibleOptions {
 }
 
 /** What of an account's insights eligibility reads. */
-export type EligibleInputs = Pick<AccountInsights, 'flows' | 'obligations' | 'bounces' | 'months'>;
+export type EligibleInputs = Pick<
+  AccountInsights,
+  'flows' | 'obligations' | 'bounces' | 'months' | 'coverage' | 'policy'
+>;
 
 function isRefund(t: TransactionView): boolean {
   const channel = t.channel.toLowerCase();
@@ -117,14 +122,19 @@ export function computeEligibleCredits(
     });
   }
   const total = eligible.build();
-  const monthCount = a.flows.months.length;
+  const average = monthlyAverage(
+    new Map(months.map((m) => [m.month, toPaise(m.eligible.amount)])),
+    a.coverage,
+    a.policy,
+  );
   return {
     credits: credits.build(),
     eligible: total,
     exclusions: EXCLUSION_REASONS.map((r, k) => ({ reason: r, total: byReason[k]!.build() })),
     items,
     months,
-    averageMonthly: monthCount === 0 ? null : Math.round(eligible.amountPaise / monthCount) / 100,
+    averageMonthly: average.value,
+    average,
   };
 }
 

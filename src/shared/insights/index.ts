@@ -5,11 +5,15 @@ import type { SessionView } from '../model/view-model';
 import { insightsFromContext } from './account';
 import { prepareAccount } from './context';
 import { InsightsMemo } from './memo';
+import { DEFAULT_POLICY, type CreditPolicy } from './policy';
 import { sessionFigures } from './session';
 import { findCircularFlows, findOwnTransfers } from './transfers';
 import type { SessionInsights } from './types';
 
-export function computeSessionInsights(session: SessionView): SessionInsights {
+export function computeSessionInsights(
+  session: SessionView,
+  policy: CreditPolicy = DEFAULT_POLICY,
+): SessionInsights {
   const memo = new InsightsMemo();
   const contexts = session.accounts.map((a) => prepareAccount(a, memo));
   const ownTransfers = findOwnTransfers(contexts);
@@ -17,6 +21,7 @@ export function computeSessionInsights(session: SessionView): SessionInsights {
     insightsFromContext(
       ctx,
       ownTransfers.filter((t) => t.to.accountId === ctx.account.accountId).map((t) => t.to.index),
+      policy,
     ),
   );
   const accounts = results.map((r) => r.insights);
@@ -44,3 +49,7 @@ export type * from './summary';
 export { counterpartyFromNarration, counterpartyOf } from './counterparty';
 export * from './types';
 export * as rules from './rules';
+export { DEFAULT_POLICY } from './policy';
+export type { CreditPolicy } from './policy';
+export { monthlyAverage, meanOfMonths } from './coverage';
+export type { MonthCoverage, MonthlyAverage } from './coverage';

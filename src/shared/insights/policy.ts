@@ -74,9 +74,12 @@ export function policyFrom(input: CreditPolicyInput): CreditPolicy {
   return Object.freeze(merged);
 }
 
-/** The days of a month (1-based; 0 = the month's last day) whose balances make the ABB. */
+/** The 5th, 15th and 25th: the three-day ABB, shown beside the policy's. */
+export const THREE_DAY_ABB = [5, 15, 25] as const;
+
+/** The days of a month (1-based) whose balances make the ABB. */
 export function abbDaysOf(set: AbbDaySet, monthLength: number): readonly number[] {
-  if (set === 'three') return [5, 15, 25];
+  if (set === 'three') return THREE_DAY_ABB;
   if (set === 'six') return [5, 10, 15, 20, 25, monthLength];
   return Array.from({ length: monthLength }, (_, i) => i + 1);
 }
@@ -87,3 +90,8 @@ export const ABB_DAY_SET_LABELS: Readonly<Record<AbbDaySet, string>> = {
   three: '5th, 15th and 25th',
   every: 'every day',
 };
+
+/** The ABB's name with its days, as figures are labelled: `ABB (5/10/15/20/25/last)`. */
+export function abbLabel(set: AbbDaySet): string {
+  return `ABB (${set === 'six' ? '5/10/15/20/25/last' : set === 'three' ? '5/15/25' : 'every day'})`;
+}

@@ -141,14 +141,6 @@ export const SELF_TRANSFER_PATTERN = /\b(SELF|OWN\s*A\/?C|OWN\s*ACCOUNT|SWEEP)\b
 // Thresholds.
 
 /**
- * The EOD days lenders average for ABB: 5th, 10th, 15th, 20th, 25th and the last day
- * (the common six-date ABB), and the 5th/15th/25th (the three-date ABB). A day without a
- * balance (before the statement starts) is left out of the average, not counted as zero.
- */
-export const ABB_DAYS: readonly number[] = [5, 10, 15, 20, 25];
-export const ABB_THREE_DAYS: readonly number[] = [5, 15, 25];
-
-/**
  * Recurring series: at least 3 payments with the same counterparty and type, amounts
  * within 10% of the series' median, and at least 75% of the intervals within the
  * cadence's tolerance. Cadences follow how Indian payments recur (weekly wages, fortnightly

@@ -3,6 +3,8 @@
 // session-level figures name the account too (TxRef), so a click can list them.
 import type { CalendarDate, MonthKey } from '../model/calendar';
 import type { MissingRange, TransactionType } from '../model/view-model';
+import type { MonthCoverage, MonthlyAverage } from './coverage';
+import type { AbbDaySet, CreditPolicy } from './policy';
 
 /** An amount summed in paise, with how many transactions make it and which. */
 export interface Tally {
@@ -84,9 +86,11 @@ export interface MonthBalances extends BalanceStats {
   readonly month: MonthKey;
   /** `eod` from the API's EOD series; `transactions` rebuilt from running balances. */
   readonly source: 'eod' | 'transactions' | 'none';
-  /** 5th, 10th, 15th, 20th, 25th, last day. */
+  /** The end-of-day balance of each day (`daily[d - 1]` is day d); null without one. */
+  readonly daily: readonly (number | null)[];
+  /** The policy's ABB days (5th, 10th, 15th, 20th, 25th and last day by default). */
   readonly abbPoints: readonly AbbPoint[];
-  /** Average over the six dates (days without a balance left out). */
+  /** Average over the policy's ABB days (days without a balance left out). */
   readonly abb: number | null;
   /** Average over the 5th, 15th and 25th. */
   readonly abbThree: number | null;
@@ -95,12 +99,14 @@ export interface MonthBalances extends BalanceStats {
 export interface BalanceInsights {
   readonly months: readonly MonthBalances[];
   readonly period: BalanceStats & {
-    /** Average of the months' six-date ABB. */
+    /** The months' ABBs averaged as the policy says (see coverage.ts meanOfMonths). */
     readonly abb: number | null;
     readonly abbThree: number | null;
   };
   /** Overdraft limit used for overdrawn days (0 when none). */
   readonly odLimit: number;
+  /** Which days made `abb`. */
+  readonly abbDays: AbbDaySet;
 }
 
 // --- Bounces and penalties --------------------------------------------------------------
@@ -359,8 +365,10 @@ export interface EligibleCredits {
   /** Each excluded credit with its reason, in date order. */
   readonly items: readonly ExcludedCredit[];
   readonly months: readonly EligibleMonth[];
-  /** Eligible credits over the account's months; null without months. */
+  /** Eligible credits a month over the months the statements cover; null without any. */
   readonly averageMonthly: number | null;
+  /** How `averageMonthly` was divided: months counted and months left out. */
+  readonly average: MonthlyAverage;
 }
 
 // --- Account and session ----------------------------------------------------------------
@@ -369,6 +377,10 @@ export interface AccountInsights {
   readonly accountId: string;
   /** Every month from the first to the last with data, oldest first. */
   readonly months: readonly MonthKey[];
+  /** Days of each of `months` the statements cover. */
+  readonly coverage: readonly MonthCoverage[];
+  /** The credit policy the figures follow. */
+  readonly policy: CreditPolicy;
   readonly flows: FlowInsights;
   readonly balances: BalanceInsights;
   readonly bounces: BounceInsights;

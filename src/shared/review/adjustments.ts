@@ -6,7 +6,8 @@ import { eligibleCredits as eligibleOf } from '../insights/eligible';
 import { transactionKey } from '../model/transaction-id';
 import type { SessionInsights, Tally } from '../insights/types';
 import { meanPaise } from '../insights/tally';
-import { ABB_THREE_DAYS } from '../insights/rules';
+import { meanOfMonths } from '../insights/coverage';
+import { THREE_DAY_ABB } from '../insights/policy';
 import { fromPaise, toPaise } from '../model/money';
 import type { SessionView, TransactionView } from '../model/view-model';
 
@@ -121,11 +122,19 @@ export function adjustedAbb(
         unadjusted: m.abb,
         adjusted: shifted(null),
         unadjustedThree: m.abbThree,
-        adjustedThree: shifted([...ABB_THREE_DAYS]),
+        adjustedThree: shifted([...THREE_DAY_ABB]),
       };
     });
+    const a = insights.accounts.find((x) => x.accountId === account.accountId);
+    // The period ABB as the insights take it: the months weighed by the policy's rule.
     const mean = (values: (number | null)[]) =>
-      meanPaise(values.flatMap((v) => (v === null ? [] : [toPaise(v)])));
+      a
+        ? meanOfMonths(
+            new Map(months.map((m, k) => [m.month, values[k] ?? null])),
+            a.coverage,
+            a.policy,
+          )
+        : null;
     let net = 0;
     for (const e of effects) net += e.paise;
     return {

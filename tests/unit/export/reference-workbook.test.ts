@@ -295,7 +295,7 @@ describe('export of the reference response', () => {
       'All months',
     ]);
     expect(rows[2]).toEqual([1, null, 320772.41]);
-    expect(rows.map((r) => r[0])).toContain('ABB (5th, 10th, 15th, 20th, 25th, last day)');
+    expect(rows.map((r) => r[0])).toContain('ABB (5/10/15/20/25/last)');
   });
 });
 

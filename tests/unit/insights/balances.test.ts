@@ -84,8 +84,40 @@ describe('balances from the EOD series', () => {
 
   it('averages the months for the period', () => {
     expect(balances.period.days).toBe(48);
-    expect(balances.period.abb).toBe(1375);
+    // The statements cover 3-30 Nov (28 of 30 days) and 1-20 Dec (20 of 31): each month's
+    // ABB weighs its covered share (pro-rated, the default policy).
+    // (1,500 x 28/30 + 1,250 x 20/31) / (28/30 + 20/31) = (1,400 + 806.4516) / 1.578495
+    // = 1,397.82.
+    expect(balances.period.abb).toBe(1397.82);
     expect(balances.period.min!.balance).toBe(-2500);
     expect(balances.period.negativeDays).toHaveLength(4);
+  });
+});
+
+describe('a month of FinBox EOD balances, by hand', () => {
+  it('averages, bounds and takes the ABB over the days that have a balance', () => {
+    // April: 30 days; balance = day number, except day 10 missing and day 30 negative.
+    const series = Array.from({ length: 30 }, (_, i) => (i === 9 ? null : i === 29 ? -30 : i + 1));
+    const [m] = computeAccountInsights(accountOf([], { eod: { 'Apr-24': series } })).balances
+      .months;
+    expect(m!.days).toBe(29);
+    expect(m!.min!.balance).toBe(-30);
+    expect(m!.max!.balance).toBe(29);
+    // sum(1..29) - 10 - 30 = 395 over 29 days
+    expect(m!.average).toBe(13.62);
+    // 5, 15, 20, 25, -30 (day 10 missing) over 5 days
+    expect(m!.abb).toBe(7);
+    expect(m!.abbPoints.filter((p) => p.balance)).toHaveLength(5);
+    expect(m!.daily).toEqual(series);
+  });
+
+  it('takes the last day of the month, 29 February in a leap year', () => {
+    const series = Array.from({ length: 31 }, (_, i) => (i === 28 ? 290 : i === 30 ? 999 : null));
+    const [m] = computeAccountInsights(accountOf([], { eod: { 'Feb-24': series } })).balances
+      .months;
+    expect(m!.abb).toBe(290);
+    // Entries past the month's length are not days of that month.
+    expect(m!.max!.balance).toBe(290);
+    expect(m!.daily).toHaveLength(29);
   });
 });

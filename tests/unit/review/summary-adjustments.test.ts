@@ -73,7 +73,8 @@ describe('adjustSummary', () => {
     for (const t of picked) expect(f.trace).not.toContain(t.index);
 
     const monthly = figure(adjusted, 0, 'eligibleMonthly');
-    const months = insights.accounts[0]!.flows.months.length;
+    // Wiring: the adjusted average divides by the same covered months as the unadjusted.
+    const months = insights.accounts[0]!.eligible.average.months;
     expect(monthly.value).toBe(Math.round(toPaise(f.value as number) / months) / 100);
     expect(monthly.adjustment?.unadjusted).toBe(figure(computed, 0, 'eligibleMonthly').value);
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { eodMonthStats } from '../../../src/shared/transactions/eod-stats';
 import { filterChoices, totalsOf } from '../../../src/shared/transactions/summary';
 import { tx } from './helpers';
 
@@ -49,49 +48,5 @@ describe('filterChoices', () => {
       firstDate: null,
       lastDate: null,
     });
-  });
-});
-
-describe('eodMonthStats', () => {
-  it('averages, bounds and takes the ABB over the days that have a balance', () => {
-    // April: 30 days; balance = day number, except day 10 missing and day 30 negative.
-    const balances = Array.from({ length: 30 }, (_, i) =>
-      i === 9 ? null : i === 29 ? -30 : i + 1,
-    );
-    const stats = eodMonthStats('2024-04', balances);
-    expect(stats.days).toBe(29);
-    expect(stats.minimum).toBe(-30);
-    expect(stats.maximum).toBe(29);
-    // sum(1..29) - 10 - 30 = 395 over 29 days
-    expect(stats.average).toBe(13.62);
-    // 5, 15, 20, 25, -30 (day 10 missing) over 5 days
-    expect(stats.abb).toBe(7);
-    expect(stats.abbDays).toBe(5);
-  });
-
-  it('takes the last day of the month, 29 February in a leap year', () => {
-    const balances = Array.from({ length: 31 }, (_, i) => (i === 28 ? 290 : i === 30 ? 999 : null));
-    const stats = eodMonthStats('2024-02', balances);
-    expect(stats.abb).toBe(290);
-    expect(stats.abbDays).toBe(1);
-    // Entries past the month's length are not days of that month.
-    expect(stats.maximum).toBe(290);
-    expect(eodMonthStats('2023-02', balances).abb).toBeNull();
-  });
-
-  it('gives nulls, not NaN, for a month without balances', () => {
-    expect(eodMonthStats('2023-10', [])).toEqual({
-      month: '2023-10',
-      days: 0,
-      average: null,
-      minimum: null,
-      maximum: null,
-      abb: null,
-      abbDays: 0,
-    });
-  });
-
-  it('keeps paise exact', () => {
-    expect(eodMonthStats('2023-10', [0.1, 0.2]).average).toBe(0.15);
   });
 });

@@ -1,33 +1,36 @@
 // `EOD Balances`: for each account, day 1..31 down and months across, then each month's
-// average, minimum and maximum and its ABB (the balances on the 5th, 10th, 15th, 20th, 25th
-// and last day, averaged), and the same figures over all months. Days without a balance
-// are blank and left out of every figure, never counted as zero.
+// average, minimum, maximum and ABB, and the same figures over all months. The figures are
+// the insights' own (src/shared/insights/balances.ts), so this sheet, the Summary and the
+// Insights sheet show one value for each: a month without FinBox's EOD series is rebuilt
+// from the running balances and says so; days without a balance are blank and left out of
+// every figure, never counted as zero.
 import { daysInMonth } from '@shared/model/calendar';
+import type { AccountInsights } from '@shared/insights';
+import { abbLabel } from '@shared/insights/policy';
 import type { AccountView } from '@shared/model/view-model';
-import { ABB_DAYS, eodMonthStats } from '@shared/transactions/eod-stats';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { monthHeader } from '../labels';
+import { insightsFor } from '../sheets-insights';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
-function averageOf(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let paise = 0;
-  for (const v of values) paise += Math.round(v * 100);
-  return Math.round(paise / values.length) / 100;
+const SOURCE: Readonly<Record<string, string>> = {
+  eod: 'FinBox EOD',
+  transactions: 'Running balances',
+  none: 'No balances',
+};
+
+function hasBalances(a: AccountInsights | undefined): boolean {
+  return a?.balances.months.some((m) => m.source !== 'none') ?? false;
 }
 
-function isBalance(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function accountRows(account: AccountView, label: string): SheetRow[] {
+function accountRows(a: AccountInsights | undefined, label: string): SheetRow[] {
   const rows: SheetRow[] = [{ style: 'title', cells: [`${label} — end-of-day balances`] }];
-  const months = account.eod;
-  if (months.length === 0) {
+  if (!a || !hasBalances(a)) {
     rows.push({ style: 'note', cells: ['No end-of-day balances for this account.'] });
     return rows;
   }
+  const { months, period } = a.balances;
   rows.push({
     style: 'header',
     cells: ['Day', ...months.map((m) => monthHeader(m.month)), 'All months'],
@@ -35,65 +38,73 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
   for (let day = 1; day <= 31; day++) {
     rows.push([
       typed.count(day),
-      ...months.map((m) =>
-        day <= daysInMonth(m.month) && isBalance(m.balances[day - 1])
-          ? typed.money(m.balances[day - 1])
-          : null,
-      ),
+      ...months.map((m) => (day <= daysInMonth(m.month) ? typed.money(m.daily[day - 1]) : null)),
     ]);
   }
-  const stats = months.map((m) => eodMonthStats(m.month, m.balances));
-  const everyDay = months.flatMap((m) =>
-    m.balances.slice(0, daysInMonth(m.month)).filter(isBalance),
-  );
-  const abbDays = months.flatMap((m) =>
-    ABB_DAYS.map((d) => m.balances[(d === 0 ? daysInMonth(m.month) : d) - 1]).filter(isBalance),
-  );
   const line = (name: string, values: Value[], overall: Value): SheetRow => ({
     style: 'total',
     cells: [name, ...values, overall],
   });
+  const abbDaysWith = (m: (typeof months)[number]) => m.abbPoints.filter((p) => p.balance).length;
+  const partial = a.policy.partialMonths === 'prorate' ? 'pro-rated' : 'left out';
   rows.push(
     line(
       'Average',
-      stats.map((s) => typed.money(s.average)),
-      typed.money(averageOf(everyDay)),
+      months.map((m) => typed.money(m.average)),
+      typed.money(period.average),
     ),
     line(
       'Minimum',
-      stats.map((s) => typed.money(s.minimum)),
-      typed.money(everyDay.length ? Math.min(...everyDay) : null),
+      months.map((m) => typed.money(m.min?.balance)),
+      typed.money(period.min?.balance),
     ),
     line(
       'Maximum',
-      stats.map((s) => typed.money(s.maximum)),
-      typed.money(everyDay.length ? Math.max(...everyDay) : null),
+      months.map((m) => typed.money(m.max?.balance)),
+      typed.money(period.max?.balance),
     ),
     line(
-      'ABB (5th, 10th, 15th, 20th, 25th, last day)',
-      stats.map((s) => typed.money(s.abb)),
-      typed.money(averageOf(abbDays)),
+      abbLabel(a.balances.abbDays),
+      months.map((m) => typed.money(m.abb)),
+      typed.money(period.abb),
     ),
-    ['Days with a balance', ...stats.map((s) => typed.count(s.days)), typed.count(everyDay.length)],
+    ['Days with a balance', ...months.map((m) => typed.count(m.days)), typed.count(period.days)],
     [
-      'ABB days with a balance (of 6)',
-      ...stats.map((s) => typed.count(s.abbDays)),
-      typed.count(abbDays.length),
+      'ABB days with a balance',
+      ...months.map((m) => typed.count(abbDaysWith(m))),
+      typed.count(months.reduce((n, m) => n + abbDaysWith(m), 0)),
     ],
+    [
+      'Days the statements cover',
+      ...a.coverage.map((c) => `${c.covered} of ${c.days}`),
+      typed.count(a.coverage.reduce((n, c) => n + c.covered, 0)),
+    ],
+    ['Balances from', ...months.map((m) => SOURCE[m.source] ?? m.source)],
+    {
+      style: 'note',
+      cells: [
+        `All months: the average, minimum and maximum of every day with a balance; the ABB is the months' ABBs averaged, partial months ${partial} (${a.policy.name}).`,
+      ],
+    },
   );
   return rows;
 }
 
 export function eodPlan(context: ExportContext): SheetPlan {
-  const withEod = context.accounts.filter((a) => a.eod.length > 0);
+  const insights = insightsFor(context.view);
+  const byId = new Map(insights.accounts.map((a) => [a.accountId, a]));
+  const any = context.accounts.some((a: AccountView) => hasBalances(byId.get(a.accountId)));
   const rows: SheetRow[] = [];
-  if (withEod.length > 0) {
+  if (any) {
     context.accounts.forEach((account, i) => {
       if (i > 0) rows.push([]);
-      rows.push(...accountRows(account, labelOf(context, account.accountId)));
+      rows.push(...accountRows(byId.get(account.accountId), labelOf(context, account.accountId)));
     });
   }
-  const widest = Math.max(0, ...context.accounts.map((a) => a.eod.length));
+  const widest = Math.max(
+    0,
+    ...context.accounts.map((a) => byId.get(a.accountId)?.balances.months.length ?? 0),
+  );
   const columns: ColumnSpec[] = [
     { header: '', kind: 'count', minWidth: 12, maxWidth: 44 },
     ...Array.from({ length: widest + 1 }, (): ColumnSpec => ({

@@ -1,0 +1,49 @@
+// Monthly averages divide by the months the statements cover, never by calendar months
+// without a statement or inside FinBox's missing_data; a partial month counts as the
+// policy says. Expected values worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { computeAccountInsights } from '../../../src/shared/insights';
+import { policyFrom } from '../../../src/shared/insights/policy';
+import { accountOf, type Tx } from './helpers';
+
+describe('monthly averages over covered months', () => {
+  it('leave out months with no statement and missing_data gaps', () => {
+    // June to October declared, June to September missing: one month of data, 59,620.
+    const a = computeAccountInsights(
+      accountOf(
+        [
+          { date: '2023-10-01', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+          { date: '2023-10-31', type: 'credit', amount: 29620, note: 'NEFT-ZETA STORES' },
+        ],
+        {
+          months: ['2023-06', '2023-07', '2023-08', '2023-09', '2023-10'],
+          missing: [{ from_date: '2023-06-01', to_date: '2023-09-30' }],
+        },
+      ),
+    );
+    // 59,620 / 1 month (not / 5 calendar months = 11,924).
+    expect(a.eligible.averageMonthly).toBe(59620);
+    expect(a.eligible.average.leftOut).toEqual(['2023-06', '2023-07', '2023-08', '2023-09']);
+  });
+
+  const partial: Tx[] = [
+    { date: '2023-10-01', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+    { date: '2023-10-31', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+    // The statement ends on 4 November: 4 of 30 days.
+    { date: '2023-11-04', type: 'credit', amount: 10000, note: 'NEFT-ZETA STORES' },
+  ];
+
+  it('pro-rate a partial month by its covered days (default policy)', () => {
+    const a = computeAccountInsights(accountOf(partial));
+    // (60,000 + 10,000) / (1 + 4/30) = 70,000 / 1.13333 = 61,764.705.. = 61,764.71
+    expect(a.eligible.averageMonthly).toBe(61764.71);
+    expect(a.eligible.average.months).toBeCloseTo(1 + 4 / 30, 10);
+  });
+
+  it('or mark it and leave it out, when the policy says so', () => {
+    const a = computeAccountInsights(accountOf(partial), policyFrom({ partialMonths: 'exclude' }));
+    // October alone: 60,000 / 1.
+    expect(a.eligible.averageMonthly).toBe(60000);
+    expect(a.eligible.average.leftOut).toEqual(['2023-11']);
+  });
+});
