@@ -167,7 +167,7 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   // The Summary says the adjustment beside eligible credits (the account's and the
   // session's), opens the transaction it excluded, and shows the unadjusted figure on a click.
   const summaryModel = summarizeSession(view, computeSessionInsights(view));
-  const eligibleFigure = summaryModel.accounts[0]!.sections[0]!.figures.find(
+  const eligibleFigure = summaryModel.accounts[0]!.sections.flatMap((s) => s.figures).find(
     (f) => f.key === 'eligibleCredits',
   )!;
   const unadjustedText = formatRupees(eligibleFigure.value as number);

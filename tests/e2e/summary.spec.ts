@@ -65,7 +65,9 @@ test('demo-business opens on Summary: one screen, traced figures, light and dark
   await trace.getByRole('button', { name: 'Close list' }).click();
 
   // Eligible credits: the exact amount the model computes, traced to its credits.
-  const eligible = icici.sections[0]!.figures.find((f) => f.key === 'eligibleCredits')!;
+  const eligible = icici.sections
+    .flatMap((s) => s.figures)
+    .find((f) => f.key === 'eligibleCredits')!;
   await row('eligibleCredits').getByRole('button').click();
   await expect(trace.getByTestId('shown-count')).toHaveText(
     eligible.trace.length.toLocaleString('en-IN'),

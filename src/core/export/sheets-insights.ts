@@ -53,6 +53,8 @@ export function figureCell(figure: Figure): Value {
       return typed.money(value);
     case 'share':
       return percent(value);
+    case 'ratio':
+      return Math.round(value * 100) / 100;
     default:
       return typed.count(value);
   }

@@ -4,8 +4,8 @@
 import type { MonthKey } from '../model/calendar';
 import type { AccountInsights, DayBalance, Tally, TxPick } from './types';
 
-/** money: rupees; count: a whole number; share: 0..1; days: a count of days. */
-export type FigureKind = 'money' | 'count' | 'share' | 'days' | 'text';
+/** money: rupees; count: a whole number; share: 0..1; days: a count of days; ratio: times. */
+export type FigureKind = 'money' | 'count' | 'share' | 'days' | 'text' | 'ratio';
 
 export interface Figure {
   readonly label: string;

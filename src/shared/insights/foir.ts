@@ -17,8 +17,8 @@ export interface FoirFigure {
 }
 
 export const FOIR_BASIS_LABEL: Readonly<Record<FoirIncomeBasis, string>> = {
-  eligible_credits: 'eligible credits, average month',
-  salary: 'salary, average month',
+  eligible_credits: 'eligible credits a month',
+  salary: 'salary a month',
 };
 
 /** Monthly obligations over monthly income (eligible credits or salary, as the policy says). */

@@ -12,6 +12,10 @@ import { formatDate } from '../model/calendar';
 import { formatWhole, fromPaise, toPaise } from '../model/money';
 import type { AccountView, MissingRange, SessionView, StatusTone } from '../model/view-model';
 import type { Figure, FigureKind } from './figures';
+import { FOIR_BASIS_LABEL } from './foir';
+import { obligationsAnswer, type ObligationsAnswer } from './obligations-answer';
+import { DEFAULT_POLICY, type CreditPolicy } from './policy';
+import { countsOf, reconciliationLine, type ReconciliationCounts } from './reconciliation';
 import type { AccountInsights, EligibleMonth, SessionInsights } from './types';
 
 /**
@@ -45,6 +49,8 @@ export interface SummaryFigure extends Figure {
 
 export interface SummarySection {
   readonly title: string;
+  /** `obligations`: the answer a summary leads with, laid out as a band of its own. */
+  readonly key?: string | undefined;
   readonly figures: readonly SummaryFigure[];
 }
 
@@ -103,6 +109,8 @@ export interface AccountSummary {
   /** The account itself failed to process: every figure is marked. */
   readonly failed: boolean;
   readonly odLimit: number | null;
+  /** Obligations schedule, FOIR, ABB over EMI and the reconciliation, under `answer.policy`. */
+  readonly answer: ObligationsAnswer;
 }
 
 export interface FigureParts {
@@ -133,6 +141,10 @@ export interface SessionSummary {
   readonly accounts: readonly AccountSummary[];
   readonly figures: readonly SessionFigure[];
   readonly trust: TrustVerdict;
+  /** The name of the credit policy every figure was made with. */
+  readonly policy: string;
+  /** FinBox's figures against ours, over the accounts, and its one line. */
+  readonly reconciliation: ReconciliationCounts & { readonly line: string };
 }
 
 const SOURCES: Readonly<Record<string, string>> = {
@@ -229,7 +241,11 @@ function dayBalances(account: AccountView): number[] {
   return [...last.values()];
 }
 
-export function summarizeAccount(account: AccountView, a: AccountInsights): AccountSummary {
+export function summarizeAccount(
+  account: AccountView,
+  a: AccountInsights,
+  policy: CreditPolicy = DEFAULT_POLICY,
+): AccountSummary {
   const statements = statementsOf(account);
   const badStatements = new Set(
     statements.filter((s) => s.tone === 'failed' || s.flagged).map((s) => s.statementId),
@@ -293,8 +309,32 @@ export function summarizeAccount(account: AccountView, a: AccountInsights): Acco
     indices: [...r.inwardReturns.indices, ...r.outwardReturns.indices, ...r.otherReturns.indices],
   };
   const salaryMonths = s.months.filter((m) => m.total.count > 0).length;
+  const answer = obligationsAnswer(account, a, policy);
+  const { schedule, foir } = answer;
+  const active = schedule.streams.filter((x) => x.active).length;
 
   const sections: SummarySection[] = [
+    {
+      title: 'Obligations',
+      key: 'obligations',
+      figures: [
+        fig(
+          'monthlyObligations',
+          'Monthly obligations',
+          'money',
+          schedule.monthlyTotal,
+          schedule.trace,
+          {
+            note: plural(active, 'stream'),
+          },
+        ),
+        fig('foir', 'FOIR', 'share', foir.ratio, schedule.trace, {
+          note: `of ${foir.income === null ? 'no' : formatLimit(foir.income)} ${FOIR_BASIS_LABEL[foir.basis]}; limit ${Math.round(foir.limit * 1000) / 10}%`,
+          ...(foir.over === null ? {} : { tone: foir.over ? 'bad' : 'ok' }),
+        }),
+        fig('abbOverEmi', 'ABB over EMI', 'ratio', answer.abbOverEmi, schedule.trace),
+      ],
+    },
     {
       title: 'Credits',
       figures: [
@@ -538,6 +578,7 @@ export function summarizeAccount(account: AccountView, a: AccountInsights): Acco
     trust: verdict(reasons),
     failed,
     odLimit: limit,
+    answer,
   };
 }
 
@@ -550,9 +591,13 @@ function formatLimit(amount: number): string {
   return `₹${formatWhole(amount)}`;
 }
 
-export function summarizeSession(session: SessionView, insights: SessionInsights): SessionSummary {
+export function summarizeSession(
+  session: SessionView,
+  insights: SessionInsights,
+  policy: CreditPolicy = DEFAULT_POLICY,
+): SessionSummary {
   const accounts = session.accounts.map((account, k) =>
-    summarizeAccount(account, insights.accounts[k]!),
+    summarizeAccount(account, insights.accounts[k]!, policy),
   );
   const sum = (
     key: string,
@@ -577,7 +622,15 @@ export function summarizeSession(session: SessionView, insights: SessionInsights
   const by = (key: string) => (a: AccountSummary) =>
     a.sections.flatMap((s) => s.figures).find((f) => f.key === key);
   const transfers = insights.ownTransfers;
+  const obligations = sum(
+    'monthlyObligations',
+    'Monthly obligations',
+    'money',
+    by('monthlyObligations'),
+  );
   const figures: SessionFigure[] = [
+    obligations,
+    sessionFoir(accounts, obligations, policy),
     sum('totalCredits', 'Total credits', 'money', by('totalCredits')),
     sum('eligibleCredits', 'Eligible credits', 'money', by('eligibleCredits')),
     sum('eligibleMonthly', 'Eligible a month', 'money', by('eligibleMonthly')),
@@ -614,5 +667,35 @@ export function summarizeSession(session: SessionView, insights: SessionInsights
       text: `${plural(unread.length, 'item')} in the response could not be read and were set aside.`,
       trace: [],
     });
-  return { sessionId: session.sessionId, accounts, figures, trust: verdict(reasons) };
+  const counts = countsOf(accounts.flatMap((a) => a.answer.reconciliation.items));
+  return {
+    sessionId: session.sessionId,
+    accounts,
+    figures,
+    trust: verdict(reasons),
+    policy: policy.name,
+    reconciliation: { ...counts, line: reconciliationLine(counts) },
+  };
+}
+
+/** The session's FOIR: the accounts' obligations over the accounts' income, as the policy says. */
+function sessionFoir(
+  accounts: readonly AccountSummary[],
+  obligations: SessionFigure,
+  policy: CreditPolicy,
+): SessionFigure {
+  let income = 0;
+  for (const a of accounts) income += toPaise(a.answer.foir.income ?? 0);
+  const ratio =
+    income > 0 && typeof obligations.value === 'number'
+      ? toPaise(obligations.value) / income
+      : null;
+  return {
+    key: 'foir',
+    label: 'FOIR',
+    kind: 'share',
+    value: ratio,
+    parts: obligations.parts,
+    ...(ratio !== null && ratio > policy.foirLimit ? { tone: 'bad' as const } : {}),
+  };
 }

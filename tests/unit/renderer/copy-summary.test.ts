@@ -14,7 +14,7 @@ describe('Copy summary', () => {
     const { view } = demo('demo-retail');
     const insights = computeSessionInsights(view);
     const computed = summarizeSession(view, insights);
-    const eligible = computed.accounts[0]!.sections[0]!.figures.find(
+    const eligible = computed.accounts[0]!.sections.flatMap((s) => s.figures).find(
       (f) => f.key === 'eligibleCredits',
     )!;
     const credit = view.accounts[0]!.transactions[eligible.trace[0]!]!;

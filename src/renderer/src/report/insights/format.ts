@@ -16,6 +16,16 @@ export function formatShare(value: number | null | undefined): string {
     : PERCENT.format(value);
 }
 
+/** ABB over EMI and the like: `2.35×`. */
+export function formatRatio(value: number): string {
+  return `${RATIO.format(value)}×`;
+}
+
+const RATIO = new Intl.NumberFormat('en-IN', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
 export function formatFigure(kind: FigureKind, value: number | string | null): string {
   if (value === null) return NONE;
   if (typeof value === 'string') return value;
@@ -27,6 +37,8 @@ export function formatFigure(kind: FigureKind, value: number | string | null): s
     case 'count':
     case 'days':
       return formatCount(value);
+    case 'ratio':
+      return formatRatio(value);
     default:
       return String(value);
   }
