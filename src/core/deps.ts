@@ -3,6 +3,7 @@
 // pass plain Node stand-ins. Nothing here imports electron.
 import type { SessionView } from '@shared/model/view-model';
 import type { BankConnectClient } from './api/client';
+import type { ExportResult } from './export/export-workbook';
 import type { ExportReview } from './export/sheets/review';
 import type { SafeStorageLike } from './vault/vault';
 
@@ -68,7 +69,7 @@ export type ExportWorkbook = (
   view: SessionView,
   meta: ExportMeta,
   options: ExportOptions,
-) => Promise<unknown>;
+) => Promise<ExportResult>;
 
 export interface AppDeps {
   readonly fetch: typeof fetch;

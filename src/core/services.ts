@@ -2,7 +2,9 @@
 // outside world passes in. The app (openServices, from AppDeps) and the CLI
 // (libraryServices, from a library folder) take what they need from it and build nothing
 // of their own.
-import type { AppDeps, SandboxServer } from './deps';
+import type { AppDeps, ExportWorkbook, SandboxServer } from './deps';
+import { exportWorkbook } from './export/export-workbook';
+import { SessionWorkbooks } from './export/session-workbook';
 import { Catalogue } from './catalogue/catalogue';
 import { appLibraryDir, recentFileOf } from './library/paths';
 import { RecentSessions } from './library/recent';
@@ -26,6 +28,8 @@ export interface LibraryServicesOptions {
   readonly trash?: (path: string) => Promise<void>;
   /** Where opened views of large sessions are kept (the app); absent, none are. */
   readonly views?: ViewCache | null;
+  /** The Excel exporter (default: core's). */
+  readonly exportWorkbook?: ExportWorkbook;
 }
 
 /** The saved-session library and what lives beside it in its folder. */
@@ -39,11 +43,13 @@ export interface LibraryServices {
   readonly catalogue: Catalogue;
   /** Session files -> opened sessions: snapshots opened, files imported to be opened. */
   readonly saved: SavedSessions;
+  /** Sessions -> workbooks with their reviews. */
+  readonly workbooks: SessionWorkbooks;
   close(): Promise<void>;
 }
 
 export function libraryServices(options: LibraryServicesOptions): LibraryServices {
-  const { dir, appVersion, clock, trash, views = null } = options;
+  const { dir, appVersion, clock, trash, views = null, exportWorkbook: exporter } = options;
   const library = new Library({
     dir,
     appVersion,
@@ -59,6 +65,11 @@ export function libraryServices(options: LibraryServicesOptions): LibraryService
     reviews,
     catalogue,
     saved: new SavedSessions({ library, reviews, views }),
+    workbooks: new SessionWorkbooks({
+      exporter: exporter ?? exportWorkbook,
+      reviewStore,
+      reviews,
+    }),
     close: () => catalogue.close(),
   };
 }
@@ -107,6 +118,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     clock: deps.clock,
     trash: (path) => deps.shell.trash(path),
     views,
+    exportWorkbook: deps.exportWorkbook,
   });
   return {
     ...library,

@@ -5,13 +5,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { SessionView } from '@shared/model/view-model';
-import { reviewState } from '@shared/review/state';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
 import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
+import { writeSessionWorkbook, type WorkbookSession } from '../../core/export/session-workbook';
 import { readSessionInput } from '../../core/library/session-input';
-import type { ExportReview } from '../../core/export/sheets/review';
 import { openSession } from '../../core/session/open-session';
 import { viewOfPayload } from '../../core/session/view';
 import { unreadableLine } from './unreadable';
@@ -25,13 +23,6 @@ import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
 import { CONNECTION_HELP, parseCommandArgs, UsageError } from '../usage';
 import { retryReporter } from './progress';
-
-export interface SessionForExport {
-  readonly view: SessionView;
-  readonly meta: ExportMeta;
-  /** The review a .bcsession carries (its Review sheet and the Transactions flags). */
-  readonly review?: { readonly entries: number; readonly sheet: ExportReview } | undefined;
-}
 
 export interface ExportCliIo {
   readonly stdout: (text: string) => void;
@@ -64,7 +55,7 @@ async function fromApi(
   sessionId: string,
   flags: ConnectionFlags,
   io: ExportCliIo,
-): Promise<SessionForExport> {
+): Promise<WorkbookSession> {
   const connection = await (
     io.connect ?? ((f) => openConnection(f, io.env ?? {}, retryReporter(io)))
   )(flags);
@@ -77,6 +68,7 @@ async function fromApi(
         source: provenanceLabel(opened.provenance),
         sandbox: opened.provenance.sandbox,
       },
+      review: null,
     };
   } finally {
     await connection.close();
@@ -104,7 +96,7 @@ async function fetchNoteOf(path: string): Promise<{ fetchedAt: string; source: s
   }
 }
 
-async function fromFile(path: string): Promise<SessionForExport> {
+async function fromFile(path: string): Promise<WorkbookSession> {
   const input = await readSessionInput(path);
   const name = basename(path);
   let meta: ExportMeta;
@@ -127,15 +119,7 @@ async function fromFile(path: string): Promise<SessionForExport> {
       sandbox,
     };
   }
-  const document = input.review;
-  return {
-    view: viewOfPayload(input, 'file'),
-    meta,
-    review:
-      document && document.events.length > 0
-        ? { entries: document.events.length, sheet: { state: reviewState(document) } }
-        : undefined,
-  };
+  return { view: viewOfPayload(input, 'file'), meta, review: input.review };
 }
 
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */
@@ -163,7 +147,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     const source = positionals[0]!;
     const path = resolve(cwd, source);
     const destination = resolve(cwd, out);
-    let session: SessionForExport;
+    let session: WorkbookSession;
     if (existsSync(path) && statSync(path).isDirectory()) {
       throw new CoreError('IS_A_FOLDER', `${source}: is a folder, not a file`);
     } else if (existsSync(path)) {
@@ -178,21 +162,21 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     const { view } = session;
     const line = unreadableLine(view);
     if (line) io.stderr(line);
-    const result = await exportWorkbook(view, session.meta, {
+    const result = await writeSessionWorkbook(exportWorkbook, session, {
       destination,
       accountId: values.account,
       allFields: values['all-fields'] === true,
       signal: io.signal,
-      review: session.review?.sheet ?? null,
     });
+    const reviewEntries = session.review?.events.length ?? 0;
     const transactions = view.accounts
       .filter((a) => !values.account || a.accountId === values.account)
       .reduce((n, a) => n + a.transactions.length, 0);
     io.stdout(
       `Wrote ${result.path}: ${result.sheets.length} sheets, ` +
         `${transactions.toLocaleString('en-IN')} transactions` +
-        (session.review
-          ? `, with the review the file carries (${session.review.entries.toLocaleString('en-IN')} entries)`
+        (reviewEntries > 0
+          ? `, with the review the file carries (${reviewEntries.toLocaleString('en-IN')} entries)`
           : '') +
         '\n',
     );

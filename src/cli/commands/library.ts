@@ -67,7 +67,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     return values.help ? 0 : 2;
   }
   const saved = openLibrary(io, values.library);
-  const { library, reviews } = saved;
+  const { library, reviews, workbooks } = saved;
   try {
     switch (action) {
       case 'list':
@@ -83,7 +83,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         const destination = resolve(io.cwd, values.output);
         if (/\.xlsx$/i.test(destination)) {
           // The workbook of the snapshot, with the session's review (Review sheet, flags).
-          const result = await reviews.exportWorkbook(sessionId, values.snapshot, { destination });
+          const result = await workbooks.ofSnapshot(sessionId, values.snapshot, { destination });
           io.stdout(`Wrote ${result.path}: ${result.sheets.length} sheets\n`);
           return 0;
         }

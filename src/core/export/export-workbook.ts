@@ -1,15 +1,15 @@
 // The Excel export: the session's ten sheets (and, when asked, every transaction field),
 // streamed into a temporary file beside the destination and renamed over it only once the
-// file is complete and on disk, so a cancel, a full disk or a crash never leaves a half
+// file is complete and on disk (the one atomic writer, io/safe-write.ts), so a cancel, a full disk or a crash never leaves a half
 // workbook, and an existing file at the destination stays as it was until then.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import type { WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { SessionView } from '@shared/model/view-model';
 import type { ExportMeta, ExportOptions } from '../deps';
-import { tempNameFor } from '../io/safe-write';
+import { stageStreamAtomic, type StagedStream } from '../io/safe-write';
 import type { ExportContext } from './context';
 import { cancelled, ExportError, writeFailure } from './errors';
 import { accountLabels } from './labels';
@@ -142,13 +142,6 @@ async function waitForDrain(stream: Writable, failed: () => unknown): Promise<vo
   }
 }
 
-function opened(file: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    file.once('ready', () => resolve());
-    file.once('error', reject);
-  });
-}
-
 function closed(file: WriteStream): Promise<void> {
   if (file.closed) return Promise.resolve();
   return new Promise((resolve) => file.once('close', () => resolve()));
@@ -179,20 +172,14 @@ export async function exportWorkbook(
     throw new ExportError('DESTINATION_IS_FOLDER', `${destination}: is a folder`);
   }
 
-  const temp = join(folder, tempNameFor(basename(destination)));
-  let file: WriteStream | null = null;
+  let staged: StagedStream | null = null;
   let workbook: ExcelJS.stream.xlsx.WorkbookWriter | null = null;
   let failure: unknown = null;
   try {
-    // `flush`: the data is fsynced before the file is closed, so the rename below never
-    // publishes a file whose bytes are still only in memory.
-    file = createWriteStream(temp, {
-      flags: 'wx',
-      mode: 0o644,
-      flush: true,
-    });
+    // Written beside the destination and put in place whole (io/safe-write.ts).
+    staged = await stageStreamAtomic(folder, basename(destination));
+    const file = staged.stream;
     file.on('error', (error) => (failure ??= error));
-    await opened(file);
     // Loaded on first use: requiring exceljs costs ~0.5 s, which every other `bcv` command
     // (library list above all) would otherwise pay at start-up.
     const { default: excel } = await import('exceljs');
@@ -220,7 +207,7 @@ export async function exportWorkbook(
     const check = async () => {
       if (signal?.aborted) throw cancelled();
       if (failure) throw failure;
-      await waitForDrain(file!, () => failure);
+      await waitForDrain(file, () => failure);
       await nextTurn();
       if (signal?.aborted) throw cancelled();
       if (failure) throw failure;
@@ -254,7 +241,7 @@ export async function exportWorkbook(
     if (failure) throw failure;
     if (signal?.aborted) throw cancelled();
     try {
-      await rename(temp, destination);
+      await staged.commit();
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') {
@@ -274,11 +261,7 @@ export async function exportWorkbook(
     } catch {
       // already ended
     }
-    if (file) {
-      file.destroy();
-      await closed(file);
-    }
-    await rm(temp, { force: true }).catch(() => undefined);
+    await staged?.discard();
     throw error instanceof ExportError ? error : writeFailure(failure ?? error, destination);
   }
 }

@@ -1,5 +1,5 @@
-// Every file the project writes goes through here: a temporary file in the same folder,
-// written in full (short writes continued), fsynced, renamed over the final name, then
+// Every file the project writes goes through here (bytes, or a stream such as the Excel
+// export's): a temporary file in the same folder, written in full (short writes continued), fsynced, renamed over the final name, then
 // the folder fsynced so the rename itself survives a power cut. A full disk or any other
 // failure before the rename removes the temporary file and leaves what was there before
 // byte for byte; it is reported as DISK_FULL (or another code) in one line.
@@ -7,6 +7,7 @@
 // Temporary files are named `.<name>.<pid>-<start>.<random>.tmp`: the writer's process id
 // and start time, so the next library open can tell a live writer's file from one whose
 // writer was killed (see stale-temp.ts).
+import { createWriteStream, type WriteStream } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -211,4 +212,52 @@ async function syncDir(fs: LibraryFs, dir: string): Promise<void> {
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** A file being written as a stream under its temporary name (staged as stageFileAtomic). */
+export interface StagedStream extends StagedFile {
+  readonly stream: WriteStream;
+}
+
+/**
+ * stageFileAtomic for a writer that streams (the Excel export): write to `stream` and end
+ * it, then `commit` renames the file over the final name and syncs the folder; `discard`
+ * (also after a failure) removes it. `flush`: each write is synced before the stream closes.
+ */
+export async function stageStreamAtomic(
+  dir: string,
+  name: string,
+  mode = 0o644,
+): Promise<StagedStream> {
+  const temp = join(dir, tempNameFor(name));
+  const final = join(dir, name);
+  const stream = createWriteStream(temp, { flags: 'wx', mode, flush: true });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', () => resolve());
+    stream.once('error', reject);
+  });
+  const closed = (): Promise<void> =>
+    stream.closed
+      ? Promise.resolve()
+      : new Promise((resolve) => stream.once('close', () => resolve()));
+  const discard = async (): Promise<void> => {
+    stream.destroy();
+    await closed();
+    await realFs.unlink(temp).catch(() => undefined);
+  };
+  return {
+    stream,
+    async commit() {
+      await closed();
+      try {
+        await realFs.rename(temp, final);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      await syncDir(realFs, dir);
+      return final;
+    },
+    discard,
+  };
 }

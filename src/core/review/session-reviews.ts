@@ -9,7 +9,6 @@ import type { FlagRequest } from '@shared/review/changes';
 import type { ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { reviewState, type ReviewState } from '@shared/review/state';
-import { exportWorkbook, type ExportResult, type WorkbookOptions } from '../export/export-workbook';
 import { viewOfPayload } from '../session/view';
 import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { carriedReview } from '../library/session-input';
@@ -140,26 +139,6 @@ export class SessionReviews {
       appVersion: this.library.appVersion,
     });
     return writeFileAtomic(this.fs, dirname(destination), basename(destination), bytes);
-  }
-
-  /** The workbook of a snapshot (the newest unless given) with the session's review in it. */
-  async exportWorkbook(
-    sessionId: string,
-    snapshotId: string | undefined,
-    options: Omit<WorkbookOptions, 'review'>,
-  ): Promise<ExportResult> {
-    const { snapshot, view, state } = await this.open(sessionId, snapshotId);
-    const { record } = snapshot;
-    const from = record.imported ? 'imported' : `fetched from ${record.host ?? 'an unknown host'}`;
-    return exportWorkbook(
-      view,
-      {
-        fetchedAt: record.fetchedAt,
-        source: `library snapshot ${record.snapshotId} (${from})`,
-        sandbox: record.sandbox,
-      },
-      { ...options, review: { state, keyOf: this.keyOf } },
-    );
   }
 
   /**

@@ -130,7 +130,7 @@ export function sessionOfSnapshot(opened: OpenedSnapshot): AddSession {
 }
 
 /** A snapshot (found in the library) with its view, as an open session. */
-function savedSession(found: ListedSnapshot, view: SessionView): AddSession {
+export function savedSession(found: ListedSnapshot, view: SessionView): AddSession {
   const { record } = found;
   return {
     sessionId: record.sessionId,

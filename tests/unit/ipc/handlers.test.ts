@@ -224,7 +224,7 @@ describe('sessions', () => {
         exportWorkbook: (view, meta, options) => {
           options.onProgress?.(1, 2, 'Writing');
           calls.push({ view, meta, destination: options.destination });
-          return Promise.resolve();
+          return Promise.resolve({ path: options.destination, sheets: [], rows: 0 });
         },
       }),
     );

@@ -1,13 +1,11 @@
-// export:xlsx — ask where to save, then core's exportWorkbook with progress and cancel.
+// export:xlsx — ask where to save, then the session's workbook with its review (core's
+// SessionWorkbooks), with progress and cancel.
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { CoreError } from '../../../core/errors';
-import { sourceLabel } from '@shared/session/provenance';
-import { reviewState } from '@shared/review/state';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
-  const reviews = s.reviewStore;
   return {
     'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
       const { loaded } = s.sessions.get(handle);
@@ -24,26 +22,15 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
       });
       if (!destination) return { cancelled: true } as const;
       // The reviewer's work goes into the workbook with the data (Review sheet, flags).
-      const document = await reviews.read(loaded.sessionId);
-      const review = document.events.length > 0 ? { state: reviewState(document) } : null;
       await s.jobs.run(jobId, (signal) =>
-        deps.exportWorkbook(
-          loaded.view,
-          {
-            fetchedAt: loaded.fetchedAt,
-            source: sourceLabel(loaded.source),
-            sandbox: loaded.source.sandbox,
-          },
-          {
-            destination,
-            accountId,
-            allFields,
-            review,
-            signal,
-            onProgress: (done, total, message) =>
-              ctx.emit('progress', { jobId, kind: 'export', done, total, message }),
-          },
-        ),
+        s.workbooks.ofLoaded(loaded, {
+          destination,
+          accountId,
+          allFields,
+          signal,
+          onProgress: (done, total, message) =>
+            ctx.emit('progress', { jobId, kind: 'export', done, total, message }),
+        }),
       );
       return { path: destination };
     },
