@@ -14,15 +14,35 @@ import { startSandboxServer } from '../sandbox/server';
 import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import { refuseCredentialsInUrl } from '../core/security/redact';
 import { baseUrlProblem } from '../core/api/base-url';
-import { UsageError } from './usage';
+import { UsageError, type FlagSpecs } from './usage';
 
+/** The flags of every command that talks to BankConnect (status, fetch, export). */
 export const CONNECTION_OPTIONS = {
-  'base-url': { type: 'string' },
-  'api-version': { type: 'string' },
-  sandbox: { type: 'boolean' },
-  timeout: { type: 'string' },
-  endpoint: { type: 'string' },
-} as const;
+  sandbox: {
+    type: 'boolean',
+    help: 'use an in-process sandbox with demo sessions instead of the network',
+  },
+  'base-url': {
+    type: 'string',
+    arg: 'URL',
+    help: `the API's base URL (BANKCONNECT_BASE_URL; default ${DEFAULT_BASE_URL})`,
+  },
+  'api-version': {
+    type: 'string',
+    arg: 'V',
+    help: `the API version (BANKCONNECT_API_VERSION; default ${DEFAULT_API_VERSION})`,
+  },
+  endpoint: {
+    type: 'string',
+    arg: 'E',
+    help: 'the data endpoint: subscribed_data (default) or insights (BANKCONNECT_ENDPOINT)',
+  },
+  timeout: { type: 'string', arg: 'SECONDS', help: 'the limit per request (default 30)' },
+} as const satisfies FlagSpecs;
+
+/** What the connection flags' help adds: where the credentials come from. */
+export const CONNECTION_NOTES = `Credentials come from the environment only: BANKCONNECT_API_KEY and
+BANKCONNECT_SERVER_HASH (not needed with --sandbox). Flags win over the environment.`;
 
 export interface ConnectionFlags {
   readonly 'base-url'?: string | undefined;

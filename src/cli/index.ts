@@ -1,33 +1,41 @@
 // `bcv`: the command-line face of BankConnect Viewer. Exit codes: 0 success, 1 API or
 // network error (one line `CODE: message` on stderr, no stack trace), 2 usage error.
-import { runExportCommand } from './commands/export';
-import { runFetchCommand } from './commands/fetch';
-import { runLibraryCommand } from './commands/library';
+import { CLI_COMMANDS, isGroup } from './commands';
 import type { CliIo } from './io';
-import { runReviewCommand } from './commands/review';
-import { runSandboxCommand } from './commands/sandbox';
-import { runStatusCommand } from './commands/status';
-import { runTeamCommand } from './commands/team';
-import { TEAM_SECRET_VARIABLES } from './commands/team-connection';
 import { redactor, urlSecrets } from '../core/security/redact';
 import { EXIT_OK, EXIT_USAGE, failureOf } from './exit';
 import { safeWriter } from './terminal-safe';
-import { USAGE } from './usage';
+import { HelpRequested } from './usage';
+import { BUILT_IN_SESSION_IDS } from '../sandbox/sessions';
+import { TEAM_SECRET_VARIABLES } from './commands/team-connection';
 
 declare const __APP_VERSION__: string | undefined;
 const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
 
-type Command = (argv: readonly string[], io: CliIo, signal: AbortSignal) => Promise<number>;
-
-const COMMANDS: Readonly<Record<string, Command>> = {
-  sandbox: runSandboxCommand,
-  status: runStatusCommand,
-  fetch: runFetchCommand,
-  export: (argv, io, signal) => runExportCommand(argv, { ...io, signal }),
-  library: (argv, io) => runLibraryCommand(argv, io),
-  review: (argv, io) => runReviewCommand(argv, io),
-  team: (argv, io) => runTeamCommand(argv, io),
-};
+function usage(): string {
+  const rows = CLI_COMMANDS.map(({ spec }) => [
+    `${spec.name} ${isGroup(spec) ? '<command>' : spec.args}`.trim(),
+    isGroup(spec)
+      ? spec.subcommands.map((s) => s.name).join(', ')
+      : spec.summary.split(/[.:;](\s|$)/)[0]!,
+  ]);
+  const width = Math.max(...rows.map(([left]) => left!.length)) + 2;
+  return [
+    'bcv: BankConnect Viewer on the command line',
+    '',
+    'Usage: bcv <command> [options]',
+    '',
+    'Commands:',
+    ...rows.map(([left, right]) => `  ${left!.padEnd(width)}${right}`),
+    '',
+    "bcv <command> --help shows a command's arguments and options; bcv --version the version.",
+    '',
+    `Sandbox sessions (--sandbox): ${BUILT_IN_SESSION_IDS.join(', ')}`,
+    'Environment: BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH (credentials),',
+    '  BANKCONNECT_BASE_URL, BANKCONNECT_API_VERSION, BANKCONNECT_ENDPOINT, BCV_LIBRARY, BCV_REVIEWER',
+    'Exit status: 0 success, 1 a failure (one line "CODE: message" on stderr), 2 a usage error.',
+  ].join('\n');
+}
 
 /** The secrets this run knows of: the environment's credentials and any URL password. */
 function secretsOf(argv: readonly string[], env: CliIo['env']): string[] {
@@ -58,21 +66,26 @@ export async function main(
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? io.stdout : io.stderr)(`${USAGE}\n`);
+    (name ? io.stdout : io.stderr)(`${usage()}\n`);
     return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${io.appVersion}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = CLI_COMMANDS.find((c) => c.spec.name === name);
   if (!command) {
-    io.stderr(`USAGE: unknown command "${name}" (bcv --help lists them)\n`);
+    const what = name.startsWith('-') ? `no flag ${name}` : `no command "${name}"`;
+    io.stderr(`USAGE: bcv has ${what} (bcv --help lists them)\n`);
     return EXIT_USAGE;
   }
   try {
-    return await command(rest, io, signal);
+    return await command.run(rest, io, signal);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.stdout(`${error.text}\n`);
+      return EXIT_OK;
+    }
     const failure = failureOf(error);
     io.stderr(`${failure.code}: ${failure.message}\n`);
     return failure.exitCode;

@@ -1,65 +1,232 @@
-// The CLI's help text, its usage error (exit code 2) and the one way commands read flags.
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { BUILT_IN_SESSION_IDS } from '../sandbox/sessions';
+// The CLI's one grammar: every command and subcommand is a spec (its arguments, what it
+// does, its flags with their help), and every command reads its flags here. So each one
+// takes -h/--help, and an unknown, repeated or value-less flag is one `USAGE:` line naming
+// it and pointing at the command's --help (exit 2), never Node's parseArgs text.
+import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/**
- * A command's flags and positionals. Unknown or malformed flags throw parseArgs' own error,
- * which bin's failure mapping turns into one `USAGE:` line and exit 2.
- */
-export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
-  argv: readonly string[],
-  options: T,
-) {
-  const parsed = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options,
-    tokens: true,
-  });
-  // A flag given twice would silently take the last: which one was meant is not known.
-  const seen = new Set<string>();
-  for (const token of parsed.tokens) {
-    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
-    if (seen.has(token.name)) {
-      throw new UsageError(`--${token.name} is given twice: give it once`);
-    }
-    seen.add(token.name);
+/** Thrown when -h/--help is given: bin prints the text on stdout and exits 0. */
+export class HelpRequested extends Error {
+  override readonly name = 'HelpRequested';
+  constructor(readonly text: string) {
+    super('help requested');
   }
-  return parsed;
 }
 
-export const CONNECTION_HELP = `Connection (flags win over the environment):
-  --base-url URL        BANKCONNECT_BASE_URL     (default https://apis.bankconnect.finbox.in/bank-connect)
-  --api-version V       BANKCONNECT_API_VERSION  (default v1)
-  --endpoint E          BANKCONNECT_ENDPOINT     data endpoint: subscribed_data (default) or insights
-                        BANKCONNECT_API_KEY, BANKCONNECT_SERVER_HASH (credentials: environment only)
-  --sandbox             use an in-process sandbox with demo data instead
-  --timeout SECONDS     per request (default 30)`;
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly multiple?: boolean;
+  /** The value's placeholder in the help (`FILE`, `DIR`). */
+  readonly arg?: string;
+  readonly help: string;
+}
 
-export const USAGE = `bcv: BankConnect Viewer on the command line
+export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-Usage:
-  bcv sandbox [--port N]                       run the sandbox server and print its URL
-  bcv status <session-id> [--json]             accounts and statements with their status
-  bcv fetch <session-id> --out FILE [--wait] [--save [--library DIR]]
-                                               write both API responses to a JSON file
-  bcv export <FILE | session-id --sandbox> --out FILE.xlsx [--account ID] [--all-fields]
-                                               the Excel workbook for a fetched or saved session
-  bcv library list|show|import|export|delete|search   the saved-session library (bcv library --help)
-  bcv review note|flag|verdict|show            flags, notes and a verdict on a saved session
-                                               (bcv review --help)
-  bcv team init|migrate|status|member|...      the team's case library on its PostgreSQL
-                                               server (bcv team --help)
-  bcv --version | --help
+export interface CommandSpec<F extends FlagSpecs = FlagSpecs> {
+  /** `status`, `library export`: what follows `bcv`. */
+  readonly name: string;
+  /** The positional arguments as the synopsis shows them (`<session-id>`). */
+  readonly args: string;
+  readonly summary: string;
+  readonly flags: F;
+  /** Lines after the flags (environment, examples). */
+  readonly notes?: string;
+}
 
-${CONNECTION_HELP}
+/** A command with subcommands (`bcv library list`): the flags each one takes. */
+export interface GroupSpec<F extends FlagSpecs = FlagSpecs> {
+  readonly name: string;
+  readonly summary: string;
+  /** Every flag of any subcommand, so the values are typed once for the group. */
+  readonly flags: F;
+  readonly subcommands: readonly SubcommandSpec[];
+  readonly notes?: string;
+}
 
-Sandbox sessions: ${BUILT_IN_SESSION_IDS.join(', ')}
+export interface SubcommandSpec {
+  readonly name: string;
+  readonly args: string;
+  readonly summary: string;
+  /** The names of the group's flags this one takes. */
+  readonly flags: readonly string[];
+}
 
-Exit status: 0 success, 1 API or network error (one line "CODE: message" on stderr),
-2 usage error.`;
+const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', help: 'show this help' };
+
+type Values<F extends FlagSpecs> = {
+  -readonly [K in keyof F]?: F[K]['type'] extends 'boolean'
+    ? F[K]['multiple'] extends true
+      ? boolean[]
+      : boolean
+    : F[K]['multiple'] extends true
+      ? string[]
+      : string;
+};
+
+export interface Parsed<F extends FlagSpecs> {
+  readonly values: Values<F>;
+  readonly positionals: string[];
+}
+
+function flagColumn(name: string, flag: FlagSpec): string {
+  const long = `--${name}${flag.type === 'string' ? ` ${flag.arg ?? 'VALUE'}` : ''}`;
+  return flag.short ? `-${flag.short}, ${long}` : `    ${long}`;
+}
+
+function flagLines(flags: readonly (readonly [string, FlagSpec])[]): string {
+  const all = [...flags, ['help', HELP_FLAG] as const];
+  const width = Math.max(...all.map(([name, flag]) => flagColumn(name, flag).length)) + 2;
+  return all
+    .map(([name, flag]) => `  ${flagColumn(name, flag).padEnd(width)}${flag.help}`)
+    .join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  return [
+    `Usage: bcv ${spec.name}${spec.args ? ` ${spec.args}` : ''} [options]`,
+    '',
+    spec.summary,
+    '',
+    'Options:',
+    flagLines(Object.entries(spec.flags)),
+    ...(spec.notes ? ['', spec.notes] : []),
+  ].join('\n');
+}
+
+function subcommandHelp(group: GroupSpec, sub: SubcommandSpec): string {
+  return commandHelp({
+    name: `${group.name} ${sub.name}`,
+    args: sub.args,
+    summary: `${sub.summary.charAt(0).toUpperCase()}${sub.summary.slice(1)}.`,
+    flags: Object.fromEntries(sub.flags.map((name) => [name, group.flags[name]!])),
+    ...(group.notes ? { notes: group.notes } : {}),
+  });
+}
+
+export function groupHelp(group: GroupSpec): string {
+  const width = Math.max(...group.subcommands.map((s) => s.name.length)) + 2;
+  return [
+    `Usage: bcv ${group.name} <command> [options]`,
+    '',
+    group.summary,
+    '',
+    'Commands:',
+    ...group.subcommands.map((s) => `  ${s.name.padEnd(width)}${s.summary}`),
+    '',
+    `bcv ${group.name} <command> --help shows a command's arguments and options.`,
+  ].join('\n');
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+function tokensOf(argv: readonly string[], flags: FlagSpecs): Token[] {
+  const options = Object.fromEntries(
+    Object.entries({ ...flags, help: HELP_FLAG }).map(([name, flag]) => [
+      name,
+      { type: flag.type, ...(flag.short ? { short: flag.short } : {}), multiple: true },
+    ]),
+  );
+  return parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  }).tokens;
+}
+
+/** The flags and positionals `argv` gives `name`, checked against the flags it takes. */
+function check(
+  name: string,
+  tokens: readonly Token[],
+  allowed: FlagSpecs,
+  known: FlagSpecs,
+): Parsed<FlagSpecs> {
+  const seeHelp = `(bcv ${name} --help)`;
+  const values: Record<string, string | boolean | (string | boolean)[]> = {};
+  const positionals: string[] = [];
+  const shortNames = new Set(Object.values(known).flatMap((f) => (f.short ? [`-${f.short}`] : [])));
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const flag = allowed[token.name];
+    if (!flag) {
+      throw new UsageError(
+        `bcv ${name} has no flag ${token.rawName} (bcv ${name} --help lists its flags)`,
+      );
+    }
+    let value: string | boolean = true;
+    if (flag.type === 'boolean') {
+      if (token.value !== undefined)
+        throw new UsageError(`${token.rawName} takes no value ${seeHelp}`);
+    } else {
+      const given = token.value;
+      const looksLikeFlag =
+        given !== undefined &&
+        !token.inlineValue &&
+        (given.startsWith('--') || shortNames.has(given) || given === '-h');
+      if (given === undefined || looksLikeFlag)
+        throw new UsageError(`${token.rawName} needs a value ${seeHelp}`);
+      value = given;
+    }
+    if (flag.multiple) {
+      const list = values[token.name];
+      values[token.name] = [...(Array.isArray(list) ? list : []), value];
+    } else if (token.name in values) {
+      throw new UsageError(`${token.rawName} is given twice ${seeHelp}`);
+    } else {
+      values[token.name] = value;
+    }
+  }
+  return { values: values as Values<FlagSpecs>, positionals };
+}
+
+/** Reads `bcv <spec.name>`'s arguments; -h/--help throws HelpRequested with its help. */
+export function parseCommand<F extends FlagSpecs>(
+  argv: readonly string[],
+  spec: CommandSpec<F>,
+): Parsed<F> {
+  const tokens = tokensOf(argv, spec.flags);
+  if (tokens.some((t) => t.kind === 'option' && t.name === 'help'))
+    throw new HelpRequested(commandHelp(spec));
+  return check(spec.name, tokens, spec.flags, spec.flags) as Parsed<F>;
+}
+
+/**
+ * Reads `bcv <group> <subcommand> ...`: the subcommand (the first positional) and the
+ * flags it takes. No subcommand, or --help before one, throws HelpRequested with the
+ * group's help (`missing` tells the two apart: no subcommand is a usage error).
+ */
+export function parseSubcommand<F extends FlagSpecs>(
+  argv: readonly string[],
+  group: GroupSpec<F>,
+): Parsed<F> & { readonly subcommand: string } {
+  const tokens = tokensOf(argv, group.flags);
+  const first = tokens.find((t) => t.kind === 'positional');
+  const wantsHelp = tokens.some((t) => t.kind === 'option' && t.name === 'help');
+  if (!first) {
+    if (wantsHelp) throw new HelpRequested(groupHelp(group));
+    throw new UsageError(
+      `bcv ${group.name}: give a command: ${group.subcommands.map((s) => s.name).join(', ')} (bcv ${group.name} --help)`,
+    );
+  }
+  const sub = group.subcommands.find((s) => s.name === first.value);
+  if (!sub) {
+    throw new UsageError(
+      `bcv ${group.name} has no command "${first.value}" (bcv ${group.name} --help lists them)`,
+    );
+  }
+  if (wantsHelp) throw new HelpRequested(subcommandHelp(group, sub));
+  const allowed = Object.fromEntries(sub.flags.map((name) => [name, group.flags[name]!]));
+  const parsed = check(`${group.name} ${sub.name}`, tokens, allowed, group.flags);
+  return {
+    subcommand: sub.name,
+    values: parsed.values as Values<F>,
+    positionals: parsed.positionals.slice(1),
+  };
+}

@@ -221,7 +221,7 @@ describe('flags', () => {
       'https://x.example',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^USAGE: --base-url is given twice: give it once/);
+    expect(run.stderr).toMatch(/^USAGE: --base-url is given twice \(bcv status --help\)$/m);
     expect(server.requests('S')).toBe(0);
   });
 

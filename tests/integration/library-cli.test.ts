@@ -23,7 +23,7 @@ describe('bcv library', () => {
     const imported = await run('import', 'fetched.json', 'junk.json');
     expect(imported.code).toBe(1);
     expect(imported.stdout).toMatch(/^fetched\.json: imported session s-1 as snapshot \d{8}T/);
-    expect(imported.stderr).toMatch(/^bcv library: junk\.json: neither a \.bcsession file/);
+    expect(imported.stderr).toMatch(/^NOT_IMPORTABLE: junk\.json: neither a \.bcsession file/);
 
     const listed = await run('list');
     expect(listed.code).toBe(0);
@@ -60,7 +60,7 @@ describe('bcv library', () => {
     expect((await run('list')).stdout).toMatch(/^No saved sessions in /);
     expect(await run('delete', 's-1')).toMatchObject({
       code: 1,
-      stderr: 'bcv library: Session s-1 is not in the library\n',
+      stderr: 'NOT_IN_LIBRARY: Session s-1 is not in the library\n',
     });
   });
 
@@ -93,7 +93,9 @@ describe('bcv library', () => {
   it('answers usage errors with exit code 2 and knows its default folder', async () => {
     const run = await cli(await tempDir());
     expect((await run('export', 's-1')).code).toBe(2);
-    expect((await run('frobnicate')).stderr).toMatch(/^Unknown library command "frobnicate"/);
+    expect((await run('frobnicate')).stderr).toBe(
+      'USAGE: bcv library has no command "frobnicate" (bcv library --help lists them)\n',
+    );
     expect(defaultCliLibraryDir({ XDG_DATA_HOME: '/x/data' }, '/home/u', 'linux')).toBe(
       '/x/data/bankconnect-viewer/library',
     );
@@ -118,7 +120,7 @@ describe('bcv library', () => {
     const alone = await run('diff', 's-2');
     expect(alone.code).toBe(1);
     expect(alone.stderr).toBe(
-      'bcv library: Session s-2 has one snapshot only: nothing to compare it with\n',
+      'NOT_IN_LIBRARY: Session s-2 has one snapshot only: nothing to compare it with\n',
     );
 
     const later = await run('import', 'b.json');
@@ -138,7 +140,7 @@ describe('bcv library', () => {
     expect(same.stdout).toMatch(/: no differences\n$/);
     const missing = await run('diff', 's-2', '--from', 'nope');
     expect(missing.stderr).toBe(
-      'bcv library: Snapshot nope of session s-2 is not in the library\n',
+      'NOT_IN_LIBRARY: Snapshot nope of session s-2 is not in the library\n',
     );
   });
 });

@@ -169,8 +169,8 @@ describe('.bcsession format 2 in the library', () => {
     await writeFile(bad.file, damaged);
     const outcome = await run('upgrade', '--all');
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr.split('\n').filter((l) => l.startsWith('bcv library:'))).toEqual([
-      expect.stringMatching(/^bcv library: s-b\/20261120T100000000Z-0a0b0c0d\.bcsession: /),
+    expect(outcome.stderr.split('\n').filter((l) => l.startsWith('NOT_UPGRADED:'))).toEqual([
+      expect.stringMatching(/^NOT_UPGRADED: s-b\/20261120T100000000Z-0a0b0c0d\.bcsession: /),
     ]);
     expect(outcome.stdout).toContain(
       '1 snapshot upgraded, 0 already format 2, 1 could not be upgraded',
@@ -181,7 +181,7 @@ describe('.bcsession format 2 in the library', () => {
     expect((await run('upgrade')).code).toBe(2);
     expect((await run('upgrade', 's-a', '--all')).code).toBe(2);
     expect((await run('upgrade', 'nobody')).stderr).toBe(
-      'bcv library: Session nobody is not in the library\n',
+      'NOT_IN_LIBRARY: Session nobody is not in the library\n',
     );
   });
 
@@ -209,7 +209,7 @@ describe('.bcsession format 2 in the library', () => {
     expect(outcome).toMatchObject({
       code: 1,
       stderr:
-        'bcv library: newer.bcsession: saved by a newer BankConnect Viewer (format version 3; this app reads up to 2): update the app to open it\n',
+        'NEWER_FORMAT: newer.bcsession: saved by a newer BankConnect Viewer (format version 3; this app reads up to 2): update the app to open it\n',
     });
   });
 });

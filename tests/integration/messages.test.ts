@@ -49,7 +49,7 @@ describe('messages that name the real cause', () => {
     });
     expect(await library('import', 'x.bcsession', '--library', 'lib')).toMatchObject({
       code: 1,
-      err: 'bcv library: x.bcsession: it is a folder, not a file\n',
+      err: 'IS_A_FOLDER: x.bcsession: it is a folder, not a file\n',
     });
   });
 
@@ -58,7 +58,7 @@ describe('messages that name the real cause', () => {
     await writeFile(join(cwd, 'libfile'), 'x');
     const run = await library('import', 'f.json', '--library', 'libfile');
     expect(run.err).toBe(
-      `bcv library: The library folder ${join(cwd, 'libfile')} is a file, not a folder: move it away or choose another with --library\n`,
+      `NOT_A_FOLDER: The library folder ${join(cwd, 'libfile')} is a file, not a folder: move it away or choose another with --library\n`,
     );
   });
 
@@ -103,7 +103,7 @@ describe('messages that name the real cause', () => {
       'deep.json: it is nested more than 256 levels deep (at $.subscribed_data.accounts.a.x[0][0]…): not a BankConnect response\n';
     expect(await library('import', 'deep.json', '--library', 'lib')).toMatchObject({
       code: 1,
-      err: `bcv library: ${why}`,
+      err: `TOO_DEEP: ${why}`,
     });
     expect(await exported('deep.json', '-o', 'd.xlsx', '--all-fields')).toMatchObject({
       code: 1,

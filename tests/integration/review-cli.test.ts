@@ -4,8 +4,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runLibraryCommand } from '../../src/cli/commands/library';
-import { runReviewCommand } from '../../src/cli/commands/review';
+import { main } from '../../src/cli/index';
 import { toPaise } from '../../src/shared/model/money';
 import { readBack, rowsOf, sheet, column } from '../unit/export/helpers';
 import { cliIo, reviewCliLibrary, SESSION } from './support/review-cli';
@@ -98,7 +97,11 @@ describe('bcv review', () => {
       ],
       [2, ['flag', SESSION, a.hash], /^USAGE: flag: give a label/],
       [2, ['note', SESSION], /^USAGE: note: give the note with --text T/],
-      [2, ['frobnicate', SESSION], /^USAGE: unknown review command "frobnicate"/],
+      [
+        2,
+        ['frobnicate', SESSION],
+        /^USAGE: bcv review has no command "frobnicate" \(bcv review --help/,
+      ],
     ];
     for (const [code, argv, message] of bad) {
       const result = await run('review', ...argv);
@@ -179,18 +182,20 @@ describe('bcv review', () => {
     // The session file, with the review inside, into another library: restored.
     expect((await run('library', 'export', SESSION, '-o', 'case.bcsession')).code).toBe(0);
     const out = { stdout: '', stderr: '' };
-    const code = await runLibraryCommand(
-      ['import', 'case.bcsession', '--library', 'other'],
+    const code = await main(
+      ['library', 'import', 'case.bcsession', '--library', 'other'],
       io(cwd, out, 'Ravi'),
+      new AbortController().signal,
     );
     expect(code).toBe(0);
     expect(out.stdout).toMatch(
       /imported session demo-retail as snapshot .*; review: 5 entries merged\n$/,
     );
     const again = { stdout: '', stderr: '' };
-    await runReviewCommand(
-      ['show', SESSION, '--json', '--library', 'other'],
+    await main(
+      ['review', 'show', SESSION, '--json', '--library', 'other'],
       io(cwd, again, 'Ravi'),
+      new AbortController().signal,
     );
     const restored = JSON.parse(again.stdout);
     expect(restored.verdict).toMatchObject({ decision: 'approve', reviewer: 'Asha Rao' });

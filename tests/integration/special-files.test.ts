@@ -57,7 +57,7 @@ describe('only regular files are read', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
         new RegExp(
-          `^bcv library: [^\\n]*: it is ${kind}, not a regular file: only regular files are read\\n$`,
+          `^NOT_A_FILE: [^\\n]*: it is ${kind}, not a regular file: only regular files are read\\n$`,
         ),
       );
       let entries: string[] = [];

@@ -14,6 +14,7 @@ import { openSession } from '../../core/session/open-session';
 import { viewOfPayload } from '../../core/session/view';
 import { unreadableLine } from './unreadable';
 import {
+  CONNECTION_NOTES,
   CONNECTION_OPTIONS,
   openConnection,
   type ConnectionFlags,
@@ -21,7 +22,7 @@ import {
 } from '../connection';
 import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
-import { CONNECTION_HELP, parseCommandArgs, UsageError } from '../usage';
+import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../usage';
 import { retryReporter } from './progress';
 
 export interface ExportCliIo {
@@ -37,16 +38,31 @@ export interface ExportCliIo {
   readonly connect?: (flags: ConnectionFlags) => Promise<OpenConnection>;
 }
 
-export const EXPORT_USAGE = `Usage:
-  bcv export <session-id | FILE> -o FILE.xlsx [--account ID] [--all-fields]
-FILE is a .bcsession or a JSON file with a subscribed_data response (optionally with the
-session_status response beside it, as bcv fetch writes them); a session id is fetched.
-Options:
-  -o, --out FILE.xlsx   where to write the workbook (an existing file is replaced only
-                        once the new one is complete)
-  --account ID          export this account only (default: all accounts)
-  --all-fields          add a "Transactions (all fields)" sheet with every API field
-${CONNECTION_HELP}`;
+export const EXPORT_SPEC = {
+  name: 'export',
+  args: '<session-id | FILE>',
+  summary:
+    'The credit-memo Excel workbook of a session. FILE is a .bcsession or the JSON bcv fetch writes (a subscribed_data response alone works too); a session id is fetched first.',
+  flags: {
+    out: {
+      type: 'string',
+      short: 'o',
+      arg: 'FILE.xlsx',
+      help: 'the workbook to write (an existing file is replaced only once the new one is complete)',
+    },
+    account: {
+      type: 'string',
+      arg: 'ACCOUNT',
+      help: 'export one account: its id, or the last digits of its number',
+    },
+    'all-fields': {
+      type: 'boolean',
+      help: 'add a "Transactions (all fields)" sheet with every field the API sent',
+    },
+    ...CONNECTION_OPTIONS,
+  },
+  notes: CONNECTION_NOTES,
+} as const satisfies CommandSpec;
 
 const usage = (message: string) => new UsageError(`${message} (bcv export --help)`);
 
@@ -125,20 +141,9 @@ async function fromFile(path: string): Promise<WorkbookSession> {
 /** Runs `bcv export ...` (argv after "export"); answers the exit code. */
 export async function runExportCommand(argv: readonly string[], io: ExportCliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: 'string', short: 'o' },
-      output: { type: 'string' },
-      account: { type: 'string' },
-      'all-fields': { type: 'boolean' },
-      ...CONNECTION_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    });
-    if (values.help) {
-      io.stdout(`${EXPORT_USAGE}\n`);
-      return 0;
-    }
+    const { values, positionals } = parseCommand(argv, EXPORT_SPEC);
     if (positionals.length !== 1) throw usage('give one session id or file');
-    const out = values.out ?? values.output;
+    const out = values.out;
     if (!out) throw usage('give the workbook to write with -o FILE.xlsx');
     if (!/\.xlsx$/i.test(out)) throw usage(`${out}: the workbook's name must end in .xlsx`);
     if (values.account === '') throw usage('--account needs an account id');
@@ -182,6 +187,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     );
     return 0;
   } catch (error) {
+    if (error instanceof HelpRequested) throw error;
     const { code, message, exitCode } = failureOf(error);
     io.stderr(`${code}: ${message}\n`);
     return exitCode;

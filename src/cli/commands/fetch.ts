@@ -4,30 +4,44 @@
 import { resolve } from 'node:path';
 import { openSession } from '../../core/session/open-session';
 import { fetchToFile } from './fetch-file';
-import { CONNECTION_OPTIONS, openConnection } from '../connection';
-import { parseCommandArgs, UsageError } from '../usage';
+import { CONNECTION_NOTES, CONNECTION_OPTIONS, openConnection } from '../connection';
+import { parseCommand, UsageError, type CommandSpec } from '../usage';
 import { reportUnreadable } from './unreadable';
 import { saveFinboxReports } from './finbox-report';
 import { openLibrary, saveFetchedToLibrary } from './library';
 import type { CliIo } from '../io';
 import { progressReporter, retryReporter } from './progress';
 
+export const FETCH_SPEC = {
+  name: 'fetch',
+  args: '<session-id>',
+  summary:
+    'Fetches the session: writes session_status and the data response, each exactly as received, to one JSON file (--out), keeps it in the library (--save), or both.',
+  flags: {
+    out: { type: 'string', short: 'o', arg: 'FILE', help: 'the JSON file to write' },
+    save: { type: 'boolean', help: 'keep the session in the library' },
+    wait: { type: 'boolean', help: 'wait while BankConnect is still processing the session' },
+    library: { type: 'string', arg: 'DIR', help: 'the library folder for --save (BCV_LIBRARY)' },
+    'finbox-report': {
+      type: 'string',
+      arg: 'FILE.xlsx',
+      help: "save FinBox's own report too (Insights endpoint)",
+    },
+    ...CONNECTION_OPTIONS,
+  },
+  notes: CONNECTION_NOTES,
+} as const satisfies CommandSpec;
+
 export async function runFetchCommand(
   argv: readonly string[],
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    ...CONNECTION_OPTIONS,
-    out: { type: 'string', short: 'o' },
-    wait: { type: 'boolean' },
-    save: { type: 'boolean' },
-    library: { type: 'string' },
-    'finbox-report': { type: 'string' },
-  });
-  if (positionals.length !== 1) throw new UsageError('bcv fetch: give exactly one session id');
+  const { values, positionals } = parseCommand(argv, FETCH_SPEC);
+  if (positionals.length !== 1)
+    throw new UsageError('bcv fetch: give exactly one session id (bcv fetch --help)');
   if (!values.out && !values.save && !values['finbox-report'])
-    throw new UsageError('bcv fetch: --out FILE is required (or --save, or --finbox-report)');
+    throw new UsageError('bcv fetch: give --out FILE, --save or both (bcv fetch --help)');
   const sessionId = positionals[0]!;
   const connection = await openConnection(values, io.env, retryReporter(io));
   const out = values.out ? resolve(io.cwd, values.out) : null;

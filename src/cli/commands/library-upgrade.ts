@@ -25,7 +25,7 @@ export async function upgradeCommand(
       `${shown(record.sessionId)} ${record.snapshotId}: upgraded to format 2 (${shown(file)})\n`,
     );
   }
-  for (const problem of outcome.failed) io.stderr(`bcv library: ${problem.message}\n`);
+  for (const problem of outcome.failed) io.stderr(`NOT_UPGRADED: ${problem.message}\n`);
   const count = outcome.upgraded.length;
   io.stdout(
     `${count} snapshot${count === 1 ? '' : 's'} upgraded, ${outcome.already} already format 2` +

@@ -19,25 +19,74 @@ import { searchCommand } from './library-search';
 import { upgradeCommand } from './library-upgrade';
 import { duplicateKeyItems } from '@shared/json/duplicate-items';
 import { unreadableLine } from './unreadable';
-import { EXIT_USAGE, failureOf } from '../exit';
-import { parseCommandArgs, UsageError } from '../usage';
+import { failureOf } from '../exit';
+import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 
-export const LIBRARY_USAGE = `Usage:
-  bcv library list [--json]
-  bcv library show <session-id> [--json]
-  bcv library import <file...>          (.bcsession, or API JSON as bcv fetch writes it)
-  bcv library export <session-id> [--snapshot ID] -o FILE.bcsession|FILE.xlsx
-                                        (the session file, or its workbook; both with the review)
-  bcv library delete <session-id> [--snapshot ID]
-  bcv library upgrade <session-id> | --all
-                                        (rewrites format-1 snapshots as format 2, in place)
-  bcv library diff <session-id> [--from SNAPSHOT] [--to SNAPSHOT] [--json]
-                                        (what changed; default: the two latest snapshots)
-  bcv library search <text> [--amount A] [--from dd-mm-yyyy --to dd-mm-yyyy] [--json]
-                                        (every saved case: counterparty, UPI handle, account
-                                        number, IFSC or narration words; amount in rupees)
-Options:
-  --library DIR   the library folder (default: ${defaultCliLibraryDir(process.env, '~', process.platform)})`;
+export const LIBRARY_SPEC = {
+  name: 'library',
+  summary:
+    'The saved-session library the app shows: list, show, import, export, delete, compare and search saved sessions.',
+  flags: {
+    library: { type: 'string', arg: 'DIR', help: 'the library folder (BCV_LIBRARY)' },
+    json: { type: 'boolean', help: 'print JSON' },
+    snapshot: { type: 'string', arg: 'ID', help: 'one snapshot (default: the latest)' },
+    out: { type: 'string', short: 'o', arg: 'FILE', help: 'the file to write' },
+    all: { type: 'boolean', help: 'every session' },
+    from: {
+      type: 'string',
+      arg: 'X',
+      help: 'from this snapshot (diff) or date dd-mm-yyyy (search)',
+    },
+    to: { type: 'string', arg: 'X', help: 'to this snapshot (diff) or date dd-mm-yyyy (search)' },
+    amount: { type: 'string', arg: 'RUPEES', help: 'an exact amount, matched to the paisa' },
+  },
+  subcommands: [
+    { name: 'list', args: '', summary: 'every saved session', flags: ['json', 'library'] },
+    {
+      name: 'show',
+      args: '<session-id>',
+      summary: "a session's snapshots",
+      flags: ['json', 'library'],
+    },
+    {
+      name: 'import',
+      args: '<file...>',
+      summary: '.bcsession files, or API JSON as bcv fetch writes it',
+      flags: ['library'],
+    },
+    {
+      name: 'export',
+      args: '<session-id>',
+      summary: 'the session file (-o F.bcsession) or its workbook (-o F.xlsx), with the review',
+      flags: ['out', 'snapshot', 'library'],
+    },
+    {
+      name: 'delete',
+      args: '<session-id>',
+      summary: 'a session, or one snapshot of it (for good: there is no trash)',
+      flags: ['snapshot', 'library'],
+    },
+    {
+      name: 'diff',
+      args: '<session-id>',
+      summary: 'what changed between two snapshots (default: the two latest)',
+      flags: ['from', 'to', 'json', 'library'],
+    },
+    {
+      name: 'upgrade',
+      args: '<session-id> | --all',
+      summary: 'rewrite format-1 snapshots as format 2, in place',
+      flags: ['all', 'library'],
+    },
+    {
+      name: 'search',
+      args: '[text]',
+      summary:
+        'every saved case: a counterparty, UPI handle, account number, IFSC or narration words',
+      flags: ['amount', 'from', 'to', 'json', 'library'],
+    },
+  ],
+} as const satisfies GroupSpec;
 
 export function libraryDirOf(io: CliIo, given: string | undefined): string {
   return given ? resolve(io.cwd, given) : defaultCliLibraryDir(io.env, homedir(), process.platform);
@@ -50,22 +99,7 @@ export function openLibrary(io: CliIo, given: string | undefined): LibraryServic
 
 /** Runs `bcv library ...` (argv after "library"); answers the exit code. */
 export async function runLibraryCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    library: { type: 'string' },
-    snapshot: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    amount: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
-    all: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  const [action, ...rest] = positionals;
-  if (values.help || !action) {
-    (values.help ? io.stdout : io.stderr)(`${LIBRARY_USAGE}\n`);
-    return values.help ? 0 : 2;
-  }
+  const { subcommand: action, values, positionals: rest } = parseSubcommand(argv, LIBRARY_SPEC);
   const saved = openLibrary(io, values.library);
   const { library, reviews, workbooks } = saved;
   try {
@@ -78,9 +112,12 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         if (rest.length === 0) throw new UsageError('import: give one or more files');
         return await importFiles(reviews, io, rest);
       case 'export': {
-        if (!values.output) throw new UsageError('export: give the file to write with -o FILE');
+        if (!values.out)
+          throw new UsageError(
+            'export: give the file to write with -o FILE (bcv library export --help)',
+          );
         const sessionId = one(rest, 'a session id');
-        const destination = resolve(io.cwd, values.output);
+        const destination = resolve(io.cwd, values.out);
         if (/\.xlsx$/i.test(destination)) {
           // The workbook of the snapshot, with the session's review (Review sheet, flags).
           const result = await workbooks.ofSnapshot(sessionId, values.snapshot, { destination });
@@ -112,23 +149,15 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         return 0;
       }
       default:
-        throw new UsageError(`Unknown library command "${action}"`);
+        throw new UsageError(`bcv library has no command "${action}"`);
     }
-  } catch (error) {
-    const failure = failureOf(error);
-    io.stderr(
-      failure.exitCode === EXIT_USAGE
-        ? `${failure.message}\n${LIBRARY_USAGE}\n`
-        : `bcv library: ${failure.message}\n`,
-    );
-    return failure.exitCode;
   } finally {
     await saved.close();
   }
 }
 
 function one(rest: readonly string[], what: string): string {
-  if (rest.length !== 1) throw new UsageError(`Give exactly ${what}`);
+  if (rest.length !== 1) throw new UsageError(`give exactly ${what} (bcv library --help)`);
   return rest[0]!;
 }
 
@@ -253,7 +282,8 @@ async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly s
       if (setAside) io.stderr(`${file}: ${setAside}`);
     } catch (error) {
       failed += 1;
-      io.stderr(`bcv library: ${(error as Error).message.split('\n')[0]}\n`);
+      const { code, message } = failureOf(error);
+      io.stderr(`${code}: ${message}\n`);
     }
   }
   return failed === 0 ? 0 : 1;

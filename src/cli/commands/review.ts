@@ -24,23 +24,70 @@ import { ReviewError } from '../../core/review/errors';
 import type { SessionReviews } from '../../core/review/session-reviews';
 import type { CliIo } from '../io';
 import { openLibrary } from './library';
-import { EXIT_USAGE, failureOf } from '../exit';
-import { parseCommandArgs, UsageError } from '../usage';
+import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 import { terminalSafe } from '../terminal-safe';
 
-export const REVIEW_USAGE = `Usage:
-  bcv review note <session-id> --text T [--account ID]
-  bcv review note <session-id> --edit NOTE-ID --text T | --remove NOTE-ID
-  bcv review flag <session-id> <transaction-hash...> --label L [--note T] [--exclude eligible|abb]
-  bcv review verdict <session-id> approve|refer|decline --text T
-  bcv review show <session-id> [--json]
-Labels: ${FLAG_LABELS.join(', ')}
-Options:
-  --library DIR     the library folder (as for bcv library)
-  --reviewer NAME   who signs the change (default: $BCV_REVIEWER, else your user name)
-A note's id (or its first characters) is in bcv review show; an edit or a removal is one
-more entry in the history, which keeps what the note said before.
-Times are in this computer's time zone.`;
+export const REVIEW_SPEC = {
+  name: 'review',
+  summary: "The reviewer's flags, notes and verdict on a saved session.",
+  flags: {
+    text: { type: 'string', arg: 'T', help: 'the text of the note or the reason for the verdict' },
+    account: { type: 'string', arg: 'ID', help: 'a note on this account (default: the session)' },
+    edit: {
+      type: 'string',
+      arg: 'NOTE-ID',
+      help: 'a new version of this note (any unique start of its id)',
+    },
+    remove: { type: 'string', arg: 'NOTE-ID', help: 'remove this note (its history stays)' },
+    label: {
+      type: 'string',
+      multiple: true,
+      arg: 'L',
+      help: `a label, once or more: ${FLAG_LABELS.join(', ')}`,
+    },
+    note: { type: 'string', arg: 'T', help: 'a note on the flagged transactions' },
+    exclude: {
+      type: 'string',
+      multiple: true,
+      arg: 'eligible|abb',
+      help: 'exclude the transactions from eligible credits or from ABB',
+    },
+    json: { type: 'boolean', help: 'print JSON' },
+    reviewer: {
+      type: 'string',
+      arg: 'NAME',
+      help: 'who signs the change (default: BCV_REVIEWER, else your user name)',
+    },
+    library: { type: 'string', arg: 'DIR', help: 'the library folder (BCV_LIBRARY)' },
+  },
+  subcommands: [
+    {
+      name: 'note',
+      args: '<session-id>',
+      summary: 'add a note (--text), edit one (--edit ID --text) or remove one (--remove ID)',
+      flags: ['text', 'account', 'edit', 'remove', 'reviewer', 'library'],
+    },
+    {
+      name: 'flag',
+      args: '<session-id> <transaction-hash...>',
+      summary: 'flag transactions with labels, a note, and exclusions',
+      flags: ['label', 'note', 'exclude', 'reviewer', 'library'],
+    },
+    {
+      name: 'verdict',
+      args: '<session-id> approve|refer|decline',
+      summary: 'record the verdict with its reason (--text)',
+      flags: ['text', 'reviewer', 'library'],
+    },
+    {
+      name: 'show',
+      args: '<session-id>',
+      summary: "the session's review: verdict, notes (with their ids), flags, history",
+      flags: ['json', 'library'],
+    },
+  ],
+  notes: "Times are shown in this computer's time zone.",
+} as const satisfies GroupSpec;
 
 function reviewerOf(io: CliIo, given: string | undefined): string {
   if (given !== undefined) return given;
@@ -54,32 +101,14 @@ function reviewerOf(io: CliIo, given: string | undefined): string {
 }
 
 export async function runReviewCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    library: { type: 'string' },
-    text: { type: 'string' },
-    account: { type: 'string' },
-    edit: { type: 'string' },
-    remove: { type: 'string' },
-    label: { type: 'string', multiple: true },
-    note: { type: 'string' },
-    exclude: { type: 'string', multiple: true },
-    reviewer: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  const [action, sessionId, ...rest] = positionals;
-  if (values.help || !action) {
-    (values.help ? io.stdout : io.stderr)(`${REVIEW_USAGE}\n`);
-    return values.help ? 0 : 2;
-  }
+  const { subcommand: action, values, positionals } = parseSubcommand(argv, REVIEW_SPEC);
+  const [sessionId, ...rest] = positionals;
   const saved = openLibrary(io, values.library);
   const { reviews } = saved;
   const reviewer = reviewerOf(io, values.reviewer);
   try {
-    if (!['note', 'flag', 'verdict', 'show'].includes(action)) {
-      throw new UsageError(`unknown review command "${action}"`);
-    }
-    if (!sessionId) throw new UsageError(`${action}: give a session id`);
+    if (!sessionId)
+      throw new UsageError(`${action}: give a session id (bcv review ${action} --help)`);
     switch (action) {
       case 'note': {
         if (rest.length > 0) throw new UsageError(`note: unexpected "${rest[0]}"`);
@@ -168,14 +197,6 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
         if (rest.length > 0) throw new UsageError(`show: unexpected "${rest[0]}"`);
         return await show(reviews, io, sessionId, values.json === true);
     }
-  } catch (error) {
-    const failure = failureOf(error);
-    io.stderr(
-      failure.exitCode === EXIT_USAGE
-        ? `USAGE: ${failure.message}\n${REVIEW_USAGE}\n`
-        : `${failure.code}: ${terminalSafe(failure.message)}\n`,
-    );
-    return failure.exitCode;
   } finally {
     await saved.close();
   }

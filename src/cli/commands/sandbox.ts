@@ -3,16 +3,27 @@
 import { SANDBOX_CREDENTIALS } from '../../core/profiles/profile-store';
 import { BUILT_IN_SESSION_IDS } from '../../sandbox/sessions';
 import { startSandboxServer } from '../../sandbox/server';
-import { parseCommandArgs, UsageError } from '../usage';
+import { parseCommand, UsageError, type CommandSpec } from '../usage';
 import type { CliIo } from '../io';
+
+export const SANDBOX_SPEC = {
+  name: 'sandbox',
+  args: '',
+  summary:
+    'Runs the sandbox server (demo sessions) in the foreground until Ctrl+C; prints its URL and demo credentials.',
+  flags: {
+    port: { type: 'string', arg: 'N', help: 'the port on 127.0.0.1 (default: any free port)' },
+  },
+} as const satisfies CommandSpec;
 
 export async function runSandboxCommand(
   argv: readonly string[],
   io: CliIo,
   signal: AbortSignal,
 ): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' } });
-  if (positionals.length > 0) throw new UsageError(`bcv sandbox: unexpected "${positionals[0]}"`);
+  const { values, positionals } = parseCommand(argv, SANDBOX_SPEC);
+  if (positionals.length > 0)
+    throw new UsageError(`bcv sandbox: unexpected "${positionals[0]}" (bcv sandbox --help)`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: expected 0-65535, got "${values.port}"`);

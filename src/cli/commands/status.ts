@@ -2,9 +2,9 @@
 // message for its error code.
 import type { SessionStatusView } from '@shared/model/view-model';
 import { openSession } from '../../core/session/open-session';
-import { CONNECTION_OPTIONS, openConnection } from '../connection';
+import { CONNECTION_NOTES, CONNECTION_OPTIONS, openConnection } from '../connection';
 import { shown } from '../terminal-safe';
-import { parseCommandArgs, UsageError } from '../usage';
+import { parseCommand, UsageError, type CommandSpec } from '../usage';
 import type { CliIo } from '../io';
 import { retryReporter } from './progress';
 
@@ -30,12 +30,22 @@ export function formatStatus(view: SessionStatusView): string {
   return `${lines.map(shown).join('\n')}\n`;
 }
 
-export async function runStatusCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
+export const STATUS_SPEC = {
+  name: 'status',
+  args: '<session-id>',
+  summary:
+    'Each account and statement of the session with its status, and the message for an error code.',
+  flags: {
+    json: { type: 'boolean', help: 'print the raw session_status response as JSON' },
     ...CONNECTION_OPTIONS,
-    json: { type: 'boolean' },
-  });
-  if (positionals.length !== 1) throw new UsageError('bcv status: give exactly one session id');
+  },
+  notes: CONNECTION_NOTES,
+} as const satisfies CommandSpec;
+
+export async function runStatusCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(argv, STATUS_SPEC);
+  if (positionals.length !== 1)
+    throw new UsageError('bcv status: give exactly one session id (bcv status --help)');
   const connection = await openConnection(values, io.env, retryReporter(io));
   try {
     const opened = await openSession(connection, positionals[0]!, { statusOnly: true });

@@ -21,51 +21,82 @@ import {
 } from '../../core/team/cases';
 import { formatLocalTime } from '@shared/format/local-time';
 import { libraryDirOf } from './library';
-import { parseCommandArgs, UsageError } from '../usage';
+import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 import { shown } from '../terminal-safe';
 import type { CliIo } from '../io';
 import { openTeam } from './team-connection';
 
-export const TEAM_USAGE = `Usage:
-  bcv team init [--admin LOGIN]       create the team library's schema (the schema's owner)
-  bcv team migrate                    bring the schema to this app's version
-  bcv team status                     the server, its schema version and who you are there
-  bcv team member set LOGIN --role underwriter|approver|auditor|admin
-                  [--team-name T --branch B] [--approves T1,T2]   (an admin)
-  bcv team member list
-  bcv team publish <session-id> [--snapshot ID]   a saved snapshot and its review, to the team
-  bcv team cases                      the team's cases you may read
-  bcv team open <session-id>          a team case into this library (it opens offline after)
-  bcv team sync                       reviews of this library's team cases, both ways
-Options:
-  --library DIR   the local library folder (as for bcv library)
-  --team FILE     the team profile (default: $BCV_TEAM): {"host", "port", "database",
-                  "user", "sslmode": "verify-full"|"verify-ca", "caFile", "certFile"}
-The login's secret comes from the environment only: BCV_TEAM_PASSWORD, or
-BCV_TEAM_CLIENT_KEY (PEM) with a client certificate. See docs/team-library.md.`;
+export const TEAM_SPEC = {
+  name: 'team',
+  summary: "The team's case library on its PostgreSQL server (see docs/team-library.md).",
+  flags: {
+    team: {
+      type: 'string',
+      arg: 'FILE',
+      help: 'the team profile (default: BCV_TEAM): host, port, database, user, sslmode, caFile, certFile',
+    },
+    library: { type: 'string', arg: 'DIR', help: 'the local library folder (BCV_LIBRARY)' },
+    snapshot: { type: 'string', arg: 'ID', help: 'one snapshot (default: the latest)' },
+    admin: { type: 'string', arg: 'LOGIN', help: 'make this login a team admin' },
+    role: { type: 'string', arg: 'R', help: `the member's role: ${APP_ROLES.join(', ')}` },
+    'team-name': { type: 'string', arg: 'T', help: "the member's team" },
+    branch: { type: 'string', arg: 'B', help: "the member's branch" },
+    approves: { type: 'string', arg: 'T1,T2', help: 'the teams the member approves for' },
+    json: { type: 'boolean', help: 'print JSON' },
+  },
+  subcommands: [
+    {
+      name: 'init',
+      args: '',
+      summary: "create the team library's schema (the schema's owner)",
+      flags: ['admin', 'team'],
+    },
+    {
+      name: 'migrate',
+      args: '',
+      summary: "bring the schema to this app's version",
+      flags: ['team'],
+    },
+    {
+      name: 'status',
+      args: '',
+      summary: 'the server, its schema version and who you are there',
+      flags: ['team'],
+    },
+    {
+      name: 'member',
+      args: 'set LOGIN | list',
+      summary: "set a member's role, team, branch and approvals (an admin), or list the members",
+      flags: ['role', 'team-name', 'branch', 'approves', 'team'],
+    },
+    {
+      name: 'publish',
+      args: '<session-id>',
+      summary: 'a saved snapshot and its review, to the team',
+      flags: ['snapshot', 'library', 'team'],
+    },
+    { name: 'cases', args: '', summary: "the team's cases you may read", flags: ['json', 'team'] },
+    {
+      name: 'open',
+      args: '<session-id>',
+      summary: 'a team case into this library (it opens offline after)',
+      flags: ['library', 'team'],
+    },
+    {
+      name: 'sync',
+      args: '',
+      summary: "reviews of this library's team cases, both ways",
+      flags: ['library', 'team'],
+    },
+  ],
+  notes: `The login's secret comes from the environment only: BCV_TEAM_PASSWORD, or
+BCV_TEAM_CLIENT_KEY (PEM) with a client certificate.`,
+} as const satisfies GroupSpec;
 
-const OPTIONS = {
-  team: { type: 'string' },
-  library: { type: 'string' },
-  snapshot: { type: 'string' },
-  admin: { type: 'string' },
-  role: { type: 'string' },
-  'team-name': { type: 'string' },
-  branch: { type: 'string' },
-  approves: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+type Values = ReturnType<typeof parseSubcommand<(typeof TEAM_SPEC)['flags']>>['values'];
 
 export async function runTeamCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
-  const [action, ...rest] = positionals;
-  if (values.help || !action) {
-    (values.help ? io.stdout : io.stderr)(`${TEAM_USAGE}\n`);
-    return values.help ? 0 : 2;
-  }
+  const { subcommand: action, values, positionals: rest } = parseSubcommand(argv, TEAM_SPEC);
   const db = await openTeam(io, values.team);
   try {
     switch (action) {

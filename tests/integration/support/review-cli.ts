@@ -1,9 +1,8 @@
 // A library folder with demo-retail saved, and `bcv review|library` run in-process
 // against it, signed by a given reviewer.
 import { join } from 'node:path';
-import { runLibraryCommand } from '../../../src/cli/commands/library';
+import { main } from '../../../src/cli/index';
 import type { CliIo } from '../../../src/cli/io';
-import { runReviewCommand } from '../../../src/cli/commands/review';
 import { Library } from '../../../src/core/library/store';
 import { tempDir } from '../../unit/library/helpers';
 import { demo } from '../../unit/review/helpers';
@@ -35,8 +34,11 @@ export async function reviewCliLibrary() {
   });
   const run = async (command: 'review' | 'library', ...argv: string[]) => {
     const out = { stdout: '', stderr: '' };
-    const fn = command === 'review' ? runReviewCommand : runLibraryCommand;
-    const code = await fn([...argv, '--library', 'lib'], cliIo(cwd, out));
+    const code = await main(
+      [command, ...argv, '--library', 'lib'],
+      cliIo(cwd, out),
+      new AbortController().signal,
+    );
     return { code, ...out };
   };
   return { cwd, view, run };
