@@ -3,7 +3,6 @@
 // alone, or both responses as `bcv fetch` writes them); a session id is fetched first.
 // Any failure prints one line `CODE: message` on stderr and leaves the destination as it was.
 import { existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
 import type { ExportMeta } from '../../core/deps';
@@ -95,23 +94,6 @@ function looksLikePath(arg: string): boolean {
   return /[/\\]/.test(arg) || /\.(json|bcsession)$/i.test(arg);
 }
 
-/** `bcv fetch` writes when and where it fetched at the top of its file; read just that. */
-async function fetchNoteOf(path: string): Promise<{ fetchedAt: string; source: string } | null> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const text = head.subarray(0, bytesRead).toString('utf8');
-    const match =
-      /^\{\s*"session_id":\s*"[^"\\]*",\s*"fetched_at":\s*"([^"\\]{1,40})",\s*"source":\s*"([^"\\]{0,300})"/.exec(
-        text,
-      );
-    return match ? { fetchedAt: match[1]!, source: match[2]! } : null;
-  } finally {
-    await handle.close();
-  }
-}
-
 async function fromFile(path: string): Promise<WorkbookSession> {
   const input = await readSessionInput(path);
   const name = basename(path);
@@ -123,16 +105,12 @@ async function fromFile(path: string): Promise<WorkbookSession> {
       sandbox: input.meta.source.sandbox,
     };
   } else {
-    const note = await fetchNoteOf(path);
-    // `source` is the provenance label `bcv fetch` wrote ("sandbox" in older files).
-    const sandbox = note !== null && /^sandbox$/i.test(note.source);
+    // A `bcv fetch` file says when and where it was fetched; other JSON does not.
+    const note = input.fetched;
     meta = {
       fetchedAt: note?.fetchedAt ?? '',
-      source: savedFileLabel(
-        name,
-        note ? { profileName: sandbox ? null : note.source, host: null, sandbox } : null,
-      ),
-      sandbox,
+      source: savedFileLabel(name, note?.source ?? null),
+      sandbox: note?.source.sandbox ?? false,
     };
   }
   return { view: viewOfPayload(input, 'file'), meta, review: input.review };

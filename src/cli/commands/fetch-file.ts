@@ -1,14 +1,13 @@
-// The file `bcv fetch --out` writes (the shape `bcv export` and `bcv library import` read):
-// when and where it was fetched first (export reads just that head), then both responses
-// under their endpoints' names, as the bytes BankConnect sent, never re-serialised.
+// `bcv fetch --out`: the session fetched into the file whose format core/library/fetch-file.ts
+// writes and reads (both responses as received, with when and where they were fetched).
 //
 // When nothing else needs the data's bytes (no --save), they are written to the file's
 // temporary name as soon as they arrive and let go before the JSON is read, so the bytes,
 // their text and the parsed value are never held at once (283 MB less at the peak); the
-// file is put in place only once the answer proves readable, else the answer is written as
-// text beside the statuses and the file says it could not be read.
-import { provenanceLabel, type Provenance } from '@shared/session/provenance';
+// file is put in place only once the answer proves readable, else the file is the answer
+// alone, byte for byte as received.
 import type { DataEndpoint } from '@shared/api/endpoints';
+import { fetchFilePieces } from '../../core/library/fetch-file';
 import { stageFileSafely, writeFileSafely, type StagedFile } from '../../core/io/safe-write';
 import {
   openSession,
@@ -17,41 +16,6 @@ import {
   type OpenSessionOptions,
   type SessionConnection,
 } from '../../core/session/open-session';
-
-export interface FetchFileHead {
-  readonly sessionId: string;
-  readonly fetchedAt: string;
-  readonly provenance: Provenance;
-  readonly endpoint: DataEndpoint;
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** A body as it can sit inside the file's JSON: as received, less a leading BOM. */
-function bodyOf(bytes: Buffer | null): Buffer {
-  if (!bytes) return Buffer.from('null');
-  return bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
-}
-
-export function fetchFilePieces(
-  head: FetchFileHead,
-  sessionStatus: Buffer | null,
-  data: Buffer | null,
-): Buffer[] {
-  const json = JSON.stringify({
-    session_id: head.sessionId,
-    fetched_at: head.fetchedAt,
-    source: provenanceLabel(head.provenance),
-    endpoint: head.endpoint,
-  });
-  return [
-    Buffer.from(`${json.slice(0, -1)},"session_status":`),
-    bodyOf(sessionStatus),
-    Buffer.from(`,${JSON.stringify(head.endpoint)}:`),
-    bodyOf(data),
-    Buffer.from('}\n'),
-  ];
-}
 
 /** The file of a session whose bytes were kept. */
 export function fetchFilePiecesOf(opened: OpenedSession): Buffer[] {
@@ -66,7 +30,13 @@ export function fetchFilePiecesOf(opened: OpenedSession): Buffer[] {
 export type FetchedToFile =
   | { readonly kind: 'written'; readonly opened: OpenedSession }
   /** The data came but could not be read: written as text; `error` says why. */
-  | { readonly kind: 'unreadable'; readonly error: Error; readonly endpoint: DataEndpoint };
+  | {
+      readonly kind: 'unreadable';
+      readonly error: Error;
+      readonly endpoint: DataEndpoint;
+      /** How many bytes the file holds: the answer exactly as received. */
+      readonly bytes: number;
+    };
 
 /**
  * Fetches the session into `out`, replaced whole or not at all. `keepBytes`: the opened
@@ -100,24 +70,15 @@ export async function fetchToFile(
     } catch (error) {
       const unreadable = unreadableAnswerOf(error);
       if (!unreadable) throw error;
-      // Nothing received is lost: the answer is written as it came, as text if not JSON.
-      const text = unreadable.bytes.toString('utf8');
-      let data: unknown = text;
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // Not JSON at all: kept as the text received.
-      }
-      const document = {
-        session_id: sessionId,
-        fetched_at: new Date().toISOString(),
-        source: provenanceLabel(connection.provenance),
+      // The evidence of what the server sent: its bytes exactly, never parsed and written
+      // again (which would round numbers, drop a key given twice, reorder keys).
+      await writeFileSafely(out, unreadable.bytes);
+      return {
+        kind: 'unreadable',
+        error: error as Error,
         endpoint: unreadable.endpoint,
-        session_status: unreadable.sessionStatus.value,
-        [unreadable.endpoint]: data,
+        bytes: unreadable.bytes.length,
       };
-      await writeFileSafely(out, `${JSON.stringify(document, null, 1)}\n`);
-      return { kind: 'unreadable', error: error as Error, endpoint: unreadable.endpoint };
     }
     const written = file.staged;
     if (written) {

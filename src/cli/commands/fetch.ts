@@ -58,7 +58,7 @@ export async function runFetchCommand(
         const { code, message } = fetched.error as Error & { code: string };
         io.stderr(`${code}: ${message}\n`);
         io.stderr(
-          `Wrote ${out} with the ${fetched.endpoint} response as received; it could not be read\n`,
+          `Wrote ${out}: the ${fetched.endpoint} answer byte for byte as received (${fetched.bytes.toLocaleString('en-IN')} bytes); it could not be read\n`,
         );
         return 1;
       }

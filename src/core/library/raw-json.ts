@@ -5,14 +5,20 @@ import { JsonReadError, parseJson, readJson, type DuplicateKey } from '@shared/j
 import { isDataEndpoint } from '@shared/api/endpoints';
 import { LibraryError } from './errors';
 import { validatePayload, type SessionPayload } from './payload';
+import { fetchNoteOf, type FetchNote } from './fetch-file';
 
-export function decodeRawJson(bytes: Uint8Array): SessionPayload {
+export interface RawJsonPayload extends SessionPayload {
+  /** When and where a `bcv fetch` file says it was fetched; null for other JSON. */
+  readonly fetched: FetchNote | null;
+}
+
+export function decodeRawJson(bytes: Uint8Array): RawJsonPayload {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   return decodeRawJsonText(view.toString('utf8'));
 }
 
 /** `known`: what reading this very text found before (a saved body's record): only parsed. */
-export function decodeRawJsonText(text: string, known?: readonly DuplicateKey[]): SessionPayload {
+export function decodeRawJsonText(text: string, known?: readonly DuplicateKey[]): RawJsonPayload {
   let value: unknown;
   let duplicateKeys: readonly DuplicateKey[];
   try {
@@ -28,7 +34,7 @@ export function decodeRawJsonText(text: string, known?: readonly DuplicateKey[])
   return { ...payloadOf(value), duplicateKeys };
 }
 
-function payloadOf(value: unknown): SessionPayload {
+function payloadOf(value: unknown): RawJsonPayload {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
     // Both responses as `bcv fetch` writes them, under the name of the endpoint that answered.
@@ -38,9 +44,13 @@ function payloadOf(value: unknown): SessionPayload {
       // older file only names its key.
       const said = record['endpoint'] ?? record['data_endpoint'];
       const endpoint = isDataEndpoint(said) ? said : key === 'insights' ? key : undefined;
-      return validatePayload(record['session_status'] ?? null, record[key], endpoint);
+      return {
+        ...validatePayload(record['session_status'] ?? null, record[key], endpoint),
+        fetched: fetchNoteOf(record),
+      };
     }
-    if ('accounts' in record && 'session_id' in record) return validatePayload(null, record);
+    if ('accounts' in record && 'session_id' in record)
+      return { ...validatePayload(null, record), fetched: null };
   }
   throw new LibraryError(
     'NOT_IMPORTABLE',

@@ -15,6 +15,7 @@ import {
   type SnapshotMeta,
 } from './format';
 import { decodeRawJson } from './raw-json';
+import type { FetchNote } from './fetch-file';
 
 export { decodeRawJson };
 
@@ -23,6 +24,8 @@ export interface SessionInput extends SessionPayload {
   readonly meta: SnapshotMeta | null;
   /** The review a .bcsession carries (null: none, or raw JSON). */
   readonly review: ReviewDocument | null;
+  /** Set for a `bcv fetch` file: when and where it says it was fetched. */
+  readonly fetched: FetchNote | null;
 }
 
 /** True when the bytes (or the name) say .bcsession rather than raw JSON. */
@@ -55,5 +58,10 @@ export async function readSessionInput(path: string): Promise<SessionInput> {
   const decoded = await decodeSessionFile(bytes).catch((error: unknown) => {
     throw inFile(name, error);
   });
-  return { ...decoded, meta: decoded.meta, review: await carriedReview(bytes, name) };
+  return {
+    ...decoded,
+    meta: decoded.meta,
+    fetched: null,
+    review: await carriedReview(bytes, name),
+  };
 }

@@ -385,16 +385,15 @@ export class Library {
       const same = await this.findSame(sessionIdOfPayload(payload), [sha256OfBodies(bodies)], null);
       const duplicateKeys = payload.duplicateKeys ?? [];
       if (same) return { ...same, duplicate: true, duplicateKeys, payload };
+      // A `bcv fetch` file says when and where it was fetched: kept, as the claim it is.
+      const note = payload.fetched;
       const saved = await this.writeSnapshot(
         { bodies, endpoint: payload.endpoint ?? null },
         payload,
-        fetchedAtGuess,
-        {
-          kind: 'imported',
-          profileName: null,
-          host: null,
-          sandbox: false,
-        },
+        note?.fetchedAt ?? fetchedAtGuess,
+        note
+          ? { ...note.source, kind: 'imported' }
+          : { kind: 'imported', profileName: null, host: null, sandbox: false },
       );
       return { ...saved, duplicate: false, duplicateKeys, payload };
     } catch (error) {
