@@ -4,7 +4,7 @@
 // and nothing is written; a usage error exits 2.
 import { userInfo } from 'node:os';
 import { computeSessionInsights } from '@shared/insights';
-import { formatLocalTime as when } from '@shared/format/local-time';
+import { claimedTime } from '@shared/review/claimed-time';
 import { formatDate } from '@shared/model/calendar';
 import { formatRupees } from '@shared/model/money';
 import { adjustedAbb, eligibleCredits } from '@shared/review/adjustments';
@@ -25,7 +25,7 @@ import type { SessionReviews } from '../../core/review/session-reviews';
 import type { CliIo } from '../io';
 import { openLibrary } from './library';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
-import { terminalSafe } from '../terminal-safe';
+import { shown, terminalSafe } from '../terminal-safe';
 
 export const REVIEW_SPEC = {
   name: 'review',
@@ -202,6 +202,11 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
   }
 }
 
+/** A review time, one line: as claimed, marked when it cannot be true. */
+function claimed(at: string): string {
+  return shown(claimedTime(at, new Date()));
+}
+
 async function show(
   reviews: SessionReviews,
   io: CliIo,
@@ -252,12 +257,12 @@ async function show(
     return 0;
   }
   const lines: string[] = [
-    `Session   ${terminalSafe(sessionId)} (snapshot ${snapshot.record.snapshotId})`,
+    `Session   ${shown(sessionId)} (snapshot ${snapshot.record.snapshotId})`,
   ];
   const v = state.verdict;
   lines.push(
     v
-      ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${terminalSafe(v.reason)} (${terminalSafe(v.reviewer)}, ${when(v.at)})`
+      ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${shown(v.reason)} (${shown(v.reviewer)}, ${claimed(v.at)})`
       : 'Verdict   none yet',
   );
   lines.push('', 'Eligible credits');
@@ -278,23 +283,26 @@ async function show(
   lines.push('', `Notes (${state.notes.length})`);
   for (const n of state.notes) {
     lines.push(
-      `  [${n.noteId.slice(0, 8)}] ${n.account === null ? 'Session' : `Account ${terminalSafe(n.account)}`}: ${terminalSafe(n.text)} (${terminalSafe(n.author)}, ${when(n.createdAt)}${n.editedAt ? `; edited by ${terminalSafe(n.editedBy ?? n.author)}, ${when(n.editedAt)}` : ''})`,
+      `  [${shown(n.noteId.slice(0, 8))}] ${n.account === null ? 'Session' : `Account ${shown(n.account)}`}: ${shown(n.text)} (${shown(n.author)}, ${claimed(n.createdAt)}${n.editedAt ? `; edited by ${shown(n.editedBy ?? n.author)}, ${claimed(n.editedAt)}` : ''})`,
     );
   }
   lines.push('', `Flags (${flags.length})`);
   for (const { flag, transaction } of flags) {
     const seen = transaction ?? flag.seen;
     const where = seen
-      ? `${formatDate(seen.date)}  ${seen.type} ${formatRupees(seen.amount)}  ${terminalSafe(seen.narration)}`
+      ? `${shown(formatDate(seen.date))}  ${seen.type} ${formatRupees(seen.amount)}  ${shown(seen.narration)}`
       : 'transaction not known';
     lines.push(
-      `  ${flag.key}  ${where}${transaction ? '' : '  [not in this snapshot]'}`,
-      `      ${terminalSafe(describeFlag(flag))}${flag.note ? `; note: ${terminalSafe(flag.note)}` : ''}`,
+      `  ${shown(flag.key)}  ${where}${transaction ? '' : '  [not in this snapshot]'}`,
+      `      ${shown(describeFlag(flag))}${flag.note ? `; note: ${shown(flag.note)}` : ''}`,
     );
   }
-  lines.push('', `History (${state.history.length})`);
+  lines.push(
+    '',
+    `History (${state.history.length}, in the order recorded; each time is what its writer's clock said)`,
+  );
   for (const { event: e, text } of historyLines(state.history)) {
-    lines.push(`  ${when(e.at)}  ${terminalSafe(e.reviewer)}  ${terminalSafe(text)}`);
+    lines.push(`  ${claimed(e.at)}  ${shown(e.reviewer)}  ${shown(text)}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

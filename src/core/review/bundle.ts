@@ -8,10 +8,23 @@ import { parseReviewDocument, type ReviewDocument } from '@shared/review/documen
 import { asFormat2, decodeSessionFile, formatOf } from '../library/format';
 import { format1Envelope } from '../library/format-1';
 import { readFormat2Layout, withSections, type Section } from '../library/format-2';
-import { inflateBounded } from '../io/size-ceiling';
+import { formatMiB, inflateBounded, TooLargeError } from '../io/size-ceiling';
 import { ReviewError } from './errors';
 
 export const REVIEW_SECTION = 'review';
+
+/**
+ * The most a review's JSON may take (a review of MAX_REVIEW_EVENTS entries is well under
+ * it): the section sits outside the checksum, so it is bounded on its own.
+ */
+export const MAX_REVIEW_BYTES = 64 * 1024 * 1024;
+
+export function reviewTooLarge(said: string): ReviewError {
+  return new ReviewError(
+    'REVIEW_TOO_LARGE',
+    `${said} more than ${formatMiB(MAX_REVIEW_BYTES)}, the most a review may take: refused`,
+  );
+}
 const zstdAsync = promisify(zlib.zstdCompress);
 
 /** The session file's bytes with the review inside (checked: a bad file is never passed on). */
@@ -77,7 +90,12 @@ async function carriedReview(
   const section = layout.sections.find((s) => s.tag === REVIEW_SECTION);
   if (!section) return null;
   const text = (
-    await inflateBounded(section.bytes, 'zstd', { what: 'the review section' })
+    await inflateBounded(section.bytes, 'zstd', { limit: MAX_REVIEW_BYTES }).catch(
+      (error: unknown) => {
+        if (error instanceof TooLargeError) throw reviewTooLarge('The review section unpacks to');
+        throw error;
+      },
+    )
   ).toString('utf8');
   return { value: JSON.parse(text) as unknown, sessionId: layout.header.sessionId };
 }

@@ -12,6 +12,7 @@ export type ReviewErrorCode =
   | 'TEXT_TOO_LONG'
   | 'NO_REVIEWER'
   | 'REVIEW_DAMAGED'
+  | 'REVIEW_TOO_LARGE'
   | 'REVIEW_BUSY'
   | 'WRONG_SESSION'
   | 'WRITE_FAILED';

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
   emptyReview,
+  MAX_REVIEW_EVENTS,
   mergeReviews,
   parseReviewDocument,
   type ReviewChange,
@@ -14,6 +15,8 @@ import {
   type ReviewEvent,
 } from '@shared/review/document';
 import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
+import { readFileBounded, TooLargeError } from '../io/size-ceiling';
+import { MAX_REVIEW_BYTES, reviewTooLarge } from './bundle';
 import { folderNameOf } from '../library/ids';
 import { ReviewError } from './errors';
 import { withLock } from './lock';
@@ -54,9 +57,15 @@ export class ReviewStore {
   async read(sessionId: string): Promise<ReviewDocument> {
     let bytes: Buffer;
     try {
-      bytes = await this.fs.readFile(this.fileOf(sessionId));
+      // Bounded, and a regular file only, like every file this app reads.
+      bytes = await readFileBounded(this.fileOf(sessionId), {
+        fs: this.fs,
+        limit: MAX_REVIEW_BYTES,
+        what: REVIEW_FILE,
+      });
     } catch (error) {
       if ((error as { code?: unknown }).code === 'ENOENT') return emptyReview(sessionId);
+      if (error instanceof TooLargeError) throw reviewTooLarge(`${REVIEW_FILE} is`);
       throw error;
     }
     let value: unknown;
@@ -138,6 +147,13 @@ export class ReviewStore {
       const current = await this.read(sessionId);
       const next = change(current);
       if (!next) return current;
+      // Never written past what a review may hold: it could not be read back.
+      if (next.events.length > MAX_REVIEW_EVENTS) {
+        throw new ReviewError(
+          'REVIEW_TOO_LARGE',
+          `the review would hold ${next.events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold; it was left as it is`,
+        );
+      }
       const bytes = Buffer.from(`${JSON.stringify(next, null, 1)}\n`, 'utf8');
       try {
         await writeFileAtomic(this.fs, folder, REVIEW_FILE, bytes);

@@ -10,13 +10,20 @@
 import { z } from 'zod';
 import { parseWith } from '../api/parse';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from './labels';
-import { compareEvents } from './event-order';
+import { compareEvents, mergeLogs } from './event-order';
 
 export const REVIEW_FORMAT = 'bankconnect-viewer/review';
 export const REVIEW_VERSION = 1;
 
 /** Longest note or reason kept (a memo paragraph, not a file). */
 export const MAX_TEXT = 10_000;
+
+/**
+ * The most entries a review holds. A review travels outside a session file's checksum, so
+ * a file's review could otherwise be any size: this bounds the time and memory it costs.
+ * (A reviewer flagging every transaction of the largest session makes 200,000 entries.)
+ */
+export const MAX_REVIEW_EVENTS = 250_000;
 
 const text = z.string().max(MAX_TEXT);
 const key = z.string().min(1).max(300);
@@ -97,6 +104,13 @@ export function emptyReview(sessionId: string): ReviewDocument {
 
 /** Checks a review read from disk or from an imported file (errors name the JSON path). */
 export function parseReviewDocument(value: unknown, what = 'The review'): ReviewDocument {
+  // Counted before each entry is checked: a huge list is refused at once.
+  const events = (value as { events?: unknown } | null)?.events;
+  if (Array.isArray(events) && events.length > MAX_REVIEW_EVENTS) {
+    throw new Error(
+      `${what} has ${events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold: refused`,
+    );
+  }
   return parseWith(documentSchema, value, what);
 }
 
@@ -104,16 +118,13 @@ export function parseReviewEvent(value: unknown): ReviewEvent {
   return parseWith(eventSchema, value, 'The review entry');
 }
 
-/** Events in the one order every copy agrees on: time, then id. */
 export { compareEvents };
 
 /**
  * Both reviewers' entries: the union of the events (an event is kept once, by its id),
- * in time order. Merging is order-free and repeatable: merge(a, b) = merge(b, a).
+ * each copy's entries in the order that copy recorded them (see event-order.ts); a claimed
+ * time never moves an entry past one recorded after it. merge(a, b) = merge(b, a).
  */
 export function mergeReviews(a: ReviewDocument, b: ReviewDocument): ReviewDocument {
-  const byId = new Map<string, ReviewEvent>();
-  for (const e of a.events) byId.set(e.id, e);
-  for (const e of b.events) if (!byId.has(e.id)) byId.set(e.id, e);
-  return { ...a, events: [...byId.values()].sort(compareEvents) };
+  return { ...a, events: mergeLogs(a.events, b.events) };
 }

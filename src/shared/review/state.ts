@@ -1,7 +1,6 @@
 // The review as it stands: the events folded in time order. A later event on the same
 // thing wins for the current state; every event stays in the history.
 import type { ReviewDocument, ReviewEvent, TransactionSeen } from './document';
-import { compareEvents } from './event-order';
 import {
   ADJUSTMENT_PHRASE,
   ADJUSTMENT_TEXT,
@@ -57,7 +56,7 @@ export interface ReviewState {
   readonly verdict: VerdictState | null;
   /** Every verdict given, oldest first (so a changed mind stays on record). */
   readonly verdicts: readonly VerdictState[];
-  /** Every event, oldest first. */
+  /** Every event, in the order recorded (not by the times they claim). */
   readonly history: readonly ReviewEvent[];
 }
 
@@ -74,7 +73,8 @@ interface MutableFlag {
 }
 
 export function reviewState(document: ReviewDocument): ReviewState {
-  const history = [...document.events].sort(compareEvents);
+  // In the order recorded: a time an entry claims never puts it after a later entry.
+  const history = document.events;
   const flags = new Map<string, MutableFlag>();
   const notes = new Map<string, NoteState>();
   const verdicts: VerdictState[] = [];

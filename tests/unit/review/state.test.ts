@@ -75,7 +75,7 @@ describe('review state', () => {
     expect(describeEvent(state.history[6]!)).toBe('Verdict Refer: need ITR');
   });
 
-  it('merges two reviewers: both entries kept, once each, in time order, either way round', () => {
+  it('merges two reviewers: both entries kept, once each, either way round', () => {
     const a = doc('Asha', [
       [
         '2026-12-01T10:00:00Z',
