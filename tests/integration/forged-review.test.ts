@@ -89,7 +89,7 @@ describe('a review from a file', () => {
     const imported = await run('library', 'import', 'forged.bcsession');
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(
-      /^bcv library: forged\.bcsession: The review in the file has 2,50,001 entries, more than the 2,50,000 a review may hold: refused\n$/,
+      /^REVIEW_TOO_LARGE: forged\.bcsession: The review in the file has 2,50,001 entries, more than the 2,50,000 a review may hold: refused\n$/,
     );
     expect(await readdir(join(cwd, 'lib', SESSION))).not.toContain('review.json');
   }, 60_000);
@@ -99,7 +99,7 @@ describe('a review from a file', () => {
     const imported = await run('library', 'import', 'forged.bcsession');
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(
-      /^bcv library: forged\.bcsession: The review section unpacks to more than 64 MiB, the most a review may take: refused\n$/,
+      /^REVIEW_TOO_LARGE: forged\.bcsession: The review section unpacks to more than 64 MiB, the most a review may take: refused\n$/,
     );
     expect(await readdir(join(cwd, 'lib', SESSION))).not.toContain('review.json');
   }, 60_000);

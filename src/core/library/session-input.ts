@@ -39,7 +39,12 @@ export async function carriedReview(
   name: string,
 ): Promise<ReviewDocument | null> {
   return reviewIn(bytes).catch((error: unknown) => {
-    throw new ReviewError('REVIEW_DAMAGED', `${name}: ${(error as Error).message.split('\n')[0]}`);
+    // Too large is said as such; anything else the review cannot be read for is damage.
+    const code =
+      error instanceof ReviewError && error.code === 'REVIEW_TOO_LARGE'
+        ? error.code
+        : 'REVIEW_DAMAGED';
+    throw new ReviewError(code, `${name}: ${(error as Error).message.split('\n')[0]}`);
   });
 }
 

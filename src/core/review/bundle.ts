@@ -4,7 +4,11 @@
 // envelope's `review` member) is still read; one given a review goes out as format 2.
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { parseReviewDocument, type ReviewDocument } from '@shared/review/document';
+import {
+  MAX_REVIEW_EVENTS,
+  parseReviewDocument,
+  type ReviewDocument,
+} from '@shared/review/document';
 import { asFormat2, decodeSessionFile, formatOf } from '../library/format';
 import { format1Envelope } from '../library/format-1';
 import { readFormat2Layout, withSections, type Section } from '../library/format-2';
@@ -60,6 +64,13 @@ export async function withReview(
 export async function reviewIn(bytes: Uint8Array): Promise<ReviewDocument | null> {
   const carried = await carriedReview(bytes);
   if (!carried) return null;
+  const events = (carried.value as { events?: unknown } | null)?.events;
+  if (Array.isArray(events) && events.length > MAX_REVIEW_EVENTS) {
+    throw new ReviewError(
+      'REVIEW_TOO_LARGE',
+      `The review in the file has ${events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold: refused`,
+    );
+  }
   const review = parseReviewDocument(carried.value, 'The review in the file');
   if (review.sessionId !== carried.sessionId) {
     throw new ReviewError(
