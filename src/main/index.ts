@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IPC_CHANNELS } from '@shared/ipc/arg-schemas';
+import { IPC_CHANNELS } from '@shared/ipc/contract';
 import { createHandlers } from './ipc/create-handlers';
 import { createIpcListener } from './ipc/listener';
 import { appUrlMatcher } from './ipc/sender';

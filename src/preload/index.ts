@@ -3,16 +3,8 @@
 // process.env. Main's envelopes cross as data, so an error's code survives contextBridge
 // (which would keep only the message of a thrown Error).
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import {
-  BRIDGE_EVENTS,
-  PLAIN_CHANNELS,
-  SESSION_CHANNELS,
-  type BankConnectBridge,
-} from '@shared/ipc/api';
-import type { IpcEvents } from '@shared/ipc/contract';
-
-const plain = new Set<string>(PLAIN_CHANNELS);
-const sessions = new Set<string>(SESSION_CHANNELS);
+import { BRIDGE_EVENTS, type BankConnectBridge } from '@shared/ipc/api';
+import { answerOf, type IpcEvents } from '@shared/ipc/contract';
 
 function refused(channel: string) {
   return Promise.resolve({
@@ -34,9 +26,9 @@ function subscribe<E extends keyof IpcEvents>(
 
 const bridge: BankConnectBridge = {
   invoke: (channel, args) =>
-    plain.has(channel) ? ipcRenderer.invoke(channel, args ?? {}) : refused(channel),
+    answerOf(channel) === 'plain' ? ipcRenderer.invoke(channel, args ?? {}) : refused(channel),
   invokeSession: (channel, args) =>
-    sessions.has(channel) ? ipcRenderer.invoke(channel, args) : refused(channel),
+    answerOf(channel) === 'session' ? ipcRenderer.invoke(channel, args) : refused(channel),
   // A dropped file crosses as its path: main reads it as it reads one chosen in a dialog.
   pathOf: (file) => webUtils.getPathForFile(file),
   onProgress: (listener) => subscribe(BRIDGE_EVENTS.onProgress, listener),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../src/shared/ipc/arg-schemas';
+import { IPC_CHANNELS } from '../../src/shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/shell/csp';
 import { tempLibrary, saveInput } from '../unit/library/helpers';
 import {

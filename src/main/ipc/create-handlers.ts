@@ -1,8 +1,8 @@
 // All IPC handlers as plain functions: `handle(channel, args, ctx)` validates `args`
 // (unknown) with the contract's schema and answers an IpcEnvelope. The Electron shell and
 // the test host register exactly this.
-import { argSchemas, IPC_CHANNELS } from '@shared/ipc/arg-schemas';
-import type { IpcChannel, IpcEnvelope } from '@shared/ipc/contract';
+import { argSchemas } from '@shared/ipc/arg-schemas';
+import { answerOf, IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '@shared/ipc/contract';
 import type { AppDeps } from '../../core/deps';
 import { openServices, type Services } from '../../core/services';
 import { envelope } from './errors';
@@ -27,7 +27,7 @@ export interface Handlers {
 }
 
 function isChannel(channel: string): channel is IpcChannel {
-  return Object.hasOwn(argSchemas, channel);
+  return answerOf(channel) !== null;
 }
 
 export function createHandlers(deps: AppDeps): Handlers {

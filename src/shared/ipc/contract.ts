@@ -141,61 +141,105 @@ export interface RecentSession {
 
 // ---- results ------------------------------------------------------------------------
 
-export interface IpcResults {
-  'app:info': {
+/** How a channel's answer crosses: as it is, or a session with its transactions packed. */
+export type AnswerKind = 'plain' | 'session';
+/** A channel's answer: how it crosses, and (as a type only) what it is. */
+interface Answer<R, K extends AnswerKind> {
+  readonly answer: K;
+  readonly result?: (result: R) => void;
+}
+const plain = <R>(): Answer<R, 'plain'> => ({ answer: 'plain' });
+/** Answers a LoadedSession: main packs its transactions as columns (session-wire.ts). */
+const session: Answer<LoadedSession, 'session'> = { answer: 'session' };
+
+/**
+ * Every channel, with what it answers and how the answer crosses: the channel lists, the
+ * preload's checks and the renderer's calls derive from this map. Adding a channel is one
+ * entry here, its argument schema (arg-schemas.ts, checked against this map) and its
+ * handler (main/ipc/handlers, checked too).
+ */
+export const CHANNELS = {
+  'app:info': plain<{
     readonly version: string;
     readonly platform: string;
     readonly development: boolean;
-  };
-  'profiles:list': { readonly profiles: readonly ProfileSummary[]; readonly activeId: string };
-  'profiles:save': ProfileSummary;
-  'profiles:delete': { readonly activeId: string };
-  'profiles:activate': { readonly activeId: string };
-  'profiles:test': {
+  }>(),
+  'profiles:list': plain<{
+    readonly profiles: readonly ProfileSummary[];
+    readonly activeId: string;
+  }>(),
+  'profiles:save': plain<ProfileSummary>(),
+  'profiles:delete': plain<{ readonly activeId: string }>(),
+  'profiles:activate': plain<{ readonly activeId: string }>(),
+  'profiles:test': plain<{
     readonly reachable: boolean;
     readonly credentialsAccepted: boolean;
     readonly message: string;
-  };
-  'vault:status': VaultStatus;
-  'vault:consent': VaultStatus;
-  'session:status': SessionStatusView;
-  'session:fetch': LoadedSession;
-  'session:refresh': LoadedSession;
-  'session:close': { readonly closed: boolean };
-  'job:cancel': { readonly cancelled: boolean };
-  'export:xlsx': { readonly path: string } | { readonly cancelled: true };
-  'library:list': LibraryListing;
-  'library:save': LibrarySnapshotSummary;
-  'library:open': LoadedSession;
-  'library:delete': { readonly deleted: number };
+  }>(),
+  'vault:status': plain<VaultStatus>(),
+  'vault:consent': plain<VaultStatus>(),
+  'session:status': plain<SessionStatusView>(),
+  'session:fetch': session,
+  'session:refresh': session,
+  'session:close': plain<{ readonly closed: boolean }>(),
+  'job:cancel': plain<{ readonly cancelled: boolean }>(),
+  'export:xlsx': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  'library:list': plain<LibraryListing>(),
+  'library:save': plain<LibrarySnapshotSummary>(),
+  'library:open': session,
+  'library:delete': plain<{ readonly deleted: number }>(),
   /** Issue 17: the session's format-1 snapshots rewritten as format 2 (files that failed, each with its line). */
-  'library:upgrade': { readonly upgraded: number; readonly failed: readonly LibraryProblem[] };
-  'library:import': {
+  'library:upgrade': plain<{
+    readonly upgraded: number;
+    readonly failed: readonly LibraryProblem[];
+  }>(),
+  'library:import': plain<{
     readonly imported: readonly ImportedSnapshot[];
     readonly problems: readonly LibraryProblem[];
-  };
-  'library:export': { readonly path: string } | { readonly cancelled: true };
-  'library:reveal': { readonly revealed: boolean };
-  'library:recent': { readonly recent: readonly RecentSession[] };
-  'catalogue:search': CatalogueSearchResult;
-  'catalogue:seen-elsewhere': SeenElsewhere;
-  'review:get': ReviewState;
-  'review:flag': ReviewState;
-  'review:note': ReviewState;
-  'review:note-remove': ReviewState;
-  'review:verdict': ReviewState;
-  'review:reviewer': { readonly name: string };
-  'summary:pdf': { readonly path: string } | { readonly cancelled: true };
-  'report:finbox': { readonly path: string; readonly bytes: number } | { readonly cancelled: true };
-  'library:diff': {
+  }>(),
+  'library:export': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  'library:reveal': plain<{ readonly revealed: boolean }>(),
+  'library:recent': plain<{ readonly recent: readonly RecentSession[] }>(),
+  'catalogue:search': plain<CatalogueSearchResult>(),
+  'catalogue:seen-elsewhere': plain<SeenElsewhere>(),
+  'review:get': plain<ReviewState>(),
+  'review:flag': plain<ReviewState>(),
+  'review:note': plain<ReviewState>(),
+  'review:note-remove': plain<ReviewState>(),
+  'review:verdict': plain<ReviewState>(),
+  'review:reviewer': plain<{ readonly name: string }>(),
+  'summary:pdf': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  'report:finbox': plain<
+    { readonly path: string; readonly bytes: number } | { readonly cancelled: true }
+  >(),
+  'library:diff': plain<{
     readonly sessionId: string;
     readonly from: string;
     readonly to: string;
     readonly diff: SnapshotDiff;
-  };
+  }>(),
+} as const;
+
+export type IpcChannel = keyof typeof CHANNELS;
+export type IpcResults = {
+  readonly [C in IpcChannel]: (typeof CHANNELS)[C] extends Answer<infer R, AnswerKind> ? R : never;
+};
+export const IPC_CHANNELS = Object.keys(CHANNELS) as IpcChannel[];
+
+/** The channels answering a LoadedSession (packed as it crosses). */
+export type SessionChannel = {
+  [C in IpcChannel]: (typeof CHANNELS)[C]['answer'] extends 'session' ? C : never;
+}[IpcChannel];
+export type PlainChannel = Exclude<IpcChannel, SessionChannel>;
+export const SESSION_CHANNELS = IPC_CHANNELS.filter(
+  (c) => CHANNELS[c].answer === 'session',
+) as SessionChannel[];
+
+/** How a channel named by the other side answers; null: no such channel. */
+export function answerOf(channel: string): AnswerKind | null {
+  return Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel as IpcChannel].answer : null;
 }
 
-export type IpcChannel = keyof typeof argSchemas & keyof IpcResults;
 export type IpcArgs<C extends IpcChannel> = z.input<(typeof argSchemas)[C]>;
 export type IpcResult<C extends IpcChannel> = IpcResults[C];
 

@@ -9,7 +9,7 @@
 // Only transaction lists are packed; everything else in the session is small and is sent
 // as it is. Salary transactions are the account's own transactions again (with a few
 // salary fields more): they cross as positions into the packed list, not as a second one.
-import { SESSION_CHANNELS } from './api';
+import { SESSION_CHANNELS } from './contract';
 import type { IpcEnvelope, LoadedSession } from './contract';
 import type { AccountView, SessionView, TransactionView } from '../model/view-model';
 

@@ -19,7 +19,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { BRIDGE_EVENTS, SESSION_CHANNELS } from '../../../src/shared/ipc/api';
+import { BRIDGE_EVENTS } from '../../../src/shared/ipc/api';
+import { SESSION_CHANNELS } from '../../../src/shared/ipc/contract';
 import { installBridge } from './bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from './host';
 

@@ -1,13 +1,16 @@
 // The one place the renderer reaches main: named functions over `window.bankconnect` (the
 // preload's bridge, or in end-to-end tests the test bridge). A failed call rejects with a
 // CodedError built here from the envelope's { code, message }; a session is unpacked.
-import type { BankConnectBridge, PlainChannel, SessionChannel } from '@shared/ipc/api';
-import type {
-  IpcArgs,
-  IpcEnvelope,
-  IpcEvents,
-  IpcResult,
-  LoadedSession,
+import type { BankConnectBridge } from '@shared/ipc/api';
+import {
+  CHANNELS,
+  type IpcArgs,
+  type IpcChannel,
+  type IpcEnvelope,
+  type IpcEvents,
+  type IpcResult,
+  type PlainChannel,
+  type SessionChannel,
 } from '@shared/ipc/contract';
 import { unpackLoadedSession } from '@shared/ipc/session-wire';
 
@@ -34,17 +37,20 @@ function resultOf<T>(envelope: IpcEnvelope<T>): T {
 }
 
 /** Channels whose arguments are all optional take no argument at all. */
-type MethodArgs<C extends PlainChannel> =
+type MethodArgs<C extends IpcChannel> =
   Record<never, never> extends IpcArgs<C> ? [args?: IpcArgs<C>] : [args: IpcArgs<C>];
 
-function plain<C extends PlainChannel>(channel: C) {
-  return async (...args: MethodArgs<C>): Promise<IpcResult<C>> =>
-    resultOf(await bridge().invoke(channel, args[0]));
-}
-
-function session<C extends SessionChannel>(channel: C) {
-  return async (args: IpcArgs<C>): Promise<LoadedSession> =>
-    unpackLoadedSession(resultOf(await bridge().invokeSession(channel, args)));
+/** A named call of a channel: its answer as the contract's map says it crosses. */
+function call<C extends IpcChannel>(channel: C) {
+  return async (...args: MethodArgs<C>): Promise<IpcResult<C>> => {
+    if (CHANNELS[channel].answer === 'session') {
+      const packed = await bridge().invokeSession(channel as SessionChannel, args[0] as never);
+      return unpackLoadedSession(resultOf(packed)) as IpcResult<C>;
+    }
+    return resultOf(
+      await bridge().invoke(channel as PlainChannel, args[0] as never),
+    ) as IpcResult<C>;
+  };
 }
 
 function subscription<E extends keyof IpcEvents>(
@@ -54,40 +60,40 @@ function subscription<E extends keyof IpcEvents>(
 }
 
 export const api = {
-  getAppInfo: plain('app:info'),
-  listProfiles: plain('profiles:list'),
-  saveProfile: plain('profiles:save'),
-  deleteProfile: plain('profiles:delete'),
-  activateProfile: plain('profiles:activate'),
-  testProfile: plain('profiles:test'),
-  getVaultStatus: plain('vault:status'),
-  setVaultConsent: plain('vault:consent'),
-  getSessionStatus: plain('session:status'),
-  fetchSession: session('session:fetch'),
-  refreshSession: session('session:refresh'),
-  closeSession: plain('session:close'),
-  cancelJob: plain('job:cancel'),
-  exportXlsx: plain('export:xlsx'),
-  listLibrary: plain('library:list'),
-  saveToLibrary: plain('library:save'),
-  openFromLibrary: session('library:open'),
-  deleteFromLibrary: plain('library:delete'),
-  upgradeInLibrary: plain('library:upgrade'),
-  importToLibrary: plain('library:import'),
-  exportFromLibrary: plain('library:export'),
-  revealInLibrary: plain('library:reveal'),
-  recentSessions: plain('library:recent'),
-  searchCatalogue: plain('catalogue:search'),
-  seenElsewhere: plain('catalogue:seen-elsewhere'),
-  getReview: plain('review:get'),
-  flagTransactions: plain('review:flag'),
-  addReviewNote: plain('review:note'),
-  removeReviewNote: plain('review:note-remove'),
-  setVerdict: plain('review:verdict'),
-  reviewerName: plain('review:reviewer'),
-  saveSummaryPdf: plain('summary:pdf'),
-  saveFinboxReport: plain('report:finbox'),
-  diffSnapshots: plain('library:diff'),
+  getAppInfo: call('app:info'),
+  listProfiles: call('profiles:list'),
+  saveProfile: call('profiles:save'),
+  deleteProfile: call('profiles:delete'),
+  activateProfile: call('profiles:activate'),
+  testProfile: call('profiles:test'),
+  getVaultStatus: call('vault:status'),
+  setVaultConsent: call('vault:consent'),
+  getSessionStatus: call('session:status'),
+  fetchSession: call('session:fetch'),
+  refreshSession: call('session:refresh'),
+  closeSession: call('session:close'),
+  cancelJob: call('job:cancel'),
+  exportXlsx: call('export:xlsx'),
+  listLibrary: call('library:list'),
+  saveToLibrary: call('library:save'),
+  openFromLibrary: call('library:open'),
+  deleteFromLibrary: call('library:delete'),
+  upgradeInLibrary: call('library:upgrade'),
+  importToLibrary: call('library:import'),
+  exportFromLibrary: call('library:export'),
+  revealInLibrary: call('library:reveal'),
+  recentSessions: call('library:recent'),
+  searchCatalogue: call('catalogue:search'),
+  seenElsewhere: call('catalogue:seen-elsewhere'),
+  getReview: call('review:get'),
+  flagTransactions: call('review:flag'),
+  addReviewNote: call('review:note'),
+  removeReviewNote: call('review:note-remove'),
+  setVerdict: call('review:verdict'),
+  reviewerName: call('review:reviewer'),
+  saveSummaryPdf: call('summary:pdf'),
+  saveFinboxReport: call('report:finbox'),
+  diffSnapshots: call('library:diff'),
   pathOf: (file: File): string => bridge().pathOf(file),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),
