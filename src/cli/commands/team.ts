@@ -21,6 +21,9 @@ import {
 } from '../../core/team/cases';
 import { formatLocalTime } from '@shared/format/local-time';
 import { libraryDirOf } from './library';
+import { auditCommand } from './team-audit';
+import { DECISION_FLAGS, DECISION_SUBCOMMANDS, decisionsCommand } from './team-decisions';
+import { reportAction } from '../../core/team/audit';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 import { shown } from '../terminal-safe';
 import type { CliIo } from '../io';
@@ -43,6 +46,8 @@ export const TEAM_SPEC = {
     branch: { type: 'string', arg: 'B', help: "the member's branch" },
     approves: { type: 'string', arg: 'T1,T2', help: 'the teams the member approves for' },
     json: { type: 'boolean', help: 'print JSON' },
+    case: { type: 'string', arg: 'ID', help: "one case's history" },
+    ...DECISION_FLAGS,
   },
   subcommands: [
     {
@@ -88,6 +93,13 @@ export const TEAM_SPEC = {
       summary: "reviews of this library's team cases, both ways",
       flags: ['library', 'team'],
     },
+    ...DECISION_SUBCOMMANDS,
+    {
+      name: 'audit',
+      args: 'verify | --case ID',
+      summary: "walk the audit trail's hash chain, or print a case's history",
+      flags: ['case', 'team'],
+    },
   ],
   notes: `The login's secret comes from the environment only: BCV_TEAM_PASSWORD, or
 BCV_TEAM_CLIENT_KEY (PEM) with a client certificate.`,
@@ -111,14 +123,33 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
       case 'open':
       case 'cases':
       case 'sync':
-        await requireCurrentSchema(db);
+        await signIn(db);
         return await casesCommand(db, io, action, rest, values);
+      case 'assign':
+      case 'reason':
+      case 'policy':
+      case 'submit':
+      case 'deviation':
+      case 'decide':
+      case 'state':
+        await signIn(db);
+        return await decisionsCommand(db, io, action, rest, values);
+      case 'audit':
+        await signIn(db);
+        return await auditCommand(db, io, rest, values.case);
       default:
         throw new UsageError(`unknown team command "${action}" (bcv team --help lists them)`);
     }
   } finally {
     await db.close();
   }
+}
+
+/** The schema checked, this login a member, and its login recorded in the audit trail. */
+async function signIn(db: TeamConnection): Promise<void> {
+  await requireCurrentSchema(db);
+  await whoAmI(db);
+  await reportAction(db, 'login', null, { program: 'bcv' });
 }
 
 async function migrateCommand(

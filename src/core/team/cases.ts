@@ -13,6 +13,7 @@ import type { TeamDb } from './connect';
 import { TeamError } from './errors';
 import { readTeamMark, teamMarks, writeTeamMark } from './local-mark';
 import { whoAmI } from './schema';
+import { reportAction } from './audit';
 
 /** Rows sent per statement: large snapshots go up in slices. */
 const SLICE = 5000;
@@ -371,6 +372,7 @@ export async function openCase(
     });
   }
   const { received, sent } = await syncReview(db, parts.reviews, sessionId);
+  await reportAction(db, 'open', sessionId, { snapshots: rows.length, imported });
   return { teamCase, imported, snapshots: rows.length, reviewReceived: received, reviewSent: sent };
 }
 

@@ -98,10 +98,13 @@ CREATE POLICY ${table}_read ON bcv.${table} FOR SELECT TO ${ALL_ROLES}
   USING (session_id IN (SELECT c.session_id FROM bcv.cases c));
 GRANT SELECT ON bcv.${table} TO ${ALL_ROLES};`;
 
-/** ...and writable by an underwriter while the case is theirs and open. */
-const publishable = (table: string) => `${readableWithCase(table)}
+/**
+ * ...and writable by an underwriter while the case is theirs and open. (Who wrote a row is
+ * checked by a policy, not a CHECK constraint: a restore by another login must not fail.)
+ */
+const publishable = (table: string, also = 'true') => `${readableWithCase(table)}
 CREATE POLICY ${table}_publish ON bcv.${table} FOR INSERT TO bcv_underwriter
-  WITH CHECK (bcv.may_write(session_id));
+  WITH CHECK (bcv.may_write(session_id) AND ${also});
 GRANT INSERT ON bcv.${table} TO bcv_underwriter;`;
 
 const CASES = `
@@ -152,13 +155,13 @@ CREATE TABLE bcv.snapshots (
   data_sha256 text NOT NULL,
   fetched_at text NOT NULL,
   record jsonb NOT NULL,
-  published_by name NOT NULL DEFAULT current_user CHECK (published_by = current_user),
+  published_by name NOT NULL DEFAULT current_user,
   published_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (session_id, snapshot_id),
   UNIQUE (id, session_id)
 );
 CREATE INDEX snapshots_file ON bcv.snapshots (file_sha256);
-${publishable('snapshots')}
+${publishable('snapshots', 'published_by = current_user')}
 GRANT USAGE ON SEQUENCE bcv.snapshots_id_seq TO bcv_underwriter;
 ALTER TABLE bcv.blobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blobs_read ON bcv.blobs FOR SELECT TO ${ALL_ROLES}
@@ -250,7 +253,7 @@ CREATE TABLE bcv.review_events (
   at text NOT NULL,
   reviewer text NOT NULL,
   change jsonb NOT NULL,
-  sent_by name NOT NULL DEFAULT current_user CHECK (sent_by = current_user),
+  sent_by name NOT NULL DEFAULT current_user,
   sent_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (session_id, event_id)
 );
@@ -258,15 +261,322 @@ ${readableWithCase('review_events')}
 -- Notes and flags: any underwriter who reads the case while it is open (a submitted case is
 -- locked for them); an approver on a case they read until it is purged.
 CREATE POLICY review_events_underwriter ON bcv.review_events FOR INSERT TO bcv_underwriter
-  WITH CHECK (session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state = 'open'));
+  WITH CHECK (sent_by = current_user
+              AND session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state = 'open'));
 CREATE POLICY review_events_approver ON bcv.review_events FOR INSERT TO bcv_approver
-  WITH CHECK (session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state <> 'purged'));
+  WITH CHECK (sent_by = current_user
+              AND session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state <> 'purged'));
 GRANT INSERT ON bcv.review_events TO bcv_underwriter, bcv_approver;
+`;
+
+/** Whether the caller (a SECURITY DEFINER function's session_user) is an admin. */
+const CALLER_IS_ADMIN =
+  "EXISTS (SELECT 1 FROM bcv.members WHERE login = session_user AND role = 'admin')";
+
+const MAKER_CHECKER = `
+-- Assigning a case to an underwriter: an admin, or an approver of the case's team.
+CREATE FUNCTION bcv.assign_case(p_session text, p_login name) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+DECLARE v_team text;
+BEGIN
+  SELECT team INTO v_team FROM bcv.cases WHERE session_id = p_session;
+  IF v_team IS NULL THEN
+    RAISE EXCEPTION 'no case %', p_session USING ERRCODE = '22023';
+  END IF;
+  IF NOT (${CALLER_IS_ADMIN} OR EXISTS (SELECT 1 FROM bcv.members WHERE login = session_user
+          AND role = 'approver' AND v_team = ANY (approves_for))) THEN
+    RAISE EXCEPTION 'only an admin or an approver of team % may assign its cases', v_team
+      USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM bcv.members WHERE login = p_login AND role = 'underwriter') THEN
+    RAISE EXCEPTION '% is not an underwriter of the team library', p_login USING ERRCODE = '22023';
+  END IF;
+  UPDATE bcv.cases SET assigned_to = p_login WHERE session_id = p_session;
+END
+$fn$;
+REVOKE ALL ON FUNCTION bcv.assign_case(text, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bcv.assign_case(text, name) TO bcv_approver, bcv_admin;
+
+-- The reasons a team's underwriters give, and its policy's limits (set by an admin).
+CREATE TABLE bcv.reasons (
+  team text NOT NULL,
+  recommendation text NOT NULL CHECK (recommendation IN ('approve', 'decline', 'refer')),
+  reason text NOT NULL CHECK (btrim(reason) <> ''),
+  sub_reason text NOT NULL DEFAULT '',
+  PRIMARY KEY (team, recommendation, reason, sub_reason)
+);
+CREATE TABLE bcv.policy_limits (
+  team text NOT NULL,
+  rule text NOT NULL CHECK (rule ~ '^[a-z][a-z0-9_]{0,40}$'),
+  max_value numeric NOT NULL,
+  label text NOT NULL,
+  PRIMARY KEY (team, rule)
+);
+GRANT SELECT ON bcv.reasons, bcv.policy_limits TO ${ALL_ROLES};
+GRANT INSERT, DELETE ON bcv.reasons TO bcv_admin;
+GRANT INSERT, UPDATE, DELETE ON bcv.policy_limits TO bcv_admin;
+
+-- The maker: an underwriter's recommendation, with a reason from the team's list.
+CREATE TABLE bcv.submissions (
+  id bigserial PRIMARY KEY,
+  session_id text NOT NULL REFERENCES bcv.cases,
+  team text NOT NULL,
+  submitted_by name NOT NULL DEFAULT current_user,
+  recommendation text NOT NULL,
+  reason text NOT NULL,
+  sub_reason text NOT NULL DEFAULT '',
+  note text NOT NULL DEFAULT '',
+  -- The case's figures the policy is checked against, e.g. {"foir_pct": 62.5}.
+  figures jsonb NOT NULL DEFAULT '{}',
+  submitted_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (id, submitted_by),
+  UNIQUE (id, session_id),
+  FOREIGN KEY (team, recommendation, reason, sub_reason) REFERENCES bcv.reasons
+);
+${readableWithCase('submissions')}
+CREATE POLICY submissions_underwriter ON bcv.submissions FOR INSERT TO bcv_underwriter
+  WITH CHECK (bcv.may_write(session_id)
+              AND team = (SELECT c.team FROM bcv.cases c WHERE c.session_id = submissions.session_id));
+GRANT INSERT (id, session_id, team, recommendation, reason, sub_reason, note, figures)
+  ON bcv.submissions TO bcv_underwriter;
+GRANT USAGE ON SEQUENCE bcv.submissions_id_seq TO bcv_underwriter;
+
+-- A figure over the team's limit: a deviation an approver (not its maker) must approve.
+CREATE TABLE bcv.deviations (
+  id bigserial PRIMARY KEY,
+  submission_id bigint NOT NULL REFERENCES bcv.submissions,
+  session_id text NOT NULL REFERENCES bcv.cases,
+  team text NOT NULL,
+  rule text NOT NULL,
+  label text NOT NULL,
+  value numeric NOT NULL,
+  max_value numeric NOT NULL,
+  raised_by name NOT NULL,
+  approved_by name,
+  approval_reason text,
+  approved_at timestamptz,
+  CONSTRAINT deviation_not_by_its_maker CHECK (approved_by IS NULL OR approved_by <> raised_by),
+  CONSTRAINT deviation_approval_whole CHECK (
+    (approved_by IS NULL) = (approved_at IS NULL)
+    AND (approved_by IS NULL OR btrim(coalesce(approval_reason, '')) <> ''))
+);
+${readableWithCase('deviations')}
+CREATE POLICY deviations_approve ON bcv.deviations FOR UPDATE TO bcv_approver
+  USING (approved_by IS NULL AND team = ANY (${MY('approves_for')}::text[]))
+  WITH CHECK (approved_by = current_user);
+GRANT UPDATE (approved_by, approval_reason, approved_at) ON bcv.deviations TO bcv_approver;
+
+-- The checker: an approver's decision with a reason; never on their own recommendation.
+CREATE TABLE bcv.decisions (
+  session_id text PRIMARY KEY REFERENCES bcv.cases,
+  submission_id bigint NOT NULL,
+  submitted_by name NOT NULL,
+  decided_by name NOT NULL DEFAULT current_user,
+  decision text NOT NULL CHECK (decision IN ('approve', 'decline', 'refer')),
+  reason text NOT NULL CHECK (btrim(reason) <> ''),
+  decided_at timestamptz NOT NULL DEFAULT now(),
+  FOREIGN KEY (submission_id, submitted_by) REFERENCES bcv.submissions (id, submitted_by),
+  FOREIGN KEY (submission_id, session_id) REFERENCES bcv.submissions (id, session_id),
+  CONSTRAINT no_one_decides_their_own CHECK (decided_by <> submitted_by)
+);
+${readableWithCase('decisions')}
+CREATE POLICY decisions_approver ON bcv.decisions FOR INSERT TO bcv_approver
+  WITH CHECK (decided_by = current_user
+              AND session_id IN (SELECT c.session_id FROM bcv.cases c WHERE c.state = 'submitted'
+                                 AND c.team = ANY (${MY('approves_for')}::text[])));
+GRANT INSERT (session_id, submission_id, submitted_by, decision, reason) ON bcv.decisions TO bcv_approver;
+
+-- A submission locks the case and raises its deviations; a decision closes it.
+CREATE FUNCTION bcv.on_submission() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+BEGIN
+  UPDATE bcv.cases SET state = 'submitted' WHERE session_id = NEW.session_id;
+  INSERT INTO bcv.deviations (submission_id, session_id, team, rule, label, value, max_value, raised_by)
+  SELECT NEW.id, NEW.session_id, NEW.team, p.rule, p.label, (NEW.figures ->> p.rule)::numeric,
+         p.max_value, NEW.submitted_by
+  FROM bcv.policy_limits p
+  WHERE p.team = NEW.team AND jsonb_typeof(NEW.figures -> p.rule) = 'number'
+    AND (NEW.figures ->> p.rule)::numeric > p.max_value;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER submission_locks AFTER INSERT ON bcv.submissions
+  FOR EACH ROW EXECUTE FUNCTION bcv.on_submission();
+
+CREATE FUNCTION bcv.before_decision() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+DECLARE d record;
+BEGIN
+  IF NEW.submission_id <> (SELECT max(id) FROM bcv.submissions WHERE session_id = NEW.session_id) THEN
+    RAISE EXCEPTION 'a decision answers the case''s latest submission' USING ERRCODE = '23514';
+  END IF;
+  IF NEW.decision = 'approve' THEN
+    SELECT * INTO d FROM bcv.deviations
+    WHERE submission_id = NEW.submission_id AND approved_by IS NULL ORDER BY id LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'deviation % (% %, over the limit %) is not approved: it must be approved before the case is',
+        d.id, d.label, d.value, d.max_value USING ERRCODE = '23514';
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER decision_checks BEFORE INSERT ON bcv.decisions
+  FOR EACH ROW EXECUTE FUNCTION bcv.before_decision();
+
+CREATE FUNCTION bcv.on_decision() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+BEGIN
+  UPDATE bcv.cases SET state = 'decided', decided_at = NEW.decided_at WHERE session_id = NEW.session_id;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER decision_closes AFTER INSERT ON bcv.decisions
+  FOR EACH ROW EXECUTE FUNCTION bcv.on_decision();
+
+CREATE FUNCTION bcv.before_deviation_approval() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  NEW.approved_at := now();
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER deviation_approved_at BEFORE UPDATE ON bcv.deviations
+  FOR EACH ROW EXECUTE FUNCTION bcv.before_deviation_approval();
+`;
+
+/** Actions the app reports itself (the rest are written by the server's own triggers). */
+export const REPORTED_ACTIONS = ['open', 'search', 'export', 'login'] as const;
+export type ReportedAction = (typeof REPORTED_ACTIONS)[number];
+
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+const AUDIT = `
+-- The audit trail: one row per team action, each holding the SHA-256 of the row before and
+-- of its own content (see bcv.audit_text); nobody the app uses may change or remove a row.
+CREATE TABLE bcv.audit (
+  seq bigint PRIMARY KEY,
+  at timestamptz NOT NULL,
+  actor name NOT NULL,
+  action text NOT NULL,
+  session_id text,
+  detail jsonb NOT NULL DEFAULT '{}',
+  prev_hash text NOT NULL,
+  hash text NOT NULL
+);
+CREATE INDEX audit_case ON bcv.audit (session_id, seq);
+ALTER TABLE bcv.audit ENABLE ROW LEVEL SECURITY;
+CREATE POLICY audit_everything ON bcv.audit FOR SELECT TO bcv_auditor, bcv_admin USING (true);
+CREATE POLICY audit_of_my_cases ON bcv.audit FOR SELECT TO bcv_underwriter, bcv_approver
+  USING (session_id IN (SELECT c.session_id FROM bcv.cases c));
+REVOKE ALL ON bcv.audit FROM PUBLIC;
+GRANT SELECT ON bcv.audit TO ${ALL_ROLES};
+
+-- What a row's hash covers, one field a line (the app recomputes it to verify the chain).
+CREATE FUNCTION bcv.audit_text(p_seq bigint, p_at timestamptz, p_actor name, p_action text,
+  p_session text, p_detail jsonb, p_prev text) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
+  SELECT p_seq::text || E'\n' || to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    || E'\n' || p_actor || E'\n' || p_action || E'\n' || coalesce(p_session, '') || E'\n'
+    || p_detail::text || E'\n' || p_prev
+$fn$;
+
+CREATE FUNCTION bcv.audit_write(p_action text, p_session text, p_detail jsonb) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+DECLARE
+  v_seq bigint;
+  v_prev text;
+  v_at timestamptz := date_trunc('microseconds', clock_timestamp());
+BEGIN
+  -- One writer at a time: each row follows the one before it.
+  PERFORM pg_advisory_xact_lock(hashtext('bcv.audit'));
+  SELECT seq, hash INTO v_seq, v_prev FROM bcv.audit ORDER BY seq DESC LIMIT 1;
+  v_seq := coalesce(v_seq, 0) + 1;
+  v_prev := coalesce(v_prev, repeat('0', 64));
+  INSERT INTO bcv.audit (seq, at, actor, action, session_id, detail, prev_hash, hash)
+  VALUES (v_seq, v_at, session_user, p_action, p_session, coalesce(p_detail, '{}'), v_prev,
+    encode(sha256(convert_to(bcv.audit_text(v_seq, v_at, session_user, p_action, p_session,
+      coalesce(p_detail, '{}'), v_prev), 'UTF8')), 'hex'));
+  RETURN v_seq;
+END
+$fn$;
+REVOKE ALL ON FUNCTION bcv.audit_write(text, text, jsonb) FROM PUBLIC;
+
+-- What the app reports (opening, searching, exporting, logging in): any member.
+CREATE FUNCTION bcv.audit_report(p_action text, p_session text, p_detail jsonb) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+BEGIN
+  IF p_action NOT IN ('open', 'search', 'export', 'login') THEN
+    RAISE EXCEPTION 'the app reports only open, search, export and login' USING ERRCODE = '22023';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM bcv.members WHERE login = session_user) THEN
+    RAISE EXCEPTION 'only a member reports to the audit trail' USING ERRCODE = '42501';
+  END IF;
+  RETURN bcv.audit_write(p_action, p_session, p_detail);
+END
+$fn$;
+REVOKE ALL ON FUNCTION bcv.audit_report(text, text, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bcv.audit_report(text, text, jsonb) TO ${ALL_ROLES};
+
+-- Append-only, even for the schema's owner (short of dropping the trigger, which itself
+-- is a change a DBA makes on purpose and the chain then shows).
+CREATE FUNCTION bcv.audit_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  RAISE EXCEPTION 'the audit trail is append-only: % refused', TG_OP USING ERRCODE = '42501';
+END
+$fn$;
+CREATE TRIGGER audit_no_update_delete BEFORE UPDATE OR DELETE ON bcv.audit
+  FOR EACH ROW EXECUTE FUNCTION bcv.audit_is_append_only();
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON bcv.audit
+  FOR EACH STATEMENT EXECUTE FUNCTION bcv.audit_is_append_only();
+
+-- The server's own actions are recorded by the server.
+CREATE FUNCTION bcv.audit_row() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+BEGIN
+  CASE TG_TABLE_NAME
+    WHEN 'snapshots' THEN
+      PERFORM bcv.audit_write('publish', NEW.session_id,
+        jsonb_build_object('snapshot', NEW.snapshot_id, 'file_sha256', NEW.file_sha256));
+    WHEN 'review_events' THEN
+      PERFORM bcv.audit_write(CASE WHEN NEW.change ->> 'kind' IN ('note', 'verdict') THEN 'note' ELSE 'flag' END,
+        NEW.session_id, jsonb_build_object('event', NEW.event_id, 'kind', NEW.change ->> 'kind'));
+    WHEN 'submissions' THEN
+      PERFORM bcv.audit_write('submission', NEW.session_id,
+        jsonb_build_object('submission', NEW.id, 'recommendation', NEW.recommendation,
+          'reason', NEW.reason, 'sub_reason', NEW.sub_reason, 'figures', NEW.figures));
+    WHEN 'deviations' THEN
+      PERFORM bcv.audit_write('deviation', NEW.session_id,
+        jsonb_build_object('deviation', NEW.id, 'rule', NEW.rule, 'value', NEW.value,
+          'approved_by', NEW.approved_by, 'reason', NEW.approval_reason));
+    WHEN 'decisions' THEN
+      PERFORM bcv.audit_write('decision', NEW.session_id,
+        jsonb_build_object('submission', NEW.submission_id, 'decision', NEW.decision, 'reason', NEW.reason));
+    WHEN 'cases' THEN
+      IF NEW.assigned_to IS DISTINCT FROM OLD.assigned_to THEN
+        PERFORM bcv.audit_write('assign', NEW.session_id, jsonb_build_object('to', NEW.assigned_to));
+      END IF;
+    WHEN 'members' THEN
+      PERFORM bcv.audit_write('member', NULL, jsonb_build_object('login', NEW.login, 'role', NEW.role,
+        'team', NEW.team, 'branch', NEW.branch, 'approves_for', NEW.approves_for));
+  END CASE;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER audit_publish AFTER INSERT ON bcv.snapshots FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_review AFTER INSERT ON bcv.review_events FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_submission AFTER INSERT ON bcv.submissions FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_deviation AFTER UPDATE ON bcv.deviations FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_decision AFTER INSERT ON bcv.decisions FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_assign AFTER UPDATE ON bcv.cases FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
+CREATE TRIGGER audit_member AFTER INSERT OR UPDATE ON bcv.members FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
+  { version: 3, name: 'assignment, submissions, deviations and decisions', sql: MAKER_CHECKER },
+  { version: 4, name: 'the audit trail', sql: AUDIT },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
