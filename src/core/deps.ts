@@ -74,6 +74,8 @@ export type ExportWorkbook = (
 export interface AppDeps {
   readonly fetch: typeof fetch;
   readonly userDataDir: string;
+  /** The library folder (default: `library` in userDataDir); BCV_LIBRARY may choose it. */
+  readonly libraryDir?: string;
   readonly clock: () => Date;
   readonly safeStorage: SafeStorageLike;
   readonly dialogs: Dialogs;

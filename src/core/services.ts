@@ -113,7 +113,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
       })
     : null;
   const library = libraryServices({
-    dir: appLibraryDir(deps.userDataDir),
+    dir: deps.libraryDir ?? appLibraryDir(deps.userDataDir),
     appVersion: deps.appInfo.version,
     clock: deps.clock,
     trash: (path) => deps.shell.trash(path),

@@ -1,12 +1,12 @@
 // `bcv library ...` end to end against a real folder (the command module B's CLI table runs).
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveFetchedToLibrary } from '../../src/cli/commands/library';
 import { libraryServices } from '../../src/core/services';
 import { libraryCli as cli } from './support/library-cli';
 import { rawOf } from '../fakes/received';
-import { defaultCliLibraryDir } from '../../src/core/library/paths';
+import { defaultLibraryDir } from '../../src/core/library/paths';
 import { readSessionInput } from '../../src/core/library/session-input';
 import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
 
@@ -96,12 +96,46 @@ describe('bcv library', () => {
     expect((await run('frobnicate')).stderr).toBe(
       'USAGE: bcv library has no command "frobnicate" (bcv library --help lists them)\n',
     );
-    expect(defaultCliLibraryDir({ XDG_DATA_HOME: '/x/data' }, '/home/u', 'linux')).toBe(
-      '/x/data/bankconnect-viewer/library',
+    // The app's folder (Electron's userData for this app), or BCV_LIBRARY for both.
+    expect(defaultLibraryDir({ XDG_CONFIG_HOME: '/x/config' }, '/home/u', 'linux', '/w')).toBe(
+      '/x/config/bankconnect-viewer/library',
     );
-    expect(defaultCliLibraryDir({}, '/home/u', 'linux')).toBe(
-      '/home/u/.local/share/bankconnect-viewer/library',
+    expect(defaultLibraryDir({}, '/home/u', 'linux', '/w')).toBe(
+      '/home/u/.config/bankconnect-viewer/library',
     );
+    expect(defaultLibraryDir({}, '/Users/u', 'darwin', '/w')).toBe(
+      '/Users/u/Library/Application Support/bankconnect-viewer/library',
+    );
+    expect(
+      defaultLibraryDir(
+        { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' },
+        'C:\\Users\\u',
+        'win32',
+        '/w',
+      ),
+    ).toBe(join('C:\\Users\\u\\AppData\\Roaming', 'bankconnect-viewer', 'library'));
+    expect(defaultLibraryDir({ BCV_LIBRARY: 'cases' }, '/home/u', 'linux', '/w')).toBe('/w/cases');
+  });
+
+  it('a read never makes a library; a save makes one and says so', async () => {
+    const cwd = await tempDir();
+    const run = await cli(cwd);
+    for (const argv of [['list'], ['show', 's-1'], ['search', 'x'], ['diff', 's-1']]) {
+      const result = await run(...argv);
+      expect(result, argv.join(' ')).toMatchObject({ code: 1, stdout: '' });
+      expect(result.stderr).toBe(
+        `NO_LIBRARY: no library at ${join(cwd, 'lib')}: save a session first (bcv fetch ID --save), or choose one with --library DIR or BCV_LIBRARY\n`,
+      );
+    }
+    await expect(readdir(cwd)).resolves.toEqual([]);
+    await writeFile(
+      join(cwd, 'fetched.json'),
+      JSON.stringify({ session_status: statusFor('s-1'), subscribed_data: dataFor('s-1') }),
+    );
+    const imported = await run('import', 'fetched.json');
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe(`Made a new library at ${join(cwd, 'lib')}\n`);
+    expect((await run('import', 'fetched.json')).stderr).toBe('');
   });
 
   it('compares the two latest snapshots of a session, or the ones named', async () => {

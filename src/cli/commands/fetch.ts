@@ -78,7 +78,7 @@ export async function runFetchCommand(
       reportUnreadable(io, view);
     }
     if (values.save) {
-      const { library, close } = openLibrary(io, values.library);
+      const { library, close } = openLibrary(io, values.library, 'save');
       try {
         const saved = await saveFetchedToLibrary(library, {
           raw,

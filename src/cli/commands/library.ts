@@ -1,6 +1,7 @@
 // `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
 // defaults to the per-user data folder (see src/core/library/paths.ts).
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { formatLocalTime } from '@shared/format/local-time';
@@ -8,7 +9,8 @@ import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
 import type { Provenance } from '@shared/session/provenance';
-import { defaultCliLibraryDir } from '../../core/library/paths';
+import { CoreError } from '../../core/errors';
+import { defaultLibraryDir, formerCliLibraryDir, LIBRARY_ENV } from '../../core/library/paths';
 import type { Library, ListedSnapshot } from '../../core/library/store';
 import type { SessionReviews } from '../../core/review/session-reviews';
 import { libraryServices, type LibraryServices } from '../../core/services';
@@ -88,19 +90,65 @@ export const LIBRARY_SPEC = {
   ],
 } as const satisfies GroupSpec;
 
+/** `--library DIR`, else BCV_LIBRARY, else the library the app uses. */
 export function libraryDirOf(io: CliIo, given: string | undefined): string {
-  return given ? resolve(io.cwd, given) : defaultCliLibraryDir(io.env, homedir(), process.platform);
+  return given
+    ? resolve(io.cwd, given)
+    : defaultLibraryDir(io.env, homedir(), process.platform, io.cwd);
 }
 
-/** The library in the folder `--library` names (default: the per-user one); close it after. */
-export function openLibrary(io: CliIo, given: string | undefined): LibraryServices {
-  return libraryServices({ dir: libraryDirOf(io, given), appVersion: io.appVersion });
+/** Where an earlier bcv kept its library, when that is not this one and is still there. */
+function formerLibrary(io: CliIo, given: string | undefined, dir: string): string | null {
+  if (given || io.env[LIBRARY_ENV]) return null;
+  const former = formerCliLibraryDir(io.env, homedir(), process.platform);
+  return former !== dir && existsSync(former) ? former : null;
+}
+
+/**
+ * The library `--library` names (default: the one the app uses); close it after. A command
+ * that only reads never makes one: a missing folder is NO_LIBRARY. One that saves makes it
+ * and says so.
+ */
+export function openLibrary(
+  io: CliIo,
+  given: string | undefined,
+  intent: 'read' | 'save' = 'read',
+): LibraryServices {
+  const dir = libraryDirOf(io, given);
+  if (!existsSync(dir)) {
+    const former = formerLibrary(io, given, dir);
+    const hint = former
+      ? ` (an earlier bcv kept its library at ${former}: move it to ${dir}, or give --library ${former})`
+      : '';
+    if (intent === 'read') {
+      throw new CoreError(
+        'NO_LIBRARY',
+        `no library at ${dir}${hint || ': save a session first (bcv fetch ID --save), or choose one with --library DIR or BCV_LIBRARY'}`,
+      );
+    }
+    // Said once something is in it (a save that failed may have made no folder at all).
+    const services = libraryServices({ dir, appVersion: io.appVersion });
+    return {
+      ...services,
+      close: async () => {
+        await services.close();
+        if (existsSync(dir)) io.stderr(`Made a new library at ${dir}${hint}\n`);
+      },
+    };
+  }
+  return libraryServices({ dir, appVersion: io.appVersion });
 }
 
 /** Runs `bcv library ...` (argv after "library"); answers the exit code. */
 export async function runLibraryCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { subcommand: action, values, positionals: rest } = parseSubcommand(argv, LIBRARY_SPEC);
-  const saved = openLibrary(io, values.library);
+  // Usage first: a command given wrongly says so before any library is looked for.
+  if (['show', 'export', 'diff', 'delete'].includes(action)) one(rest, 'a session id');
+  if (action === 'import' && rest.length === 0)
+    throw new UsageError('import: give one or more files (bcv library import --help)');
+  if (action === 'export' && !values.out)
+    throw new UsageError('export: give the file to write with -o FILE (bcv library export --help)');
+  const saved = openLibrary(io, values.library, action === 'import' ? 'save' : 'read');
   const { library, reviews, workbooks } = saved;
   try {
     switch (action) {
@@ -109,15 +157,10 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
       case 'show':
         return await show(library, io, one(rest, 'a session id'), values.json === true);
       case 'import':
-        if (rest.length === 0) throw new UsageError('import: give one or more files');
         return await importFiles(reviews, io, rest);
       case 'export': {
-        if (!values.out)
-          throw new UsageError(
-            'export: give the file to write with -o FILE (bcv library export --help)',
-          );
         const sessionId = one(rest, 'a session id');
-        const destination = resolve(io.cwd, values.out);
+        const destination = resolve(io.cwd, values.out!);
         if (/\.xlsx$/i.test(destination)) {
           // The workbook of the snapshot, with the session's review (Review sheet, flags).
           const result = await workbooks.ofSnapshot(sessionId, values.snapshot, { destination });

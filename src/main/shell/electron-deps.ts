@@ -1,5 +1,6 @@
 // Electron's implementations of main's dependencies: net.fetch (Chromium's network stack:
 // system proxy, PAC, NTLM), safeStorage's async API, native dialogs and shell actions.
+import { libraryDirIn } from '../../core/library/paths';
 import { app, BrowserWindow, dialog, net, safeStorage, shell } from 'electron';
 import type { AppDeps } from '../../core/deps';
 import { createClient, startSandbox } from '../../core/integrations';
@@ -25,6 +26,8 @@ export function electronDeps(development: boolean): AppDeps {
   return {
     fetch: ((input, init) => net.fetch(input as string, init)) as typeof fetch,
     userDataDir: app.getPath('userData'),
+    // The folder bcv uses too, unless BCV_LIBRARY names another for both.
+    libraryDir: libraryDirIn(app.getPath('userData'), process.env, process.cwd()),
     clock: () => new Date(),
     safeStorage: electronSafeStorage,
     dialogs: {
