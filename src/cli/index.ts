@@ -5,6 +5,7 @@ import type { CliIo } from './io';
 import { redactor, urlSecrets } from '../core/security/redact';
 import { EXIT_OK, EXIT_USAGE, failureOf } from './exit';
 import { safeWriter } from './terminal-safe';
+import { removeTempsOnExit } from '../core/io/temp-files';
 import { HelpRequested } from './usage';
 import { BUILT_IN_SESSION_IDS } from '../sandbox/sessions';
 import { TEAM_SECRET_VARIABLES } from './commands/team-connection';
@@ -96,6 +97,8 @@ export async function main(
 export function runAsProcess(): void {
   const controller = new AbortController();
   let interrupted = false;
+  // A kill (SIGTERM, SIGHUP) or a crash leaves no half-written file beside an output.
+  removeTempsOnExit();
   process.on('SIGINT', () => {
     // First Ctrl+C cancels the work in hand; a second one leaves at once.
     if (interrupted) process.exit(130);

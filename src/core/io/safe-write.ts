@@ -9,10 +9,11 @@
 // writer was killed (see stale-temp.ts).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from '../errors';
 import { byteCounter, type ByteReport } from './byte-progress';
+import { PROCESS_STARTED_S, tempNameFor, trackTemp } from './temp-files';
+import { removeStaleTempsOf } from './stale-temp';
 
 /** The file-system calls writers make: injectable so tests can fail them (ENOSPC). */
 export type LibraryFs = Pick<
@@ -28,12 +29,7 @@ const CHUNK = 1 << 20;
 
 export const TEMP_PATTERN = /^\..+\.tmp$/;
 
-/** This process's start, in whole seconds since the epoch (the same every call). */
-export const PROCESS_STARTED_S = Math.round(Date.now() / 1000 - process.uptime());
-
-export function tempNameFor(name: string): string {
-  return `.${name}.${process.pid}-${PROCESS_STARTED_S}.${randomBytes(6).toString('hex')}.tmp`;
-}
+export { PROCESS_STARTED_S, tempNameFor };
 
 /** Codes for a write that did not happen; the message says the earlier file is intact. */
 export type WriteErrorCode =
@@ -125,7 +121,11 @@ export async function stageFileAtomic(
     pieces.reduce((sum, piece) => sum + piece.length, 0),
     onBytes,
   );
-  const discard = () => fs.unlink(temp).catch(() => undefined);
+  const tracked = trackTemp(temp);
+  const discard = () =>
+    fs.unlink(temp).then(tracked.done, () => {
+      tracked.done();
+    });
   let written = 0;
   let handle: nodeFs.FileHandle | null = null;
   try {
@@ -155,6 +155,7 @@ export async function stageFileAtomic(
     async commit() {
       try {
         await fs.rename(temp, final);
+        tracked.done();
       } catch (error) {
         await discard();
         throw error;
@@ -174,6 +175,7 @@ export async function writeFileSafely(
 ): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
+    await removeStaleTempsOf(dirname(path), basename(path), options.fs);
     await writeFileAtomic(options.fs ?? realFs, dirname(path), basename(path), bytes, options.mode);
   } catch (error) {
     throw writeErrorOf(error, path);
@@ -188,6 +190,7 @@ export async function stageFileSafely(
 ): Promise<StagedFile> {
   let staged: StagedFile;
   try {
+    await removeStaleTempsOf(dirname(path), basename(path), options.fs);
     staged = await stageFileAtomic(options.fs ?? realFs, dirname(path), basename(path), data);
   } catch (error) {
     throw writeErrorOf(error, path);
@@ -229,8 +232,10 @@ export async function stageStreamAtomic(
   name: string,
   mode = 0o644,
 ): Promise<StagedStream> {
+  await removeStaleTempsOf(dir, name);
   const temp = join(dir, tempNameFor(name));
   const final = join(dir, name);
+  const tracked = trackTemp(temp);
   const stream = createWriteStream(temp, { flags: 'wx', mode, flush: true });
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', () => resolve());
@@ -244,6 +249,7 @@ export async function stageStreamAtomic(
     stream.destroy();
     await closed();
     await realFs.unlink(temp).catch(() => undefined);
+    tracked.done();
   };
   return {
     stream,
@@ -251,6 +257,7 @@ export async function stageStreamAtomic(
       await closed();
       try {
         await realFs.rename(temp, final);
+        tracked.done();
       } catch (error) {
         await discard();
         throw error;

@@ -4,7 +4,8 @@
 // enough, since the system reuses ids. Where the start time of another process cannot be
 // read (not Linux), or the name carries no writer, the file is removed once it is old.
 import * as nodeFs from 'node:fs/promises';
-import { PROCESS_STARTED_S } from './safe-write';
+import { join } from 'node:path';
+import { PROCESS_STARTED_S } from './temp-files';
 
 const WRITER = /^\..+\.(\d+)-(\d+)\.[0-9a-f]+\.tmp$/;
 /** Seconds two readings of one process's start time may differ by (rounding, clock steps). */
@@ -70,4 +71,31 @@ export async function writerRunning(
   if (started === null) return null;
   // Another process now has the id: the writer is gone.
   return Math.abs(started - writer.startedS) <= START_SLACK_S;
+}
+
+/**
+ * Before a write of `dir/name`: the temporary files an earlier write of that same name left
+ * when its process died (SIGKILL, a crash, a power cut) are removed; a live writer's stay.
+ */
+export async function removeStaleTempsOf(
+  dir: string,
+  name: string,
+  fs: Pick<typeof nodeFs, 'readdir' | 'unlink'> = nodeFs,
+  probe: ProcessProbe = systemProbe,
+): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return; // no folder yet: the write says so itself
+  }
+  const prefix = `.${name}.`;
+  for (const entry of names) {
+    if (!entry.startsWith(prefix) || entry.length > prefix.length + 60) continue;
+    const writer = writerOf(entry);
+    // The name must be this file's exactly, with nothing but the writer's tag after it.
+    if (!writer || !/^\d+-\d+\.[0-9a-f]+\.tmp$/.test(entry.slice(prefix.length))) continue;
+    if ((await writerRunning(writer, probe)) !== false) continue;
+    await fs.unlink(join(dir, entry)).catch(() => undefined);
+  }
 }
