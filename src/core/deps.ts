@@ -1,6 +1,7 @@
 // What core needs from the outside world. The Electron shell
 // passes the real things (net.fetch, safeStorage, dialogs...); tests and the test host
 // pass plain Node stand-ins. Nothing here imports electron.
+import type { CreditPolicy } from '@shared/insights/policy';
 import type { SessionView } from '@shared/model/view-model';
 import type { BankConnectClient } from './api/client';
 import type { ExportResult } from './export/export-workbook';
@@ -61,6 +62,8 @@ export interface ExportOptions {
   readonly allFields?: boolean | undefined;
   /** The session's review: a Review sheet and the flags in Transactions (issue 16). */
   readonly review?: ExportReview | null;
+  /** The credit policy the figures are made with (default: DEFAULT_POLICY). */
+  readonly policy?: CreditPolicy | undefined;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number | null, message: string) => void;
 }

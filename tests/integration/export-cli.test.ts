@@ -51,7 +51,9 @@ describe('bcv export', () => {
     const run = await cli(cwd);
     const r = await run('data.json', '-o', 'out.xlsx');
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(`Wrote ${join(cwd, 'out.xlsx')}: 12 sheets, 3 transactions\n`);
+    expect(r.stdout).toBe(
+      `Wrote ${join(cwd, 'out.xlsx')}: 13 sheets, 3 transactions; policy: Default policy\n`,
+    );
     const workbook = await readBack(join(cwd, 'out.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(TEN_SHEETS);
     const summary = rowsOf(sheet(workbook, 'Summary'));
@@ -74,7 +76,7 @@ describe('bcv export', () => {
       '--all-fields',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('13 sheets, 1 transactions');
+    expect(r.stdout).toContain('14 sheets, 1 transactions');
     const workbook = await readBack(join(cwd, 'one.xlsx'));
     expect(workbook.worksheets.at(-1)!.name).toBe('Transactions (all fields)');
     expect(rowsOf(sheet(workbook, 'Status')).length).toBe(3);
@@ -175,7 +177,7 @@ describe('bcv export', () => {
     expect(r.code).toBe(0);
     expect(asked).toEqual([{ sandbox: true }]);
     const workbook = await readBack(join(cwd, 'demo.xlsx'));
-    expect(workbook.worksheets).toHaveLength(12);
+    expect(workbook.worksheets).toHaveLength(13);
     expect(rowsOf(sheet(workbook, 'Summary'))).toContainEqual([
       'Source',
       'BankConnect API (bc.example.in)',

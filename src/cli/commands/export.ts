@@ -23,6 +23,7 @@ import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
 import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../usage';
 import { retryReporter } from './progress';
+import { POLICY_OPTION, policyOption } from '../policy-option';
 
 export interface ExportCliIo {
   readonly stdout: (text: string) => void;
@@ -58,6 +59,7 @@ export const EXPORT_SPEC = {
       type: 'boolean',
       help: 'add a "Transactions (all fields)" sheet with every field the API sent',
     },
+    ...POLICY_OPTION,
     ...CONNECTION_OPTIONS,
   },
   notes: CONNECTION_NOTES,
@@ -127,6 +129,8 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     if (values.account === '') throw usage('--account needs an account id');
 
     const cwd = io.cwd ?? process.cwd();
+    // A bad policy file stops the export before anything is fetched or written.
+    const policy = await policyOption(values.policy, cwd);
     const source = positionals[0]!;
     const path = resolve(cwd, source);
     const destination = resolve(cwd, out);
@@ -150,6 +154,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
       accountId: values.account,
       allFields: values['all-fields'] === true,
       signal: io.signal,
+      policy,
     });
     const reviewEntries = session.review?.events.length ?? 0;
     const transactions = view.accounts
@@ -161,7 +166,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
         (reviewEntries > 0
           ? `, with the review the file carries (${reviewEntries.toLocaleString('en-IN')} entries)`
           : '') +
-        '\n',
+        `; policy: ${policy.name}\n`,
     );
     return 0;
   } catch (error) {

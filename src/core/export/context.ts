@@ -1,6 +1,7 @@
 // What every sheet builder reads: the accounts being exported, their labels and the
 // export's description.
 import type { AccountView, SessionView } from '@shared/model/view-model';
+import type { CreditPolicy } from '@shared/insights/policy';
 import type { ExportMeta } from '../deps';
 import type { ExportReview } from './sheets/review';
 
@@ -15,6 +16,8 @@ export interface ExportContext {
   readonly generatedAt: Date;
   /** The reviewer's flags, notes and verdict, when the workbook carries them. */
   readonly review?: ExportReview | null;
+  /** The credit policy every figure is made with; the Summary sheet names it. */
+  readonly policy: CreditPolicy;
 }
 
 export function labelOf(context: ExportContext, accountId: string | null): string {

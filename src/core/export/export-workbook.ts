@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { DEFAULT_POLICY } from '@shared/insights/policy';
 import type { SessionView } from '@shared/model/view-model';
 import type { ExportMeta, ExportOptions } from '../deps';
 import { stageStreamAtomic, type StagedStream } from '../io/safe-write';
@@ -26,6 +27,7 @@ import { otherDataPlan } from './sheets/other-data';
 import { predictorsPlan } from './sheets/predictors';
 import { reviewPlan, type ExportReview } from './sheets/review';
 import { statusPlan } from './sheets/status';
+import { reconciliationPlan } from './sheets/reconciliation';
 import { summaryPlan } from './sheets/summary';
 import { topPlan } from './sheets/top';
 import { salaryPlan, transactionsPlan } from './sheets/transactions';
@@ -69,6 +71,7 @@ function contextOf(view: SessionView, meta: ExportMeta, options: WorkbookOptions
     meta,
     generatedAt: options.now?.() ?? new Date(),
     review: options.review ?? null,
+    policy: options.policy ?? DEFAULT_POLICY,
   };
 }
 
@@ -116,7 +119,13 @@ export function planWorkbook(
     );
   }
   const review = context.review ? [reviewPlan(context, context.review)] : [];
-  return [summaryPlan(context, { notes }), insightsPlan(context), ...review, ...plans];
+  return [
+    summaryPlan(context, { notes }),
+    insightsPlan(context),
+    ...review,
+    reconciliationPlan(context),
+    ...plans,
+  ];
 }
 
 function rowsOf(plan: SheetPlan, maxRows: number): number {

@@ -13,7 +13,10 @@ import {
   type Figure,
   type SessionCounterparty,
   type SessionInsights,
+  type SessionSummary,
+  summarizeSession,
 } from '@shared/insights';
+import type { CreditPolicy } from '@shared/insights/policy';
 import {
   BOUNCE_KIND,
   CADENCE,
@@ -37,6 +40,20 @@ export function insightsFor(view: SessionView): SessionInsights {
   let insights = computed.get(view);
   if (!insights) computed.set(view, (insights = computeSessionInsights(view)));
   return insights;
+}
+
+const summaries = new WeakMap<SessionView, Map<CreditPolicy, SessionSummary>>();
+
+/** The session's summary under the export's policy, made once (Summary and Reconciliation read it). */
+export function summaryFor(context: ExportContext): SessionSummary {
+  let byPolicy = summaries.get(context.view);
+  if (!byPolicy) summaries.set(context.view, (byPolicy = new Map()));
+  let summary = byPolicy.get(context.policy);
+  if (!summary) {
+    summary = summarizeSession(context.view, insightsFor(context.view), context.policy);
+    byPolicy.set(context.policy, summary);
+  }
+  return summary;
 }
 
 /** A share (0..1) as the percentage the tab shows, to two decimals. */

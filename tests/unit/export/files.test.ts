@@ -80,7 +80,7 @@ describe('writing the file', () => {
     await writeFile(destination, 'old');
     const result = await exportWorkbook(referenceView(), META, { destination });
     expect(result.path).toBe(destination);
-    expect((await readBack(destination)).worksheets).toHaveLength(12);
+    expect((await readBack(destination)).worksheets).toHaveLength(13);
     expect(await readdir(dir)).toEqual(['report.xlsx']);
   });
 

@@ -30,6 +30,8 @@ export const TEN_SHEETS = [
   'Summary',
   // The underwriting insights (issue 7), right after Summary.
   'Insights',
+  // Our figures beside FinBox's own (issue 23).
+  'Reconciliation',
   'Status',
   'Accounts',
   'Transactions',

@@ -1,10 +1,15 @@
 // `Summary`: what this workbook is (session, when and where the data came from, when it was
 // made), a row per account, then each account's credit summary as label/value rows (the
 // same model the Summary tab and the memo show: @shared/insights/summary).
-import { summarizeSession, type AccountSummary } from '@shared/insights';
+import type { AccountSummary } from '@shared/insights';
+import {
+  OBLIGATION_SOURCE_LABEL,
+  REPAYMENT_KIND_LABEL,
+} from '@shared/insights/obligation-schedule';
+import { reconciliationLine } from '@shared/insights/reconciliation';
 import { formatDate, formatMonth } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
-import { figureCell, insightsFor } from '../sheets-insights';
+import { figureCell, summaryFor } from '../sheets-insights';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { dayLabel, instantLabel, maskAccountNumber, monthsCovered } from '../labels';
@@ -85,7 +90,9 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
         : `All (${view.accounts.length})`,
     ],
     ['Amounts', 'Indian rupees as the API sent them; dates are calendar days'],
+    ['Policy', context.policy.name, 'every figure below is made with this credit policy'],
     ...input.notes.map((note): SheetRow => ['Note', note]),
+    ...leadRows(context),
     [],
   ];
   const headerRow = rows.length + 1;
@@ -95,8 +102,7 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
   }
   for (const a of context.accounts) rows.push(accountRow(context, a));
   const lastTableRow = rows.length;
-  const summary = summarizeSession(context.view, insightsFor(context.view));
-  for (const a of summary.accounts)
+  for (const a of summaryFor(context).accounts)
     if (context.accounts.some((x) => x.accountId === a.accountId))
       rows.push(...accountSummaryRows(labelOf(context, a.accountId), a));
   return {
@@ -109,6 +115,29 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     freeze: { rows: headerRow, columns: 1 },
     filter: { headerRow, lastRow: lastTableRow },
   };
+}
+
+/**
+ * What the sheet leads with: the monthly obligations and FOIR (the session's, or the one
+ * account's when one is exported) and how many of FinBox's figures agree.
+ */
+function leadRows(context: ExportContext): SheetRow[] {
+  const summary = summaryFor(context);
+  const one = context.accountFilter
+    ? summary.accounts.find((a) => a.accountId === context.accountFilter)
+    : undefined;
+  const figures = one
+    ? (one.sections.find((s) => s.key === 'obligations')?.figures ?? [])
+    : summary.figures.slice(0, 2);
+  const scope = one ? labelOf(context, one.accountId) : 'whole session';
+  return [
+    ...figures.map((f): SheetRow => [f.label, figureCell({ ...f, trace: [] }), scope]),
+    [
+      "FinBox's figures",
+      one ? reconciliationLine(one.answer.reconciliation) : summary.reconciliation.line,
+      'see the Reconciliation sheet',
+    ],
+  ];
 }
 
 /** One account's credit summary as label/value rows (a third column for notes). */
@@ -138,6 +167,12 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
         .filter(Boolean)
         .join('; '),
     ]),
+    ['Policy', a.answer.policy],
+    [
+      "FinBox's figures",
+      reconciliationLine(a.answer.reconciliation),
+      'see the Reconciliation sheet',
+    ],
     ['Data trust', a.trust.label],
     ...a.trust.reasons.map((r): SheetRow => ['Trust reason', r.text]),
   ];
@@ -151,6 +186,7 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
           .filter(Boolean)
           .join('; ') || null,
       ]);
+    if (section.key === 'obligations') rows.push(...scheduleRows(a));
   }
   rows.push({
     style: 'header',
@@ -164,4 +200,21 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
       typed.money(m.credits.amount),
     ]);
   return rows;
+}
+
+/** The obligations schedule: one row per lender's repayment stream, after the figures' header. */
+function scheduleRows(a: AccountSummary): SheetRow[] {
+  const streams = a.answer.schedule.streams;
+  if (streams.length === 0) return [['Repayment streams', 'none found']];
+  return streams.map((s): SheetRow => [
+    `${s.lender}${s.active ? '' : ' (ended: not counted)'}`,
+    typed.money(s.monthlyAmount),
+    [
+      REPAYMENT_KIND_LABEL[s.kind],
+      `${s.monthsPaid} month${s.monthsPaid === 1 ? '' : 's'} paid`,
+      `${s.returned} returned`,
+      `last paid ${s.lastPaid ? formatDate(s.lastPaid) : 'never'}`,
+      `found in ${s.sources.map((x) => OBLIGATION_SOURCE_LABEL[x]).join(', ')}`,
+    ].join('; '),
+  ]);
 }
