@@ -1,6 +1,6 @@
 // `bcv library search <text> [--amount A] [--from D --to D] [--json]`: every saved case's
 // transactions that name the text (a counterparty, UPI handle, account number, IFSC or
-// narration words), with an exact amount and a date range, grouped by session. The
+// words of the narration, ref, channel, category or description), with an exact amount and a date range, grouped by session. The
 // catalogue (src/core/catalogue) catches up with the library first; progress on stderr.
 import { MATCHED_BY_LABELS } from '@shared/catalogue/labels';
 import { parseSearchInput } from '@shared/catalogue/query';
@@ -63,7 +63,7 @@ function render(result: CatalogueSearchResult): string {
     }
     for (const h of s.hits) {
       lines.push(
-        `  ${formatDate(h.date)}  ${h.type.padEnd(6)}  ${formatRupees(fromPaise(h.amountPaise)).padStart(15)}  ${MATCHED_BY_LABELS[h.matchedBy].padEnd(14)}  ${shown(h.narration)}`,
+        `  ${formatDate(h.date)}  ${h.type.padEnd(6)}  ${formatRupees(fromPaise(h.amountPaise)).padStart(15)}  ${MATCHED_BY_LABELS[h.matchedBy].padEnd(20)}  ${shown(h.narration)}`,
       );
     }
   }

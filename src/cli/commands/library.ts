@@ -84,7 +84,7 @@ export const LIBRARY_SPEC = {
       name: 'search',
       args: '[text]',
       summary:
-        'every saved case: a counterparty, UPI handle, account number, IFSC or narration words',
+        'every saved case: a counterparty, UPI handle, account number, IFSC, or words of the narration, ref, channel, category or description',
       flags: ['amount', 'from', 'to', 'json', 'library'],
     },
   ],

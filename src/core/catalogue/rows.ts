@@ -2,6 +2,7 @@
 // the local catalogue (SQLite) and the team library (PostgreSQL) write the same rows, so
 // a key in one is a key in the other.
 import { accountKey, partiesOf, type Party } from '@shared/catalogue/parties';
+import { channelName } from '@shared/format/channel-names';
 import { toPaise } from '@shared/model/money';
 import { transactionKey } from '@shared/model/transaction-id';
 import type { SessionView } from '@shared/model/view-model';
@@ -23,6 +24,9 @@ export interface TransactionRow {
   readonly type: string;
   readonly amountPaise: number;
   readonly narration: string;
+  /** What a search finds it by besides the narration: ref, channel (as sent and by name),
+   * category, description ("EMI" finds "Loan EMI"). */
+  readonly details: string;
   /** Every party the transaction names. */
   readonly parties: readonly Party[];
 }
@@ -52,6 +56,9 @@ export function* transactionRows(view: SessionView): Generator<TransactionRow> {
         type: t.type,
         amountPaise: toPaise(t.amount),
         narration: t.narration,
+        details: [t.ref, t.channel, channelName(t.channel), t.category, t.description]
+          .filter((part) => part !== '')
+          .join(' '),
         parties: partiesOf(t),
       };
     }

@@ -1,6 +1,6 @@
 // The catalogue's tables. A cache of the library (the .bcsession files stay the truth):
 // any change here bumps SCHEMA_VERSION, and a file of another version is rebuilt.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const CATALOGUE_NAME = 'catalogue.sqlite';
 
 export const SCHEMA = `
@@ -60,6 +60,7 @@ CREATE TABLE snapshot_parties (
   PRIMARY KEY (snapshot, kind, key)
 ) WITHOUT ROWID;
 CREATE INDEX snapshot_parties_key ON snapshot_parties(kind, key);
--- Narrations, rowid = transactions.id; contentless (the text is in transactions).
-CREATE VIRTUAL TABLE narrations USING fts5(narration, content='', contentless_delete=1);
+-- Words of each transaction, rowid = transactions.id; contentless (the text is in
+-- transactions). details: ref, channel (as sent and by name), category, description.
+CREATE VIRTUAL TABLE narrations USING fts5(narration, details, content='', contentless_delete=1);
 `;

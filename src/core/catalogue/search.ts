@@ -1,5 +1,6 @@
 // Searching the catalogue: the text as a party (counterparty name, UPI handle, account
-// number, IFSC) and as narration words, with an exact amount and a date range; matches
+// number, IFSC) and as words of the narration or the other text (ref, channel, category,
+// description), with an exact amount and a date range; matches
 // grouped by session, each transaction once however many snapshots of it hold it.
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { counterpartyKey } from '@shared/insights/counterparty';
@@ -15,7 +16,7 @@ import type { TransactionType } from '@shared/model/view-model';
 export const DEFAULT_SEARCH_LIMIT = 1000;
 
 /** How a match is named when a transaction matched several ways: the most telling. */
-const VIA_ORDER: readonly MatchedBy[] = ['upi', 'account', 'ifsc', 'name', 'narration'];
+const VIA_ORDER: readonly MatchedBy[] = ['upi', 'account', 'ifsc', 'name', 'narration', 'details'];
 
 function rankOf(via: MatchedBy): number {
   return VIA_ORDER.indexOf(via);
@@ -129,11 +130,15 @@ function findRows(
     );
   }
   if (fts) {
-    arms.push({
-      sql: 'SELECT narrations.rowid AS tx FROM narrations %JOIN% WHERE narrations MATCH ?',
-      params: [fts],
-      rank: rankOf('narration'),
-    });
+    // Every word in the narration, or every word in the other text (ref, channel,
+    // category, description): "EMI" finds a debit categorised "Loan EMI".
+    for (const column of ['narration', 'details'] as const) {
+      arms.push({
+        sql: 'SELECT narrations.rowid AS tx FROM narrations %JOIN% WHERE narrations MATCH ?',
+        params: [`{${column}} : (${fts})`],
+        rank: rankOf(column),
+      });
+    }
   }
   const where = filters(query, params);
   const best = new Map<number, number>();

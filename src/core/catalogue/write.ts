@@ -43,7 +43,9 @@ export class CatalogueWriter {
     this.insertSnapshotParty = db.prepare(
       'INSERT INTO snapshot_parties (snapshot, kind, key, label, tx_count) VALUES (?, ?, ?, ?, ?)',
     );
-    this.insertNarration = db.prepare('INSERT INTO narrations (rowid, narration) VALUES (?, ?)');
+    this.insertNarration = db.prepare(
+      'INSERT INTO narrations (rowid, narration, details) VALUES (?, ?, ?)',
+    );
     this.deleteNarrations = db.prepare(
       'DELETE FROM narrations WHERE rowid IN (SELECT id FROM transactions WHERE snapshot = ?)',
     );
@@ -92,7 +94,7 @@ export class CatalogueWriter {
             t.narration,
           ).lastInsertRowid,
         );
-        this.insertNarration.run(tx, t.narration);
+        this.insertNarration.run(tx, t.narration, t.details);
         for (const party of t.parties) this.insertParty.run(tx, party.kind, party.key);
         tally.add(t.parties);
         if (++rows % ROWS_PER_SLICE === 0) await yieldToLoop();

@@ -7,6 +7,7 @@ export const MATCHED_BY_LABELS: Readonly<Record<MatchedBy, string>> = {
   account: 'account number',
   ifsc: 'IFSC',
   narration: 'narration',
+  details: 'ref/channel/category',
   amount: 'amount',
   date: 'date',
 };

@@ -14,7 +14,7 @@ export interface CatalogueQuery {
 }
 
 /** How a transaction matched the text. */
-export type MatchedBy = PartyKind | 'narration' | 'amount' | 'date';
+export type MatchedBy = PartyKind | 'narration' | 'details' | 'amount' | 'date';
 
 export interface CatalogueHit extends Pick<
   TransactionView,

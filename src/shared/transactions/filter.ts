@@ -1,11 +1,15 @@
 // Which transactions the table shows: one filter object, one pure function. The renderer
 // keeps the filter in its state and calls this; the tests call it directly.
+import { channelName } from '../format/channel-names';
 import type { CalendarDate } from '../model/calendar';
 import { toPaise } from '../model/money';
 import type { TransactionType, TransactionView } from '../model/view-model';
 
 export interface TransactionFilter {
-  /** Words matched, ignoring case, in narration, ref and counterparty fields. */
+  /**
+   * Words matched, ignoring case, in narration, ref, counterparty fields, channel (as sent
+   * and by its name), category and description.
+   */
   readonly text: string;
   /** Inclusive calendar dates; null = open-ended. */
   readonly from: CalendarDate | null;
@@ -73,7 +77,10 @@ const haystacks = new WeakMap<TransactionView, string>();
 export function searchText(t: TransactionView): string {
   let text = haystacks.get(t);
   if (text === undefined) {
-    const parts = [t.narration, t.ref];
+    // The channel also by its name, so "cheque" finds `chq` and "net banking" finds
+    // `net_banking_transfer`; the category, so "emi" finds debits categorised "Loan EMI".
+    const parts = [t.narration, t.ref, t.channel, channelName(t.channel), t.category];
+    if (t.description) parts.push(t.description);
     for (const field of COUNTERPARTY_FIELDS) {
       const value = t.extra[field];
       if (typeof value === 'string' || typeof value === 'number') parts.push(String(value));

@@ -6,8 +6,10 @@ import { SCHEMA_VERSION } from '../../../src/core/catalogue/schema';
 import { sessionViewOf } from '../../../src/core/session/view';
 import { parseSearchInput } from '../../../src/shared/catalogue/query';
 import type { CatalogueQuery } from '../../../src/shared/catalogue/types';
-import { caseData, caseInput, SHARING, tempCatalogue } from './helpers';
-import { saveInput, tempDir } from '../library/helpers';
+import { caseData, caseInput, SECOND_ACCOUNT, SHARING, tempCatalogue } from './helpers';
+import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
+import { rawOf } from '../../fakes/received';
+import { saveInput, statusFor, tempDir } from '../library/helpers';
 
 function query(input: Parameters<typeof parseSearchInput>[0]): CatalogueQuery {
   const parsed = parseSearchInput(input);
@@ -194,6 +196,42 @@ describe('search across the library', () => {
     expect(words.sessions[0]!.hits[0]!.matchedBy).toBe('narration');
     // FTS syntax in the text is only text.
     expect((await catalogue.search(query({ text: 'NEAR( "x" OR *' }))).sessions).toEqual([]);
+    await catalogue.close();
+  });
+
+  it('by the words of category, channel, ref and description: "EMI" finds "Loan EMI"', async () => {
+    const { library, catalogue } = await twoCases();
+    const data = caseData('case-emi', { transactions: SHARING.slice(0, 1) }) as unknown as {
+      accounts: Record<string, { transactions: Record<string, unknown>[] }>;
+    };
+    // A repayment whose narration names neither EMI nor the channel.
+    Object.assign(data.accounts[SECOND_ACCOUNT]!.transactions[0]!, {
+      transaction_note: 'ACH D- BAJAJ FIN LTD-P400PHL0000123',
+      transaction_type: 'debit',
+      category: 'Loan EMI',
+      transaction_channel: 'auto_debit_payment',
+      chq_num: 'NACH77421',
+      description: 'lender_transaction',
+    });
+    await library.save({
+      ...caseInput('case-emi'),
+      raw: rawOf(statusFor('case-emi'), data as unknown as SubscribedDataResponse),
+    });
+    const hitsOf = async (text: string) =>
+      (await catalogue.search(query({ text }))).sessions.map((s) => [
+        s.sessionId,
+        s.hits.map((h) => [h.matchedBy, h.narration]),
+      ]);
+    const emi = [['case-emi', [['details', 'ACH D- BAJAJ FIN LTD-P400PHL0000123']]]];
+    expect(await hitsOf('EMI')).toEqual(emi);
+    expect(await hitsOf('loan emi')).toEqual(emi);
+    // The channel as sent and by its name, the ref, the description.
+    expect(await hitsOf('auto-debit')).toEqual(emi);
+    expect(await hitsOf('auto_debit_payment')).toEqual(emi);
+    expect(await hitsOf('NACH77421')).toEqual(emi);
+    expect(await hitsOf('lender_transaction')).toEqual(emi);
+    // Words from two fields of one transaction: narration and category are searched apart.
+    expect(await hitsOf('bajaj emi')).toEqual([]);
     await catalogue.close();
   });
 

@@ -54,6 +54,17 @@ const rows = [
   }),
 ];
 
+/** A loan repayment whose narration says neither "emi" nor "auto": its fields do. */
+const emi = tx({
+  index: 5,
+  date: '2023-11-05',
+  narration: 'ACH D- BAJAJ FIN LTD-P400PHL0000123',
+  amount: 12500,
+  channel: 'auto_debit_payment',
+  category: 'Loan EMI',
+  description: 'lender_transaction',
+});
+
 const f = (over: Partial<TransactionFilter>): TransactionFilter => ({ ...EMPTY_FILTER, ...over });
 const indexes = (filter: TransactionFilter) => filterTransactions(rows, filter).map((t) => t.index);
 
@@ -74,6 +85,19 @@ describe('filterTransactions', () => {
     expect(indexes(f({ text: '329930769282' }))).toEqual([1]);
     expect(indexes(f({ text: 'rahul' }))).toEqual([3]);
     expect(indexes(f({ text: '59466026840' }))).toEqual([3]);
+  });
+
+  it('matches channel (as sent and by name), category and description', () => {
+    const all = [...rows, emi];
+    const found = (text: string) => filterTransactions(all, f({ text })).map((t) => t.index);
+    expect(found('emi')).toEqual([5]);
+    expect(found('EMI bajaj')).toEqual([5]);
+    expect(found('auto-debit')).toEqual([5]);
+    expect(found('auto_debit_payment')).toEqual([5]);
+    expect(found('lender_transaction')).toEqual([5]);
+    // `net_banking_transfer` is named "Net banking (NEFT/RTGS/IMPS)".
+    expect(found('net banking')).toEqual([0]);
+    expect(found('travel')).toEqual([1]);
   });
 
   it('does not match a word spanning two fields', () => {
