@@ -56,7 +56,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
       .filter((t) => t.transaction_type === type)
       .reduce((sum, t) => sum + Math.round(t.amount * 100), 0) / 100;
   await selectTab(page, 'Transactions');
-  await page.getByRole('searchbox', { name: /^Search narration/ }).fill(needle.toLowerCase());
+  await page.getByRole('searchbox', { name: 'Search transactions' }).fill(needle.toLowerCase());
   await expect(page.getByTestId('shown-count')).toHaveText(String(matching.length));
   await expect(page.getByTestId('shown-debits')).toHaveText(formatRupees(paise('debit')));
   await expect(page.getByTestId('shown-credits')).toHaveText(formatRupees(paise('credit')));

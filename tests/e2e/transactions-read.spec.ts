@@ -1,0 +1,113 @@
+// The Transactions tab reads like a statement at the sizes underwriters work at (1366x768,
+// 1920x1080), light and dark: the narration keeps its width with the details open (beside
+// the table when both fit, else below it), every amount is whole in its cell, channel and
+// category are never cut inside a word, search finds a category ("emi" finds Loan EMI).
+import { join } from 'node:path';
+import { channelName } from '../../src/shared/format/channel-names';
+import { expect, SCREENSHOTS, test, type AppFixture } from './support/fixtures';
+import { openSession } from './support/journey';
+import { selectTab } from './report-steps';
+
+async function openTransactions(app: AppFixture): Promise<void> {
+  await app.open();
+  await openSession(app.page, 'demo-business');
+  await expect(app.page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await selectTab(app.page, 'Transactions');
+}
+
+/** Every rendered row's cells as measured: text, full title, and whether the text overflows. */
+async function cells(app: AppFixture) {
+  return app.page
+    .getByRole('region', { name: /^Transactions table, scrollable$/ })
+    .locator('tbody tr:not(.spacer)')
+    .evaluateAll((trs) =>
+      trs.map((tr) => {
+        const td = [...tr.querySelectorAll('td')];
+        const at = (i: number) => ({
+          text: td[i]!.textContent ?? '',
+          title: td[i]!.getAttribute('title') ?? '',
+          overflows: td[i]!.scrollWidth > td[i]!.clientWidth + 0.5,
+          width: td[i]!.getBoundingClientRect().width,
+        });
+        // tick, fraud mark, date, narration, ref, debit, credit, balance, channel, category
+        return {
+          narration: at(3),
+          amounts: [at(5), at(6), at(7)],
+          channel: at(8),
+          category: at(9),
+        };
+      }),
+    );
+}
+
+/** Whole words of the full name, then "…", or the full name itself. */
+function cutAtWord(shown: string, full: string): boolean {
+  if (shown === full) return true;
+  if (!shown.endsWith('…')) return false;
+  const kept = shown.slice(0, -1);
+  return full.startsWith(kept) && /[\s/(),-]/.test(full.charAt(kept.length) || ' ');
+}
+
+for (const size of [
+  { width: 1366, height: 768, panel: 'below' },
+  { width: 1920, height: 1080, panel: 'beside' },
+] as const) {
+  test(`at ${size.width}x${size.height} narrations keep their width with the details open (${size.panel})`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await openTransactions(app);
+    const before = await cells(app);
+    expect(before.length).toBeGreaterThan(10);
+    const narrationWidth = before[0]!.narration.width;
+    expect(narrationWidth).toBeGreaterThanOrEqual(300);
+    for (const row of before) {
+      for (const amount of row.amounts) expect(amount.overflows, amount.text).toBe(false);
+      // The cell's title is the channel as sent; its name is what the cell shortens.
+      const name = channelName(row.channel.title);
+      expect(cutAtWord(row.channel.text, name), row.channel.text).toBe(true);
+      expect(cutAtWord(row.category.text, row.category.title), row.category.text).toBe(true);
+    }
+
+    await page.getByRole('tabpanel').locator('tbody tr button.open').nth(2).click();
+    const details = page.getByRole('complementary', { name: 'Transaction details' });
+    await expect(details).toBeVisible();
+    const after = await cells(app);
+    // Beside, the narration gives up the panel's width down to its floor; below, nothing.
+    if (size.panel === 'below') expect(after[0]!.narration.width).toBeCloseTo(narrationWidth, 0);
+    else expect(after[0]!.narration.width).toBeGreaterThanOrEqual(300);
+    const table = await page
+      .getByRole('region', { name: /^Transactions table, scrollable$/ })
+      .boundingBox();
+    const panel = (await details.boundingBox())!;
+    if (size.panel === 'beside') expect(panel.x).toBeGreaterThanOrEqual(table!.x + table!.width);
+    else expect(panel.y).toBeGreaterThanOrEqual(table!.y + table!.height);
+    // The panel is on screen, not below the fold.
+    expect(panel.y + Math.min(panel.height, 120)).toBeLessThanOrEqual(size.height);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({
+        path: join(SCREENSHOTS, `transactions-details-${size.width}-${scheme}.png`),
+      });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+}
+
+test('search finds transactions by category and channel: "emi" finds the Loan EMI debits', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openTransactions(app);
+  const count = page.getByTestId('shown-count');
+  const all = await count.textContent();
+  await page.getByRole('searchbox', { name: 'Search transactions' }).fill('emi');
+  await expect(count).not.toHaveText(all!);
+  await expect(count).not.toHaveText('0');
+  const found = await cells(app);
+  expect(found.length).toBeGreaterThan(0);
+  for (const row of found) expect(`${row.narration.text} ${row.category.title}`).toMatch(/emi/i);
+  expect(found.some((row) => /loan emi/i.test(row.category.title))).toBe(true);
+});
