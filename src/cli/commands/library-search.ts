@@ -45,13 +45,20 @@ export async function searchCommand(
   }
 }
 
+/** `1 matching transaction`, `60,000 matching transactions` (Indian grouping). */
+function count(n: number, what: string): string {
+  return `${n.toLocaleString('en-IN')} ${what}${n === 1 ? '' : 's'}`;
+}
+
 function render(result: CatalogueSearchResult): string {
   const lines: string[] = [];
   const sessions = result.sessions.length;
   lines.push(
-    `${sessions} session${sessions === 1 ? '' : 's'}, ${result.hitCount} matching transaction${result.hitCount === 1 ? '' : 's'}` +
-      ` (of ${result.sessionCount} saved session${result.sessionCount === 1 ? '' : 's'})` +
-      (result.truncated ? `; only the first ${result.limit} are listed: narrow the search` : ''),
+    `${sessions} session${sessions === 1 ? '' : 's'}, ${result.truncated ? 'more than ' : ''}${count(result.hitCount, 'matching transaction')}` +
+      ` (of ${count(result.sessionCount, 'saved session')})` +
+      (result.truncated
+        ? `; only the first ${result.limit.toLocaleString('en-IN')} are listed: narrow the search`
+        : ''),
   );
   for (const s of result.sessions) {
     lines.push('');

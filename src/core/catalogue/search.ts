@@ -207,16 +207,24 @@ export function searchCatalogue(
         ? 1
         : -1,
   );
-  const bySession = new Map<string, { snapshotId: string; hits: Map<string, CatalogueHit> }>();
+  // A transaction is named by its key (the API's hash) across snapshots, but keys are not
+  // unique inside one: every row of the snapshot that first gives a key is a transaction
+  // of its own; the same key from an older snapshot is the same transaction again.
+  const bySession = new Map<
+    string,
+    { snapshotId: string; hits: CatalogueHit[]; keyFrom: Map<string, string> }
+  >();
   for (const r of rows) {
     let group = bySession.get(r.session_id);
     if (!group) {
-      group = { snapshotId: r.snapshot_id, hits: new Map() };
+      group = { snapshotId: r.snapshot_id, hits: [], keyFrom: new Map() };
       bySession.set(r.session_id, group);
     }
     const id = `${r.account_id}\u0000${r.tx_key}`;
-    if (group.hits.has(id)) continue;
-    group.hits.set(id, {
+    const from = group.keyFrom.get(id);
+    if (from !== undefined && from !== r.snapshot_id) continue;
+    group.keyFrom.set(id, r.snapshot_id);
+    group.hits.push({
       snapshotId: r.snapshot_id,
       accountId: r.account_id,
       key: r.tx_key,
@@ -235,7 +243,7 @@ export function searchCatalogue(
           'SELECT snapshot_id FROM snapshots WHERE session_id = ? ORDER BY fetched_at DESC, snapshot_id DESC LIMIT 1',
         )
         .get(sessionId) as { snapshot_id: string };
-      bySession.set(sessionId, { snapshotId: newest.snapshot_id, hits: new Map() });
+      bySession.set(sessionId, { snapshotId: newest.snapshot_id, hits: [], keyFrom: new Map() });
     }
   }
   const holders = db.prepare(
@@ -245,7 +253,7 @@ export function searchCatalogue(
   const sessions: CatalogueSessionHits[] = [];
   let hitCount = 0;
   for (const [sessionId, group] of bySession) {
-    const hits = [...group.hits.values()].sort(
+    const hits = [...group.hits].sort(
       (a, b) =>
         (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
         VIA_ORDER.indexOf(a.matchedBy) - VIA_ORDER.indexOf(b.matchedBy),

@@ -258,6 +258,30 @@ describe('search across the library', () => {
     await catalogue.close();
   });
 
+  it('counts transactions, not hashes: rows sharing one API hash are each a transaction', async () => {
+    const made = await tempCatalogue();
+    // Three transactions the API gave one hash, in a case saved twice (two snapshots).
+    const same = [1100, 2200, 3300].map((amount, i) => ({
+      note: `NEFT CR-HDFC0001234-AGGARWAL TRADERS-N${i}`,
+      amount,
+      date: '2023-12-01',
+      hash: 'one-hash',
+    }));
+    await made.library.save(
+      caseInput('case-h', { transactions: same }, '2026-11-20T10:00:00.000Z'),
+    );
+    await made.library.save(
+      caseInput('case-h', { transactions: same }, '2026-11-21T10:00:00.000Z'),
+    );
+    const result = await made.catalogue.search(query({ text: 'aggarwal' }));
+    // 3 transactions (not 1 hash; not 6 rows of two snapshots).
+    expect(result.hitCount).toBe(3);
+    expect(result.sessions[0]!.hits.map((h) => h.amountPaise).sort()).toEqual([
+      110_000, 220_000, 330_000,
+    ]);
+    await made.catalogue.close();
+  });
+
   it('says when more matched than it lists', async () => {
     const { catalogue } = await twoCases();
     const result = await catalogue.search(query({ from: '01-01-2000' }), 2);
