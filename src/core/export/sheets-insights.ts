@@ -16,7 +16,7 @@ import {
   type SessionSummary,
   summarizeSession,
 } from '@shared/insights';
-import type { CreditPolicy } from '@shared/insights/policy';
+import { DEFAULT_POLICY, type CreditPolicy } from '@shared/insights/policy';
 import {
   BOUNCE_KIND,
   CADENCE,
@@ -33,12 +33,17 @@ import { typed, type SheetRow, type Value } from './cells';
 import { labelOf, type ExportContext } from './context';
 import type { ColumnSpec, SheetPlan } from './sheet-writer';
 
-const computed = new WeakMap<SessionView, SessionInsights>();
+const computed = new WeakMap<SessionView, Map<CreditPolicy, SessionInsights>>();
 
-/** The session's insights, computed once per export (Summary and Insights both read them). */
-export function insightsFor(view: SessionView): SessionInsights {
-  let insights = computed.get(view);
-  if (!insights) computed.set(view, (insights = computeSessionInsights(view)));
+/** The session's insights under a policy, computed once per export (every sheet reads them). */
+export function insightsFor(
+  view: SessionView,
+  policy: CreditPolicy = DEFAULT_POLICY,
+): SessionInsights {
+  let byPolicy = computed.get(view);
+  if (!byPolicy) computed.set(view, (byPolicy = new Map()));
+  let insights = byPolicy.get(policy);
+  if (!insights) byPolicy.set(policy, (insights = computeSessionInsights(view, policy)));
   return insights;
 }
 
@@ -50,7 +55,11 @@ export function summaryFor(context: ExportContext): SessionSummary {
   if (!byPolicy) summaries.set(context.view, (byPolicy = new Map()));
   let summary = byPolicy.get(context.policy);
   if (!summary) {
-    summary = summarizeSession(context.view, insightsFor(context.view), context.policy);
+    summary = summarizeSession(
+      context.view,
+      insightsFor(context.view, context.policy),
+      context.policy,
+    );
     byPolicy.set(context.policy, summary);
   }
   return summary;
@@ -375,7 +384,7 @@ function* sessionRows(context: ExportContext, s: SessionInsights): Generator<She
 }
 
 export function insightsPlan(context: ExportContext): SheetPlan {
-  const session = insightsFor(context.view);
+  const session = insightsFor(context.view, context.policy);
   const exported = new Set(context.accounts.map((a) => a.accountId));
   const rows: SheetRow[] = [
     title('Underwriting insights'),

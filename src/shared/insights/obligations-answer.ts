@@ -18,14 +18,6 @@ export interface ObligationsAnswer {
   readonly reconciliation: Reconciliation;
 }
 
-/** The ABB on the policy's day set (every day: the month's average balance), over the months. */
-export function policyAbb(a: AccountInsights, policy: CreditPolicy): number | null {
-  const b = a.balances.period;
-  if (policy.abbDays === 'three') return b.abbThree;
-  if (policy.abbDays === 'every') return b.average;
-  return b.abb;
-}
-
 export function obligationsAnswer(
   account: AccountView,
   a: AccountInsights,
@@ -37,7 +29,8 @@ export function obligationsAnswer(
     { eligibleMonthly: a.eligible.averageMonthly, salaryMonthly: a.salary.averageMonthly },
     policy,
   );
-  const abb = policyAbb(a, policy);
+  // The insights were made with the policy: their ABB is on its days.
+  const abb = a.balances.period.abb;
   const ratio = abbOverEmi(abb, schedule.monthlyTotal);
   return {
     policy: policy.name,

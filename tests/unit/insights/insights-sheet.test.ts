@@ -31,10 +31,11 @@ describe('the Insights sheet', async () => {
   const rows = rowsOf(sheet(workbook, 'Insights'));
   const text = (r: unknown[]) => (typeof r[0] === 'string' ? r[0] : '');
 
-  it('comes right after Summary', () => {
-    expect(workbook.worksheets.map((s) => s.name).slice(0, 3)).toEqual([
+  it('comes right after Summary, before the Reconciliation', () => {
+    expect(workbook.worksheets.map((s) => s.name).slice(0, 4)).toEqual([
       'Summary',
       'Insights',
+      'Reconciliation',
       'Status',
     ]);
   });

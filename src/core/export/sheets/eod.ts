@@ -91,7 +91,7 @@ function accountRows(a: AccountInsights | undefined, label: string): SheetRow[] 
 }
 
 export function eodPlan(context: ExportContext): SheetPlan {
-  const insights = insightsFor(context.view);
+  const insights = insightsFor(context.view, context.policy);
   const byId = new Map(insights.accounts.map((a) => [a.accountId, a]));
   const any = context.accounts.some((a: AccountView) => hasBalances(byId.get(a.accountId)));
   const rows: SheetRow[] = [];

@@ -1,7 +1,6 @@
 // `Review`: the reviewer's work on the session: the verdict, the effect of the adjustments
 // on eligible credits and ABB, the notes, every flag with its transaction (or "not in this
 // snapshot" with what the reviewer saw), and the edit history.
-import { computeSessionInsights } from '@shared/insights';
 import { adjustedAbb, eligibleCredits, reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
   ADJUSTMENT_PHRASE,
@@ -15,6 +14,7 @@ import { excludedKeys, historyLines, type ReviewState } from '@shared/review/sta
 import type { TransactionView } from '@shared/model/view-model';
 import { typed, type SheetRow } from '../cells';
 import { labelOf, type ExportContext } from '../context';
+import { insightsFor } from '../sheets-insights';
 import { instantLabel } from '../labels';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
@@ -69,7 +69,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
   rows.push([]);
 
   // Adjustments and what they change: the figures before and after, per account.
-  const insights = computeSessionInsights(view);
+  const insights = insightsFor(view, context.policy);
   const eligible = eligibleCredits(view, insights, {
     excludedKeys: excludedKeys(state, 'eligible'),
     keyOf,
