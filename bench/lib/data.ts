@@ -3,7 +3,7 @@
 // as sent, and saved to a library folder as the app saves it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSessionStatus, parseSubscribedData } from '@shared/api/parse';
+import { parseSessionStatus, parseSessionData } from '@shared/api/parse';
 import { readJson } from '@shared/json/read-json';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { Library } from '../../src/core/library/store';
@@ -53,7 +53,7 @@ export async function prepareSize(size: number, url: string, root: string): Prom
       sessionStatus: { bytes: Buffer.from(status), value: parseSessionStatus(JSON.parse(status)) },
       data: {
         bytes: Buffer.from(raw),
-        value: parseSubscribedData(read.value),
+        value: parseSessionData(read.value),
         duplicateKeys: read.duplicates,
       },
       endpoint: 'subscribed_data',

@@ -2,7 +2,7 @@
 // insights computed from the sandbox's own data, a click lists exactly the transactions
 // behind a figure, the whole-session view lists the planted own-account transfers, and
 // both colour schemes are captured.
-import { parseSubscribedData } from '../../src/shared/api/parse';
+import { parseSessionData } from '../../src/shared/api/parse';
 import { computeSessionInsights } from '../../src/shared/insights';
 import { formatRupees } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
@@ -29,7 +29,7 @@ test('demo-business: Insights figures, their transactions and the whole session'
 }) => {
   const { page } = app;
   const generated = sandbox('demo-business');
-  const view = normalizeSession(parseSubscribedData(generated.subscribed));
+  const view = normalizeSession(parseSessionData(generated.subscribed));
   const insights = computeSessionInsights(view);
   const current = insights.accounts[0]!;
 

@@ -12,7 +12,7 @@ import { appLibraryDir } from '../../src/core/library/paths';
 import { formatLocalTime } from '../../src/shared/format/local-time';
 import { computeSessionInsights, summarizeSession } from '../../src/shared/insights';
 import { adjustedAbb } from '../../src/shared/review/adjustments';
-import { parseSubscribedData } from '../../src/shared/api/parse';
+import { parseSessionData } from '../../src/shared/api/parse';
 import { formatDate } from '../../src/shared/model/calendar';
 import { formatRupees, fromPaise, toPaise } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
@@ -33,7 +33,7 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   const { page, host } = app;
   const made = builtInSession('demo-retail');
   if (!made || made.kind !== 'data') throw new Error('demo-retail is not a data session');
-  const view = normalizeSession(parseSubscribedData(made.session.subscribed));
+  const view = normalizeSession(parseSessionData(made.session.subscribed));
   const account = view.accounts[0]!;
 
   await app.open();

@@ -52,11 +52,6 @@ export function parseSessionData(value: unknown, what = 'The data response'): Se
   return value as SessionData;
 }
 
-/** @deprecated the same check as parseSessionData, under the older name. */
-export function parseSubscribedData(value: unknown): SessionData {
-  return parseSessionData(value, 'The subscribed_data response');
-}
-
 /** The session id a data response names (null when it names none readable). */
 export function dataSessionId(data: SessionData): string | null {
   const id = data['session_id'];

@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import type {
   ApiTransaction,
   SessionStatusResponse,
@@ -46,7 +46,7 @@ export const TEN_SHEETS = [
 ];
 
 export function referenceData(): SubscribedDataResponse {
-  return parseSubscribedData(
+  return parseSessionData(
     JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')),
   ) as SubscribedDataResponse;
 }
@@ -117,7 +117,7 @@ export function withTransactions(
   const data = referenceData();
   const [id, block] = Object.entries(data.accounts)[0]!;
   data.accounts[id] = { ...block, transactions: transactions(id), ...extra };
-  return parseSubscribedData(data) as SubscribedDataResponse;
+  return parseSessionData(data) as SubscribedDataResponse;
 }
 
 export async function tempDir(): Promise<string> {

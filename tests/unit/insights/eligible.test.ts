@@ -1,7 +1,7 @@
 // The two figures a credit decision turns on: a returned EMI is a bounce (paired with its
 // return), and loan disbursals, reversals, refunds and own transfers are not income.
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights, eligibleCredits } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
 import { transactionKey } from '../../../src/shared/model/transaction-id';
@@ -12,7 +12,7 @@ import { accountBlock, sessionOf } from './helpers';
 
 function demo(plan: typeof DEMO_BUSINESS_PLAN) {
   const generated = generateSession(plan);
-  const view = normalizeSession(parseSubscribedData(generated.subscribed));
+  const view = normalizeSession(parseSessionData(generated.subscribed));
   return { generated, view, insights: computeSessionInsights(view) };
 }
 

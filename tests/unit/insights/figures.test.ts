@@ -1,7 +1,7 @@
 // The figures the tab and the sheet lay out: one cell per column in order, and each
 // figure's transactions add up to it.
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import {
   computeSessionInsights,
   MONTH_COLUMNS,
@@ -53,7 +53,7 @@ function check(account: AccountView, f: Figure) {
 }
 
 describe.each([DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN])('$sessionId', (plan) => {
-  const view = normalizeSession(parseSubscribedData(generateSession(plan).subscribed));
+  const view = normalizeSession(parseSessionData(generateSession(plan).subscribed));
   const insights = computeSessionInsights(view);
 
   it('lays out one cell per month column, labelled as the column', () => {

@@ -1,6 +1,6 @@
 // Small hand-made accounts for the insight tests, built as API responses and normalised
 // the way the app does, so the tests go through the real view model.
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { SessionView } from '../../../src/shared/model/view-model';
 
@@ -84,7 +84,7 @@ export function accountBlock(id: string, txs: Tx[], options: AccountOptions = {}
 }
 
 export function sessionOf(accounts: Record<string, ReturnType<typeof accountBlock>>): SessionView {
-  return normalizeSession(parseSubscribedData({ session_id: 'test-session', accounts }));
+  return normalizeSession(parseSessionData({ session_id: 'test-session', accounts }));
 }
 
 export function accountOf(txs: Tx[], options: AccountOptions = {}) {

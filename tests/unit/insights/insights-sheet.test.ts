@@ -2,7 +2,7 @@
 // figures the Insights tab shows (both lay out @shared/insights/figures), per account,
 // month by month, with the session's own-account transfers listed.
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import {
   computeSessionInsights,
   MONTH_COLUMNS,
@@ -25,7 +25,7 @@ function expected(f: Figure): unknown {
 
 describe('the Insights sheet', async () => {
   const generated = generateSession(DEMO_BUSINESS_PLAN);
-  const view = normalizeSession(parseSubscribedData(generated.subscribed));
+  const view = normalizeSession(parseSessionData(generated.subscribed));
   const insights = computeSessionInsights(view);
   const { workbook } = await exportTo(view);
   const rows = rowsOf(sheet(workbook, 'Insights'));

@@ -2,7 +2,7 @@
 // find exactly those salary credits, EMIs, bounces and charges, loan disbursals, balance
 // breaks and own-account transfers, no more and no fewer.
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights } from '../../../src/shared/insights';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { generateSession } from '../../../src/sandbox/generator';
@@ -25,7 +25,7 @@ const sorted = (list: Iterable<string>) => [...list].sort();
 
 describe.each(PLANS.map((p) => [`${p.sessionId} (${p.seed})`, p] as const))('%s', (_, plan) => {
   const generated = generateSession(plan);
-  const session = normalizeSession(parseSubscribedData(generated.subscribed));
+  const session = normalizeSession(parseSessionData(generated.subscribed));
   const insights = computeSessionInsights(session);
 
   session.accounts.forEach((account, k) => {

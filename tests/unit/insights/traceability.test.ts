@@ -1,7 +1,7 @@
 // Every figure's transactions add up to the figure: what a click lists is what was counted.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights, type Tally } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
 import { normalizeSession } from '../../../src/shared/model/normalize';
@@ -68,7 +68,7 @@ describe('traceability', () => {
         'utf8',
       ),
     ) as unknown;
-    const insights = check(normalizeSession(parseSubscribedData(reference)));
+    const insights = check(normalizeSession(parseSessionData(reference)));
     const central = insights.accounts[0]!;
     // The reference monthly_analysis says Oct opened at 10,289.49; the first transaction
     // (a 59.00 debit leaving 10,230.49) agrees.

@@ -14,7 +14,7 @@ import {
   unpackSalary,
   unpackTransactions,
 } from '../../../src/shared/ipc/session-wire';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { SessionView, TransactionView } from '../../../src/shared/model/view-model';
 import { generateSession } from '../../../src/sandbox/generator';
@@ -37,7 +37,7 @@ function cloned<T>(value: T): T {
 }
 
 const sessions: [string, SessionView][] = [
-  ['reference', normalizeSession(parseSubscribedData(structuredClone(reference)))],
+  ['reference', normalizeSession(parseSessionData(structuredClone(reference)))],
   ['demo-business', normalizeSession(generateSession(DEMO_BUSINESS_PLAN).subscribed)],
   ['demo-retail', normalizeSession(generateSession(DEMO_RETAIL_PLAN).subscribed)],
 ];

@@ -2,7 +2,7 @@
 // shape, each balance follows from the previous one, EOD balances, monthly figures, top 5
 // and predictors follow from the transactions, and fraud items point at real things.
 import { describe, expect, it } from 'vitest';
-import { parseSessionStatus, parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionStatus, parseSessionData } from '../../../src/shared/api/parse';
 import type { AccountBlock, ApiTransaction } from '../../../src/shared/api/schemas';
 import { daysInMonth, epochDay, toMonthKey } from '../../../src/shared/model/calendar';
 import { toPaise } from '../../../src/shared/model/money';
@@ -44,7 +44,7 @@ describe.each(PLANS.map((p) => [p.seed, p] as const))(
     const { generated, breaks, accounts } = blocks(plan);
 
     it('is in the documented shape and the same every time', () => {
-      expect(() => parseSubscribedData(generated.subscribed)).not.toThrow();
+      expect(() => parseSessionData(generated.subscribed)).not.toThrow();
       expect(() => parseSessionStatus(generated.status)).not.toThrow();
       expect(JSON.stringify(generateSession(plan).subscribed)).toBe(
         JSON.stringify(generated.subscribed),

@@ -1,7 +1,7 @@
 // Banks by their proper names, from FinBox's codes and from the capitals statements use.
 import { describe, expect, it } from 'vitest';
 import { bankName } from '../../../src/shared/format/bank-names';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN } from '../../../src/sandbox/sessions';
@@ -24,9 +24,7 @@ describe('bankName', () => {
   });
 
   it("demo-business's accounts read ICICI Bank and State Bank of India", () => {
-    const view = normalizeSession(
-      parseSubscribedData(generateSession(DEMO_BUSINESS_PLAN).subscribed),
-    );
+    const view = normalizeSession(parseSessionData(generateSession(DEMO_BUSINESS_PLAN).subscribed));
     expect(view.accounts.map((a) => bankName(a.details.bank))).toEqual([
       'ICICI Bank',
       'State Bank of India',

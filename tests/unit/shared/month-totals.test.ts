@@ -1,7 +1,7 @@
 // The month tables' Total and Average columns against an independent computation: the
 // sandbox's raw transactions and monthly_analysis summed as decimal text in BigInt paise.
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights, MONTH_COLUMNS, monthRows } from '../../../src/shared/insights';
 import {
   insightsTotalRule,
@@ -21,7 +21,7 @@ function paiseOf(amount: number): bigint {
 const rupees = (paise: bigint) => Number(paise) / 100;
 
 const generated = generateSession(DEMO_BUSINESS_PLAN);
-const view = normalizeSession(parseSubscribedData(generated.subscribed));
+const view = normalizeSession(parseSessionData(generated.subscribed));
 const insights = computeSessionInsights(view);
 const rawAccounts = Object.values(generated.subscribed.accounts);
 

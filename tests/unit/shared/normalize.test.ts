@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSubscribedData, SchemaMismatchError } from '../../../src/shared/api/parse';
+import { parseSessionData, SchemaMismatchError } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 
 const reference = JSON.parse(
@@ -12,7 +12,7 @@ const reference = JSON.parse(
 
 describe('the reference page example', () => {
   it('validates and keeps unknown fields', () => {
-    const view = normalizeSession(parseSubscribedData(reference));
+    const view = normalizeSession(parseSessionData(reference));
     const first = view.accounts[0]!.transactions[0]!;
     expect(first.extra['categorization_time_stamp']).toBe('2024-04-22');
     expect('reciever_account_number' in first.extra).toBe(false);
@@ -21,7 +21,7 @@ describe('the reference page example', () => {
   });
 
   it('normalises into the view model', () => {
-    const view = normalizeSession(parseSubscribedData(reference));
+    const view = normalizeSession(parseSessionData(reference));
     expect(view.accounts).toHaveLength(2);
     const central = view.accounts[0]!;
     expect(central.details.bank).toBe('central');
@@ -69,7 +69,7 @@ describe('the reference page example', () => {
       accounts: Record<string, { transactions: { amount: unknown }[] }>;
     };
     bad.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!.transactions[1]!.amount = 'n/a';
-    const view = normalizeSession(parseSubscribedData(bad));
+    const view = normalizeSession(parseSessionData(bad));
     expect(view.accounts[0]!.transactions.map((t) => t.index)).toEqual([0]);
     expect(view.accounts[1]!.transactions).toHaveLength(1);
     expect(view.unreadable).toEqual([
@@ -82,10 +82,10 @@ describe('the reference page example', () => {
   });
 
   it('refuses only a response with no readable account at all', () => {
-    expect(() => parseSubscribedData({ session_id: 's', accounts: { a: 5 } })).toThrow(
+    expect(() => parseSessionData({ session_id: 's', accounts: { a: 5 } })).toThrow(
       SchemaMismatchError,
     );
-    expect(() => parseSubscribedData({ session_id: 's', accounts: 'x' })).toThrow(
+    expect(() => parseSessionData({ session_id: 's', accounts: 'x' })).toThrow(
       'at $.accounts, expected a list or an object of accounts',
     );
     const view = normalizeSession({

@@ -2,7 +2,7 @@
 // session_status example, the error body, missing optional blocks, the three month label
 // shapes and flat predictors.
 import { describe, expect, it } from 'vitest';
-import { parseSessionStatus, parseSubscribedData } from '../../../src/shared/api/parse';
+import { parseSessionStatus, parseSessionData } from '../../../src/shared/api/parse';
 import { apiErrorBodySchema } from '../../../src/shared/api/schemas';
 import { toMonthKey } from '../../../src/shared/model/calendar';
 import { normalizeSession } from '../../../src/shared/model/normalize';
@@ -55,7 +55,7 @@ describe('documented examples', () => {
   });
 
   it('tolerates accounts without the optional blocks', () => {
-    const data = parseSubscribedData({
+    const data = parseSessionData({
       session_id: 's',
       accounts: { a: { account_details: [{ account_id: 'a' }], new_block: { kept: true } } },
     });
@@ -78,14 +78,14 @@ describe('documented examples', () => {
   });
 
   it('names the path and the expectation when a block has the wrong type', () => {
-    expect(() => parseSubscribedData({ session_id: 's' })).toThrow(
+    expect(() => parseSessionData({ session_id: 's' })).toThrow(
       'at $.accounts, expected a list or an object of accounts',
     );
     expect(() =>
       parseSessionStatus({ session_id: 's', accounts: [{ account_status: 'completed' }] }),
     ).toThrow('at $.accounts[0].account_id, expected string');
     const view = normalizeSession(
-      parseSubscribedData({
+      parseSessionData({
         session_id: 's',
         accounts: {
           a: {
