@@ -26,15 +26,25 @@ export function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/** What to do next, after the message, for the codes a newcomer meets first. */
+const NEXT_STEP: Readonly<Record<string, string>> = {
+  ACCESS_DENIED:
+    'check BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH (or try the demo data with --sandbox)',
+  PROCESSING_NOT_COMPLETED: 'BankConnect is still processing it: add --wait to wait for it',
+};
+
 export function failureOf(error: unknown): Failure {
   const message = firstLine(error instanceof Error ? error.message : String(error));
   if (error instanceof UsageError || isParseArgsError(error)) {
     return { code: 'USAGE', message, exitCode: EXIT_USAGE };
   }
-  const code = error instanceof CoreError ? error.code : (error as { code?: unknown } | null)?.code;
+  const given =
+    error instanceof CoreError ? error.code : (error as { code?: unknown } | null)?.code;
+  const code = typeof given === 'string' && CODE.test(given) ? given : 'ERROR';
+  const next = NEXT_STEP[code];
   return {
-    code: typeof code === 'string' && CODE.test(code) ? code : 'ERROR',
-    message,
+    code,
+    message: next ? `${message.replace(/\.$/, '')}; ${next}` : message,
     exitCode: EXIT_FAILED,
   };
 }

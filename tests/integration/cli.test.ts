@@ -125,7 +125,9 @@ describe('bcv against `bcv sandbox` over the network', () => {
       BANKCONNECT_SERVER_HASH: 'very-secret-hash-456',
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('ACCESS_DENIED: Authentication credentials were not provided\n');
+    expect(run.stderr).toBe(
+      'ACCESS_DENIED: Authentication credentials were not provided; check BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH (or try the demo data with --sandbox)\n',
+    );
     expect(run.stdout + run.stderr).not.toContain('very-secret');
   });
 

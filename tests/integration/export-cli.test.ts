@@ -113,7 +113,11 @@ describe('bcv export', () => {
     [['missing.json', '-o', 'existing.xlsx'], 1, /^FILE_NOT_FOUND: missing\.json: no such file\n$/],
     [['not-json.json', '-o', 'existing.xlsx'], 1, /^NOT_IMPORTABLE: not-json\.json: neither/],
     [['wrong.json', '-o', 'existing.xlsx'], 1, /^SCHEMA_MISMATCH: wrong\.json: /],
-    [['data.json', '-o', 'existing.xlsx', '--account', 'nope'], 1, /^NO_SUCH_ACCOUNT: nope is not/],
+    [
+      ['data.json', '-o', 'existing.xlsx', '--account', 'nope'],
+      1,
+      /^NO_SUCH_ACCOUNT: --account nope: no such account in this session; its accounts: XXXXXX0344 /,
+    ],
     [
       ['data.json', '-o', 'no-folder/out.xlsx'],
       1,

@@ -22,6 +22,7 @@ import {
 import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
 import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../usage';
+import { chooseAccount } from '../account';
 import { retryReporter } from './progress';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 
@@ -147,18 +148,25 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
     }
 
     const { view } = session;
+    const accountId =
+      values.account === undefined
+        ? undefined
+        : chooseAccount(
+            view.accounts.map((a) => a.details),
+            values.account,
+          );
     const line = unreadableLine(view);
     if (line) io.stderr(line);
     const result = await writeSessionWorkbook(exportWorkbook, session, {
       destination,
-      accountId: values.account,
+      accountId,
       allFields: values['all-fields'] === true,
       signal: io.signal,
       policy,
     });
     const reviewEntries = session.review?.events.length ?? 0;
     const transactions = view.accounts
-      .filter((a) => !values.account || a.accountId === values.account)
+      .filter((a) => !accountId || a.accountId === accountId)
       .reduce((n, a) => n + a.transactions.length, 0);
     io.stdout(
       `Wrote ${result.path}: ${result.sheets.length} sheets, ` +

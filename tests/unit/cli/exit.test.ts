@@ -22,6 +22,26 @@ describe('exit codes from the error', () => {
     expect(failureOf(parseError)).toMatchObject({ code: 'USAGE', exitCode: 2 });
   });
 
+  it('denied credentials and unfinished processing say what to do next', () => {
+    expect(
+      failureOf(
+        new BankConnectError('ACCESS_DENIED', 'Authentication credentials were not provided'),
+      ).message,
+    ).toBe(
+      'Authentication credentials were not provided; check BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH (or try the demo data with --sandbox)',
+    );
+    expect(
+      failureOf(
+        new BankConnectError(
+          'PROCESSING_NOT_COMPLETED',
+          'The processing for this session is currently in progress.',
+        ),
+      ).message,
+    ).toBe(
+      'The processing for this session is currently in progress; BankConnect is still processing it: add --wait to wait for it',
+    );
+  });
+
   it('any core error exits 1 with its code, on one line', () => {
     expect(
       failureOf(new BankConnectError('SESSION_NOT_FOUND', 'The provided session ID is invalid')),
