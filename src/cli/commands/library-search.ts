@@ -37,7 +37,7 @@ export async function searchCommand(
   try {
     const result = await catalogue.search(parsed.query);
     if (flags.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout(render(result));
+    else io.stdout(renderSearch(result));
     for (const u of result.unreadable) io.stderr(`not searched: ${u.message}\n`);
     return 0;
   } finally {
@@ -50,12 +50,13 @@ function count(n: number, what: string): string {
   return `${n.toLocaleString('en-IN')} ${what}${n === 1 ? '' : 's'}`;
 }
 
-function render(result: CatalogueSearchResult): string {
+/** The result as lines; a team library's case also says whose it is and which branch. */
+export function renderSearch(result: CatalogueSearchResult, what = 'saved session'): string {
   const lines: string[] = [];
   const sessions = result.sessions.length;
   lines.push(
     `${sessions} session${sessions === 1 ? '' : 's'}, ${result.truncated ? 'more than ' : ''}${count(result.hitCount, 'matching transaction')}` +
-      ` (of ${count(result.sessionCount, 'saved session')})` +
+      ` (of ${count(result.sessionCount, what)})` +
       (result.truncated
         ? `; only the first ${result.limit.toLocaleString('en-IN')} are listed: narrow the search`
         : ''),
@@ -63,7 +64,10 @@ function render(result: CatalogueSearchResult): string {
   for (const s of result.sessions) {
     lines.push('');
     lines.push(
-      `${shown(s.sessionId)}  ${shown(s.holderNames.join(', ') || '-')}  (snapshot ${shown(s.snapshotId)})`,
+      `${shown(s.sessionId)}  ${shown(s.holderNames.join(', ') || '-')}  (snapshot ${shown(s.snapshotId)})` +
+        (s.team
+          ? `  ${shown(s.team.owner)}'s case, team ${shown(s.team.team)}, branch ${shown(s.team.branch)}`
+          : ''),
     );
     for (const number of s.applicantAccounts) {
       lines.push(`  the applicant's own account ${shown(number)}`);

@@ -22,6 +22,12 @@ import {
 import { formatLocalTime } from '@shared/format/local-time';
 import { libraryDirOf } from './library';
 import { auditCommand } from './team-audit';
+import {
+  SEARCH_FLAGS,
+  SEARCH_SUBCOMMANDS,
+  teamSearchCommand,
+  teamSeenCommand,
+} from './team-search';
 import { DECISION_FLAGS, DECISION_SUBCOMMANDS, decisionsCommand } from './team-decisions';
 import { reportAction } from '../../core/team/audit';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
@@ -48,6 +54,7 @@ export const TEAM_SPEC = {
     json: { type: 'boolean', help: 'print JSON' },
     case: { type: 'string', arg: 'ID', help: "one case's history" },
     ...DECISION_FLAGS,
+    ...SEARCH_FLAGS,
   },
   subcommands: [
     {
@@ -93,6 +100,7 @@ export const TEAM_SPEC = {
       summary: "reviews of this library's team cases, both ways",
       flags: ['library', 'team'],
     },
+    ...SEARCH_SUBCOMMANDS,
     ...DECISION_SUBCOMMANDS,
     {
       name: 'audit',
@@ -134,6 +142,18 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
       case 'state':
         await signIn(db);
         return await decisionsCommand(db, io, action, rest, values);
+      case 'search':
+        await signIn(db);
+        return await teamSearchCommand(db, io, rest, values);
+      case 'seen':
+        await signIn(db);
+        return await teamSeenCommand(
+          db,
+          io,
+          partsOf(io, values).library,
+          rest,
+          values.json === true,
+        );
       case 'audit':
         await signIn(db);
         return await auditCommand(db, io, rest, values.case);

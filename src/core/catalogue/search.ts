@@ -18,11 +18,12 @@ export const DEFAULT_SEARCH_LIMIT = 1000;
 /** How a match is named when a transaction matched several ways: the most telling. */
 const VIA_ORDER: readonly MatchedBy[] = ['upi', 'account', 'ifsc', 'name', 'narration', 'details'];
 
-function rankOf(via: MatchedBy): number {
+export function rankOf(via: MatchedBy): number {
   return VIA_ORDER.indexOf(via);
 }
 
-interface HitRow {
+/** One matching transaction as a catalogue (local or the team's) finds it. */
+export interface HitRow {
   session_id: string;
   snapshot_id: string;
   fetched_at: string;
@@ -51,9 +52,9 @@ export function ftsQuery(text: string): string | null {
 }
 
 /** The party lookups the text stands for: [kind, key, prefix?]. */
-type PartyTerm = { kind: MatchedBy; key: string; prefix: boolean };
+export type PartyTerm = { kind: MatchedBy; key: string; prefix: boolean };
 
-function partyTerms(text: string): PartyTerm[] {
+export function partyTerms(text: string): PartyTerm[] {
   const terms: PartyTerm[] = [];
   const upi = upiKey(text);
   if (upi) terms.push({ kind: 'upi', key: upi, prefix: false });
@@ -197,6 +198,38 @@ export function searchCatalogue(
   limit = DEFAULT_SEARCH_LIMIT,
 ): FoundHits {
   const { rows, more: truncated } = findRows(db, query, limit);
+  const newest = db.prepare(
+    'SELECT snapshot_id FROM snapshots WHERE session_id = ? ORDER BY fetched_at DESC, snapshot_id DESC LIMIT 1',
+  );
+  const holders = db.prepare(
+    `SELECT h.name FROM holders h JOIN snapshots s ON s.id = h.snapshot
+     WHERE s.session_id = ? AND s.snapshot_id = ?`,
+  );
+  return {
+    ...groupHits(rows, applicantAccounts(db, query.text), {
+      newestSnapshot: (sessionId) => (newest.get(sessionId) as { snapshot_id: string }).snapshot_id,
+      holderNames: (sessionId, snapshotId) =>
+        (holders.all(sessionId, snapshotId) as { name: string }[]).map((h) => h.name),
+    }),
+    truncated,
+  };
+}
+
+export interface GroupLookups {
+  /** The newest snapshot of a session (one the text names as the applicant's). */
+  newestSnapshot(sessionId: string): string;
+  holderNames(sessionId: string, snapshotId: string): readonly string[];
+}
+
+/**
+ * Matching rows grouped by session, each transaction once (kept from the newest snapshot
+ * holding it), and the sessions whose applicant the text names: the result's one shape.
+ */
+export function groupHits(
+  rows: HitRow[],
+  applicants: ReadonlyMap<string, string[]>,
+  lookups: GroupLookups,
+): Omit<FoundHits, 'truncated'> {
   // Newest snapshot first, so each transaction is kept from the newest snapshot holding it.
   rows.sort((a, b) =>
     a.fetched_at !== b.fetched_at
@@ -235,21 +268,15 @@ export function searchCatalogue(
       matchedBy: r.rank !== undefined ? VIA_ORDER[r.rank]! : (r.via as MatchedBy),
     });
   }
-  const applicants = applicantAccounts(db, query.text);
   for (const sessionId of applicants.keys()) {
     if (!bySession.has(sessionId)) {
-      const newest = db
-        .prepare(
-          'SELECT snapshot_id FROM snapshots WHERE session_id = ? ORDER BY fetched_at DESC, snapshot_id DESC LIMIT 1',
-        )
-        .get(sessionId) as { snapshot_id: string };
-      bySession.set(sessionId, { snapshotId: newest.snapshot_id, hits: [], keyFrom: new Map() });
+      bySession.set(sessionId, {
+        snapshotId: lookups.newestSnapshot(sessionId),
+        hits: [],
+        keyFrom: new Map(),
+      });
     }
   }
-  const holders = db.prepare(
-    `SELECT h.name FROM holders h JOIN snapshots s ON s.id = h.snapshot
-     WHERE s.session_id = ? AND s.snapshot_id = ?`,
-  );
   const sessions: CatalogueSessionHits[] = [];
   let hitCount = 0;
   for (const [sessionId, group] of bySession) {
@@ -262,9 +289,7 @@ export function searchCatalogue(
     sessions.push({
       sessionId,
       snapshotId: group.snapshotId,
-      holderNames: (holders.all(sessionId, group.snapshotId) as { name: string }[]).map(
-        (h) => h.name,
-      ),
+      holderNames: lookups.holderNames(sessionId, group.snapshotId),
       applicantAccounts: applicants.get(sessionId) ?? [],
       hits,
     });
@@ -275,5 +300,5 @@ export function searchCatalogue(
       b.hits.length - a.hits.length ||
       (a.sessionId < b.sessionId ? -1 : 1),
   );
-  return { sessions, hitCount, truncated };
+  return { sessions, hitCount };
 }

@@ -34,7 +34,6 @@ export function partiesOfView(view: SessionView): {
 }
 
 export function seenElsewhere(db: DatabaseSync, sessionId: string, view: SessionView): SeenMatch[] {
-  const { parties, ownAccounts } = partiesOfView(view);
   const asParty = db.prepare(
     `SELECT DISTINCT s.session_id FROM snapshot_parties p JOIN snapshots s ON s.id = p.snapshot
      WHERE p.kind = ? AND p.key = ? AND s.session_id <> ?`,
@@ -47,17 +46,41 @@ export function seenElsewhere(db: DatabaseSync, sessionId: string, view: Session
     `SELECT DISTINCT h.name FROM holders h JOIN snapshots s ON s.id = h.snapshot
      WHERE s.session_id = ? AND s.fetched_at = (SELECT max(fetched_at) FROM snapshots WHERE session_id = ?)`,
   );
-  const holderCache = new Map<string, string[]>();
-  const sessionOf = (id: string): SeenSession => {
-    let names = holderCache.get(id);
-    if (!names) {
-      names = (holders.all(id, id) as { name: string }[]).map((h) => h.name);
-      holderCache.set(id, names);
-    }
-    return { sessionId: id, holderNames: names };
-  };
   const ids = (rows: unknown[]): string[] =>
-    (rows as { session_id: string }[]).map((r) => r.session_id).sort();
+    (rows as { session_id: string }[]).map((r) => r.session_id);
+  return seenMatches(partiesOfView(view), {
+    asParty: (kind, key) => ids(asParty.all(kind, key, sessionId)),
+    asApplicant: (key) => ids(asApplicant.all(key, sessionId)),
+    session: (id) => ({
+      sessionId: id,
+      holderNames: (holders.all(id, id) as { name: string }[]).map((h) => h.name),
+    }),
+  });
+}
+
+export interface SeenLookups {
+  /** The other sessions naming this party. */
+  asParty(kind: string, key: string): readonly string[];
+  /** The other sessions whose applicant owns this account. */
+  asApplicant(key: string): readonly string[];
+  session(id: string): SeenSession;
+}
+
+/** The matches of a session's parties, in the one order every catalogue shows them. */
+export function seenMatches(
+  { parties, ownAccounts }: ReturnType<typeof partiesOfView>,
+  lookups: SeenLookups,
+): SeenMatch[] {
+  const sessionCache = new Map<string, SeenSession>();
+  const sessionOf = (id: string): SeenSession => {
+    let known = sessionCache.get(id);
+    if (!known) {
+      known = lookups.session(id);
+      sessionCache.set(id, known);
+    }
+    return known;
+  };
+  const ids = (found: readonly string[]): string[] => [...new Set(found)].sort();
   const matches: SeenMatch[] = [];
   const push = (
     kind: SeenKind,
@@ -71,19 +94,13 @@ export function seenElsewhere(db: DatabaseSync, sessionId: string, view: Session
   };
   for (const p of parties) {
     const kind = p.kind as SeenKind;
-    push(kind, p.key, p.label, 'counterparty', ids(asParty.all(p.kind, p.key, sessionId)));
+    push(kind, p.key, p.label, 'counterparty', ids(lookups.asParty(p.kind, p.key)));
     if (kind === 'account') {
-      push(kind, p.key, p.label, 'applicant-there', ids(asApplicant.all(p.key, sessionId)));
+      push(kind, p.key, p.label, 'applicant-there', ids(lookups.asApplicant(p.key)));
     }
   }
   for (const own of ownAccounts) {
-    push(
-      'account',
-      own.key,
-      own.label,
-      'applicant-here',
-      ids(asParty.all('account', own.key, sessionId)),
-    );
+    push('account', own.key, own.label, 'applicant-here', ids(lookups.asParty('account', own.key)));
   }
   // An applicant's own account seen elsewhere first, then handles and numbers (which name
   // one party), then names; most other sessions first within each.

@@ -108,10 +108,10 @@ async function insertTransactions(
     )
   ).map((r) => r.id);
   await db.query(
-    `INSERT INTO bcv.transactions (id, snapshot, session_id, account_id, tx_key, date, type, amount_paise, narration)
-     SELECT u.id, $1, $2, u.account_id, u.tx_key, u.date, u.type, u.amount_paise, u.narration
-     FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[])
-       AS u(id, account_id, tx_key, date, type, amount_paise, narration)`,
+    `INSERT INTO bcv.transactions (id, snapshot, session_id, account_id, tx_key, date, type, amount_paise, narration, details)
+     SELECT u.id, $1, $2, u.account_id, u.tx_key, u.date, u.type, u.amount_paise, u.narration, u.details
+     FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[])
+       AS u(id, account_id, tx_key, date, type, amount_paise, narration, details)`,
     [
       snapshot,
       sessionId,
@@ -122,6 +122,7 @@ async function insertTransactions(
       rows.map((r) => r.type),
       rows.map((r) => String(r.amountPaise)),
       rows.map((r) => r.narration),
+      rows.map((r) => r.details),
     ],
   );
   const partyTx: string[] = [];

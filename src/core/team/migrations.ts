@@ -572,11 +572,21 @@ CREATE TRIGGER audit_assign AFTER UPDATE ON bcv.cases FOR EACH ROW EXECUTE FUNCT
 CREATE TRIGGER audit_member AFTER INSERT OR UPDATE ON bcv.members FOR EACH ROW EXECUTE FUNCTION bcv.audit_row();
 `;
 
+const DETAILS = `
+-- A transaction's other text (ref, channel, category, description), searched as the local
+-- catalogue searches it: "EMI" finds a debit categorised "Loan EMI".
+ALTER TABLE bcv.transactions ADD COLUMN details text NOT NULL DEFAULT '';
+ALTER TABLE bcv.transactions ADD COLUMN details_tsv tsvector
+  GENERATED ALWAYS AS (to_tsvector('simple', details)) STORED;
+CREATE INDEX transactions_details ON bcv.transactions USING gin (details_tsv);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
   { version: 3, name: 'assignment, submissions, deviations and decisions', sql: MAKER_CHECKER },
   { version: 4, name: 'the audit trail', sql: AUDIT },
+  { version: 5, name: "transactions' other text, searched", sql: DETAILS },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

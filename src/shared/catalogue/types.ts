@@ -54,9 +54,17 @@ export interface CatalogueSearchResult {
  */
 export type SeenRelation = 'counterparty' | 'applicant-here' | 'applicant-there';
 
+/** A team library's case: whose it is and where (absent from the local library's results). */
+export interface TeamCaseLabel {
+  readonly owner: string;
+  readonly team: string;
+  readonly branch: string;
+}
+
 export interface SeenSession {
   readonly sessionId: string;
   readonly holderNames: readonly string[];
+  readonly team?: TeamCaseLabel;
 }
 
 export interface SeenMatch {
