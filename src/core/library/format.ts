@@ -14,7 +14,6 @@ import { FORMAT_NAME, looksGzipped, readFormat1, sha256Hex } from './format-1';
 import {
   compressBody,
   encodeFormat2,
-  FORMAT2_VERSION,
   inflateBody,
   looksFormat2,
   readFormat2Layout,
@@ -31,8 +30,6 @@ export { FORMAT_NAME, looksGzipped, sha256Hex };
 export { sessionIdOfPayload, validatePayload, type SessionPayload } from './payload';
 export type { Section, StoredBody } from './format-2';
 
-/** The version new files are written in. */
-export const FORMAT_VERSION = FORMAT2_VERSION;
 export const FILE_EXTENSION = '.bcsession';
 
 export interface SnapshotSource {

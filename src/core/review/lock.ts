@@ -1,25 +1,31 @@
 // A lock file beside the review, so two processes (two app windows, the app and the CLI)
 // changing the same review take turns: each reads the events, adds its own and writes the
 // whole document back atomically, and no one's entry is lost. The lock is created with
-// O_EXCL (one winner); a lock older than STALE_MS belongs to a process that died holding it.
+// O_EXCL (one winner). Its holder touches it every few seconds while it works (a
+// heartbeat), so a lock not touched for `staleMs` belongs to a process that died holding
+// it, however long a live holder takes.
 import type { FileHandle } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { LibraryFs } from '../io/safe-write';
 import { ReviewError } from './errors';
 
-/** Holding the lock takes milliseconds; one this old was left by a crash. */
-export const STALE_MS = 30_000;
-/** How long to wait for the lock before saying the review is busy. */
-const WAIT_MS = 20_000;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+export interface LockTiming {
+  /** A lock not touched for this long was left by a crash. */
+  readonly staleMs: number;
+  /** How often the holder touches it (well inside staleMs). */
+  readonly heartbeatMs: number;
+  /** How long to wait for the lock before saying the review is busy. */
+  readonly waitMs: number;
 }
+
+export const LOCK_TIMING: LockTiming = { staleMs: 30_000, heartbeatMs: 5_000, waitMs: 20_000 };
 
 export async function withLock<T>(
   fs: LibraryFs,
   path: string,
   work: () => Promise<T>,
   clock: () => number = Date.now,
+  timing: LockTiming = LOCK_TIMING,
 ): Promise<T> {
   const started = clock();
   let handle: FileHandle | null = null;
@@ -29,28 +35,32 @@ export async function withLock<T>(
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
       const stat = await fs.stat(path).catch(() => null);
-      if (stat && clock() - stat.mtimeMs > STALE_MS) {
+      if (stat && clock() - stat.mtimeMs > timing.staleMs) {
         await fs.unlink(path).catch(() => undefined);
         continue;
       }
-      if (clock() - started > WAIT_MS) {
+      if (clock() - started > timing.waitMs) {
         throw new ReviewError(
           'REVIEW_BUSY',
           'the review is being changed by another window or process; nothing was written, try again',
         );
       }
       // Short random waits: two waiting processes do not wake in step.
-      await sleep(5 + Math.floor(Math.random() * Math.min(50, 5 * (attempt + 1))));
+      await delay(5 + Math.floor(Math.random() * Math.min(50, 5 * (attempt + 1))));
     }
   }
+  const held = handle;
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    held.utimes(now, now).catch(() => undefined);
+  }, timing.heartbeatMs);
+  heartbeat.unref();
   try {
-    try {
-      await handle.write(`${process.pid}\n`);
-    } finally {
-      await handle.close();
-    }
+    await held.write(`${process.pid}\n`);
     return await work();
   } finally {
+    clearInterval(heartbeat);
+    await held.close().catch(() => undefined);
     await fs.unlink(path).catch(() => undefined);
   }
 }

@@ -33,15 +33,3 @@ export function sessionIdProblem(id: string): string | null {
   }
   return null;
 }
-
-export class InvalidSessionIdError extends Error {
-  override readonly name = 'InvalidSessionIdError';
-  readonly code = 'INVALID_SESSION_ID';
-}
-
-/** The id itself when it can be used; otherwise throws INVALID_SESSION_ID with the reason. */
-export function checkSessionId(id: string): string {
-  const problem = sessionIdProblem(id);
-  if (problem) throw new InvalidSessionIdError(`Invalid session id: ${problem}`);
-  return id;
-}

@@ -3,12 +3,6 @@
 // sends is hidden or misnamed.
 import { monthlyKeyLabel } from './key-labels';
 
-/** The label for a metric, or null when the name is not one we know. */
-export function knownMetricLabel(key: string): string | null {
-  const label = monthlyKeyLabel(key);
-  return label.known ? label.label : null;
-}
-
 /** The label to show: the known label, else the raw key itself. */
 export function metricLabel(key: string): string {
   return monthlyKeyLabel(key).label;

@@ -3,7 +3,7 @@
 // read with one meaning is set aside with its path; structured values no screen shows
 // (loan_emi objects, starting_balance, ...) go to "Other API data".
 import { jsonPath } from '../api/json-path';
-import { dayMonthYearToDate, monthOf, readApiDate, toCalendarDate, toMonthKey } from './calendar';
+import { dayMonthYearToDate, monthOf, readApiDate, toMonthKey } from './calendar';
 import type { MonthKey } from './calendar';
 import { isRecord, nullableText, readBoolean, readNumber, text } from './read-values';
 import type { Json } from './read-values';
@@ -510,11 +510,6 @@ export function readUrl(value: unknown, path: Path, ctx: BlockContext): string |
   // A placeholder (FinBox's own example says "s3_presigned_url") is no link: kept, not used.
   keepOther(ctx, path, value);
   return null;
-}
-
-export function readDateText(value: unknown): string | null {
-  if (typeof value !== 'string' || value === '') return null;
-  return toCalendarDate(value) ?? readApiDate(value) ?? value;
 }
 
 export type { TransactionView };

@@ -114,10 +114,6 @@ export function parseReviewDocument(value: unknown, what = 'The review'): Review
   return parseWith(documentSchema, value, what);
 }
 
-export function parseReviewEvent(value: unknown): ReviewEvent {
-  return parseWith(eventSchema, value, 'The review entry');
-}
-
 export { compareEvents };
 
 /**

@@ -4,11 +4,7 @@ import {
   fraudTypeLabel,
   isKnownFraudType,
 } from '../../../src/shared/format/fraud-types';
-import {
-  isCountMetric,
-  knownMetricLabel,
-  metricLabel,
-} from '../../../src/shared/format/metric-labels';
+import { isCountMetric, metricLabel } from '../../../src/shared/format/metric-labels';
 import {
   formatCount,
   formatNumber,
@@ -50,7 +46,6 @@ describe('metric labels', () => {
     expect(metricLabel('eod_bal_on_05')).toBe('EOD balance on day 5');
     expect(metricLabel('amt_cash_withdrawl_debit')).toBe('Cash withdrawal debits: amount');
     expect(metricLabel('cnt_upi_credit')).toBe('UPI credits: count');
-    expect(knownMetricLabel('some_new_metric')).toBeNull();
     expect(metricLabel('some_new_metric')).toBe('some_new_metric');
   });
 
