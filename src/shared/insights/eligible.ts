@@ -28,6 +28,7 @@ export const EXCLUSION_REASONS: readonly CreditExclusionReason[] = [
   'loan_disbursal',
   'reversal',
   'refund',
+  'cash_deposit',
   'reviewer',
 ];
 
@@ -79,6 +80,10 @@ export function computeEligibleCredits(
     if (other !== null) paired.set(credit, other);
   }
   const { excluded, keyOf = transactionKey } = options;
+  // Cash deposits count as income unless the lender's policy says otherwise.
+  const cash = a.policy.cashDepositsEligible
+    ? null
+    : new Set(a.flows.months.flatMap((m) => m.cashDeposits.indices));
 
   const credits = new TallyBuilder();
   const eligible = new TallyBuilder();
@@ -93,6 +98,7 @@ export function computeEligibleCredits(
     for (const i of m.credits.indices) {
       const t = txs[i]!;
       if (reason[i] === -1 && isRefund(t)) reason[i] = EXCLUSION_REASONS.indexOf('refund');
+      if (reason[i] === -1 && cash?.has(i)) reason[i] = EXCLUSION_REASONS.indexOf('cash_deposit');
       if (reason[i] === -1 && excluded?.has(keyOf(t)))
         reason[i] = EXCLUSION_REASONS.indexOf('reviewer');
       credits.add(i, t.amount);

@@ -54,6 +54,7 @@ export const EXCLUSION_REASON: Record<CreditExclusionReason, string> = {
   loan_disbursal: 'Loan disbursals',
   reversal: 'Reversals and returns',
   refund: 'Refunds',
+  cash_deposit: 'Cash deposits (not eligible under the policy)',
   reviewer: 'Excluded by the reviewer',
 };
 

@@ -328,10 +328,11 @@ export interface IntegrityInsights {
 /**
  * Why a credit is not counted as the applicant's income: money moved from the applicant's
  * own account, a loan paid in, a failed debit given back (returns and reversals), a refund,
- * or a reviewer's decision (keys passed in).
+ * a cash deposit when the credit policy does not count cash, or a reviewer's decision (keys
+ * passed in).
  */
 export type CreditExclusionReason =
-  'own_transfer' | 'loan_disbursal' | 'reversal' | 'refund' | 'reviewer';
+  'own_transfer' | 'loan_disbursal' | 'reversal' | 'refund' | 'cash_deposit' | 'reviewer';
 
 export interface CreditExclusion {
   readonly reason: CreditExclusionReason;

@@ -121,7 +121,12 @@ export function adjustSummary(
       ...f,
       value: fromPaise(paise),
       parts,
-      adjustment: { unadjusted: f.value, unadjustedParts: f.parts, excludedParts, line },
+      adjustment: {
+        unadjusted: typeof f.value === 'number' ? f.value : null,
+        unadjustedParts: f.parts,
+        excludedParts,
+        line,
+      },
     };
   });
   return { ...summary, accounts, figures };

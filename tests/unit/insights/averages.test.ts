@@ -47,3 +47,24 @@ describe('monthly averages over covered months', () => {
     expect(a.eligible.average.leftOut).toEqual(['2023-11']);
   });
 });
+
+describe('cash deposits under the policy', () => {
+  const txs: Tx[] = [
+    { date: '2023-10-01', type: 'credit', amount: 40000, note: 'NEFT-ACME TRADERS' },
+    { date: '2023-10-15', type: 'credit', amount: 25000, channel: 'cash_deposit', note: 'BY CASH' },
+    { date: '2023-10-31', type: 'credit', amount: 5000, note: 'CDM DEPOSIT 1234' },
+  ];
+
+  it('count as eligible by default', () => {
+    // 40,000 + 25,000 + 5,000 = 70,000.
+    expect(computeAccountInsights(accountOf(txs)).eligible.eligible.amount).toBe(70000);
+  });
+
+  it('are left out, with their own line, when the policy says so', () => {
+    const a = computeAccountInsights(accountOf(txs), policyFrom({ cashDepositsEligible: false }));
+    // 70,000 - 25,000 - 5,000 = 40,000.
+    expect(a.eligible.eligible.amount).toBe(40000);
+    const cash = a.eligible.exclusions.find((x) => x.reason === 'cash_deposit')!;
+    expect(cash.total).toMatchObject({ amount: 30000, indices: [1, 2] });
+  });
+});

@@ -91,7 +91,7 @@ describe('adjustSummary', () => {
     // The whole session: the accounts' adjusted figures added up; the excluded ones listed.
     const band = adjusted.figures.find((x) => x.key === 'eligibleCredits')!;
     const before = computed.figures.find((x) => x.key === 'eligibleCredits')!;
-    expect(toPaise(band.value!)).toBe(toPaise(before.value!) - out);
+    expect(toPaise(band.value as number)).toBe(toPaise(before.value as number) - out);
     expect(band.adjustment).toMatchObject({
       unadjusted: before.value,
       unadjustedParts: before.parts,

@@ -140,7 +140,7 @@ function leadRows(context: ExportContext): SheetRow[] {
   ];
 }
 
-/** One account's credit summary as label/value rows (a third column for notes). */
+/** One account's credit summary as label/value rows (then a note and the definition). */
 function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
   const rows: SheetRow[] = [
     [],
@@ -177,7 +177,10 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
     ...a.trust.reasons.map((r): SheetRow => ['Trust reason', r.text]),
   ];
   for (const section of a.sections) {
-    rows.push({ style: 'header', cells: [section.title, 'Value', 'Note'] });
+    rows.push({
+      style: 'header',
+      cells: [section.title, 'Value', 'Note', 'How it is computed'],
+    });
     for (const f of section.figures)
       rows.push([
         f.label,
@@ -185,6 +188,7 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
         [f.note, f.caution ? 'rests on a failed or flagged statement' : null]
           .filter(Boolean)
           .join('; ') || null,
+        f.definition,
       ]);
     if (section.key === 'obligations') rows.push(...scheduleRows(a));
   }
