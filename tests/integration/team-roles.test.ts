@@ -387,6 +387,61 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
     );
   });
 
+  it("retention: a decided case's data purged by an admin when due; its decision and audit trail kept", async () => {
+    const { adam, alice, dave } = who;
+    const none = await adam.run(['team', 'purge', '--dry-run']);
+    expect(none.stdout).toBe('0 cases would be purged\n');
+    const set = await adam.run(['team', 'retention', 'set', '--days', '0']);
+    expect(set.stdout).toBe("A decided case's data is purged 0 days after its decision\n");
+    const dry = await adam.run(['team', 'purge', '--dry-run']);
+    expect(dry.stdout).toMatch(
+      /^1 case would be purged\ncase-a {2}alice, team retail-1 {2}decided .+ {2}1 snapshot\n$/,
+    );
+    expect(
+      (await cluster.superQuery("SELECT state FROM bcv.cases WHERE session_id = 'case-a'")).rows,
+    ).toEqual([{ state: 'decided' }]);
+    const notAdmin = await alice.run(['team', 'purge']);
+    expect(notAdmin.code).toBe(1);
+    expect(notAdmin.stderr).toBe(
+      'TEAM_REFUSED: Refused by the team server: permission denied for function purge_case\n',
+    );
+    const purged = await adam.run(['team', 'purge']);
+    expect(purged.stderr).toBe('');
+    expect(purged.stdout).toBe(
+      'Purged 1 case (their decisions and audit trail kept)\ncase-a  1 snapshot\n',
+    );
+    const left = await cluster.superQuery(`SELECT
+      (SELECT count(*)::int FROM bcv.snapshots WHERE session_id = 'case-a') AS snapshots,
+      (SELECT count(*)::int FROM bcv.transactions WHERE session_id = 'case-a') AS transactions,
+      (SELECT count(*)::int FROM bcv.review_events WHERE session_id = 'case-a') AS reviews,
+      (SELECT count(*)::int FROM bcv.blobs) AS files,
+      (SELECT count(*)::int FROM bcv.decisions WHERE session_id = 'case-a') AS decisions,
+      (SELECT state || ' ' || cardinality(holder_names) FROM bcv.cases WHERE session_id = 'case-a') AS "case",
+      (SELECT count(*)::int FROM bcv.audit WHERE session_id = 'case-a' AND action = 'purge') AS purge_rows`);
+    // case-b's and case-c's files stay: 3 published, 1 purged.
+    expect(left.rows).toEqual([
+      {
+        snapshots: 0,
+        transactions: 0,
+        reviews: 0,
+        files: 2,
+        decisions: 1,
+        case: 'purged 0',
+        purge_rows: 1,
+      },
+    ]);
+    const reopen = await dave.run(['team', 'open', 'case-a', '--library', dave.library]);
+    expect(reopen.stderr).toBe(
+      "TEAM_NOT_FOUND: Case case-a's data was purged under the team's retention policy; its decision and audit trail remain\n",
+    );
+    const state = await dave.run(['team', 'state', 'case-a']);
+    expect(state.stdout).toMatch(
+      /^Case case-a: purged\n {2}submitted by alice .*\n {2}decided by dave .*: approve, Good file\n$/s,
+    );
+    const verified = await who.audrey.run(['team', 'audit', 'verify']);
+    expect(verified.stdout).toMatch(/^The audit trail verifies/);
+  });
+
   it('names the first row that does not follow when the trail is tampered with behind the app', async () => {
     // Only a superuser can do this, and only by disabling the trail's trigger first.
     await cluster.superQuery('ALTER TABLE bcv.audit DISABLE TRIGGER audit_no_update_delete');

@@ -22,6 +22,7 @@ import {
 import { formatLocalTime } from '@shared/format/local-time';
 import { libraryDirOf } from './library';
 import { auditCommand } from './team-audit';
+import { RETENTION_FLAGS, RETENTION_SUBCOMMANDS, retentionCommand } from './team-retention';
 import {
   SEARCH_FLAGS,
   SEARCH_SUBCOMMANDS,
@@ -55,6 +56,7 @@ export const TEAM_SPEC = {
     case: { type: 'string', arg: 'ID', help: "one case's history" },
     ...DECISION_FLAGS,
     ...SEARCH_FLAGS,
+    ...RETENTION_FLAGS,
   },
   subcommands: [
     {
@@ -102,6 +104,7 @@ export const TEAM_SPEC = {
     },
     ...SEARCH_SUBCOMMANDS,
     ...DECISION_SUBCOMMANDS,
+    ...RETENTION_SUBCOMMANDS,
     {
       name: 'audit',
       args: 'verify | --case ID',
@@ -154,6 +157,10 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
           rest,
           values.json === true,
         );
+      case 'retention':
+      case 'purge':
+        await signIn(db);
+        return await retentionCommand(db, io, action, rest, values);
       case 'audit':
         await signIn(db);
         return await auditCommand(db, io, rest, values.case);

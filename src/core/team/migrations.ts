@@ -581,12 +581,68 @@ ALTER TABLE bcv.transactions ADD COLUMN details_tsv tsvector
 CREATE INDEX transactions_details ON bcv.transactions USING gin (details_tsv);
 `;
 
+const RETENTION = `
+-- The team's retention policy: a decided case's data is purged this many days after its
+-- decision (the decision, its submission and deviations, and the audit trail are kept).
+CREATE TABLE bcv.settings (
+  key text PRIMARY KEY CHECK (key IN ('retention_days')),
+  value jsonb NOT NULL,
+  CHECK (key <> 'retention_days' OR (jsonb_typeof(value) = 'number' AND value::text::numeric >= 0))
+);
+GRANT SELECT ON bcv.settings TO ${ALL_ROLES};
+GRANT INSERT, UPDATE ON bcv.settings TO bcv_admin;
+
+-- The decided cases past the policy now (none while no policy is set).
+CREATE FUNCTION bcv.purge_due() RETURNS TABLE (session_id text, team text, owner name,
+  decided_at timestamptz, snapshots integer)
+LANGUAGE sql STABLE AS $fn$
+  SELECT c.session_id, c.team, c.owner, c.decided_at,
+         (SELECT count(*)::int FROM bcv.snapshots s WHERE s.session_id = c.session_id)
+  FROM bcv.cases c, bcv.settings r
+  WHERE r.key = 'retention_days' AND c.state = 'decided'
+    AND c.decided_at + make_interval(days => (r.value::text::numeric)::int) <= now()
+  ORDER BY c.decided_at, c.session_id
+$fn$;
+
+-- Purges one case's data: files (unless another case's snapshot names them), snapshots and
+-- their catalogue rows, review events, holder names. An admin only, and only when due.
+CREATE FUNCTION bcv.purge_case(p_session text, p_detail jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+DECLARE
+  v_files text[];
+  v_snapshots integer;
+BEGIN
+  IF NOT ${CALLER_IS_ADMIN} THEN
+    RAISE EXCEPTION 'only a team admin may purge' USING ERRCODE = '42501';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM bcv.purge_due() d WHERE d.session_id = p_session) THEN
+    RAISE EXCEPTION 'case % is not due for purging under the retention policy', p_session
+      USING ERRCODE = '23514';
+  END IF;
+  SELECT array_agg(DISTINCT file_sha256), count(*) INTO v_files, v_snapshots
+  FROM bcv.snapshots WHERE session_id = p_session;
+  DELETE FROM bcv.review_events WHERE session_id = p_session;
+  DELETE FROM bcv.snapshots WHERE session_id = p_session;
+  DELETE FROM bcv.blobs b WHERE b.sha256 = ANY (v_files)
+    AND NOT EXISTS (SELECT 1 FROM bcv.snapshots s WHERE s.file_sha256 = b.sha256);
+  UPDATE bcv.cases SET state = 'purged', purged_at = now(), holder_names = '{}'
+  WHERE session_id = p_session;
+  PERFORM bcv.audit_write('purge', p_session,
+    coalesce(p_detail, '{}') || jsonb_build_object('snapshots', v_snapshots));
+  RETURN v_snapshots;
+END
+$fn$;
+REVOKE ALL ON FUNCTION bcv.purge_case(text, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bcv.purge_case(text, jsonb) TO bcv_admin;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
   { version: 3, name: 'assignment, submissions, deviations and decisions', sql: MAKER_CHECKER },
   { version: 4, name: 'the audit trail', sql: AUDIT },
   { version: 5, name: "transactions' other text, searched", sql: DETAILS },
+  { version: 6, name: 'retention policy and purging', sql: RETENTION },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
