@@ -11,6 +11,7 @@ import { RecentSessions } from './library/recent';
 import { Library } from './library/store';
 import { ProfileStore, SANDBOX_CREDENTIALS } from './profiles/profile-store';
 import { ReviewerSetting } from './review/reviewer-setting';
+import { PolicySetting } from './policy/policy-setting';
 import { SessionReviews } from './review/session-reviews';
 import { ReviewStore } from './review/store';
 import { Jobs } from './sessions/jobs';
@@ -86,6 +87,8 @@ export interface Services extends LibraryServices {
   readonly recent: RecentSessions;
   /** The reviewer's name every review change made in the app is signed with. */
   readonly reviewer: ReviewerSetting;
+  /** The credit policy the app's figures are made with. */
+  readonly policy: PolicySetting;
 }
 
 export async function openServices(deps: AppDeps): Promise<Services> {
@@ -129,6 +132,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     views,
     recent: new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock),
     reviewer: new ReviewerSetting(deps.userDataDir),
+    policy: new PolicySetting(deps.userDataDir),
     async close() {
       jobs.cancelAll();
       await library.close();

@@ -15,6 +15,7 @@ import { libraryHandlers } from './handlers/library';
 import { memoHandlers } from './handlers/memo';
 import { profileHandlers } from './handlers/profiles';
 import { finboxReportHandlers } from './handlers/finbox-report';
+import { policyHandlers } from './handlers/policy';
 import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
 import type { CallContext, Handler, HandlerMap } from './types';
@@ -44,6 +45,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...libraryHandlers(deps, s),
       ...catalogueHandlers(s),
       ...reviewHandlers(s),
+      ...policyHandlers(deps, s),
       ...memoHandlers(deps, s),
       ...finboxReportHandlers(deps, s),
     }));

@@ -108,6 +108,10 @@ export const argSchemas = {
     .strict(),
   /** The reviewer's name from the app's settings; `name` sets it. */
   'review:reviewer': z.object({ name: z.string().trim().max(200).optional() }).strict(),
+  /** The credit policy: main opens the file dialog and reads the file itself. */
+  'policy:get': empty,
+  'policy:choose': empty,
+  'policy:reset': empty,
   /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
   'summary:pdf': z.object({ handle: id }).strict(),
   /**

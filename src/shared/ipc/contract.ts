@@ -2,6 +2,7 @@
 // renderer. Channel names are `feature:action`. Arguments are validated in main with the
 // zod schemas of arg-schemas.ts (types only here: zod stays out of the renderer); results
 // travel as IpcResult, a session's packed (api.ts says what crosses for each channel).
+import type { CreditPolicy } from '../insights/policy';
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
 import type { SnapshotDiff } from '../library/diff';
@@ -208,6 +209,10 @@ export const CHANNELS = {
   'review:note-remove': plain<ReviewState>(),
   'review:verdict': plain<ReviewState>(),
   'review:reviewer': plain<{ readonly name: string }>(),
+  /** Issue 23: the credit policy the figures are made with (an app setting). */
+  'policy:get': plain<{ readonly policy: CreditPolicy }>(),
+  'policy:choose': plain<{ readonly policy: CreditPolicy } | { readonly cancelled: true }>(),
+  'policy:reset': plain<{ readonly policy: CreditPolicy }>(),
   'summary:pdf': plain<{ readonly path: string } | { readonly cancelled: true }>(),
   'report:finbox': plain<
     { readonly path: string; readonly bytes: number } | { readonly cancelled: true }

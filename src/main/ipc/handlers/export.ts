@@ -21,12 +21,15 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
         filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
       });
       if (!destination) return { cancelled: true } as const;
+      // The figures as the user's chosen credit policy makes them (the Summary names it).
+      const policy = await s.policy.get();
       // The reviewer's work goes into the workbook with the data (Review sheet, flags).
       await s.jobs.run(jobId, (signal) =>
         s.workbooks.ofLoaded(loaded, {
           destination,
           accountId,
           allFields,
+          policy,
           signal,
           onProgress: (done, total, message) =>
             ctx.emit('progress', { jobId, kind: 'export', done, total, message }),

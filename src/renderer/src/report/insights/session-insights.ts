@@ -1,15 +1,18 @@
-// The session's insights, computed once per loaded session (the tab remounts on every
-// account switch; a 200,000-transaction session takes a few hundred milliseconds).
+// The session's insights under the app's credit policy, computed once per loaded session
+// and policy (the tab remounts on every account switch; a 200,000-transaction session
+// takes a few hundred milliseconds). Read inside a $derived, a policy change recomputes.
 import { computeSessionInsights, type SessionInsights } from '@shared/insights';
+import type { CreditPolicy } from '@shared/insights/policy';
 import type { SessionView } from '@shared/model/view-model';
+import { policy } from '../../app/policy.svelte';
 
-const computed = new WeakMap<SessionView, SessionInsights>();
+const computed = new WeakMap<SessionView, { policy: CreditPolicy; insights: SessionInsights }>();
 
 export function insightsOf(session: SessionView): SessionInsights {
-  let insights = computed.get(session);
-  if (!insights) {
-    insights = computeSessionInsights(session);
-    computed.set(session, insights);
-  }
+  const current = policy.current;
+  const kept = computed.get(session);
+  if (kept?.policy === current) return kept.insights;
+  const insights = computeSessionInsights(session, current);
+  computed.set(session, { policy: current, insights });
   return insights;
 }
