@@ -4,6 +4,7 @@ import { CLI_COMMANDS, isGroup } from './commands';
 import type { CliIo } from './io';
 import { redactor, urlSecrets } from '../core/security/redact';
 import { EXIT_OK, EXIT_USAGE, failureOf } from './exit';
+import { statusLine } from './status-line';
 import { safeWriter } from './terminal-safe';
 import { removeTempsOnExit } from '../core/io/temp-files';
 import { HelpRequested } from './usage';
@@ -64,6 +65,7 @@ export async function main(
     ...given,
     stdout: safeWriter(given.stdout, redact),
     stderr: safeWriter(given.stderr, redact),
+    status: given.status && safeWriter(given.status, redact),
   };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -83,6 +85,7 @@ export async function main(
   try {
     return await command.run(rest, io, signal);
   } catch (error) {
+    io.status?.('');
     if (error instanceof HelpRequested) {
       io.stdout(`${error.text}\n`);
       return EXIT_OK;
@@ -105,15 +108,24 @@ export function runAsProcess(): void {
     interrupted = true;
     controller.abort();
   });
+  const line = statusLine(process.stderr);
   const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      line?.clear();
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      line?.clear();
+      process.stderr.write(text);
+    },
+    status: line?.show,
     env: process.env,
     cwd: process.cwd(),
     appVersion: VERSION,
   };
   main(process.argv.slice(2), io, controller.signal).then(
     (code) => {
+      line?.clear();
       process.exitCode = code;
     },
     (error: unknown) => {

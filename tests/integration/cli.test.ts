@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { BCV, bcv, CLEAN_ENV } from './support/bcv';
+import { main } from '../../src/cli/index';
 
 beforeAll(() => {
   if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
@@ -36,6 +37,7 @@ describe('bcv against the in-process sandbox', () => {
 
   it('fetches demo-processing with --wait, showing the polls, and writes both responses', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    // As a process, stderr is a pipe: no progress, only the outcome.
     const run = await bcv(
       ['fetch', 'demo-processing', '--sandbox', '--wait', '--out', 's.json'],
       {},
@@ -43,7 +45,26 @@ describe('bcv against the in-process sandbox', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr.match(/still processing \(poll \d/g)).toHaveLength(3);
+    expect(run.stderr).toMatch(/^Wrote .*s\.json \(1 account\(s\), \d+ transactions\)\n$/);
+    // On a terminal, the polls and the download go to the status line, one replacing another.
+    const status: string[] = [];
+    const stderr: string[] = [];
+    const code = await main(
+      ['fetch', 'demo-processing~tty', '--sandbox', '--wait', '--out', 't.json'],
+      {
+        stdout: () => undefined,
+        stderr: (t) => stderr.push(t),
+        status: (t) => status.push(t),
+        env: {},
+        cwd: dir,
+        appVersion: 'test',
+      },
+      new AbortController().signal,
+    );
+    expect(code).toBe(0);
+    expect(status.filter((s) => /still processing \(poll \d/.test(s))).toHaveLength(3);
+    expect(status.some((s) => /^Downloading the data: /.test(s))).toBe(true);
+    expect(stderr.join('')).not.toContain('poll');
     const written = JSON.parse(await readFile(join(dir, 's.json'), 'utf8'));
     expect(written.session_status.session_id).toBe('demo-processing');
     expect(Object.keys(written.subscribed_data.accounts)).toHaveLength(1);

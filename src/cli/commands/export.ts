@@ -23,12 +23,14 @@ import { CoreError } from '../../core/errors';
 import { failureOf } from '../exit';
 import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../usage';
 import { chooseAccount } from '../account';
-import { retryReporter } from './progress';
+import { exportReporter, retryReporter } from './progress';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 
 export interface ExportCliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The status line for progress (see CliIo). */
+  readonly status?: ((text: string) => void) | undefined;
   /** Relative paths are resolved against this (default: the process's). */
   readonly cwd?: string;
   /** Where the connection settings and credentials are read (default: none). */
@@ -162,6 +164,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
       accountId,
       allFields: values['all-fields'] === true,
       signal: io.signal,
+      onProgress: exportReporter(io),
       policy,
     });
     const reviewEntries = session.review?.events.length ?? 0;

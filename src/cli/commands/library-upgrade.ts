@@ -17,7 +17,7 @@ export async function upgradeCommand(
   }
   const outcome = await library.upgrade(all ? undefined : rest[0], {
     onProgress: (done, total) => {
-      if (total > 0 && done > 0) io.stderr(`Upgrading: ${done} of ${total}\n`);
+      if (total > 0 && done > 0) io.status?.(`Upgrading: ${done} of ${total}`);
     },
   });
   for (const { record, file } of outcome.upgraded) {
