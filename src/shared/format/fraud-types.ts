@@ -1,5 +1,6 @@
-// Plain-language explanations of the fraud types FinBox reports. Unknown types still show,
-// by their raw name, with a generic explanation.
+// Plain-language names and explanations of the fraud types FinBox reports. Unknown types
+// still show, by the words of their name, with a generic explanation.
+import { fieldLabel } from './field-labels';
 
 const EXPLANATIONS: Readonly<Record<string, string>> = {
   author_fraud:
@@ -44,10 +45,22 @@ export function isKnownFraudType(fraudType: string): boolean {
   return fraudType in EXPLANATIONS;
 }
 
-/** `inconsistent_transaction` -> `Inconsistent transaction`. */
+/** `inconsistent_transaction` -> `Inconsistent transaction`; `min_rtgs_amount` -> `Minimum RTGS amount`. */
 export function fraudTypeLabel(fraudType: string): string {
-  const text = fraudType.replace(/_/g, ' ').trim();
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '—';
+  const key = fraudType.trim();
+  return key === '' ? '—' : fieldLabel(key);
+}
+
+const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  metadata: 'Statement file',
+  accounting: 'Arithmetic',
+  transactional: 'Transaction',
+  behavioural: 'Behaviour',
+};
+
+/** FinBox's fraud category (`metadata`, `accounting`...) as a reader names it. */
+export function fraudCategoryLabel(category: string): string {
+  return CATEGORY_LABELS[category.trim().toLowerCase()] ?? fieldLabel(category);
 }
 
 export function fraudCategoryHint(category: string | null): string | null {

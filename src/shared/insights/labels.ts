@@ -1,4 +1,6 @@
 // Words for the kinds and rules the insights report, as the Insights tab and sheet show them.
+import { channelName } from '../format/channel-names';
+import { fieldLabel } from '../format/field-labels';
 import type {
   BounceItem,
   Cadence,
@@ -40,13 +42,18 @@ export const SALARY_SOURCE: Record<SalaryInsights['source'], string> = {
   none: 'none found',
 };
 
-/** `narration:RTN` -> `narration “RTN”`; `channel:x` -> `channel x`. */
+/**
+ * `narration:RTN` -> `narration “RTN”`; `channel:inward_cheque_bounce` -> `channel “Inward
+ * cheque return”`; `description:emi` -> `description “EMI”` (FinBox's codes by name).
+ */
 export function ruleLabel(rule: string): string {
   const at = rule.indexOf(':');
   if (at < 0) return rule;
   const source = rule.slice(0, at);
   const value = rule.slice(at + 1);
-  return source === 'narration' ? `narration “${value}”` : `${source} ${value}`;
+  if (source === 'narration') return `narration “${value}”`;
+  if (source === 'channel') return `channel “${channelName(value)}”`;
+  return `${source} “${fieldLabel(value)}”`;
 }
 
 export const EXCLUSION_REASON: Record<CreditExclusionReason, string> = {

@@ -66,6 +66,10 @@ describe('fraud types', () => {
     expect(isKnownFraudType('brand_new_check')).toBe(false);
     expect(fraudExplanation('brand_new_check')).toContain('no description');
     expect(fraudTypeLabel('author_fraud')).toBe('Author fraud');
+    expect(fraudTypeLabel('min_rtgs_amount')).toBe('Minimum RTGS amount');
+    expect(fraudTypeLabel('cash_deposit_bank_holiday_transaction')).toBe(
+      'Cash deposit bank holiday transaction',
+    );
     expect(fraudTypeLabel('')).toBe('—');
   });
 });

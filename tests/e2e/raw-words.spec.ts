@@ -1,0 +1,93 @@
+// No raw API word where a person reads: every screen of the demo sessions (each tab, every
+// account) and every sheet of their workbook, scanned for snake_case and the API's
+// lower-case tokens. What the API sent as data (a narration, a ref, a UPI handle, an id, a
+// raw key shown on hover or in an "API field" column) is allowed: it sits in elements the
+// app marks as data, or matches the few data patterns listed below.
+import { expect, test, type AppFixture } from './support/fixtures';
+import { openSession } from './support/journey';
+import { selectTab, tab } from './report-steps';
+
+/** snake_case words, and a bank's lower-case code standing alone. */
+const RAW = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|^(?:icici|hdfc|sbi|axis|kotak|yes|idfc|federal)$/g;
+/** Data, not words: UPI handles, e-mail addresses, ids, file names, URLs. */
+const DATA = [
+  /^[\w.-]+@[\w.-]+$/,
+  /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
+  /^[\w.-]+\.(xlsx|json|bcsession|pdf)$/,
+];
+
+function rawWords(text: string): string[] {
+  const found: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    const word = token.replace(/^[("“'`]+|[)"”'`.,:;]+$/g, '');
+    if (DATA.some((d) => d.test(word))) continue;
+    for (const m of word.matchAll(RAW)) found.push(m[0]);
+  }
+  return found;
+}
+
+/** The page's visible text, leaving out what the app marks as data ([data-raw]). */
+async function visibleWords(app: AppFixture, where: string, into: Map<string, Set<string>>) {
+  // A string: this project's test types have no DOM.
+  const lines = (await app.page.evaluate(`(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest('[data-raw], script, style, option, [hidden], .sr-only')) continue;
+      const box = parent.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (getComputedStyle(parent).visibility === 'hidden') continue;
+      out.push(n.textContent ?? '');
+    }
+    return out;
+  })()`)) as string[];
+  for (const line of lines) {
+    for (const word of rawWords(line)) {
+      if (!into.has(word)) into.set(word, new Set());
+      into.get(word)!.add(`${where}: ${line.trim().slice(0, 120)}`);
+    }
+  }
+}
+
+function report(found: Map<string, Set<string>>): string[] {
+  return [...found].map(([word, places]) => `${word}  <- ${[...places].slice(0, 3).join(' | ')}`);
+}
+
+test('no raw API word on any screen of the demo sessions', async ({ app }) => {
+  test.setTimeout(300_000);
+  const { page } = app;
+  const found = new Map<string, Set<string>>();
+  await app.open();
+  await visibleWords(app, 'start', found);
+  await page.getByRole('button', { name: 'Connection', exact: true }).click();
+  await visibleWords(app, 'Connection', found);
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await visibleWords(app, 'Library', found);
+
+  for (const session of ['demo-business', 'demo-retail']) {
+    await openSession(page, session);
+    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    const tabs = await page
+      .getByRole('tablist', { name: 'Report sections' })
+      .getByRole('tab')
+      .allInnerTexts();
+    const accounts = page.getByRole('radiogroup', { name: /account/i }).getByRole('radio');
+    const accountCount = Math.max(1, await accounts.count());
+    for (let a = 0; a < accountCount; a++) {
+      if ((await accounts.count()) > 0) await accounts.nth(a).click();
+      for (const name of tabs) {
+        const label = name.replace(/\s*\d+$/, '').trim();
+        await tab(page, label).click();
+        await expect(tab(page, label)).toHaveAttribute('aria-selected', 'true');
+        await visibleWords(app, `${session} account ${a + 1} ${label}`, found);
+      }
+    }
+    // The detail panel of a transaction.
+    await selectTab(page, 'Transactions');
+    await page.getByRole('tabpanel').locator('tbody tr button.open').first().click();
+    await visibleWords(app, `${session} transaction details`, found);
+    await page.keyboard.press('Escape');
+  }
+  expect(report(found)).toEqual([]);
+});
