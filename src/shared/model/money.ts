@@ -15,6 +15,17 @@ export function toPaise(amount: number): number {
   return x < 0 ? 0 - whole : whole;
 }
 
+/**
+ * The largest amount, either sign, the app keeps exact to the paisa: its paise must be an
+ * integer a JS number holds exactly (2^53 - 1 paise, about ₹90 lakh crore). A larger one
+ * would be rounded on every sheet and in every total, so it is set aside instead.
+ */
+export const MAX_EXACT_PAISE = Number.MAX_SAFE_INTEGER;
+
+export function exactToPaisa(amount: number): boolean {
+  return Number.isFinite(amount) && Math.abs(amount) * 100 <= MAX_EXACT_PAISE;
+}
+
 export function fromPaise(paise: number): number {
   return paise / 100;
 }

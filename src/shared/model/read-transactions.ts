@@ -1,11 +1,10 @@
 // Transaction lists read liberally. Each transaction is checked by transactionProblem; one
 // it refuses is set aside with the path and reason it names, and the others are read.
 import { jsonPath } from '../api/json-path';
-import { NUMBER_TEXT } from '../api/schemas';
 import { readApiDate } from './calendar';
 import { DerivedIds } from './transaction-id';
 import type { SetAside } from './unreadable';
-import { amountOf, isRecord, text } from './read-values';
+import { amountOf, amountProblem, isRecord, text } from './read-values';
 import type { TransactionView } from './view-model';
 
 /** Fields lifted into named properties of TransactionView; the rest go to `extra`. */
@@ -107,9 +106,6 @@ export interface Unreadable {
 
 const isText = (value: unknown): boolean =>
   value === undefined || value === null || typeof value === 'string';
-const isAmount = (value: unknown): boolean =>
-  (typeof value === 'number' && Number.isFinite(value)) ||
-  (typeof value === 'string' && NUMBER_TEXT.test(value));
 const at = (path: readonly PropertyKey[], reason: string): Unreadable => ({ at: path, reason });
 
 /**
@@ -123,11 +119,11 @@ export function transactionProblem(value: unknown): Unreadable | null {
   if (typeof type !== 'string' || !TYPE.test(type)) {
     return at(['transaction_type'], 'expected debit or credit');
   }
-  if (!isAmount(value['amount'])) return at(['amount'], 'expected a number (or one in text)');
+  const amount = amountProblem(value['amount']);
+  if (amount) return at(['amount'], `expected ${amount}`);
   const balance = value['balance'];
-  if (balance !== undefined && balance !== null && !isAmount(balance)) {
-    return at(['balance'], 'expected a number (or one in text), or null');
-  }
+  const balanceProblem = balance === undefined || balance === null ? null : amountProblem(balance);
+  if (balanceProblem) return at(['balance'], `expected ${balanceProblem}, or null`);
   const date = value['date'];
   if (typeof date !== 'string' || readApiDate(date) === null) {
     return at(['date'], `expected ${DATE_FORMATS}`);

@@ -1,6 +1,7 @@
 // Reading single values liberally: what has one obvious meaning is read, the rest is
 // reported as unreadable (`undefined`) for the caller to set aside.
 import { NUMBER_TEXT } from '../api/schemas';
+import { exactToPaisa, groupIndian, MAX_EXACT_PAISE } from './money';
 
 export type Json = Record<string, unknown>;
 
@@ -36,7 +37,21 @@ export function readNumber(value: unknown): number | null | undefined {
   return undefined;
 }
 
-/** An amount already checked against the transaction schema. */
+const INEXACT = `a number the app can keep exact to the paisa (at most ${groupIndian(String(Math.floor(MAX_EXACT_PAISE / 100)))} rupees either way; this one would be rounded)`;
+
+/** Why a value is not an amount or balance (null: it is one): a number, or one in text. */
+export function amountProblem(value: unknown): string | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'a finite number (this one is past what a number can hold)';
+    return exactToPaisa(value) ? null : INEXACT;
+  }
+  if (typeof value === 'string' && NUMBER_TEXT.test(value)) {
+    return exactToPaisa(Number(value)) ? null : INEXACT;
+  }
+  return 'a number (or one in text)';
+}
+
+/** An amount already checked by amountProblem. */
 export function amountOf(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }

@@ -17,6 +17,10 @@ const VALUE_TEXT_MAX = 160;
 /** A received value as short text: JSON, cut at 160 characters. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return '(missing)';
+  // JSON has no infinity: such a value was a number too large for any (1e309), not null.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'not a number' : `a number past ${value > 0 ? '' : '-'}1.8e308`;
+  }
   let text: string;
   try {
     text =

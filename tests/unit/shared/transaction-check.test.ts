@@ -34,8 +34,10 @@ const CASES: Record<string, [unknown[], unknown[]]> = {
     [undefined, null, '', 'x', 1, {}],
   ],
   amount: [
-    [0, -12.5, 6500, 1e21, ...NUMBERS_IN_TEXT],
-    [undefined, null, ...NOT_AMOUNTS],
+    // 90,000,000,000,000.55 rupees is 9,000,000,000,000,055 paise, under 2^53 - 1; 1e21
+    // rupees (10^23 paise) is past it, so it could not be kept exact to the paisa.
+    [0, -12.5, 6500, 90_000_000_000_000.55, ...NUMBERS_IN_TEXT],
+    [undefined, null, 1e21, -1e21, ...NOT_AMOUNTS],
   ],
   balance: [[undefined, null, 0, -12.5, ...NUMBERS_IN_TEXT], NOT_AMOUNTS],
   date: [
