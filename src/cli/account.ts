@@ -1,7 +1,7 @@
 // `--account`: an account id as the API names it, or the last digits of its number as an
 // underwriter reads them off a statement. A miss lists the session's accounts.
 import { maskedNumber } from '@shared/format/value';
-import { CoreError } from '../core/errors';
+import { CoreError } from '../core/core-error';
 
 export interface ChoosableAccount {
   readonly accountId: string;

@@ -1,6 +1,6 @@
 // Every command's exit status and one-line failure, decided here from the error's code:
 // 0 success, 1 a failure with a code (core's, the API's, a file's), 2 a usage error.
-import { CoreError } from '../core/errors';
+import { CoreError } from '../core/core-error';
 import { UsageError } from './usage';
 
 export const EXIT_OK = 0;

@@ -5,7 +5,7 @@ import { API_ERRORS, type ApiErrorCode } from '../../src/shared/api/error-codes'
 import type { SessionStatusResponse, SubscribedDataResponse } from '../../src/shared/api/schemas';
 import { insightsResponse } from '../../src/sandbox/insights-shape';
 import type { BankConnectClient } from '../../src/core/api/client';
-import { BankConnectError } from '../../src/core/api/errors';
+import { BankConnectError } from '../../src/core/api/api-errors';
 import type { Connection } from '../../src/core/deps';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import reference from '../../src/sandbox/data/reference-subscribed-data.json';

@@ -8,7 +8,7 @@ import {
   type ClientOptions,
   type RetryNotice,
 } from '../../src/core/api/client';
-import { BankConnectError } from '../../src/core/api/errors';
+import { BankConnectError } from '../../src/core/api/api-errors';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
 
 const KEY = 'test-key-0123456789';

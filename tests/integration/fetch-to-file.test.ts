@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
-import { BankConnectError } from '../../src/core/api/errors';
+import { BankConnectError } from '../../src/core/api/api-errors';
 import { bodiesOfReceived } from '../../src/core/library/format';
 import { sandboxForFile } from './support/sandbox';
 import { fetchToFile } from '../../src/cli/commands/fetch-file';

@@ -19,7 +19,7 @@ import {
   type ConnectionFlags,
   type OpenConnection,
 } from '../connection';
-import { CoreError } from '../../core/errors';
+import { CoreError } from '../../core/core-error';
 import { failureOf } from '../exit';
 import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../usage';
 import { chooseAccount } from '../account';

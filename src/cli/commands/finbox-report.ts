@@ -1,7 +1,7 @@
 // `bcv fetch ... --finbox-report F.xlsx`: FinBox's own report from the link the response
 // just fetched carries (the session's aggregate link, else each account's: one account
 // writes F.xlsx, several write F-<account id>.xlsx).
-import { CoreError } from '../../core/errors';
+import { CoreError } from '../../core/core-error';
 import { downloadFinboxReport } from '../../core/session/finbox-report';
 import type { SessionView } from '@shared/model/view-model';
 

@@ -9,7 +9,7 @@ import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
 import type { Provenance } from '@shared/session/provenance';
-import { CoreError } from '../../core/errors';
+import { CoreError } from '../../core/core-error';
 import { defaultLibraryDir, formerCliLibraryDir, LIBRARY_ENV } from '../../core/library/paths';
 import type { Library, ListedSnapshot } from '../../core/library/store';
 import type { SessionReviews } from '../../core/review/session-reviews';

@@ -20,7 +20,7 @@ import {
 } from '@shared/review/labels';
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
 import { describeFlag, excludedKeys, historyLines } from '@shared/review/state';
-import { ReviewError } from '../../core/review/errors';
+import { ReviewError } from '../../core/review/review-errors';
 import type { SessionReviews } from '../../core/review/session-reviews';
 import type { CliIo } from '../io';
 import { openLibrary } from './library';

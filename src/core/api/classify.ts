@@ -1,7 +1,7 @@
 // Turns what `fetch` throws into a BankConnectError. Node's fetch (undici) puts an errno
 // code on `cause`; Electron's net.fetch (Chromium's stack) says `net::ERR_...` in the
 // message. Both are recognised.
-import { BankConnectError, networkErrors } from './errors';
+import { BankConnectError, networkErrors } from './api-errors';
 
 function codesOf(error: unknown): string[] {
   const found: string[] = [];

@@ -14,7 +14,7 @@ import { releaseBytes } from '../io/release-bytes';
 import { readBodyBounded, TooLargeError } from '../io/size-ceiling';
 import type { ReceivedBody } from '../session/received';
 import { classifyFetchFailure, isBodyCut } from './classify';
-import { apiError, BankConnectError, networkErrors, withReceived } from './errors';
+import { apiError, BankConnectError, networkErrors, withReceived } from './api-errors';
 import {
   backoffDelay,
   DEFAULT_RETRY,

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { CatalogueQuery, CatalogueSearchResult, SeenElsewhere } from '@shared/catalogue/types';
 import type { SessionView } from '@shared/model/view-model';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import type { Library } from '../library/store';
 import { viewOfPayload } from '../session/view';
 import { openCatalogueFile, openSqlite, type DiscardReason, type OpenDatabase } from './database';

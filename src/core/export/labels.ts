@@ -3,7 +3,7 @@
 // with the start of its id when two accounts would read the same.
 import { formatMonth, MONTH_ABBREVIATIONS, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
-import { maskAccountNumber as maskNumber } from '@shared/library/summary';
+import { maskAccountNumber as maskNumber } from '@shared/library/snapshot-record';
 
 /** `50100199733559` -> `XXXXXXXX3559`, masked as the library and the report view mask it. */
 export function maskAccountNumber(number: string | null | undefined): string | null {

@@ -7,7 +7,7 @@
 import { constants, type Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export type NotRegularCode = 'IS_A_FOLDER' | 'NOT_A_FILE';
 

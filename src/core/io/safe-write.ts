@@ -10,7 +10,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { byteCounter, type ByteReport } from './byte-progress';
 import { PROCESS_STARTED_S, tempNameFor, trackTemp } from './temp-files';
 import { removeStaleTempsOf } from './stale-temp';

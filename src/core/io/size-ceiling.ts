@@ -8,7 +8,7 @@
 import * as zlib from 'node:zlib';
 import type { FileHandle } from 'node:fs/promises';
 import * as nodeFs from 'node:fs/promises';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { byteCounter, type ByteReport } from './byte-progress';
 import { openRegularFile, type RegularFileFs } from './regular-file';
 

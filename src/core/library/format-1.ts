@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { parseWith } from '@shared/api/parse';
 import { JsonReadError, readJson } from '@shared/json/read-json';
 import { inflateBounded, TooLargeError } from '../io/size-ceiling';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 import { newerFormat } from './format-2';
 import { FORMAT_NAME, snapshotMetaFields } from './meta-schema';
 

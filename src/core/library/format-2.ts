@@ -32,9 +32,9 @@ import {
   readJson,
   type DuplicateKey,
 } from '@shared/json/read-json';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { formatMiB, inflateBounded, MAX_SESSION_BYTES, TooLargeError } from '../io/size-ceiling';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 import { FORMAT_NAME, isoTime, sha256Hex64, snapshotMetaFields } from './meta-schema';
 
 export const FORMAT2_MAGIC = Buffer.from('BCSESS2\n', 'latin1');

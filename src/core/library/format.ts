@@ -9,7 +9,7 @@ import { parseJson, readJson, type JsonRead } from '@shared/json/read-json';
 import { releaseBytes } from '../io/release-bytes';
 import type { DuplicateKey } from '@shared/json/read-json';
 import type { RawResponses } from '../session/received';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 import { FORMAT_NAME, looksGzipped, readFormat1, sha256Hex } from './format-1';
 import {
   compressBody,

@@ -2,7 +2,7 @@
 // why it could not be read). Only a cache: a file whose size or mtime differ is read
 // again, a missing or unreadable index is rebuilt from the files, which stay the truth.
 import { z } from 'zod';
-import type { SnapshotRecord } from '@shared/library/summary';
+import type { SnapshotRecord } from '@shared/library/snapshot-record';
 import { join } from 'node:path';
 import { readFileBounded } from '../io/size-ceiling';
 import { writeFileAtomic, type LibraryFs } from '../io/safe-write';

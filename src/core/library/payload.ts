@@ -5,7 +5,7 @@ import type { SessionData } from '@shared/api/parse';
 import type { DataEndpoint } from '@shared/api/endpoints';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import type { DuplicateKey } from '@shared/json/read-json';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 
 export interface SessionPayload {
   readonly sessionStatus: SessionStatusResponse | null;

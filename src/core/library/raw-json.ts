@@ -3,7 +3,7 @@
 // them (or as a format-1 payload holds them).
 import { JsonReadError, parseJson, readJson, type DuplicateKey } from '@shared/json/read-json';
 import { isDataEndpoint } from '@shared/api/endpoints';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 import { validatePayload, type SessionPayload } from './payload';
 import { fetchNoteOf, type FetchNote } from './fetch-file';
 

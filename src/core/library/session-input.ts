@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { ReviewDocument } from '@shared/review/document';
 import { readFileBounded } from '../io/size-ceiling';
 import { reviewIn } from '../review/bundle';
-import { ReviewError } from '../review/errors';
-import { inFile } from './errors';
+import { ReviewError } from '../review/review-errors';
+import { inFile } from './library-errors';
 import {
   decodeSessionFile,
   FILE_EXTENSION,

@@ -4,7 +4,7 @@
 import { compareSnapshots } from '@shared/library/entries';
 import { diffSnapshots, type SnapshotDiff } from '@shared/library/diff';
 import { viewOfPayload } from '../session/view';
-import { LibraryError } from './errors';
+import { LibraryError } from './library-errors';
 import type { Library } from './store';
 
 export interface LibraryDiff {

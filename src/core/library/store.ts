@@ -4,12 +4,12 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
 import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
-import { summarizeData, type SnapshotRecord } from '@shared/library/summary';
+import { summarizeData, type SnapshotRecord } from '@shared/library/snapshot-record';
 import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
 import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { sessionIdProblem } from '@shared/api/session-id';
 import { systemProbe, writerOf, writerRunning, type ProcessProbe } from '../io/stale-temp';
-import { inFile, LibraryError, LibraryFolderError } from './errors';
+import { inFile, LibraryError, LibraryFolderError } from './library-errors';
 import {
   asFormat2,
   bodiesOfDocument,

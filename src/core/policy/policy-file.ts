@@ -9,7 +9,7 @@ import {
   type CreditPolicy,
 } from '@shared/insights/policy';
 import { POLICY_SETTINGS } from '@shared/insights/policy-text';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { readRegularFile, type RegularFileFs } from '../io/regular-file';
 
 /** A policy is a handful of settings: anything bigger is not one. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IpcArgs, ProfileSummary } from '@shared/ipc/contract';
 import type { Connection } from '../deps';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { writeFileSafely } from '../io/safe-write';
 import { refuseCredentialsInUrl } from '../security/redact';
 import type { Vault } from '../vault/vault';

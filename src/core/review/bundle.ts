@@ -13,7 +13,7 @@ import { asFormat2, decodeSessionFile, formatOf } from '../library/format';
 import { format1Envelope } from '../library/format-1';
 import { readFormat2Layout, withSections, type Section } from '../library/format-2';
 import { formatMiB, inflateBounded, TooLargeError } from '../io/size-ceiling';
-import { ReviewError } from './errors';
+import { ReviewError } from './review-errors';
 
 export const REVIEW_SECTION = 'review';
 

@@ -18,7 +18,7 @@ import type { Verdict } from '@shared/review/labels';
 import { transactionIndex } from '@shared/review/resolve';
 import { flagsByKey, reviewState, type ReviewState } from '@shared/review/state';
 import { randomUUID } from 'node:crypto';
-import { ReviewError } from './errors';
+import { ReviewError } from './review-errors';
 import type { ReviewStore } from './store';
 
 export interface LoadedReviews {

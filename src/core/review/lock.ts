@@ -7,7 +7,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LibraryFs } from '../io/safe-write';
-import { ReviewError } from './errors';
+import { ReviewError } from './review-errors';
 
 export interface LockTiming {
   /** A lock not touched for this long was left by a crash. */

@@ -15,7 +15,7 @@ import { carriedReview } from '../library/session-input';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';
 import { withReview } from './bundle';
 import { loadedReviews, type LoadedReviews } from './loaded-review';
-import { ReviewError } from './errors';
+import { ReviewError } from './review-errors';
 import type { ReviewStore } from './store';
 
 export interface ReviewedSession {

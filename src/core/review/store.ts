@@ -18,7 +18,7 @@ import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { readFileBounded, TooLargeError } from '../io/size-ceiling';
 import { MAX_REVIEW_BYTES, reviewTooLarge } from './bundle';
 import { folderNameOf } from '../library/ids';
-import { ReviewError } from './errors';
+import { ReviewError } from './review-errors';
 import { withLock } from './lock';
 
 export const REVIEW_FILE = 'review.json';

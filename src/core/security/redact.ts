@@ -2,7 +2,7 @@
 // are cut out of every message, log line, error and file the app or the CLI produces.
 // Servers and gateways can echo request headers back in an error body (some do on 403),
 // so redaction is applied to what comes back, not only to what we build ourselves.
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export const REDACTED = '[redacted]';
 

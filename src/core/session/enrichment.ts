@@ -6,7 +6,7 @@
 import type { DataEndpoint } from '@shared/api/endpoints';
 import type { SessionData } from '@shared/api/parse';
 import type { BankConnectClient, DataProgress, HandOff } from '../api/client';
-import { BankConnectError, networkErrors } from '../api/errors';
+import { BankConnectError, networkErrors } from '../api/api-errors';
 import { sleep } from '../api/retry';
 import type { ReceivedBody } from './received';
 

@@ -4,7 +4,7 @@
 // the body is read within the size ceiling, must be an xlsx (a zip: `PK\x03\x04`) before it
 // is kept, and is written with safe-write, so a failure leaves any earlier file untouched.
 import { classifyFetchFailure } from '../api/classify';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 import { readBodyBounded } from '../io/size-ceiling';
 import { writeFileSafely, type LibraryFs } from '../io/safe-write';
 

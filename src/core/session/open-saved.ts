@@ -10,7 +10,7 @@ import type { SessionPayload } from '../library/payload';
 import type { Library, LibraryProgress, ListedSnapshot, OpenedSnapshot } from '../library/store';
 import { nextTurn } from '../io/next-turn';
 import type { ReviewedImport, SessionReviews } from '../review/session-reviews';
-import type { AddSession } from '../sessions/session-store';
+import type { AddSession } from './session-store';
 import type { ViewCache } from './view-cache';
 import { viewOfPayload } from './view';
 

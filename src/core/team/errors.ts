@@ -1,7 +1,7 @@
 // A team library's failures, each one line a person can act on: which server, and what to
 // do. PostgreSQL's own refusals (a row-level security policy, a revoked privilege, a
 // constraint) keep the server's words: they are the database enforcing the rules.
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export type TeamErrorCode =
   | 'TEAM_PROFILE'

@@ -3,7 +3,7 @@
 // never the IPC channel; the field's key travels beside it so the form can put the
 // message at that field.
 import type { z } from 'zod';
-import { CoreError } from '../../core/errors';
+import { CoreError } from '../../core/core-error';
 
 /** The fields people type, by the names their forms give them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -6,7 +6,7 @@ import type { CreditPolicy } from '../insights/policy';
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
 import type { SnapshotDiff } from '../library/diff';
-import type { DataSummary } from '../library/summary';
+import type { DataSummary } from '../library/snapshot-record';
 import type { CatalogueSearchResult, SeenElsewhere } from '../catalogue/types';
 import type { SessionStatusView, SessionView } from '../model/view-model';
 import type { ReviewState } from '../review/state';

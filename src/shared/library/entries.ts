@@ -1,7 +1,7 @@
 // Snapshots grouped into one list entry per session: the newest snapshot describes the
 // session, the others stay listed under it for audit.
 import type { LibraryEntry, LibrarySnapshotSummary } from '../ipc/contract';
-import type { SnapshotRecord } from './summary';
+import type { SnapshotRecord } from './snapshot-record';
 
 /** Newest first: by fetch time, then by snapshot id (which sorts by save time). */
 export function compareSnapshots(a: SnapshotRecord, b: SnapshotRecord): number {

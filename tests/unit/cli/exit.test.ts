@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BankConnectError } from '../../../src/core/api/errors';
-import { CoreError } from '../../../src/core/errors';
-import { LibraryError } from '../../../src/core/library/errors';
+import { BankConnectError } from '../../../src/core/api/api-errors';
+import { CoreError } from '../../../src/core/core-error';
+import { LibraryError } from '../../../src/core/library/library-errors';
 import { failureOf } from '../../../src/cli/exit';
 import { UsageError } from '../../../src/cli/usage';
 

@@ -12,7 +12,7 @@ import {
   maskAccountNumber,
   summarizeData,
   type SnapshotRecord,
-} from '../../../src/shared/library/summary';
+} from '../../../src/shared/library/snapshot-record';
 import { dataFor, statusFor } from './helpers';
 
 function entry(over: Partial<LibraryEntry>): LibraryEntry {

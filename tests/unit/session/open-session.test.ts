@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BankConnectError } from '../../../src/core/api/errors';
+import { BankConnectError } from '../../../src/core/api/api-errors';
 import { openSession, type SessionProgress } from '../../../src/core/session/open-session';
 import { failedSessionClient, fakeClientFactory, GOOD } from '../../fakes/bankconnect-client';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterChoices, totalsOf } from '../../../src/shared/transactions/summary';
+import { filterChoices, totalsOf } from '../../../src/shared/transactions/shown-totals';
 import { tx } from './helpers';
 
 describe('totalsOf', () => {

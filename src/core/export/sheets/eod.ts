@@ -11,7 +11,7 @@ import type { AccountView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { monthHeader } from '../labels';
-import { insightsFor } from '../sheets-insights';
+import { insightsFor } from './insights';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
 const SOURCE: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import {
 } from '@shared/insights/reconciliation';
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { summaryFor } from '../sheets-insights';
+import { summaryFor } from './insights';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [

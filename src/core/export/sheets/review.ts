@@ -14,7 +14,7 @@ import { excludedKeys, historyLines, type ReviewState } from '@shared/review/sta
 import type { TransactionView } from '@shared/model/view-model';
 import { typed, type SheetRow } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { insightsFor } from '../sheets-insights';
+import { insightsFor } from './insights';
 import { instantLabel } from '../labels';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 

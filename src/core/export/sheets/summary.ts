@@ -9,7 +9,7 @@ import {
 import { reconciliationLine } from '@shared/insights/reconciliation';
 import { formatDate, formatMonth } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
-import { figureCell, summaryFor } from '../sheets-insights';
+import { figureCell, summaryFor } from './insights';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { dayLabel, instantLabel, maskAccountNumber, monthsCovered } from '../labels';

@@ -4,7 +4,7 @@
 import { CATALOGUE_JOB } from '@shared/ipc/contract';
 import { parseSearchInput } from '@shared/catalogue/query';
 import type { Catalogue } from '../../../core/catalogue/catalogue';
-import { CoreError } from '../../../core/errors';
+import { CoreError } from '../../../core/core-error';
 import type { Services } from '../../../core/services';
 import type { CallContext, HandlerMap } from '../types';
 

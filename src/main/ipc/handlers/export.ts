@@ -2,7 +2,7 @@
 // SessionWorkbooks), with progress and cancel.
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
-import { CoreError } from '../../../core/errors';
+import { CoreError } from '../../../core/core-error';
 import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {

@@ -2,7 +2,7 @@
 // the renderer), a save dialog, then core's download over the app's fetch.
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
-import { CoreError } from '../../../core/errors';
+import { CoreError } from '../../../core/core-error';
 import { downloadFinboxReport } from '../../../core/session/finbox-report';
 import type { HandlerMap } from '../types';
 

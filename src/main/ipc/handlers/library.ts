@@ -12,9 +12,9 @@ import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
 import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
 import type { LibraryProgress } from '../../../core/library/store';
-import { CoreError } from '../../../core/errors';
+import { CoreError } from '../../../core/core-error';
 import { stageMessage } from '@shared/session/progress';
-import { toIpcError } from '../errors';
+import { toIpcError } from '../ipc-errors';
 import type { CallContext, HandlerMap, ParsedArgs } from '../types';
 import { catalogueChanged } from './catalogue';
 

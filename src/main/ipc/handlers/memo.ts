@@ -3,7 +3,7 @@
 // write it atomically (a failed write leaves any earlier file whole).
 import { basename, dirname } from 'node:path';
 import type { AppDeps } from '../../../core/deps';
-import { CoreError } from '../../../core/errors';
+import { CoreError } from '../../../core/core-error';
 import { realFs, writeFileAtomic } from '../../../core/io/safe-write';
 import type { Services } from '../../../core/services';
 import type { HandlerMap } from '../types';

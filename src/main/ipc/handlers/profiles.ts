@@ -4,7 +4,7 @@ import { API_ERRORS } from '@shared/api/error-codes';
 import type { BankConnectClient } from '../../../core/api/client';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
-import { toIpcError } from '../errors';
+import { toIpcError } from '../ipc-errors';
 import type { HandlerMap } from '../types';
 
 /** An id no real session has: session_status answers 404 when the credentials are good. */

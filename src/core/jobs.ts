@@ -1,6 +1,6 @@
 // Long work (polling, fetching, exporting) runs under a job id the renderer chose, so the
 // renderer can cancel it with `job:cancel` while the call is still pending.
-import { CoreError } from '../errors';
+import { CoreError } from './core-error';
 
 export class Jobs {
   private readonly running = new Map<string, AbortController>();

@@ -2,7 +2,7 @@
 // message a person understands. Messages name the host, never a credential, and no raw
 // network error is attached (a cause could carry request details).
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export type NetworkErrorCode =
   | 'TIMEOUT'

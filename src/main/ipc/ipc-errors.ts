@@ -1,7 +1,7 @@
 // Errors a handler throws on purpose: a code the renderer can act on and a one-line
 // message a person understands. Anything else becomes INTERNAL with a generic message.
 import type { IpcEnvelope, IpcError } from '@shared/ipc/contract';
-import { CoreError } from '../../core/errors';
+import { CoreError } from '../../core/core-error';
 import { ArgumentError } from './validate';
 
 /** Codes of errors thrown by the API client and other collaborators that we pass through. */

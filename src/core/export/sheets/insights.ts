@@ -29,9 +29,9 @@ import {
 } from '@shared/insights/labels';
 import { formatMonth } from '@shared/model/calendar';
 import type { SessionView } from '@shared/model/view-model';
-import { typed, type SheetRow, type Value } from './cells';
-import { labelOf, type ExportContext } from './context';
-import type { ColumnSpec, SheetPlan } from './sheet-writer';
+import { typed, type SheetRow, type Value } from '../cells';
+import { labelOf, type ExportContext } from '../context';
+import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
 const computed = new WeakMap<SessionView, Map<CreditPolicy, SessionInsights>>();
 

@@ -1,6 +1,6 @@
 // Errors the exporter raises on purpose: a code the IPC layer and the CLI pass on, and one
 // line a person can act on (never a stack, never a credential).
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 export type ExportErrorCode =
   | 'CANCELLED'
   | 'NO_SUCH_ACCOUNT'

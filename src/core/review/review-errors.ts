@@ -1,5 +1,5 @@
 // Errors the review raises on purpose: bad input the CLI and the app name in one line.
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export type ReviewErrorCode =
   | 'UNKNOWN_TRANSACTION'

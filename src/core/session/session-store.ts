@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LoadedSession, SessionSource } from '@shared/ipc/contract';
 import type { SessionView } from '@shared/model/view-model';
-import { CoreError } from '../errors';
-import type { RawResponses } from '../session/received';
+import { CoreError } from '../core-error';
+import type { RawResponses } from './received';
 
 export interface StoredSession {
   readonly loaded: LoadedSession;

@@ -1,6 +1,6 @@
 // Errors the library raises on purpose: a code the UI and CLI act on and a one-line
 // message naming the file and what is wrong with it.
-import { CoreError } from '../errors';
+import { CoreError } from '../core-error';
 
 export type LibraryErrorCode =
   | 'NOT_BCSESSION'
