@@ -5,7 +5,7 @@ import type { LoadedSession } from '@shared/ipc/contract';
 import { Library } from '../../src/core/library/store';
 import { openSavedSession, type OpenedSaved } from '../../src/core/session/open-saved';
 import type { ViewCache } from '../../src/core/session/view-cache';
-import { SessionStore } from '../../src/core/sessions/session-store';
+import { SessionStore } from '../../src/core/session/session-store';
 import type { SizeData } from './types';
 
 export function readRawText(data: SizeData): Promise<string> {
