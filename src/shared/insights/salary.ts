@@ -16,8 +16,24 @@ import type { RecurringSeries, SalaryInsights } from './types';
 
 interface SalaryCredit {
   readonly index: number;
+  /** The month it was credited (its own date). */
   readonly month: MonthKey;
+  /** FinBox's `salary_month`, when it names another month than the credit's date. */
+  readonly finboxMonth: MonthKey | null;
   readonly employer: string | null;
+}
+
+/**
+ * Words a narration puts where a name would be that name no employer: payment rails and
+ * their prefixes (IMP for IMPS, NEFT, ...), cash, and salary words alone.
+ */
+const NOT_AN_EMPLOYER =
+  /^(?:(?:IMPS?|NEFT|RTGS|UPI|NACH|ECS|ACH|MMT|TRF|TRANSFER|CLG|INB|MB|P2A|P2P|BY|CASH|SAL(?:ARY)?|CREDIT|CR|PAY|PAYROLL|STIPEND|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|\d+)[\s./-]*)+$/i;
+
+/** An employer's name as given, or null when it is a rail prefix, cash or no name at all. */
+export function employerName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' || NOT_AN_EMPLOYER.test(trimmed) ? null : trimmed;
 }
 
 function fromApiList(ctx: AccountContext): { credits: SalaryCredit[]; untraced: number } {
@@ -31,13 +47,16 @@ function fromApiList(ctx: AccountContext): { credits: SalaryCredit[]; untraced: 
     }
     const employer = s.extra['employer_name'];
     const salaryMonth = s.extra['salary_month'];
+    // Salary counts in the month it was credited; FinBox may name the month it is for.
+    const month = monthOf(t.date);
+    const finbox = typeof salaryMonth === 'string' ? toMonthKey(salaryMonth) : null;
     credits.push({
       index: s.index,
-      month: (typeof salaryMonth === 'string' ? toMonthKey(salaryMonth) : null) ?? monthOf(t.date),
+      month,
+      finboxMonth: finbox !== null && finbox !== month ? finbox : null,
       employer:
-        typeof employer === 'string' && employer.trim() !== ''
-          ? employer.trim()
-          : (ctx.party[s.index]?.name ?? null),
+        employerName(typeof employer === 'string' ? employer : null) ??
+        employerName(ctx.party[s.index]?.name),
     });
   }
   return { credits, untraced };
@@ -72,7 +91,12 @@ export function computeSalary(
   if (credits.length === 0) {
     for (const i of ctx.byDate)
       if (ctx.salaryRule[i])
-        credits.push({ index: i, month: ctx.month[i]!, employer: ctx.party[i]?.name ?? null });
+        credits.push({
+          index: i,
+          month: ctx.month[i]!,
+          finboxMonth: null,
+          employer: employerName(ctx.party[i]?.name),
+        });
     if (credits.length > 0) source = 'marked';
   }
   if (credits.length === 0 && isIndividual(ctx)) {
@@ -87,7 +111,8 @@ export function computeSalary(
       credits = probable.total.indices.map((i) => ({
         index: i,
         month: ctx.month[i]!,
-        employer: probable.counterparty,
+        finboxMonth: null,
+        employer: employerName(probable.counterparty),
       }));
     }
   }
@@ -148,5 +173,10 @@ export function computeSalary(
     daySpread,
     regular,
     untraced,
+    finboxMonths: credits.flatMap((c) =>
+      c.finboxMonth === null
+        ? []
+        : [{ index: c.index, month: c.month, finboxMonth: c.finboxMonth }],
+    ),
   };
 }

@@ -226,6 +226,15 @@ export interface SalaryInsights {
   readonly regular: boolean;
   /** `salary_transactions` entries whose hash is not among the transactions (not counted). */
   readonly untraced: number;
+  /**
+   * Credits FinBox's `salary_month` puts in another month than the one they were credited
+   * in (counted in the month credited; FinBox's month shown beside).
+   */
+  readonly finboxMonths: readonly {
+    readonly index: number;
+    readonly month: MonthKey;
+    readonly finboxMonth: MonthKey;
+  }[];
 }
 
 // --- Counterparties ---------------------------------------------------------------------

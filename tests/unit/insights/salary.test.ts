@@ -45,12 +45,15 @@ describe('salary', () => {
     expect(salary.employers).toEqual([
       { name: 'ACME PVT LTD', total: { amount: 152000, count: 3, indices: [0, 2, 3] } },
     ]);
+    // Counted in the month credited: the 1 Jan credit is January's, FinBox's salary_month
+    // (December) shown beside it; December had no salary credited.
     expect(salary.months.map((m) => [m.month, m.total.amount])).toEqual([
       ['2023-10', 50000],
       ['2023-11', 50000],
-      ['2023-12', 52000],
+      ['2024-01', 52000],
     ]);
-    expect(salary.missingMonths).toEqual(['2024-01']);
+    expect(salary.missingMonths).toEqual(['2023-12']);
+    expect(salary.finboxMonths).toEqual([{ index: 3, month: '2024-01', finboxMonth: '2023-12' }]);
     expect(salary.medianMonthly).toBe(50000);
     expect(salary.averageMonthly).toBe(50666.67);
     expect(salary.amountVariation).toBe(0.04);
@@ -91,5 +94,31 @@ describe('salary', () => {
     expect(business.salary.source).toBe('none');
     expect(business.salary.total.count).toBe(0);
     expect(business.salary.regular).toBe(false);
+  });
+
+  it('never names a payment rail or cash as the employer', () => {
+    const txs: Tx[] = [
+      { date: '2023-10-31', type: 'credit', amount: 30000, note: 'IMP/123456/SALARY', hash: 'a' },
+      { date: '2023-11-30', type: 'credit', amount: 30000, note: 'BY CASH SALARY', hash: 'b' },
+      {
+        date: '2023-12-29',
+        type: 'credit',
+        amount: 30000,
+        note: 'NEFT/N1/ACME PVT LTD/SAL',
+        hash: 'c',
+      },
+    ];
+    const { salary } = computeAccountInsights(
+      accountOf(txs, {
+        months,
+        salary: [{ hash: 'a' }, { hash: 'b' }, { hash: 'c', extra: { employer_name: 'IMPS' } }],
+      }),
+    );
+    // 'IMP' (the IMPS prefix), 'Cash' and an employer_name of 'IMPS' are no employers; the
+    // third credit's narration names ACME PVT LTD.
+    expect(salary.employers.map((e) => [e.name, e.total.count])).toEqual([
+      ['Unknown', 2],
+      ['ACME PVT LTD', 1],
+    ]);
   });
 });

@@ -239,6 +239,11 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
     yield ['Largest distance from the median (%)', percent(s.amountVariation)];
     yield ['Pay days within (days)', typed.count(s.daySpread)];
     yield ['Months without salary', s.missingMonths.map(formatMonth).join(', ') || 'none'];
+    for (const x of s.finboxMonths)
+      yield [
+        `Credited in ${formatMonth(x.month)}`,
+        `FinBox's salary month: ${formatMonth(x.finboxMonth)}`,
+      ];
     for (const e of s.employers)
       yield [`Employer: ${e.name}`, typed.money(e.total.amount), typed.count(e.total.count)];
     yield header('Month', 'Salary', 'Credits');
