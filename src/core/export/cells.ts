@@ -155,7 +155,8 @@ function utcDay(date: CalendarDate): Date {
 function textOut(raw: string, kind: CellKind): CellOut | null {
   if (raw === '') return null;
   const value = cellText(raw);
-  return { value, style: kind === 'id' || looksLikeFormula(value) ? STYLES.text : undefined };
+  // Judged on the text itself: a leading CR is written escaped (_x000D_).
+  return { value, style: kind === 'id' || looksLikeFormula(raw) ? STYLES.text : undefined };
 }
 
 function numberOut(n: number, kind: CellKind): CellOut | null {

@@ -16,14 +16,25 @@ const ALL_NOT_XML = new RegExp(NOT_XML_SOURCE, 'g');
 /** A cheap first look: most text has no surrogate and no U+FFFE/U+FFFF at all. */
 const MAYBE_NOT_XML = /[\ud800-\udfff\ufffe\uffff]/;
 
+// Excel reads `_xHHHH_` in a cell's text as the character HHHH (ECMA-376's ST_Xstring), so
+// text holding such a run would change when opened: its `_` is written as `_x005F_`. A CR
+// is written as `_x000D_`, since an XML reader turns a raw CR into a line feed.
+const XSTRING = /_(?=x[0-9A-Fa-f]{4}_)|\r/g;
+const MAYBE_XSTRING = /_x|\r/;
+
+function asXstring(text: string): string {
+  if (!MAYBE_XSTRING.test(text)) return text;
+  return text.replace(XSTRING, (m) => (m === '\r' ? '_x000D_' : '_x005F_'));
+}
+
 export function cellText(text: string, limit = EXCEL_MAX_CELL_TEXT): string {
   const clean = MAYBE_NOT_XML.test(text) ? text.replace(ALL_NOT_XML, '\ufffd') : text;
-  if (clean.length <= limit) return clean;
+  if (clean.length <= limit) return asXstring(clean);
   const marker = truncationMarker(clean.length);
   let cut = clean.slice(0, limit - marker.length);
   // Never end on half a surrogate pair.
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}${marker}`;
+  return asXstring(`${cut}${marker}`);
 }
 
 /**

@@ -18,6 +18,37 @@ const INJECTIONS = [
   'DDE("cmd";"/C calc";"!A0")',
 ];
 
+/**
+ * A cell's text as Excel shows it: ECMA-376's ST_Xstring decoding, written out here
+ * independently of the app (each `_xHHHH_` is the character HHHH, read left to right).
+ */
+function asExcelReads(stored: string): string {
+  return stored.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+describe('text Excel would decode, and carriage returns', () => {
+  it('comes back as the API sent it: _x0041_ stays _x0041_, a CR stays a CR', async () => {
+    const texts = ['PAY _x0041_ REF', 'LINE1\rLINE2', 'A\r\nB', '_x005F_ and _X12_ and _x12345_'];
+    const data = withTransactions((id) =>
+      texts.map((text, i) => apiTransaction(id, i, { transaction_note: text })),
+    );
+    const { workbook } = await exportTo(normalizeSession(data));
+    const ws = sheet(workbook, 'Transactions');
+    const narration = column(ws, 'Narration');
+    const stored = texts.map((_, i) => ws.getCell(i + 2, narration).value as string);
+    // Written by hand: the `_` of a _xHHHH_ run becomes _x005F_, a CR becomes _x000D_.
+    expect(stored).toEqual([
+      'PAY _x005F_x0041_ REF',
+      'LINE1_x000D_LINE2',
+      'A_x000D_\nB',
+      '_x005F_x005F_ and _X12_ and _x12345_',
+    ]);
+    expect(stored.map(asExcelReads)).toEqual(texts);
+  });
+});
+
 describe('injection-shaped text', () => {
   it('is written as string cells, never formulas, with the Text format', async () => {
     const data = withTransactions((id) =>
@@ -38,8 +69,8 @@ describe('injection-shaped text', () => {
         const cell = ws.getCell(i + 2, c);
         expect(cell.type).toBe(ExcelJS.ValueType.String);
         expect(cell.formula).toBeUndefined();
-        // XML turns a lone CR into LF when the file is read; everything else is exact.
-        expect(cell.value).toBe(text.replace(/^\r/, '\n'));
+        // As Excel reads the cell (its _xHHHH_ escapes decoded): exactly the API's text.
+        expect(asExcelReads(cell.value as string)).toBe(text);
         if (looksLikeFormula(text)) expect(cell.numFmt).toBe('@');
       }
     });
