@@ -151,7 +151,7 @@ describe('bcv review', () => {
       'Summary',
       'Insights',
       'Review',
-      'Status',
+      'Reconciliation',
     ]);
     const review = rowsOf(sheet(workbook, 'Review'));
     expect(review[1]!.slice(0, 3)).toEqual(['Verdict', 'Approve', 'Income verified']);

@@ -2,8 +2,7 @@
 // counted (which days make the ABB, how partial months weigh, whether cash deposits count
 // as income, the FOIR limit). Every figure that depends on one of these takes the policy
 // as a parameter and says which policy made it (`name`). Pure: reading a policy file is
-// the caller's job; this module only defines, validates and defaults.
-import { z } from 'zod';
+// the caller's job; this module only defines and defaults (policy-schema.ts validates).
 
 /**
  * The EOD days whose balances are averaged for the ABB:
@@ -47,32 +46,6 @@ export const DEFAULT_POLICY: CreditPolicy = Object.freeze({
   foirLimit: 0.5,
   foirIncomeBasis: 'eligible_credits',
 });
-
-/**
- * A policy as written in a settings file: every field optional (defaults fill the rest),
- * unknown fields refused so a misspelt setting is a clear error, not silently ignored.
- */
-export const creditPolicySchema = z.strictObject({
-  name: z.string().trim().min(1, 'a name of at least one character').max(80).optional(),
-  abbDays: z.enum(ABB_DAY_SETS).optional(),
-  partialMonths: z.enum(PARTIAL_MONTH_RULES).optional(),
-  cashDepositsEligible: z.boolean().optional(),
-  foirLimit: z
-    .number()
-    .gt(0, 'a fraction above 0 (0.5 is 50%)')
-    .max(1, 'a fraction at most 1 (0.5 is 50%)')
-    .optional(),
-  foirIncomeBasis: z.enum(FOIR_INCOME_BASES).optional(),
-});
-export type CreditPolicyInput = z.infer<typeof creditPolicySchema>;
-
-/** A validated policy input with the defaults filled in. */
-export function policyFrom(input: CreditPolicyInput): CreditPolicy {
-  const merged: CreditPolicy = { ...DEFAULT_POLICY };
-  for (const [key, value] of Object.entries(input))
-    if (value !== undefined) Object.assign(merged, { [key]: value });
-  return Object.freeze(merged);
-}
 
 /** The 5th, 15th and 25th: the three-day ABB, shown beside the policy's. */
 export const THREE_DAY_ABB = [5, 15, 25] as const;
