@@ -2,8 +2,8 @@
 // against the policy schema, the defaults filling what it leaves out. A bad file is one
 // line naming the setting and what it may be; nothing is guessed.
 import { readJson, JsonReadError } from '@shared/json/read-json';
-import { DEFAULT_POLICY, type CreditPolicy } from '@shared/insights/policy';
-import { creditPolicySchema, policyFrom } from '@shared/insights/policy-schema';
+import { DEFAULT_POLICY, policyFrom, type CreditPolicy } from '@shared/insights/policy';
+import { creditPolicySchema } from '@shared/insights/policy-schema';
 import { POLICY_SETTINGS } from '@shared/insights/policy-text';
 import { CoreError } from '../core-error';
 import { readRegularFile, type RegularFileFs } from '../io/regular-file';

@@ -1,14 +1,8 @@
-// The policy as a settings file writes it: the schema that validates one and the merge
-// with the defaults. Kept apart from policy.ts so the renderer, which reads the policy's
-// labels, does not bundle zod.
+// The policy as a settings file writes it: the schema that validates one (policyFrom in
+// policy.ts fills in the defaults). Kept apart from policy.ts so the renderer, which reads
+// the policy's labels, does not bundle zod.
 import { z } from 'zod';
-import {
-  ABB_DAY_SETS,
-  DEFAULT_POLICY,
-  FOIR_INCOME_BASES,
-  PARTIAL_MONTH_RULES,
-  type CreditPolicy,
-} from './policy';
+import { ABB_DAY_SETS, FOIR_INCOME_BASES, PARTIAL_MONTH_RULES } from './policy';
 
 /**
  * A policy as written in a settings file: every field optional (defaults fill the rest),
@@ -27,11 +21,3 @@ export const creditPolicySchema = z.strictObject({
   foirIncomeBasis: z.enum(FOIR_INCOME_BASES).optional(),
 });
 export type CreditPolicyInput = z.infer<typeof creditPolicySchema>;
-
-/** A validated policy input with the defaults filled in. */
-export function policyFrom(input: CreditPolicyInput): CreditPolicy {
-  const merged: CreditPolicy = { ...DEFAULT_POLICY };
-  for (const [key, value] of Object.entries(input))
-    if (value !== undefined) Object.assign(merged, { [key]: value });
-  return Object.freeze(merged);
-}

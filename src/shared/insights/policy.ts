@@ -47,6 +47,14 @@ export const DEFAULT_POLICY: CreditPolicy = Object.freeze({
   foirIncomeBasis: 'eligible_credits',
 });
 
+/** A policy from the settings given (a validated file, a test), the defaults filling the rest. */
+export function policyFrom(input: Partial<CreditPolicy>): CreditPolicy {
+  const merged: CreditPolicy = { ...DEFAULT_POLICY };
+  for (const [key, value] of Object.entries(input))
+    if (value !== undefined) Object.assign(merged, { [key]: value });
+  return Object.freeze(merged);
+}
+
 /** The 5th, 15th and 25th: the three-day ABB, shown beside the policy's. */
 export const THREE_DAY_ABB = [5, 15, 25] as const;
 

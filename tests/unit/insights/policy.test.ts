@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abbDaysOf, DEFAULT_POLICY } from '../../../src/shared/insights/policy';
-import { creditPolicySchema, policyFrom } from '../../../src/shared/insights/policy-schema';
+import { abbDaysOf, DEFAULT_POLICY, policyFrom } from '../../../src/shared/insights/policy';
+import { creditPolicySchema } from '../../../src/shared/insights/policy-schema';
 
 describe('credit policy', () => {
   it('defaults to the six-day ABB, pro-rated partial months, cash eligible, FOIR 50% of eligible credits', () => {
