@@ -1,0 +1,319 @@
+// The team library's search at the size of a lender's book: a throwaway PostgreSQL cluster
+// (the tests' own, with TLS), a team library grown to 500, 1,000 and 2,000 cases of 2,000
+// transactions each, and at each size the bench's searches timed as an auditor (who reads
+// the whole book, the slowest case for row-level security) through core's searchTeam and
+// seenInTeam. Target: the slowest search under 100 ms at 2,000 cases.
+//
+//   TSX_TSCONFIG_PATH=tsconfig.node.json node --import tsx bench/team-search.ts \
+//     [--sizes 500,1000,2000] [--transactions 2000] [--reps 5]
+//
+// The rows are generated on the server (INSERT ... SELECT as the schema's owner): publishing
+// 4 million transactions through `bcv team publish` would measure the publishing instead.
+import { counterpartyKey } from '../src/shared/insights/counterparty';
+import { searchTeam, seenInTeam } from '../src/core/team/search';
+import type { CatalogueQuery } from '../src/shared/catalogue/types';
+import type { SessionView } from '../src/shared/model/view-model';
+import { connectAs, setUpTeam } from '../tests/integration/support/team-logins';
+import {
+  startTeamCluster,
+  teamClusterUnavailable,
+} from '../tests/integration/support/team-cluster';
+import { growthExponent, median } from './lib/stats';
+
+const FIRST = [
+  'ASHA',
+  'RAVI',
+  'MEERA',
+  'SURESH',
+  'KAVITA',
+  'ANIL',
+  'PRIYA',
+  'RAJESH',
+  'DEEPA',
+  'VIJAY',
+  'LATA',
+  'MOHAN',
+  'SUNITA',
+  'ARUN',
+  'GEETA',
+  'KIRAN',
+  'NEHA',
+  'SANJAY',
+  'POOJA',
+  'RAHUL',
+];
+const LAST = [
+  'SHARMA',
+  'PATIL',
+  'IYER',
+  'REDDY',
+  'GUPTA',
+  'NAIR',
+  'JOSHI',
+  'DESAI',
+  'KULKARNI',
+  'MEHTA',
+  'RAO',
+  'SINGH',
+  'VERMA',
+  'PILLAI',
+  'BOSE',
+  'DAS',
+  'KHAN',
+  'SHETTY',
+  'MISHRA',
+  'SAXENA',
+];
+const TRADES = [
+  'TRADERS',
+  'ENTERPRISES',
+  'STORES',
+  'AGENCIES',
+  'MOTORS',
+  'FOODS',
+  'TEXTILES',
+  'PHARMA',
+  'STEEL',
+  'ELECTRICALS',
+];
+
+interface Options {
+  sizes: number[];
+  transactions: number;
+  reps: number;
+}
+
+function options(argv: readonly string[]): Options {
+  const o: Options = { sizes: [500, 1000, 2000], transactions: 2000, reps: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const value = argv[i + 1] ?? '';
+    if (argv[i] === '--sizes') o.sizes = value.split(',').map(Number);
+    else if (argv[i] === '--transactions') o.transactions = Number(value);
+    else if (argv[i] === '--reps') o.reps = Number(value);
+    else throw new Error(`unknown flag ${argv[i]}`);
+  }
+  return o;
+}
+
+/** 4,000 counterparties: a person or a firm, with a UPI handle and an account number. */
+function counterparties() {
+  const out: { name: string; key: string; handle: string; account: string }[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const trade = TRADES[Math.floor(i / 400) % TRADES.length]!;
+    const name = i % 2 === 0 ? `${first} ${last}` : `${first} ${last} ${trade}`;
+    out.push({
+      name,
+      key: counterpartyKey(name),
+      handle: `${first.toLowerCase()}${i}@ybl`,
+      account: String(30_000_000_000 + i * 7919),
+    });
+  }
+  return out;
+}
+
+async function grow(
+  superQuery: (sql: string, params?: unknown[]) => Promise<unknown>,
+  from: number,
+  to: number,
+  perCase: number,
+): Promise<void> {
+  // Cases, files (the bytes' SHA-256 computed by the server, as its check wants), snapshots.
+  await superQuery(
+    `INSERT INTO bcv.cases (session_id, team, branch, owner, state, holder_names)
+     SELECT 'bench-' || i, 'team-' || (i % 20), 'branch-' || (i % 5), 'owner' || (i % 40), 'open',
+            ARRAY['APPLICANT ' || i]
+     FROM generate_series($1::int, $2::int) i`,
+    [from, to - 1],
+  );
+  await superQuery(
+    `INSERT INTO bcv.blobs (sha256, bytes)
+     SELECT encode(sha256(convert_to('bench file ' || i, 'UTF8')), 'hex'), convert_to('bench file ' || i, 'UTF8')
+     FROM generate_series($1::int, $2::int) i`,
+    [from, to - 1],
+  );
+  await superQuery(
+    `INSERT INTO bcv.snapshots (session_id, snapshot_id, file_sha256, data_sha256, fetched_at, record, published_by)
+     SELECT 'bench-' || i, 'snap-' || i, encode(sha256(convert_to('bench file ' || i, 'UTF8')), 'hex'),
+            'data-' || i, '2026-11-20T10:00:00.000Z', '{}', 'owner' || (i % 40)
+     FROM generate_series($1::int, $2::int) i`,
+    [from, to - 1],
+  );
+  // Each case's transactions: a counterparty picked by a hash of (case, row), its UPI
+  // narration, an amount in paise and a date in 2023.
+  for (let start = from; start < to; start += 100) {
+    const end = Math.min(to, start + 100) - 1;
+    await superQuery(
+      `INSERT INTO bcv.transactions (snapshot, session_id, account_id, tx_key, date, type, amount_paise, narration, details)
+       SELECT s.id, s.session_id, 'acct-' || c.i, 'tx-' || c.i || '-' || g,
+              to_char(date '2023-01-01' + (g % 365), 'YYYY-MM-DD'),
+              CASE WHEN g % 3 = 0 THEN 'credit' ELSE 'debit' END,
+              ((abs(hashint4(c.i * 7919 + g)) % 5000000) + 100)::bigint,
+              'UPI-' || p.name || '-' || p.handle || '-UTIB0000' || (g % 900 + 100) || '-' || (c.i * 100000 + g) || '-PAYMENT',
+              'upi UPI Others'
+       FROM generate_series($1::int, $2::int) c(i)
+       JOIN bcv.snapshots s ON s.session_id = 'bench-' || c.i
+       CROSS JOIN generate_series(1, $3::int) g
+       JOIN bench_parties p ON p.n = abs(hashint4(c.i * 31 + g * 17)) % 4000`,
+      [start, end, perCase],
+    );
+  }
+  await superQuery(
+    `INSERT INTO bcv.parties (tx, session_id, kind, key)
+     SELECT t.id, t.session_id, k.kind, k.key
+     FROM bcv.transactions t
+     JOIN bench_parties p ON p.handle = split_part(t.narration, '-', 3)
+     CROSS JOIN LATERAL (VALUES ('name', p.key), ('upi', p.handle)) AS k(kind, key)
+     WHERE t.session_id = ANY (SELECT 'bench-' || i FROM generate_series($1::int, $2::int) i)`,
+    [from, to - 1],
+  );
+  await superQuery(
+    `INSERT INTO bcv.snapshot_parties (snapshot, session_id, kind, key, label, tx_count)
+     SELECT t.snapshot, p.session_id, p.kind, p.key, p.key, count(*)
+     FROM bcv.parties p JOIN bcv.transactions t ON t.id = p.tx
+     WHERE p.session_id = ANY (SELECT 'bench-' || i FROM generate_series($1::int, $2::int) i)
+     GROUP BY t.snapshot, p.session_id, p.kind, p.key`,
+    [from, to - 1],
+  );
+  await superQuery(
+    `INSERT INTO bcv.accounts (snapshot, session_id, account_id, account_number, account_key, bank, ifsc, holder)
+     SELECT s.id, s.session_id, 'acct-' || i, (50000000000 + i)::text, (50000000000 + i)::text, 'HDFC', 'HDFC0001234', 'APPLICANT ' || i
+     FROM generate_series($1::int, $2::int) i JOIN bcv.snapshots s ON s.session_id = 'bench-' || i`,
+    [from, to - 1],
+  );
+  await superQuery('ANALYZE');
+}
+
+async function main(): Promise<void> {
+  const why = teamClusterUnavailable();
+  if (why) {
+    console.log(`team search bench skipped: ${why}`);
+    return;
+  }
+  const o = options(process.argv.slice(2));
+  const cluster = await startTeamCluster();
+  try {
+    const { logins } = await setUpTeam(cluster, { audrey: { role: 'auditor' } });
+    const parties = counterparties();
+    await cluster.superQuery(
+      'CREATE TABLE public.bench_parties (n int PRIMARY KEY, name text, key text, handle text, account text)',
+    );
+    await cluster.superQuery(
+      'INSERT INTO public.bench_parties SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])',
+      [
+        parties.map((_, i) => i),
+        parties.map((p) => p.name),
+        parties.map((p) => p.key),
+        parties.map((p) => p.handle),
+        parties.map((p) => p.account),
+      ],
+    );
+    // The audit trail's trigger on snapshots would write a row per generated snapshot.
+    await cluster.superQuery('ALTER TABLE bcv.snapshots DISABLE TRIGGER audit_publish');
+    const db = await connectAs(cluster, logins.audrey);
+    const q = (text: string, extra: Partial<CatalogueQuery> = {}): CatalogueQuery => ({
+      text,
+      amountPaise: null,
+      from: null,
+      to: null,
+      ...extra,
+    });
+    const searches: [string, () => Promise<unknown>][] = [
+      ['UPI handle', () => searchTeam(db, q(parties[1234]!.handle))],
+      ['name (prefix)', () => searchTeam(db, q('MEERA IY'))],
+      ['common word', () => searchTeam(db, q('PAYMENT'))],
+      ['rare words', () => searchTeam(db, q('KAVITA PATIL TEXTILES'))],
+      ['amount', () => searchTeam(db, q('', { amountPaise: 1234567 }))],
+      ['date range', () => searchTeam(db, q('', { from: '2023-03-01', to: '2023-03-02' }))],
+      [
+        'name + dates',
+        () => searchTeam(db, q('ASHA SHARMA', { from: '2023-06-01', to: '2023-06-30' })),
+      ],
+      ['applicant account', () => searchTeam(db, q('50000000007'))],
+    ];
+    const seenView = {
+      accounts: [
+        {
+          accountId: 'x',
+          details: { accountNumber: '50000000011' },
+          transactions: parties.slice(0, 300).map((p, i) => ({
+            index: i,
+            accountId: 'x',
+            date: '2023-05-01',
+            type: 'debit',
+            amount: 100,
+            balance: null,
+            narration: `UPI-${p.name}-${p.handle}-UTIB0000123-1-PAYMENT`,
+            ref: '',
+            channel: 'upi',
+            category: '',
+            description: '',
+            hash: `h${i}`,
+            hashDerived: false,
+            statementId: null,
+            fraudTypes: [],
+            extra: {},
+          })),
+        },
+      ],
+    } as unknown as SessionView;
+    searches.push(['seen elsewhere (300 parties)', () => seenInTeam(db, 'bench-new', seenView)]);
+    const results: Record<string, { size: number; ms: number }[]> = {};
+    const found: Record<string, number> = {};
+    let have = 0;
+    for (const size of o.sizes) {
+      const started = performance.now();
+      await grow(cluster.superQuery, have, size, o.transactions);
+      console.log(
+        `grew to ${size} cases x ${o.transactions} transactions in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+      have = size;
+      for (const [name, run] of searches) {
+        const answer = (await run()) as { hitCount?: number; matches?: unknown[] }; // warm
+        found[name] = answer.hitCount ?? answer.matches?.length ?? 0;
+        const times: number[] = [];
+        for (let r = 0; r < o.reps; r++) {
+          const t0 = performance.now();
+          await run();
+          times.push(performance.now() - t0);
+        }
+        (results[name] ??= []).push({ size, ms: median(times) });
+      }
+    }
+    console.log(`\nmedian ms of ${o.reps} (as an auditor: every case readable)`);
+    console.log(
+      [
+        'search'.padEnd(30),
+        ...o.sizes.map((s) => String(s).padStart(8)),
+        '  growth k',
+        '  found at the largest',
+      ].join(''),
+    );
+    let slowest = 0;
+    for (const [name, points] of Object.entries(results)) {
+      const k = growthExponent(points);
+      slowest = Math.max(slowest, points[points.length - 1]!.ms);
+      console.log(
+        [
+          name.padEnd(30),
+          ...points.map((p) => p.ms.toFixed(1).padStart(8)),
+          `  ${k === null ? '-' : k.toFixed(2)}`.padEnd(10),
+          `  ${found[name]}`,
+        ].join(''),
+      );
+    }
+    const largest = o.sizes[o.sizes.length - 1]!;
+    console.log(
+      `\nslowest at ${largest} cases: ${slowest.toFixed(1)} ms (target < 100 ms): ${slowest < 100 ? 'met' : 'NOT met'}`,
+    );
+    await db.close();
+  } finally {
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
