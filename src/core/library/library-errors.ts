@@ -1,5 +1,6 @@
 // Errors the library raises on purpose: a code the UI and CLI act on and a one-line
 // message naming the file and what is wrong with it.
+import { dirname } from 'node:path';
 import { CoreError } from '../core-error';
 
 export type LibraryErrorCode =
@@ -67,4 +68,66 @@ function osFailure(code: unknown): { code: LibraryErrorCode; message: string } |
     default:
       return null;
   }
+}
+
+export function libraryFolderError(dir: string, error: unknown): LibraryError {
+  if (error instanceof LibraryError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    return new LibraryFolderError(
+      'NOT_A_FOLDER',
+      `The library folder ${dir} is a file, not a folder: move it away or choose another with --library`,
+    );
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new LibraryFolderError(
+      'PERMISSION_DENIED',
+      `The library folder ${dir} cannot be opened: permission denied`,
+    );
+  }
+  if (code === 'EROFS') {
+    return new LibraryFolderError(
+      'READ_ONLY',
+      `The library folder ${dir} does not exist and cannot be made: the disk is read-only`,
+    );
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LibraryFolderError(
+    'WRITE_FAILED',
+    `The library folder ${dir} cannot be used (${reason})`,
+  );
+}
+
+export function deleteFailure(sessionId: string, path: string, error: unknown): LibraryError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'EROFS'
+      ? 'the library is on a read-only disk'
+      : code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR'
+        ? 'permission denied (the library folder is read-only for this user)'
+        : `${typeof code === 'string' ? code : 'it failed'}`;
+  return new LibraryFolderError(
+    'DELETE_FAILED',
+    `Could not delete session ${sessionId} (${path}): ${why}`,
+  );
+}
+
+export function writeFailure(sessionId: string, error: unknown, where?: string): LibraryError {
+  if (error instanceof LibraryFolderError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const target = where ?? `session ${sessionId}`;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new LibraryError(
+      'DISK_FULL',
+      `Could not save ${target}: the disk is full; nothing was changed and earlier snapshots are intact`,
+    );
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EROFS' || code === 'EACCES') {
+    return libraryFolderError(where ? dirname(where) : 'for this session', error);
+  }
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new LibraryError(
+    'WRITE_FAILED',
+    `Could not save ${target} (${typeof code === 'string' ? code : reason}); earlier snapshots are intact`,
+  );
 }

@@ -1,15 +1,23 @@
 // The library of saved sessions: `<dir>/<session folder>/<snapshot id>.bcsession`, one
-// file per snapshot, written atomically; a small index (index.json) so listing hundreds of
-// sessions reads no file that has not changed. Plain Node: fs, clock and trash injected.
-import { basename, dirname, join, relative, sep } from 'node:path';
-import type { LibraryListing, LibraryProblem } from '@shared/ipc/contract';
-import { compareSnapshots, groupSnapshots } from '@shared/library/entries';
-import { summarizeData, type SnapshotRecord } from '@shared/library/snapshot-record';
+// file per snapshot, written atomically: saving, importing, opening, exporting, upgrading
+// and deleting them. Listing goes through the index (listing.ts). Plain Node: fs, clock
+// and trash injected.
+import { basename, dirname, join, relative } from 'node:path';
+import type { LibraryProblem } from '@shared/ipc/contract';
+import { compareSnapshots } from '@shared/library/entries';
+import type { SnapshotRecord } from '@shared/library/snapshot-record';
 import { formatMiB, MAX_SESSION_BYTES, readFileBounded } from '../io/size-ceiling';
 import { realFs, TEMP_PATTERN, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { sessionIdProblem } from '@shared/api/session-id';
-import { systemProbe, writerOf, writerRunning, type ProcessProbe } from '../io/stale-temp';
-import { inFile, LibraryError, LibraryFolderError } from './library-errors';
+import { systemProbe, type ProcessProbe } from '../io/stale-temp';
+import { deleteFailure, inFile, LibraryError, writeFailure } from './library-errors';
+import {
+  LibraryIndex,
+  recordOf,
+  type FullListing,
+  type ListedSnapshot,
+  type ListOptions,
+} from './listing';
 import {
   asFormat2,
   bodiesOfDocument,
@@ -22,7 +30,6 @@ import {
   validatePayload,
   type DecodedSession,
   type SessionPayload,
-  type SnapshotMeta,
   type SnapshotSource,
   type StoredBody,
   type UpgradedFrom,
@@ -34,8 +41,8 @@ import type { RawResponses } from '../session/received';
 import type { ProgressStage } from '@shared/session/progress';
 import { nextTurn } from '../io/next-turn';
 import { decodeRawJson, isSessionFile } from './session-input';
-import { folderNameOf, makeSnapshotId, mapLimit } from './ids';
-import { INDEX_NAME, readIndex, writeIndex, type IndexedFile, type IndexFiles } from './index-file';
+import { folderNameOf, makeSnapshotId } from './ids';
+import { INDEX_NAME } from './index-file';
 import { REVIEW_FILE, REVIEW_LOCK } from '../review/store';
 
 const REVIEW_NAMES: ReadonlySet<string> = new Set([REVIEW_FILE, REVIEW_LOCK]);
@@ -58,15 +65,6 @@ export interface SaveInput {
   readonly raw: RawResponses;
   readonly fetchedAt: string;
   readonly source: SnapshotSource;
-}
-
-export interface ListedSnapshot {
-  readonly record: SnapshotRecord;
-  readonly file: string;
-}
-
-export interface FullListing extends LibraryListing {
-  readonly snapshots: readonly ListedSnapshot[];
 }
 
 export interface OpenedSnapshot extends DecodedSession {
@@ -94,18 +92,11 @@ export interface UpgradeOutcome {
   readonly failed: readonly LibraryProblem[];
 }
 
-/** A temporary file this old whose writer cannot be checked is taken as a save that died. */
-const STALE_TEMP_MS = 10 * 60 * 1000;
 /**
  * A file in the library was written by this app (a save, an import, an upgrade), which
  * recorded what reading its bodies found; a file from elsewhere is read in full (import).
  */
 const OWN_FILE = { recorded: true } as const;
-
-export interface ListOptions {
-  /** Files read so far of those the index did not know (a rebuild), and how many. */
-  readonly onProgress?: (done: number, total: number) => void;
-}
 
 /** A save's or open's stages: bytes read or written of the file's size, checking, compressing. */
 export interface LibraryProgress {
@@ -121,9 +112,7 @@ export class Library {
   private readonly trash: (path: string) => Promise<void>;
   readonly appVersion: string;
   private readonly maxImportBytes: number;
-  private indexTurn: Promise<void> = Promise.resolve();
-  private readonly unindexed = new Map<string, IndexedFile>();
-  private readonly probe: ProcessProbe;
+  private readonly index: LibraryIndex;
 
   constructor(options: LibraryOptions) {
     this.dir = options.dir;
@@ -132,10 +121,14 @@ export class Library {
     this.trash = options.trash ?? ((path) => this.fs.rm(path, { recursive: true, force: true }));
     this.appVersion = options.appVersion;
     this.maxImportBytes = options.maxImportBytes ?? MAX_SESSION_BYTES;
-    this.probe = options.probe ?? systemProbe;
+    this.index = new LibraryIndex({
+      dir: this.dir,
+      fs: this.fs,
+      clock: this.clock,
+      probe: options.probe ?? systemProbe,
+      read: (path) => this.read(path),
+    });
   }
-
-  // ---- listing ------------------------------------------------------------------------
 
   /**
    * Every snapshot, grouped by session; a bad file is a problem, never an exception.
@@ -144,129 +137,7 @@ export class Library {
    * (then `onProgress` counts the files read to rebuild it).
    */
   list(options: ListOptions = {}): Promise<FullListing> {
-    return this.serially(() => this.listNow(options));
-  }
-
-  private async listNow({ onProgress }: ListOptions): Promise<FullListing> {
-    const found = await this.scan();
-    const index = await readIndex(this.fs, this.dir);
-    const next: IndexFiles = {};
-    const stale = found.filter(({ rel, size, mtimeMs }) => {
-      const cached = index[rel];
-      if (cached && cached.size === size && cached.mtimeMs === mtimeMs) {
-        next[rel] = cached;
-        return false;
-      }
-      return true;
-    });
-    let done = 0;
-    if (stale.length > 0) onProgress?.(0, stale.length);
-    await mapLimit(stale, 4, async ({ rel, size, mtimeMs }) => {
-      next[rel] = await this.readForIndex(rel, size, mtimeMs);
-      onProgress?.(++done, stale.length);
-    });
-    if (stale.length > 0 || Object.keys(index).length !== found.length) {
-      // The index is a cache: failing to write it (a full disk) must not fail the listing.
-      await writeIndex(this.fs, this.dir, next).catch(() => undefined);
-    }
-    const snapshots: ListedSnapshot[] = [];
-    const problems: LibraryProblem[] = [];
-    for (const { rel } of found) {
-      const entry = next[rel]!;
-      const file = join(this.dir, rel);
-      if (entry.record) snapshots.push({ record: entry.record, file });
-      else problems.push({ file, message: entry.problem?.message ?? `${rel}: unreadable` });
-    }
-    return {
-      folder: this.dir,
-      entries: groupSnapshots(snapshots.map((s) => s.record)),
-      problems,
-      snapshots,
-    };
-  }
-
-  /** Index read-modify-writes of this library one at a time, so none loses another's entry. */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.indexTurn.then(work, work);
-    this.indexTurn = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
-  /**
-   * A new snapshot's entry, written as it is saved: the next listing need not read it.
-   * Saves that finish while an index write is under way are merged into the next write.
-   */
-  private async indexSaved(file: string, record: SnapshotRecord): Promise<void> {
-    const rel = relative(this.dir, file).split(sep).join('/');
-    const stat = await this.fs.stat(file).catch(() => null);
-    if (!stat) return;
-    this.unindexed.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, record });
-    await this.serially(async () => {
-      if (this.unindexed.size === 0) return; // an earlier turn wrote this one too
-      const added = [...this.unindexed];
-      this.unindexed.clear();
-      const files = await readIndex(this.fs, this.dir);
-      for (const [name, entry] of added) files[name] = entry;
-      await writeIndex(this.fs, this.dir, files);
-    }).catch(() => undefined); // a cache: the next listing reads the file instead
-  }
-
-  private async scan(): Promise<{ rel: string; size: number; mtimeMs: number }[]> {
-    const top = await this.fs
-      .mkdir(this.dir, { recursive: true })
-      .then(() => this.fs.readdir(this.dir, { withFileTypes: true }))
-      .catch((error: unknown) => {
-        throw libraryFolderError(this.dir, error);
-      });
-    const folders = top.filter((d) => d.isDirectory() && !d.name.startsWith('.'));
-    const perFolder = await mapLimit(folders, 16, async (folder) => {
-      const names = await this.fs.readdir(join(this.dir, folder.name)).catch(() => []);
-      const files: { rel: string; size: number; mtimeMs: number }[] = [];
-      for (const name of names) {
-        const path = join(this.dir, folder.name, name);
-        if (TEMP_PATTERN.test(name)) {
-          await this.removeIfStale(path);
-          continue;
-        }
-        if (name.startsWith('.') || !name.endsWith(FILE_EXTENSION)) continue;
-        const stat = await this.fs.stat(path).catch(() => null);
-        if (stat?.isFile()) {
-          files.push({ rel: `${folder.name}/${name}`, size: stat.size, mtimeMs: stat.mtimeMs });
-        }
-      }
-      return files;
-    });
-    return perFolder.flat().sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  }
-
-  /** A temporary file whose writer is gone goes at once; one we cannot judge, once old. */
-  private async removeIfStale(path: string): Promise<void> {
-    const writer = writerOf(basename(path));
-    const running = writer ? await writerRunning(writer, this.probe) : null;
-    if (running === true) return;
-    if (running === false) {
-      await this.fs.unlink(path).catch(() => undefined);
-      return;
-    }
-    const stat = await this.fs.stat(path).catch(() => null);
-    if (stat && this.clock().getTime() - stat.mtimeMs > STALE_TEMP_MS) {
-      await this.fs.unlink(path).catch(() => undefined);
-    }
-  }
-
-  private async readForIndex(rel: string, size: number, mtimeMs: number): Promise<IndexedFile> {
-    const name = rel;
-    try {
-      const decoded = await decodeSessionFile(await this.read(join(this.dir, rel)), OWN_FILE);
-      const record = recordOf(decoded.meta, decoded, snapshotIdOf(rel), size, decoded.version);
-      return { size, mtimeMs, record };
-    } catch (error) {
-      const failure = inFile(name, error);
-      return { size, mtimeMs, problem: { code: failure.code, message: failure.message } };
-    }
+    return this.index.list(options);
   }
 
   /** A whole file, refused unread when it is past the size ceiling. */
@@ -454,7 +325,7 @@ export class Library {
         progress.onProgress && ((done, total) => progress.onProgress?.('write', done, total)),
       );
       const record = recordOf(meta, payload, snapshotId, bytes.length, 2);
-      await this.indexSaved(file, record);
+      await this.index.saved(file, record);
       return { record, file };
     } catch (error) {
       throw writeFailure(sessionId, error);
@@ -571,7 +442,7 @@ export class Library {
           throw writeFailure(decoded.meta.sessionId, error, snapshot.file);
         });
         const record = recordOf(meta, decoded, snapshot.record.snapshotId, out.length, 2);
-        await this.indexSaved(file, record);
+        await this.index.saved(file, record);
         upgraded.push({ record, file });
       } catch (error) {
         const problem = inFile(rel, error);
@@ -647,95 +518,5 @@ function payloadOf(decoded: SessionPayload): SessionPayload {
   };
 }
 
-function snapshotIdOf(rel: string): string {
-  return basename(rel, FILE_EXTENSION);
-}
-
-function recordOf(
-  meta: SnapshotMeta,
-  payload: SessionPayload,
-  snapshotId: string,
-  sizeBytes: number,
-  formatVersion: 1 | 2,
-): SnapshotRecord {
-  const setAside = payload.duplicateKeys?.length ?? 0;
-  return {
-    sessionId: meta.sessionId,
-    snapshotId,
-    fetchedAt: meta.fetchedAt,
-    savedAt: meta.savedAt,
-    imported: meta.source.kind === 'imported',
-    profileName: meta.source.profileName,
-    host: meta.source.host,
-    sandbox: meta.source.sandbox,
-    sha256: meta.sha256,
-    sizeBytes,
-    formatVersion,
-    ...(setAside > 0 ? { setAside } : {}),
-    ...summarizeData(payload.subscribedData, payload.sessionStatus),
-  };
-}
-
-function libraryFolderError(dir: string, error: unknown): LibraryError {
-  if (error instanceof LibraryError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EEXIST' || code === 'ENOTDIR') {
-    return new LibraryFolderError(
-      'NOT_A_FOLDER',
-      `The library folder ${dir} is a file, not a folder: move it away or choose another with --library`,
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new LibraryFolderError(
-      'PERMISSION_DENIED',
-      `The library folder ${dir} cannot be opened: permission denied`,
-    );
-  }
-  if (code === 'EROFS') {
-    return new LibraryFolderError(
-      'READ_ONLY',
-      `The library folder ${dir} does not exist and cannot be made: the disk is read-only`,
-    );
-  }
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new LibraryFolderError(
-    'WRITE_FAILED',
-    `The library folder ${dir} cannot be used (${reason})`,
-  );
-}
-
-function deleteFailure(sessionId: string, path: string, error: unknown): LibraryError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const why =
-    code === 'EROFS'
-      ? 'the library is on a read-only disk'
-      : code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR'
-        ? 'permission denied (the library folder is read-only for this user)'
-        : `${typeof code === 'string' ? code : 'it failed'}`;
-  return new LibraryFolderError(
-    'DELETE_FAILED',
-    `Could not delete session ${sessionId} (${path}): ${why}`,
-  );
-}
-
-function writeFailure(sessionId: string, error: unknown, where?: string): LibraryError {
-  if (error instanceof LibraryFolderError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const target = where ?? `session ${sessionId}`;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new LibraryError(
-      'DISK_FULL',
-      `Could not save ${target}: the disk is full; nothing was changed and earlier snapshots are intact`,
-    );
-  }
-  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EROFS' || code === 'EACCES') {
-    return libraryFolderError(where ? dirname(where) : 'for this session', error);
-  }
-  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new LibraryError(
-    'WRITE_FAILED',
-    `Could not save ${target} (${typeof code === 'string' ? code : reason}); earlier snapshots are intact`,
-  );
-}
-
 export { INDEX_NAME };
+export type { FullListing, ListedSnapshot, ListOptions };
