@@ -4,8 +4,8 @@
 // uncaught exception, no hang, no half-written output, memory bounded; each input either
 // opens or is refused with one line and a code.
 //
-// `npm test` runs a short round; `npm run fuzz` a long one (FUZZ_RUNS, default 1000), and
-// prints its seed: FUZZ_SEED=<seed> replays a run exactly.
+// Runs and seed: see settings.ts (a fixed seed in `npm test`, a random one in `npm run fuzz`,
+// printed either way).
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,10 +29,9 @@ import { insightsResponse } from '../../src/sandbox/insights-shape';
 import { DEMO_RETAIL_PLAN } from '../../src/sandbox/sessions';
 import { tempDir } from '../unit/library/helpers';
 import { applyMutations, applyTextMutation, mutation, textMutation } from './mutate';
+import { announce, fuzzOptions } from './settings';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
-console.log(`fuzz: ${RUNS} runs a property, seed ${SEED} (replay: FUZZ_SEED=${SEED})`);
+announce('readers');
 
 const retail = generateSession({ ...DEMO_RETAIL_PLAN, sessionId: 'fuzz-retail' });
 const SEEDS = {
@@ -91,11 +90,10 @@ async function noTemps(dir: string): Promise<void> {
   expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
 }
 
-test.prop([seedName, fc.array(mutation, { minLength: 1, maxLength: 5 }), textMutation], {
-  numRuns: RUNS,
-  seed: SEED,
-  endOnFailure: true,
-})(
+test.prop(
+  [seedName, fc.array(mutation, { minLength: 1, maxLength: 5 }), textMutation],
+  fuzzOptions(0),
+)(
   'API responses, mutated, through client, normaliser, library and export',
   async (name, mutations, textChange) => {
     const text = applyTextMutation(
@@ -156,11 +154,10 @@ const layoutOf = fc.constantFrom(
   'format-2-document' as const,
 );
 
-test.prop([fc.array(mutation, { maxLength: 4 }), textMutation, byteChange, layoutOf], {
-  numRuns: RUNS,
-  seed: SEED + 1,
-  endOnFailure: true,
-})(
+test.prop(
+  [fc.array(mutation, { maxLength: 4 }), textMutation, byteChange, layoutOf],
+  fuzzOptions(1),
+)(
   '.bcsession files, mutated inside (checksum recomputed) and as bytes',
   async (mutations, textChange, change, layout) => {
     const payload = applyMutations(
