@@ -60,6 +60,8 @@ export interface ExportOptions {
   readonly destination: string;
   readonly accountId?: string | undefined;
   readonly allFields?: boolean | undefined;
+  /** Account numbers in full (default: masked to their last four digits, and said so). */
+  readonly unmasked?: boolean | undefined;
   /** The session's review: a Review sheet and the flags in Transactions (issue 16). */
   readonly review?: ExportReview | null;
   /** The credit policy the figures are made with (default: DEFAULT_POLICY). */

@@ -3,6 +3,7 @@
 // lower-case tokens. What the API sent as data (a narration, a ref, a UPI handle, an id, a
 // raw key shown on hover or in an "API field" column) is allowed: it sits in elements the
 // app marks as data, or matches the few data patterns listed below.
+import ExcelJS from 'exceljs';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
 import { selectTab, tab } from './report-steps';
@@ -26,7 +27,10 @@ function rawWords(text: string): string[] {
   return found;
 }
 
-/** The page's visible text, leaving out what the app marks as data ([data-raw]). */
+/**
+ * The page's visible text, leaving out what the app marks as data ([data-raw]) and a
+ * figure's "How is this computed?", which cites the API fields it is made from by name.
+ */
 async function visibleWords(app: AppFixture, where: string, into: Map<string, Set<string>>) {
   // A string: this project's test types have no DOM.
   const lines = (await app.page.evaluate(`(() => {
@@ -34,7 +38,7 @@ async function visibleWords(app: AppFixture, where: string, into: Map<string, Se
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      if (!parent || parent.closest('[data-raw], script, style, option, [hidden], .sr-only')) continue;
+      if (!parent || parent.closest('[data-raw], script, style, option, [hidden], .sr-only, details.how dd')) continue;
       const box = parent.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       if (getComputedStyle(parent).visibility === 'hidden') continue;
@@ -88,6 +92,40 @@ test('no raw API word on any screen of the demo sessions', async ({ app }) => {
     await page.getByRole('tabpanel').locator('tbody tr button.open').first().click();
     await visibleWords(app, `${session} transaction details`, found);
     await page.keyboard.press('Escape');
+  }
+  expect(report(found)).toEqual([]);
+});
+
+test('no raw API word in any sheet of the workbook', async ({ app }) => {
+  const { page, host } = app;
+  await app.open();
+  await openSession(page, 'demo-business');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
+    timeout: 60_000,
+  });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(`${host.exportDir}/demo-business.xlsx`);
+  const found = new Map<string, Set<string>>();
+  for (const sheet of workbook.worksheets) {
+    // Columns headed "API field" (or "… (API)", or FinBox's field) hold the API's names, and
+    // a figure's "How it is computed" cites the fields it is made from, by their API names.
+    const rawColumns = new Set<number>();
+    sheet.eachRow((row) => {
+      row.eachCell((cell, col) => {
+        if (/\bAPI\b|^FinBox's field$|^How it is computed$/.test(cell.text)) rawColumns.add(col);
+      });
+    });
+    sheet.eachRow((row, r) => {
+      row.eachCell((cell, col) => {
+        if (rawColumns.has(col) || typeof cell.value !== 'string') return;
+        for (const word of rawWords(cell.text)) {
+          if (!found.has(word)) found.set(word, new Set());
+          found.get(word)!.add(`${sheet.name}!R${r}C${col}: ${cell.text.slice(0, 100)}`);
+        }
+      });
+    });
   }
   expect(report(found)).toEqual([]);
 });

@@ -62,6 +62,10 @@ export const EXPORT_SPEC = {
       type: 'boolean',
       help: 'add a "Transactions (all fields)" sheet with every field the API sent',
     },
+    unmasked: {
+      type: 'boolean',
+      help: 'account numbers in full (default: masked to the last four digits)',
+    },
     ...POLICY_OPTION,
     ...CONNECTION_OPTIONS,
   },
@@ -163,6 +167,7 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
       destination,
       accountId,
       allFields: values['all-fields'] === true,
+      unmasked: values.unmasked === true,
       signal: io.signal,
       onProgress: exportReporter(io),
       policy,

@@ -16,6 +16,8 @@ export interface ExportContext {
   readonly generatedAt: Date;
   /** The reviewer's flags, notes and verdict, when the workbook carries them. */
   readonly review?: ExportReview | null;
+  /** Account numbers in full; by default masked (the Summary sheet says which). */
+  readonly unmasked: boolean;
   /** The credit policy every figure is made with; the Summary sheet names it. */
   readonly policy: CreditPolicy;
 }

@@ -71,6 +71,7 @@ function contextOf(view: SessionView, meta: ExportMeta, options: WorkbookOptions
     meta,
     generatedAt: options.now?.() ?? new Date(),
     review: options.review ?? null,
+    unmasked: options.unmasked === true,
     policy: options.policy ?? DEFAULT_POLICY,
   };
 }

@@ -183,7 +183,7 @@ describe('export of demo-business', () => {
     expect(items.length).toBeGreaterThan(0);
     const withHash = items.filter((i) => i.transaction_hash);
     for (const item of withHash) {
-      const row = rows.find((r) => r[5] === item.transaction_hash && r[1] === item.fraud_type);
+      const row = rows.find((r) => r[5] === item.transaction_hash && r[11] === item.fraud_type);
       expect(row, item.fraud_type).toBeDefined();
       const found = Object.values(data.accounts)
         .flatMap((a) => a.transactions ?? [])

@@ -69,10 +69,10 @@ describe('export of the reference response', () => {
     expect(ref.type).toBe(ExcelJS.ValueType.String);
     expect(ref.numFmt).toBe('@');
     expect(ws.getCell(2, column(ws, 'Hash')).value).toBe('2d02c1e7863e2844bf9a6fb6c983e4d3');
-    const accounts = sheet(workbook, 'Accounts');
-    const number = accounts.getCell(3, column(accounts, 'account_number'));
-    expect(number.value).toBe('50100199733559');
-    expect(number.type).toBe(ExcelJS.ValueType.String);
+    // Masked by default: 50100199733559 keeps its last four digits.
+    const accounts = rowsOf(sheet(workbook, 'Accounts'));
+    const number = accounts.find((r) => r[1] === 'account_number')!;
+    expect(number[3]).toBe('XXXXXXXX3559');
   });
 
   it('formats amounts as numbers with Indian grouping, balances included', () => {
@@ -148,14 +148,37 @@ describe('export of the reference response', () => {
     expect(rows).toHaveLength(5);
   });
 
-  it('has every account_details field', () => {
+  it('has every account_details field, by name and as the API spells it', () => {
     const rows = rowsOf(sheet(workbook, 'Accounts'));
     const fields = Object.keys(referenceData().accounts[CENTRAL]!.account_details[0]!);
-    expect(rows[0]).toEqual(['Account', ...fields]);
-    expect(rows[1]![fields.indexOf('missing_data') + 1]).toBe('2024-02-21 to 2024-04-21');
-    expect(rows[2]![fields.indexOf('months') + 1]).toBe(
-      '2023-10, 2023-11, 2023-12, 2024-01, 2024-02, 2024-03, 2024-04',
-    );
+    expect(rows[0]).toEqual(['Field', 'API field', 'CENTRAL 0344', 'HDFC 3559']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(fields);
+    const row = (key: string) => rows.find((r) => r[1] === key)!;
+    expect(row('missing_data')[0]).toBe('Missing data');
+    expect(row('missing_data')[2]).toBe('2024-02-21 to 2024-04-21');
+    expect(row('months')[3]).toBe('2023-10, 2023-11, 2023-12, 2024-01, 2024-02, 2024-03, 2024-04');
+    expect(row('account_category')[0]).toBe('Account category');
+  });
+
+  it('masks account numbers by default and says so; --unmasked writes them in full', async () => {
+    const masked = rowsOf(sheet(workbook, 'Summary'));
+    expect(masked).toContainEqual([
+      'Account numbers',
+      'masked to their last four digits (export with --unmasked for the full numbers)',
+    ]);
+    // The Predictors' accountnumber too: nowhere is the full number written.
+    for (const name of ['Summary', 'Accounts', 'Predictors']) {
+      expect(JSON.stringify(rowsOf(sheet(workbook, name)))).not.toContain('50100199733559');
+    }
+    const { workbook: full } = await exportTo(referenceView(statusFor(referenceData())), {
+      unmasked: true,
+    });
+    expect(rowsOf(sheet(full, 'Summary'))).toContainEqual([
+      'Account numbers',
+      'in full (exported with --unmasked)',
+    ]);
+    const accounts = rowsOf(sheet(full, 'Accounts'));
+    expect(accounts.find((r) => r[1] === 'account_number')![3]).toBe('50100199733559');
   });
 
   it('pivots monthly analysis oldest to newest, one row per metric and account', () => {
@@ -164,7 +187,7 @@ describe('export of the reference response', () => {
       'Account',
       'Group',
       'Metric',
-      'Key',
+      'API field',
       'Oct 2023',
       'Nov 2023',
       'Dec 2023',
@@ -218,14 +241,15 @@ describe('export of the reference response', () => {
     const rows = rowsOf(sheet(workbook, 'Fraud'));
     expect(rows[1]!.slice(0, 5)).toEqual([
       'CENTRAL 0344',
-      'author_fraud',
-      'metadata',
+      'Author fraud',
+      'Statement file',
       'Statement',
       '036917f1-06dc-44c1-8f40-509c3a6093aa',
     ]);
+    expect(rows[1]![11]).toBe('author_fraud');
     expect(rows[2]![7]).toBe('not in this response');
     expect(rows[2]![10]).toBe(
-      'previous_date: 2023-11-07 00:00:00; current_date: 2023-11-07 00:00:00',
+      'Previous date: 2023-11-07 00:00:00; Current date: 2023-11-07 00:00:00',
     );
     expect(rows[3]![3]).toBe('Account');
     const statements = rows.findIndex((r) => r[0] === 'Fraudulent statements');
@@ -241,7 +265,7 @@ describe('export of the reference response', () => {
     const header = rows.findIndex((r) => r[0] === 'Per month');
     expect(rows[header]).toEqual([
       'Per month',
-      'Key',
+      'API field',
       'Oct 2023',
       'Nov 2023',
       'Dec 2023',

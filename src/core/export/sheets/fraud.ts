@@ -1,5 +1,7 @@
 // `Fraud`: every fraud item with the transaction it names (date, narration, amount) when
 // that transaction is in the response, and the statements the API calls fraudulent.
+import { fieldLabel } from '@shared/format/field-labels';
+import { fraudCategoryLabel, fraudTypeLabel } from '@shared/format/fraud-types';
 import type { AccountView, FraudItemView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
@@ -19,12 +21,13 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Amount', kind: 'money', minWidth: 12 },
   { header: 'Debit/Credit', kind: 'text' },
   { header: 'Details', kind: 'text', maxWidth: 60 },
+  { header: 'Fraud type (API)', kind: 'text', maxWidth: 34 },
 ];
 
 function details(item: FraudItemView): string {
   return Object.entries(item.extra)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${fieldLabel(k)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join('; ');
 }
 
@@ -32,8 +35,8 @@ function itemRow(context: ExportContext, account: AccountView, item: FraudItemVi
   const t = item.transactionIndex === null ? null : account.transactions[item.transactionIndex];
   return [
     labelOf(context, item.accountId ?? account.accountId),
-    item.fraudType,
-    item.category,
+    fraudTypeLabel(item.fraudType),
+    item.category ? fraudCategoryLabel(item.category) : null,
     item.scope === 'statement' ? 'Statement' : 'Account',
     typed.id(item.statementId),
     typed.id(item.transactionHash),
@@ -42,6 +45,7 @@ function itemRow(context: ExportContext, account: AccountView, item: FraudItemVi
     t ? typed.money(t.amount) : null,
     t ? (t.type === 'debit' ? 'Debit' : 'Credit') : null,
     details(item),
+    item.fraudType,
   ];
 }
 

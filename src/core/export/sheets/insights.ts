@@ -292,7 +292,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   yield* list(
     'Stretches without transactions',
     g.gaps,
-    ['From', 'To', 'Days', 'missing_data'],
+    ['From', 'To', 'Days', 'Declared missing'],
     (x) => [
       typed.date(x.from),
       typed.date(x.to),
@@ -302,7 +302,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
     'No stretch of more than ten days without a transaction.',
   );
   yield* list(
-    'monthly_analysis opening and closing balances',
+    'Monthly analysis: opening and closing balances',
     g.monthly,
     [
       'Month',
@@ -322,7 +322,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
       typed.money(m.computedClosing),
       m.closingMatches === null ? null : m.closingMatches ? 'matches' : 'differs',
     ],
-    'No opening or closing balances in monthly_analysis.',
+    'No opening or closing balances in the monthly analysis.',
   );
 }
 
@@ -394,8 +394,8 @@ export function insightsPlan(context: ExportContext): SheetPlan {
   const rows: SheetRow[] = [
     title('Underwriting insights'),
     note(
-      'Computed by BankConnect Viewer from the transactions BankConnect sent, with the rules ' +
-        'in its source (src/shared/insights/rules.ts). The Insights tab lists the transactions ' +
+      'Computed by BankConnect Viewer from the transactions BankConnect sent, by the rules ' +
+        'its documentation describes (Insights). The Insights tab lists the transactions ' +
         'behind every figure. Shares are percentages.',
     ),
     [],

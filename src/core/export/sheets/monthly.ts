@@ -15,7 +15,7 @@ export function monthlyPlan(context: ExportContext): SheetPlan {
     { header: 'Account', kind: 'text', maxWidth: 30 },
     { header: 'Group', kind: 'text', maxWidth: 24 },
     { header: 'Metric', kind: 'text', maxWidth: 60 },
-    { header: 'Key', kind: 'text', maxWidth: 45 },
+    { header: 'API field', kind: 'text', maxWidth: 45 },
     ...months.map((m): ColumnSpec => ({ header: monthHeader(m), kind: 'money', minWidth: 12 })),
   ];
   const rowCount = context.accounts.reduce((n, a) => n + a.monthly.metrics.length, 0);

@@ -10,16 +10,23 @@ import {
 } from '@shared/format/key-labels';
 import { formatMonth, toMonthKey } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
-import type { SheetRow, Value } from '../cells';
+import { typed, type SheetRow, type Value } from '../cells';
+import { bankName } from '@shared/format/bank-names';
+import { fieldLabel } from '@shared/format/field-labels';
+import { maskAccountNumber } from '../labels';
 import { labelOf, type ExportContext } from '../context';
 import { metricKind } from '../metric-kind';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
 const ID_KEYS = /account|number|ifsc|micr|_id$|^id$/;
 
-function predictorValue(key: string, value: unknown): Value {
+/** A value as the reader wants it: the bank by name, an account number masked unless asked. */
+function predictorValue(key: string, value: unknown, context: ExportContext): Value {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return { kind: metricKind(key), value };
+  if (typeof value === 'string' && /^account_?number$/i.test(key))
+    return typed.id(context.unmasked ? value : maskAccountNumber(value));
+  if (typeof value === 'string' && key === 'bank_name') return bankName(value) ?? value;
   if (typeof value === 'string') return ID_KEYS.test(key) ? { kind: 'id', value } : value;
   if (typeof value === 'boolean') return value;
   return JSON.stringify(value);
@@ -29,7 +36,7 @@ function groupRow(group: KeyLabel['group']): SheetRow {
   return { style: 'total', cells: [group] }; // bold, as a heading
 }
 
-function accountRows(account: AccountView, label: string): SheetRow[] {
+function accountRows(account: AccountView, label: string, context: ExportContext): SheetRow[] {
   const { scalars, months, series } = account.predictors;
   const rows: SheetRow[] = [{ style: 'title', cells: [`${label} — predictors`] }];
   if (scalars.length === 0 && series.length === 0) {
@@ -37,11 +44,15 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
     return rows;
   }
   if (scalars.length > 0) {
-    rows.push({ style: 'header', cells: ['Predictor', 'Key', 'Value'] });
+    rows.push({ style: 'header', cells: ['Predictor', 'API field', 'Value'] });
     for (const { group, items } of groupByLabel(scalars, (s) => predictorKeyLabel(s.key))) {
       rows.push(groupRow(group));
       for (const { item, label } of items)
-        rows.push([label.label, item.key, predictorValue(item.key, item.value)]);
+        rows.push([
+          label.known ? label.label : fieldLabel(item.key),
+          item.key,
+          predictorValue(item.key, item.value, context),
+        ]);
     }
   }
   // Oldest first; months with no label and no value anywhere are left out.
@@ -55,10 +66,10 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
       style: 'header',
       cells: [
         'Per month',
-        'Key',
+        'API field',
         ...order.map(({ label, i }) => {
           const month = toMonthKey(label);
-          return month ? formatMonth(month) : (label ?? `month_${i}`);
+          return month ? formatMonth(month) : (label ?? `Month ${i}`);
         }),
       ],
     });
@@ -66,7 +77,11 @@ function accountRows(account: AccountView, label: string): SheetRow[] {
       rows.push(groupRow(group));
       for (const { item, label } of items) {
         const { field, values } = item;
-        rows.push([label.label, field, ...order.map(({ i }) => predictorValue(field, values[i]))]);
+        rows.push([
+          label.known ? label.label : fieldLabel(field),
+          field,
+          ...order.map(({ i }) => predictorValue(field, values[i], context)),
+        ]);
       }
     }
   }
@@ -81,7 +96,7 @@ export function predictorsPlan(context: ExportContext): SheetPlan {
   if (any) {
     context.accounts.forEach((account, i) => {
       if (i > 0) rows.push([]);
-      rows.push(...accountRows(account, labelOf(context, account.accountId)));
+      rows.push(...accountRows(account, labelOf(context, account.accountId), context));
     });
   }
   const widest = Math.max(2, ...context.accounts.map((a) => a.predictors.months.length));

@@ -1,6 +1,7 @@
 // `Summary`: what this workbook is (session, when and where the data came from, when it was
 // made), a row per account, then each account's credit summary as label/value rows (the
 // same model the Summary tab and the memo show: @shared/insights/summary).
+import { bankName } from '@shared/format/bank-names';
 import type { AccountSummary } from '@shared/insights';
 import {
   OBLIGATION_SOURCE_LABEL,
@@ -49,8 +50,8 @@ function accountRow(context: ExportContext, a: AccountView): Value[] {
   const statements = a.status?.statements.length ?? a.details.statements.length;
   return [
     labelOf(context, a.accountId),
-    a.details.bank,
-    maskAccountNumber(a.details.accountNumber),
+    bankName(a.details.bank) ?? a.details.bank,
+    context.unmasked ? a.details.accountNumber : maskAccountNumber(a.details.accountNumber),
     a.details.holderName,
     a.details.category,
     a.details.ifsc,
@@ -92,6 +93,12 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     ['Amounts', 'Indian rupees as the API sent them; dates are calendar days'],
     ['Policy', context.policy.name, 'every figure below is made with this credit policy'],
     ...input.notes.map((note): SheetRow => ['Note', note]),
+    [
+      'Account numbers',
+      context.unmasked
+        ? 'in full (exported with --unmasked)'
+        : 'masked to their last four digits (export with --unmasked for the full numbers)',
+    ],
     ...leadRows(context),
     [],
   ];

@@ -7,6 +7,8 @@ import { labelOf, type ExportContext } from '../context';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 import { reviewCellOf } from './review';
 import { channelName } from '@shared/format/channel-names';
+import { fieldLabel } from '@shared/format/field-labels';
+import { fraudTypeLabel } from '@shared/format/fraud-types';
 
 /** Merchant and counterparty fields, in the order they are shown, under the API's names. */
 export const COUNTERPARTY_FIELDS: readonly Field[] = [
@@ -157,10 +159,11 @@ function* rowsOf(
         // The channel's name (UPI, Cheque); the value as sent is in `Transactions (all fields)`.
         channelName(t.channel),
         t.category,
-        t.description,
+        // FinBox's description codes (`cash_deposit`) in words; free text as sent.
+        fieldLabel(t.description),
       ];
       for (const f of shape.counterparty) row.push(extraText(valueOf(t, f)));
-      row.push(t.fraudTypes.join(', '), t.hash);
+      row.push(t.fraudTypes.map(fraudTypeLabel).join(', '), t.hash);
       if (shape.review) row.push(shape.review(t));
       for (const f of shape.trailing) row.push(extraText(valueOf(t, f)));
       yield row;
