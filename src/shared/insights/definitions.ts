@@ -77,7 +77,7 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     name: 'Monthly obligations',
     policy: [],
     define: () =>
-      "The applicant's fixed monthly repayments: each active loan EMI, credit-card or BNPL repayment stream by lender (from FinBox's lender_transactions, recurring debits and monthly loan_emi, and our own detection), at its monthly amount, summed.",
+      "The applicant's fixed monthly repayments: each loan EMI, credit-card or BNPL repayment stream by lender (from FinBox's lender_transactions, its recurring debit sets and monthly loan_emi, and our own detection; a debit named in several places counts once), at its monthly amount, summed over the streams presented in the account's last two months. A stream's monthly amount is the median, over the months it was paid, of what was paid to the lender that month; a presentment that came back is returned, not paid.",
   },
   {
     id: 'foir',

@@ -1,0 +1,221 @@
+// A consistency test, not a correctness test: for the demo sessions and FinBox's published
+// example (the sandbox's reference response), each credit figure shown on the Summary tab
+// (Chromium) is the same on the workbook's Summary sheet, its Insights and EOD sheets, the
+// memo (the PDF the app prints) and the workbook `bcv export` writes. It proves the surfaces
+// lay out one computation; the values themselves are checked by hand in the unit tests
+// (tests/unit/insights/*, tests/integration/export-policy.test.ts).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import {
+  computeSessionInsights,
+  summarizeSession,
+  type FigureKind,
+} from '../../src/shared/insights';
+import { abbLabel, DEFAULT_POLICY } from '../../src/shared/insights/policy';
+import { normalizeSession } from '../../src/shared/model/normalize';
+import { builtInSession } from '../../src/sandbox/sessions';
+import { bcv } from '../integration/support/bcv';
+import { expect, test } from './support/fixtures';
+import { openSession } from './support/journey';
+import { panel, REFERENCE_ID, tab } from './report-steps';
+
+type Rows = unknown[][];
+
+/** Where the Insights sheet names a Summary figure otherwise. */
+const INSIGHTS_LABEL: Readonly<Record<string, string>> = {
+  'EMIs honoured': 'EMIs honoured, count',
+};
+
+/** The figure keys and kinds of a session, to know what to read (values come from the surfaces). */
+function modelOf(sessionId: string) {
+  const found = builtInSession(sessionId);
+  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
+  const view = normalizeSession(found.session.subscribed, found.session.status);
+  return summarizeSession(view, computeSessionInsights(view));
+}
+
+async function sheetRows(path: string, name: string): Promise<Rows> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const rows: Rows = [];
+  workbook.getWorksheet(name)!.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => v ?? null);
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
+
+/** The rows of each titled block (`… credit summary`, `… end-of-day balances`), in order. */
+function blocks(rows: Rows, isTitle: (first: string) => boolean): Rows[] {
+  const out: Rows[] = [];
+  for (const row of rows) {
+    const first = typeof row[0] === 'string' ? row[0] : '';
+    if (isTitle(first)) out.push([]);
+    else if (out.length > 0 && !/credit summary$|end-of-day balances$/.test(first))
+      out[out.length - 1]!.push(row);
+  }
+  return out;
+}
+
+/** A Summary-tab text as a number: `-₹9,61,563.86`, `14.4%`, `97.32×`, `11`. */
+function numberOf(text: string): number | null {
+  const m = /^(-)?₹?([\d,]+(?:\.\d+)?)(%|×)?$/.exec(text.replace(/\s/g, ''));
+  if (!m) return null;
+  return (m[1] ? -1 : 1) * Number(m[2]!.replace(/,/g, ''));
+}
+
+/** The screen's text and the sheet's cell say the same, to the precision each shows. */
+function same(kind: FigureKind, screen: string, cell: unknown): boolean {
+  if (cell === null || cell === '') return screen === '—';
+  if (typeof cell === 'string') return screen === cell;
+  const n = numberOf(screen);
+  if (n === null || typeof cell !== 'number') return false;
+  // Shares: the sheet keeps a percentage to two decimals, the screen shows one.
+  if (kind === 'share') return Math.abs(n - cell) <= 0.05 + 1e-9;
+  if (kind === 'ratio') return Math.abs(n - cell) <= 0.005 + 1e-9;
+  if (kind === 'money') return Math.round(n * 100) === Math.round(cell * 100);
+  return n === cell;
+}
+
+for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
+  test(`${sessionId}: each figure is the same on the Summary tab, the workbook, the memo and bcv (consistency)`, async ({
+    app,
+  }) => {
+    test.setTimeout(180_000);
+    const { page, host } = app;
+    const model = modelOf(sessionId);
+    await app.open();
+    await openSession(page, sessionId);
+    await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true', {
+      timeout: 60_000,
+    });
+    const summary = panel(page).getByTestId('summary');
+
+    // The Summary tab, account by account: every figure's text, the policy, the agreement line.
+    const screen: Map<string, string>[] = [];
+    const lines: string[] = [];
+    const radios = page.getByRole('radiogroup', { name: 'Accounts' }).getByRole('radio');
+    for (const [k, a] of model.accounts.entries()) {
+      if (model.accounts.length > 1) await radios.nth(k).click();
+      await expect(summary.getByRole('heading', { name: a.title, exact: true })).toBeVisible();
+      const texts = await summary
+        .locator('[data-figure]:not([data-figure^="session-"])')
+        .evaluateAll((els) =>
+          els.map((e) => [
+            e.getAttribute('data-figure')!,
+            e.querySelector('.figure')?.textContent?.trim() ?? '',
+          ]),
+        );
+      screen.push(new Map(texts as [string, string][]));
+      await expect(summary.getByTestId('policy-name')).toHaveText('Policy: Default policy');
+      lines.push((await summary.getByTestId('reconciliation-line').textContent())!.trim());
+    }
+    const sessionText = async (key: string) =>
+      (await summary.locator(`[data-figure="session-${key}"] .figure`).textContent())!.trim();
+
+    // The app's workbook, and the one bcv writes for the same session.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
+      timeout: 60_000,
+    });
+    const appBook = join(host.exportDir, `${sessionId}.xlsx`);
+    const cliBook = join(host.exportDir, 'cli.xlsx');
+    const cli = await bcv(['export', sessionId, '--sandbox', '-o', cliBook]);
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain('; policy: Default policy');
+
+    const summarySheet = await sheetRows(appBook, 'Summary');
+    const cliSummary = await sheetRows(cliBook, 'Summary');
+    const accountBlocks = blocks(summarySheet, (t) => t.endsWith(': credit summary'));
+    expect(accountBlocks).toHaveLength(model.accounts.length);
+    // bcv's Summary sheet: the same rows, figure for figure (the header's times aside).
+    expect(blocks(cliSummary, (t) => t.endsWith(': credit summary'))).toEqual(accountBlocks);
+
+    // The workbook's account labels, from the Summary sheet's table of accounts.
+    const tableAt = summarySheet.findIndex((r) => r[0] === 'Account' && r[1] === 'Bank');
+    const labels = summarySheet
+      .slice(tableAt + 1, tableAt + 1 + model.accounts.length)
+      .map((r) => String(r[0]));
+    const insightsRows = await sheetRows(appBook, 'Insights');
+    /** An account's "Whole period" rows on the Insights sheet. */
+    const wholePeriod = (label: string): Rows => {
+      const at = insightsRows.findIndex(
+        (r) => typeof r[0] === 'string' && (r[0] === label || r[0].startsWith(`${label} — `)),
+      );
+      const start = insightsRows.findIndex((r, i) => i > at && r[0] === 'Whole period');
+      const end = insightsRows.findIndex((r, i) => i > start && r.length === 0);
+      return insightsRows.slice(start + 1, end);
+    };
+    const eodBlocks = blocks(await sheetRows(appBook, 'EOD Balances'), (t) =>
+      t.endsWith('end-of-day balances'),
+    );
+
+    for (const [k, a] of model.accounts.entries()) {
+      const rows = accountBlocks[k]!;
+      const cell = (label: string) => rows.find((r) => r[0] === label)?.[1];
+      const figures = a.sections.flatMap((s) => s.figures);
+      for (const f of figures) {
+        const shown = screen[k]!.get(f.key);
+        expect(shown, `${a.title}: ${f.key} on the Summary tab`).toBeDefined();
+        expect(
+          same(f.kind, shown!, cell(f.label) ?? null),
+          `${a.title}: ${f.label}: tab ${shown}, sheet ${String(cell(f.label))}`,
+        ).toBe(true);
+      }
+      expect(cell("FinBox's figures")).toBe(lines[k]);
+      expect(cell('Policy')).toBe('Default policy');
+
+      // The Insights sheet's headline figures of the same name are the same cells.
+      const insightRows = wholePeriod(labels[k]!);
+      let shared = 0;
+      for (const f of figures) {
+        // The Summary's "EMIs honoured" is a count; the Insights sheet names its count so.
+        const label = INSIGHTS_LABEL[f.label] ?? f.label;
+        const row = insightRows.find((r) => r[0] === label);
+        if (!row) continue;
+        shared++;
+        expect(row[1], `${a.title}: Insights sheet ${label}`).toEqual(cell(f.label));
+      }
+      expect(shared, `${a.title}: figures named alike on Summary and Insights`).toBeGreaterThan(3);
+
+      // The EOD sheet's ABB over all months is the Summary's ABB.
+      const eodRows = eodBlocks[k] ?? [];
+      const abbRow = eodRows.find((r) => r[0] === abbLabel(DEFAULT_POLICY.abbDays));
+      const noEod = eodRows.some((r) => r[0] === 'No end-of-day balances for this account.');
+      expect(abbRow !== undefined || noEod, `${a.title}: the EOD sheet's ABB`).toBe(true);
+      if (abbRow) {
+        const overall = abbRow.filter((v) => v !== null).at(-1);
+        const abb = figures.find((f) => f.key === 'abb')!;
+        expect(same('money', screen[k]!.get('abb')!, overall ?? null), `${a.title}: EOD ABB`).toBe(
+          true,
+        );
+        expect(abb.label).toBe(abbLabel(DEFAULT_POLICY.abbDays));
+      }
+    }
+
+    // The session's obligations and FOIR lead the sheet as they lead the tab.
+    const lead = (label: string) =>
+      summarySheet.find((r) => r[0] === label && r[2] === 'whole session');
+    expect(
+      same(
+        'money',
+        await sessionText('monthlyObligations'),
+        lead('Monthly obligations')?.[1] ?? null,
+      ),
+    ).toBe(true);
+    expect(same('share', await sessionText('foir'), lead('FOIR')?.[1] ?? null)).toBe(true);
+
+    // The memo prints the same texts.
+    await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+    await expect(summary.getByRole('status')).toContainText('Summary saved to', {
+      timeout: 60_000,
+    });
+    const memo = execFileSync('pdftotext', [join(host.exportDir, `${sessionId}-summary.pdf`), '-'])
+      .toString()
+      .replace(/\s+/g, ' ');
+    expect(memo).toContain(`Policy: Default policy · ${model.reconciliation.line}`);
+    for (const [k, a] of model.accounts.entries())
+      for (const key of ['monthlyObligations', 'foir', 'abbOverEmi', 'eligibleCredits', 'abb'])
+        expect(memo, `${a.title}: ${key} in the memo`).toContain(screen[k]!.get(key)!);
+  });
+}
