@@ -42,7 +42,7 @@ export function computeSessionInsights(
 export { computeAccountInsights } from './account';
 export { computeEligibleCredits, eligibleCredits, EXCLUSION_REASONS } from './eligible';
 export type { EligibleOptions } from './eligible';
-export { MONTH_COLUMNS, monthRows, periodFigures } from './figures';
+export { MONTH_COLUMNS, monthColumns, monthRows, monthRowTotals, periodFigures } from './figures';
 export type { Figure, FigureColumn, FigureKind, MonthRow } from './figures';
 export { summarizeAccount, summarizeSession } from './summary';
 export type * from './summary';

@@ -23,7 +23,7 @@ const SUMMED = new Set([
   'Cash withdrawals',
   'Return charges',
   'Penal charges',
-  'EMIs honoured',
+  'EMIs honoured, amount',
   'Eligible credits',
   'Other mandate debits',
   'Loan disbursals',
@@ -37,7 +37,7 @@ const COUNTED = new Set([
   'Inward returns',
   'Outward returns',
   'EMIs bounced',
-  'EMIs honoured, count',
+  'EMIs honoured',
 ]);
 
 function check(account: AccountView, f: Figure) {

@@ -47,9 +47,10 @@ describe('the Insights sheet', async () => {
 
     it(`account ${k + 1}: the whole-period figures`, () => {
       const figures = periodFigures(account);
-      const block = rows.slice(start + 1, start + 1 + figures.length);
-      expect(block.map((r) => [r[0], r[1] ?? null])).toEqual(
-        figures.map((f) => [f.label, expected(f)]),
+      expect(rows[start + 1]!.slice(0, 3)).toEqual(['Figure', 'Value', 'How it is computed']);
+      const block = rows.slice(start + 2, start + 2 + figures.length);
+      expect(block.map((r) => [r[0], r[1] ?? null, r[2] ?? null])).toEqual(
+        figures.map((f) => [f.label, expected(f), f.definition ?? null]),
       );
     });
 

@@ -5,7 +5,7 @@
 // the session: months across the accounts, own-account transfers and circular flows.
 import {
   computeSessionInsights,
-  MONTH_COLUMNS,
+  monthColumns,
   monthRows,
   periodFigures,
   type AccountInsights,
@@ -17,6 +17,7 @@ import {
   summarizeSession,
 } from '@shared/insights';
 import { DEFAULT_POLICY, type CreditPolicy } from '@shared/insights/policy';
+import { abbLabel } from '@shared/insights/policy';
 import {
   BOUNCE_KIND,
   CADENCE,
@@ -132,33 +133,35 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   );
 
   yield section('Whole period');
-  for (const f of periodFigures(a)) yield [f.label, figureCell(f)];
+  yield header('Figure', 'Value', 'How it is computed');
+  for (const f of periodFigures(a)) yield [f.label, figureCell(f), f.definition ?? null];
   yield [];
 
   const rows = monthRows(a);
   yield section('Month by month');
   yield header('Figure', ...rows.map((r) => formatMonth(r.month)));
-  for (const [c, column] of MONTH_COLUMNS.entries())
+  for (const [c, column] of monthColumns(a.balances.abbDays).entries())
     yield [column.label, ...rows.map((r) => figureCell(r.cells[c]!))];
   yield [];
 
   yield section('Balances on the ABB dates');
+  // The policy's ABB days: the widest month has them all (every day: up to the 31st).
+  const points = a.balances.months.reduce<readonly { day: number | 'last' }[]>(
+    (widest, m) => (m.abbPoints.length > widest.length ? m.abbPoints : widest),
+    [],
+  );
+  const width = points.length;
   yield header(
     'Month',
-    '5th',
-    '10th',
-    '15th',
-    '20th',
-    '25th',
-    'Last day',
-    'ABB (6 dates)',
+    ...points.map((p) => (p.day === 'last' ? 'Last day' : `Day ${p.day}`)),
+    abbLabel(a.balances.abbDays),
     'ABB (5/15/25)',
     'From',
   );
   for (const m of a.balances.months)
     yield [
       formatMonth(m.month),
-      ...m.abbPoints.map((p) => typed.money(p.balance?.balance)),
+      ...Array.from({ length: width }, (_, k) => typed.money(m.abbPoints[k]?.balance?.balance)),
       typed.money(m.abb),
       typed.money(m.abbThree),
       m.source === 'eod' ? 'EOD series' : m.source === 'transactions' ? 'Running balances' : null,
