@@ -38,7 +38,7 @@ export interface SandboxServer {
 }
 
 const ROUTE =
-  /^\/bank-connect\/(v\d+)\/session_data\/([^/]+)\/(session_status|subscribed_data|insights|progress)\/?$/;
+  /^\/bank-connect\/(v\d+)\/session_data\/([^/]+)\/(session_status|subscribed_data|insights|progress|delete)\/?$/;
 const REPORT_ROUTE = /^\/bank-connect\/reports\/([^/]+)\/([^/]+)\/report\.xlsx$/;
 
 const insightsBodies = new WeakMap<GeneratedSession, Record<string, unknown>>();
@@ -125,6 +125,8 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   const requests = new Map<string, number>();
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
+  /** Sessions a client asked to delete (`DELETE .../delete/`): 410 SESSION_DELETED from then on. */
+  const deleted = new Set<string>();
 
   const count = (key: string): number => {
     const n = (requests.get(key) ?? 0) + 1;
@@ -234,17 +236,20 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       send(res, 404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } }));
       return;
     }
-    if (req.method !== 'GET') {
+    const [, , rawId, endpoint] = match as unknown as [string, string, string, string];
+    const allowed = endpoint === 'delete' ? 'DELETE' : 'GET';
+    if (req.method !== allowed) {
       send(
         res,
         405,
-        JSON.stringify({ error: { code: 'METHOD_NOT_ALLOWED', message: 'Only GET is supported' } }),
+        JSON.stringify({
+          error: { code: 'METHOD_NOT_ALLOWED', message: `Only ${allowed} is supported` },
+        }),
         'application/json',
-        { Allow: 'GET' },
+        { Allow: allowed },
       );
       return;
     }
-    const [, , rawId, endpoint] = match as unknown as [string, string, string, string];
     const sessionId = decodeURIComponent(rawId);
     const key = req.headers['x-api-key'];
     const hash = req.headers['server-hash'];
@@ -257,6 +262,15 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
     }
     const attempt = count(`${sessionId}/${endpoint}`);
     const baseId = sessionId.split('~')[0]!;
+    if (deleted.has(baseId)) {
+      sendError(res, 'SESSION_DELETED');
+      return;
+    }
+    if (endpoint === 'delete') {
+      deleted.add(baseId);
+      send(res, 200, JSON.stringify({ session_id: sessionId, deleted: true }));
+      return;
+    }
     if (endpoint === 'progress' && options.progress === false) {
       send(res, 404, '<html><body>Not Found</body></html>', 'text/html');
       return;

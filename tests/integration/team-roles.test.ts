@@ -10,6 +10,9 @@ import type { TeamConnection } from '../../src/core/team/connect';
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
+import { createBankConnectClient } from '../../src/core/api/client';
+import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
+import { startSandboxServer } from '../../src/sandbox/server';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
 import { connectAs, setUpTeam, type Login } from './support/team-logins';
 
@@ -405,11 +408,40 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
     expect(notAdmin.stderr).toBe(
       'TEAM_REFUSED: Refused by the team server: permission denied for function purge_case\n',
     );
-    const purged = await adam.run(['team', 'purge']);
-    expect(purged.stderr).toBe('');
-    expect(purged.stdout).toBe(
-      'Purged 1 case (their decisions and audit trail kept)\ncase-a  1 snapshot\n',
+    // FinBox is asked to delete the session too (the sandbox answers as FinBox does).
+    const sandbox = await startSandboxServer({ ...SANDBOX_CREDENTIALS });
+    try {
+      const purged = await adam.run(['team', 'purge', '--finbox', '--base-url', sandbox.url], {
+        BANKCONNECT_API_KEY: SANDBOX_CREDENTIALS.apiKey,
+        BANKCONNECT_SERVER_HASH: SANDBOX_CREDENTIALS.serverHash,
+      });
+      expect(purged.stderr).toBe('');
+      expect(purged.stdout).toBe(
+        'Purged 1 case (their decisions and audit trail kept)\ncase-a  1 snapshot  FinBox: deleted\n',
+      );
+      const after = await fetch(`${sandbox.url}/v1/session_data/case-a/session_status/`, {
+        headers: {
+          'x-api-key': SANDBOX_CREDENTIALS.apiKey,
+          'server-hash': SANDBOX_CREDENTIALS.serverHash,
+        },
+      });
+      expect(after.status).toBe(410);
+      expect(((await after.json()) as { error: { code: string } }).error.code).toBe(
+        'SESSION_DELETED',
+      );
+      const client = createBankConnectClient({
+        baseUrl: sandbox.url,
+        ...SANDBOX_CREDENTIALS,
+        fetch,
+      });
+      await expect(client.deleteSession('case-a')).resolves.toBe('already deleted');
+    } finally {
+      await sandbox.close();
+    }
+    const purgeRow = await cluster.superQuery(
+      "SELECT detail ->> 'finbox' AS finbox FROM bcv.audit WHERE action = 'purge' AND session_id = 'case-a'",
     );
+    expect(purgeRow.rows).toEqual([{ finbox: 'deleted' }]);
     const left = await cluster.superQuery(`SELECT
       (SELECT count(*)::int FROM bcv.snapshots WHERE session_id = 'case-a') AS snapshots,
       (SELECT count(*)::int FROM bcv.transactions WHERE session_id = 'case-a') AS transactions,

@@ -1,7 +1,18 @@
 // `bcv team retention set --days N` and `bcv team purge [--dry-run]`: the team's retention
 // policy (an admin's), applied to decided cases.
 import type { TeamConnection } from '../../core/team/connect';
-import { dueForPurge, purgeDue, retentionDays, setRetentionDays } from '../../core/team/retention';
+import {
+  dueForPurge,
+  purgeDue,
+  retentionDays,
+  setRetentionDays,
+  type FinBoxDeletion,
+} from '../../core/team/retention';
+import {
+  createBankConnectClient,
+  DEFAULT_API_VERSION,
+  DEFAULT_BASE_URL,
+} from '../../core/api/client';
 import { formatLocalTime } from '@shared/format/local-time';
 import type { CliIo } from '../io';
 import { shown } from '../terminal-safe';
@@ -10,7 +21,45 @@ import { UsageError } from '../usage';
 export const RETENTION_FLAGS = {
   days: { type: 'string', arg: 'N', help: "days after a case's decision its data is kept" },
   'dry-run': { type: 'boolean', help: 'list what would be purged; purge nothing' },
+  finbox: {
+    type: 'boolean',
+    help: 'ask FinBox to delete each purged session too (BANKCONNECT_API_KEY, BANKCONNECT_SERVER_HASH)',
+  },
+  'base-url': {
+    type: 'string',
+    arg: 'URL',
+    help: `with --finbox: the API (default BANKCONNECT_BASE_URL, else ${DEFAULT_BASE_URL})`,
+  },
 } as const;
+
+/** FinBox's DELETE for each purged session, with the API's credentials from the environment. */
+function finboxDeleter(
+  io: CliIo,
+  baseUrl: string | undefined,
+): (sessionId: string) => Promise<FinBoxDeletion> {
+  const apiKey = io.env['BANKCONNECT_API_KEY'];
+  const serverHash = io.env['BANKCONNECT_SERVER_HASH'];
+  if (!apiKey || !serverHash) {
+    throw new UsageError('--finbox: set BANKCONNECT_API_KEY and BANKCONNECT_SERVER_HASH');
+  }
+  const client = createBankConnectClient({
+    baseUrl: baseUrl ?? io.env['BANKCONNECT_BASE_URL'] ?? DEFAULT_BASE_URL,
+    apiVersion: io.env['BANKCONNECT_API_VERSION'] ?? DEFAULT_API_VERSION,
+    apiKey,
+    serverHash,
+    fetch,
+  });
+  return async (sessionId) => {
+    try {
+      return await client.deleteSession(sessionId);
+    } catch (error) {
+      return { failed: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+    }
+  };
+}
+
+const finboxSaid = (d: FinBoxDeletion | null): string =>
+  d === null ? '' : `  FinBox: ${typeof d === 'string' ? d : `not deleted (${d.failed})`}`;
 
 export const RETENTION_SUBCOMMANDS = [
   {
@@ -24,7 +73,7 @@ export const RETENTION_SUBCOMMANDS = [
     args: '',
     summary:
       "purge decided cases' data past the retention policy (an admin); decisions and the audit trail stay",
-    flags: ['dry-run', 'team'],
+    flags: ['dry-run', 'finbox', 'base-url', 'team'],
   },
 ] as const;
 
@@ -33,7 +82,12 @@ export async function retentionCommand(
   io: CliIo,
   action: 'retention' | 'purge',
   rest: readonly string[],
-  values: { readonly days?: string | undefined; readonly 'dry-run'?: boolean | undefined },
+  values: {
+    readonly days?: string | undefined;
+    readonly 'dry-run'?: boolean | undefined;
+    readonly finbox?: boolean | undefined;
+    readonly 'base-url'?: string | undefined;
+  },
 ): Promise<number> {
   if (action === 'retention') {
     if (rest[0] === 'set') {
@@ -63,11 +117,17 @@ export async function retentionCommand(
     }
     return 0;
   }
-  const purged = await purgeDue(db);
+  const purged = await purgeDue(
+    db,
+    values.finbox ? { deleteAtFinBox: finboxDeleter(io, values['base-url']) } : {},
+  );
   io.stdout(
     `Purged ${purged.length} case${purged.length === 1 ? '' : 's'} (their decisions and audit trail kept)\n`,
   );
-  for (const p of purged)
-    io.stdout(`${shown(p.sessionId)}  ${p.snapshots} snapshot${p.snapshots === 1 ? '' : 's'}\n`);
+  for (const p of purged) {
+    io.stdout(
+      `${shown(p.sessionId)}  ${p.snapshots} snapshot${p.snapshots === 1 ? '' : 's'}${shown(finboxSaid(p.finbox))}\n`,
+    );
+  }
   return 0;
 }

@@ -114,14 +114,25 @@ export interface BankConnectClient {
   ): Promise<ReceivedBody<SessionStatusResponse>>;
 }
 
-type Endpoint = 'session_status' | 'progress' | DataEndpoint;
+/** Deleting a session at FinBox (the team library's retention asks for it, nothing else). */
+export interface SessionDeleter {
+  /**
+   * `DELETE .../delete/`: asks FinBox to delete the session. A session deleted before answers
+   * 410 SESSION_DELETED: 'already deleted'. Any other failure throws.
+   */
+  deleteSession(sessionId: string, signal?: AbortSignal): Promise<'deleted' | 'already deleted'>;
+}
+
+type Endpoint = 'session_status' | 'progress' | 'delete' | DataEndpoint;
 
 /** Answers meaning "this server has no progress endpoint", not "the session failed". */
 const NO_PROGRESS = new Set(['HTTP_ERROR', 'NOT_JSON', 'NOT_FOUND', 'METHOD_NOT_ALLOWED']);
 
 const STILL_PROCESSING = new Set(['processing', 'in_progress', 'pending']);
 
-export function createBankConnectClient(options: ClientOptions): BankConnectClient {
+export function createBankConnectClient(
+  options: ClientOptions,
+): BankConnectClient & SessionDeleter {
   const base = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const version = options.apiVersion ?? DEFAULT_API_VERSION;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -152,6 +163,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     signal: AbortSignal | undefined,
     onProgress: DataProgress | undefined,
     handOff: HandOff | undefined,
+    method: 'GET' | 'DELETE',
   ): Promise<Answer> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -165,7 +177,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
       let response: Response;
       try {
         response = await options.fetch(url, {
-          method: 'GET',
+          method,
           headers: {
             'x-api-key': options.apiKey,
             'server-hash': options.serverHash,
@@ -321,6 +333,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     signal: AbortSignal | undefined,
     onProgress?: DataProgress,
     handOff?: HandOff,
+    method: 'GET' | 'DELETE' = 'GET',
   ): Promise<Answer> {
     // Checked before any request: the id becomes a path segment (and later a folder).
     const problem = sessionIdProblem(sessionId.trim());
@@ -343,7 +356,7 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     const started = now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(url, signal, onProgress, handOff);
+        return await once(url, signal, onProgress, handOff, method);
       } catch (error) {
         if (error instanceof HandOffFailed) throw error.cause;
         const failure = scrubbed(
@@ -443,7 +456,22 @@ export function createBankConnectClient(options: ClientOptions): BankConnectClie
     }
   }
 
-  return { host, sessionStatus, subscribedData, data, progress, waitForCompletion };
+  async function deleteSession(
+    sessionId: string,
+    signal?: AbortSignal,
+  ): Promise<'deleted' | 'already deleted'> {
+    try {
+      await get(sessionId, 'delete', signal, undefined, undefined, 'DELETE');
+      return 'deleted';
+    } catch (error) {
+      if (error instanceof BankConnectError && error.code === 'SESSION_DELETED') {
+        return 'already deleted';
+      }
+      throw error;
+    }
+  }
+
+  return { host, sessionStatus, subscribedData, data, progress, waitForCompletion, deleteSession };
 }
 
 /** Where JSON.parse stopped: at (or past) the text's end means the JSON was cut short. */
