@@ -46,7 +46,7 @@ export const apiErrorBodySchema = z.object({
 });
 
 // ---- the data response: its types are the definition --------------------------------
-// normalizeSession (model/read-blocks.ts, model/read-transactions.ts) reads it part by part
+// normalizeSession (model/blocks/*, model/read-transactions.ts) reads it part by part
 // and sets aside what it cannot read; these types say what it reads. Fields we do not know
 // are kept (every object is read loosely).
 

@@ -4,7 +4,7 @@
 import type { SessionStatusResponse } from '../api/schemas';
 import { toMonthKey } from '../model/calendar';
 import { accountEntries } from '../model/normalize';
-import { detailsEntries } from '../model/read-blocks';
+import { detailsEntries } from '../model/blocks/details';
 import { isRecord } from '../model/read-values';
 
 export interface DataSummary {

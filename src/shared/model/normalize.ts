@@ -10,25 +10,21 @@ import { SchemaMismatchError } from '../api/schema-mismatch';
 import type { SessionStatusResponse } from '../api/schemas';
 import { readApiDate } from './calendar';
 import { normalizeSessionStatus } from './normalize-status';
+import type { BlockContext, Path } from './blocks/context';
+import { keepOther } from './blocks/context';
 import {
   detailsEntries,
-  keepOther,
-  readEod,
-  readExpenseCategories,
-  readFraud,
   readLimit,
   readMissing,
-  readMonthly,
   readMonths,
-  readPredictors,
-  readScore,
-  readStatementStats,
   readStringList,
-  readTop,
-  readUrl,
-  type BlockContext,
-  type Path,
-} from './read-blocks';
+} from './blocks/details';
+import { readEod } from './blocks/eod';
+import { readFraud } from './blocks/fraud';
+import { readMonthly } from './blocks/monthly';
+import { readExpenseCategories, readScore, readStatementStats, readUrl } from './blocks/newer';
+import { readPredictors } from './blocks/predictors';
+import { readTop } from './blocks/top';
 import { readTransactionList, type TransactionContext } from './read-transactions';
 import { isRecord, nullableText, readNumber, text, type Json } from './read-values';
 import { DerivedIds } from './transaction-id';
@@ -46,8 +42,6 @@ import type {
   TransactionView,
 } from './view-model';
 import { transactionTotals } from '../transactions/totals';
-
-export { normalizePredictors } from './read-blocks';
 
 /** One account as found in the response, before reading. */
 export interface AccountEntry {
