@@ -39,7 +39,9 @@ describe('bcv with a reviewed session, as a process', () => {
     const done = await bcv(['export', 'case.bcsession', '-o', 'case.xlsx'], {}, cwd);
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/, with the review the file carries \(5 entries\); policy: Default policy\n$/);
+    expect(done.stdout).toMatch(
+      /, with the review the file carries \(5 entries\); policy: Default policy\n$/,
+    );
 
     const workbook = await readBack(join(cwd, 'case.xlsx'));
     const review = rowsOf(sheet(workbook, 'Review'));
