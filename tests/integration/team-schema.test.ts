@@ -97,6 +97,31 @@ describe.skipIf(unavailable !== null)('bcv team: schema, connection and members'
     );
   });
 
+  it('signs in by a client certificate, its key from the environment', async () => {
+    const login = await cluster.certificateLogin();
+    const profile = await profileFile(cluster, login.user, { certFile: login.certFile });
+    const run = await bcv(['team', 'status', '--team', profile], {
+      BCV_TEAM_CLIENT_KEY: login.key,
+    });
+    // Signed in (the server checked the certificate): then told it is not a member yet.
+    expect(run.stderr).toBe(
+      'TEAM_NOT_MEMBER: The login "cert_login" is not a member of this team library: a team admin adds it (bcv team member set)\n',
+    );
+    expect(run.stdout).toMatch(/^Server 127\.0\.0\.1:\d+\/bcv_team, schema version \d+\n$/);
+    // A password login given only a key: the server asks for the password, said in one line.
+    const noPassword = await bcv(['team', 'status', '--team', alice.profile], {
+      BCV_TEAM_CLIENT_KEY: login.key,
+    });
+    expect(noPassword.stderr).toBe(
+      `TEAM_LOGIN: The team server 127.0.0.1:${cluster.port}/${cluster.database} asks the login "alice" for a password, and none is set\n`,
+    );
+    // Without its key, the profile's certificate is refused before any connection.
+    const keyless = await bcv(['team', 'status', '--team', profile], { BCV_TEAM_PASSWORD: 'x' });
+    expect(keyless.stderr).toBe(
+      'TEAM_PROFILE: The team profile names a client certificate but its key is not set\n',
+    );
+  });
+
   it('says in one line when the login is refused', async () => {
     const run = await alice.run(['team', 'status'], { BCV_TEAM_PASSWORD: 'not-her-password' });
     expect(run.code).toBe(1);

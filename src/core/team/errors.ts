@@ -62,6 +62,12 @@ export function connectFailure(error: unknown, server: ServerName): TeamError {
       `The team server ${where(server)} refused the login "${server.user}": check the user name and its password or key`,
     );
   }
+  if (/password must be a string|password authentication/i.test(text)) {
+    return new TeamError(
+      'TEAM_LOGIN',
+      `The team server ${where(server)} asks the login "${server.user}" for a password, and none is set`,
+    );
+  }
   if (code === '3D000') {
     return new TeamError('TEAM_NOT_SET_UP', `The team server has no database "${server.database}"`);
   }

@@ -27,6 +27,11 @@ export interface TeamCluster {
   superQuery(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
   /** A login (role with LOGIN and a password); answers its password. */
   createLogin(name: string): Promise<string>;
+  /**
+   * The login `cert_login`, which signs in by a client certificate (CN=cert_login, signed by
+   * the cluster's CA) and has no password: its certificate file and key (PEM).
+   */
+  certificateLogin(): Promise<{ user: string; certFile: string; key: string }>;
   stop(): Promise<void>;
 }
 
@@ -191,6 +196,7 @@ export async function startTeamCluster(): Promise<TeamCluster> {
   await writeFile(
     join(dir, 'hba.conf'),
     [
+      'hostssl all cert_login 127.0.0.0/8 cert',
       'hostssl all all 127.0.0.0/8 scram-sha-256',
       'hostnossl all all 127.0.0.0/8 reject',
       'local all all scram-sha-256',
@@ -207,6 +213,7 @@ export async function startTeamCluster(): Promise<TeamCluster> {
     '-c ssl=on',
     `-c ssl_cert_file='${join(dir, 'server.crt')}'`,
     `-c ssl_key_file='${join(dir, 'server.key')}'`,
+    `-c ssl_ca_file='${join(dir, 'ca.crt')}'`,
     `-c hba_file='${join(dir, 'hba.conf')}'`,
     '-c fsync=off',
     '-c max_connections=40',
@@ -271,6 +278,47 @@ export async function startTeamCluster(): Promise<TeamCluster> {
       const password = `pw-${name}-${Math.random().toString(36).slice(2)}`;
       await superQuery(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
       return password;
+    },
+    async certificateLogin() {
+      await openssl(
+        [
+          'req',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          'client.key',
+          '-out',
+          'client.csr',
+          '-subj',
+          '/CN=cert_login',
+        ],
+        dir,
+      );
+      await openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          'client.csr',
+          '-CA',
+          'ca.crt',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-out',
+          'client.crt',
+          '-days',
+          '2',
+        ],
+        dir,
+      );
+      await superQuery('CREATE ROLE cert_login LOGIN');
+      return {
+        user: 'cert_login',
+        certFile: join(dir, 'client.crt'),
+        key: await readFile(join(dir, 'client.key'), 'utf8'),
+      };
     },
     async stop() {
       if (stopped) return;
