@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index';
 import { readFileBounded } from '../../src/core/io/size-ceiling';
+import { readRegularText } from '../../src/core/io/regular-file';
+import { reviewCliLibrary, SESSION } from './support/review-cli';
 
 let dir: string;
 let socket: Server;
@@ -95,6 +97,23 @@ describe('only regular files are read', () => {
     });
     await expect(readFileBounded(dir, { what: 'the folder' })).rejects.toMatchObject({
       code: 'IS_A_FOLDER',
+    });
+  }, 10_000);
+
+  it('a FIFO inside the library (a review file) is refused, not waited on for ever', async () => {
+    const { cwd, run } = await reviewCliLibrary();
+    execFileSync('mkfifo', [join(cwd, 'lib', SESSION, 'review.json')]);
+    const shown = await run('review', 'show', SESSION);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toMatch(/review\.json is a FIFO \(named pipe\), not a regular file/);
+    expect(shown.stderr.split('\n')).toHaveLength(2);
+  }, 10_000);
+
+  it('settings and key files are read through the same check', async () => {
+    await expect(readRegularText(fifo(), 'the CA file')).rejects.toMatchObject({
+      code: 'NOT_A_FILE',
+      message:
+        'the CA file is a FIFO (named pipe), not a regular file: only regular files are read',
     });
   }, 10_000);
 });

@@ -97,3 +97,8 @@ export async function readRegularFile(
     await handle.close().catch(() => undefined);
   }
 }
+
+/** readRegularFile as UTF-8 text (a settings or key file). */
+export async function readRegularText(path: string, what: string = path): Promise<string> {
+  return (await readRegularFile(path, what)).toString('utf8');
+}

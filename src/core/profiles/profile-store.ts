@@ -3,7 +3,6 @@
 // folder (written atomically); API keys and server hashes live only in the vault.
 import { DEFAULT_DATA_ENDPOINT, isDataEndpoint, type DataEndpoint } from '@shared/api/endpoints';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IpcArgs, ProfileSummary } from '@shared/ipc/contract';
 import type { Connection } from '../deps';
@@ -11,6 +10,7 @@ import { CoreError } from '../core-error';
 import { writeFileSafely } from '../io/safe-write';
 import { refuseCredentialsInUrl } from '../security/redact';
 import type { Vault } from '../vault/vault';
+import { readRegularText } from '../io/regular-file';
 
 export const SANDBOX_ID = 'sandbox';
 /** The sandbox's fixed demo credentials: not secrets, the sandbox serves only demo data. */
@@ -201,7 +201,7 @@ export class ProfileStore {
 
 async function readProfilesFile(file: string): Promise<ProfilesFile | null> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<ProfilesFile>;
+    const parsed = JSON.parse(await readRegularText(file)) as Partial<ProfilesFile>;
     if (parsed.version !== 1 || !Array.isArray(parsed.profiles)) return null;
     const profiles = parsed.profiles.filter(
       (p): p is StoredProfile =>

@@ -4,7 +4,6 @@
 // imported and then opened (a double-click, Open with) hands what the import decoded to
 // that open, so the file is read and decoded once.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { SessionView } from '@shared/model/view-model';
 import type { SessionPayload } from '../library/payload';
 import type { Library, LibraryProgress, ListedSnapshot, OpenedSnapshot } from '../library/store';
@@ -13,6 +12,7 @@ import type { ReviewedImport, SessionReviews } from '../review/session-reviews';
 import type { AddSession } from './session-store';
 import type { ViewCache } from './view-cache';
 import { viewOfPayload } from './view';
+import { readRegularFile } from '../io/regular-file';
 
 /** Files smaller than this (about 15,000 transactions) open fast enough as they are. */
 export const VIEW_KEPT_FROM_BYTES = 1024 * 1024;
@@ -119,7 +119,7 @@ async function keepSavedView(
   view: SessionView,
 ): Promise<void> {
   if (!views || saved.record.sizeBytes < VIEW_KEPT_FROM_BYTES) return;
-  const bytes = await readFile(saved.file);
+  const bytes = await readRegularFile(saved.file);
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   await views.keep(saved.record.sessionId, saved.record.snapshotId, fileSha256, view);
 }

@@ -12,7 +12,7 @@
 // File: "BCVVIEW1", a 4-byte header length, the header (JSON), the view (v8-serialised,
 // zstd-compressed), then the HMAC-SHA256 of everything before it.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
@@ -22,6 +22,7 @@ import { realFs, writeFileAtomic } from '../io/safe-write';
 import { inflateBounded } from '../io/size-ceiling';
 import { writerOf, writerRunning } from '../io/stale-temp';
 import type { Vault } from '../vault/vault';
+import { readRegularFile } from '../io/regular-file';
 
 const MAGIC = Buffer.from('BCVVIEW1');
 const HMAC_BYTES = 32;
@@ -92,7 +93,7 @@ export class ViewCache {
       if (!key) return null;
       const file = this.fileOf(sessionId, snapshotId);
       if ((await stat(file)).size > MAX_FILE_BYTES) return null;
-      const bytes = await readFile(file);
+      const bytes = await readRegularFile(file);
       if (bytes.length < MAGIC.length + 4 + HMAC_BYTES) return null;
       if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
       const signed = bytes.subarray(0, bytes.length - HMAC_BYTES);

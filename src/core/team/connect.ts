@@ -1,10 +1,10 @@
 // One connection to the team's PostgreSQL server as the user's own login, over TLS that
 // checks the server (verify-full by default). `pg` is loaded on first use, so commands
 // that never reach a team server do not pay for it.
-import { readFile } from 'node:fs/promises';
 import type { Client, QueryResultRow } from 'pg';
 import { connectFailure, statementFailure, TeamError, type ServerName } from './errors';
 import type { TeamProfile, TeamSecrets } from './profile';
+import { readRegularText } from '../io/regular-file';
 
 export interface ConnectOptions {
   /** Shown in pg_stat_activity: which program holds the connection. */
@@ -29,7 +29,7 @@ export interface TeamConnection extends TeamDb {
 
 async function readPem(file: string, what: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readRegularText(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new TeamError(

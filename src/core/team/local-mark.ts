@@ -2,11 +2,12 @@
 // and review (the library lists only .bcsession files, so it reads past it). The local copy
 // opens offline like any saved session; the mark says where it came from and lets a sync
 // find the cases whose reviews to send.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { realFs, writeFileAtomic } from '../io/safe-write';
 import { folderNameOf } from '../library/ids';
+import { readRegularText } from '../io/regular-file';
 
 export const TEAM_MARK_FILE = 'team-case.json';
 
@@ -35,7 +36,7 @@ export async function readTeamMark(
   sessionId: string,
 ): Promise<TeamMark | null> {
   try {
-    const text = await readFile(join(libraryDir, folderNameOf(sessionId), TEAM_MARK_FILE), 'utf8');
+    const text = await readRegularText(join(libraryDir, folderNameOf(sessionId), TEAM_MARK_FILE));
     const parsed = markSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
@@ -50,7 +51,7 @@ export async function teamMarks(libraryDir: string): Promise<TeamMark[]> {
   for (const folder of folders) {
     if (!folder.isDirectory()) continue;
     try {
-      const text = await readFile(join(libraryDir, folder.name, TEAM_MARK_FILE), 'utf8');
+      const text = await readRegularText(join(libraryDir, folder.name, TEAM_MARK_FILE));
       const parsed = markSchema.safeParse(JSON.parse(text));
       if (parsed.success) marks.push(parsed.data);
     } catch {

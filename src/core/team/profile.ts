@@ -1,9 +1,9 @@
 // A team profile: where the team's PostgreSQL server is and who this user is on it. The
 // profile holds no secret: the password or the client key comes from the vault (the app)
 // or the environment (bcv), like the API's credentials.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { TeamError } from './errors';
+import { readRegularText } from '../io/regular-file';
 
 /** verify-full (the default) checks the CA and the host name; verify-ca the CA only. */
 export const SSL_MODES = ['verify-full', 'verify-ca'] as const;
@@ -53,7 +53,7 @@ export function parseTeamProfile(value: unknown, source: string): TeamProfile {
 export async function readTeamProfile(file: string): Promise<TeamProfile> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new TeamError(

@@ -3,10 +3,10 @@
 // store (Linux `basic_text`, a fixed key) nothing is written until the user consents;
 // without consent secrets live in memory for this run only. Callers outside main only
 // ever get hints: whether a secret is set and its last 4 characters.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileSafely } from '../io/safe-write';
 import type { SecretHint, VaultStatus } from '@shared/ipc/contract';
+import { readRegularText } from '../io/regular-file';
 
 /** The subset of Electron's safeStorage the vault uses (async API only). */
 export interface SafeStorageLike {
@@ -117,7 +117,7 @@ export class Vault {
 async function readVaultFile(file: string): Promise<VaultFile | null> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file);
   } catch {
     return null;
   }

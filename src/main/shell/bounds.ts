@@ -1,9 +1,9 @@
 // Window size and position, remembered between runs. Plain code (no electron): the
 // shell passes the displays' work areas. A saved position is used only if the window
 // would still be visible on a display (a monitor may have been unplugged).
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileSafely } from '../../core/io/safe-write';
+import { readRegularText } from '../../core/io/regular-file';
 
 export interface Rect {
   readonly x: number;
@@ -75,7 +75,7 @@ function isRect(r: unknown): r is Rect {
 
 export async function readWindowState(userDataDir: string): Promise<WindowState | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(userDataDir, WINDOW_STATE_FILE), 'utf8')) as {
+    const parsed = JSON.parse(await readRegularText(join(userDataDir, WINDOW_STATE_FILE))) as {
       bounds?: unknown;
       maximized?: unknown;
     };
