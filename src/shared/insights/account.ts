@@ -33,8 +33,8 @@ export function insightsFromContext(
   policy: CreditPolicy = DEFAULT_POLICY,
 ): AccountResult {
   const coverage = monthCoverage(ctx);
-  const recurring = computeRecurring(ctx);
   const pairs = pairReturns(ctx);
+  const recurring = computeRecurring(ctx, pairs.returnedBy);
   const flows = computeFlows(ctx);
   const bounces = computeBounces(ctx, pairs);
   const obligations = computeObligations(ctx, pairs);

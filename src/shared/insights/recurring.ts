@@ -97,7 +97,11 @@ function seriesOf(
   };
 }
 
-export function computeRecurring(ctx: AccountContext): RecurringSeries[] {
+/** `returnedBy`: for a debit that came back, its return (returns.ts); such a debit was not paid. */
+export function computeRecurring(
+  ctx: AccountContext,
+  returnedBy?: Int32Array,
+): RecurringSeries[] {
   const out: RecurringSeries[] = [];
   const credits: number[] = [];
   const debits: number[] = [];
@@ -110,8 +114,8 @@ export function computeRecurring(ctx: AccountContext): RecurringSeries[] {
     debits.length = 0;
     for (let k = from; k < to; k++) {
       const i = ctx.byParty[k]!;
-      // Bounces are not payments.
-      if (ctx.bounce[i]) continue;
+      // Bounces are not payments, nor is a debit that came back (a returned EMI).
+      if (ctx.bounce[i] || (returnedBy !== undefined && returnedBy[i]! >= 0)) continue;
       (ctx.credit[i] ? credits : debits).push(i);
     }
     for (const group of [credits, debits]) {

@@ -78,3 +78,32 @@ describe('recurring debits and credits', () => {
     expect(weekly!.total.indices).toEqual([4, 5, 6, 7]);
   });
 });
+
+describe('a returned EMI in a recurring series', () => {
+  it('is not counted as a payment', () => {
+    // Six monthly EMIs of 45,000 to the same lender; May's came back on 7 May.
+    const txs: Tx[] = [];
+    for (const m of ['01', '02', '03', '04', '05', '06'])
+      txs.push({
+        date: `2024-${m}-05`,
+        type: 'debit',
+        amount: 45000,
+        channel: 'auto_debit_payment',
+        description: 'lender_transaction',
+        note: 'ACH D- KISETSU SAISON FIN-77',
+      });
+    txs.push({
+      date: '2024-05-07',
+      type: 'credit',
+      amount: 45000,
+      channel: 'auto_debit_payment_bounce',
+      note: 'ACH RTN KISETSU SAISON FIN',
+    });
+    txs.sort((a, b) => (a.date < b.date ? -1 : 1));
+    const { recurring } = computeAccountInsights(accountOf(txs, { opening: 500000 }));
+    const debits = recurring.filter((r) => r.type === 'debit');
+    expect(debits).toHaveLength(1);
+    // 5 paid x 45,000 = 2,25,000 (not 6 x 45,000 = 2,70,000).
+    expect(debits[0]!.total).toMatchObject({ amount: 225000, count: 5 });
+  });
+});
