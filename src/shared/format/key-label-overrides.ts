@@ -74,7 +74,17 @@ export const KEY_LABEL_OVERRIDES: {
     amt_emi: 'EMI debits: amount',
     cnt_emi: 'EMI debits: count',
   },
+  // FinBox's own figures named as FinBox's where ours have the same name and another
+  // meaning: FinBox's income is not our eligible income (loan money and own transfers
+  // are in it), its EMI totals count EMIs presented, returned ones included.
   predictor: {
+    income: "FinBox's income estimate",
+    total_income: "FinBox's total income estimate",
+    avg_monthly_income: "FinBox's average monthly income estimate",
+    fixed_obligation_to_income_ratio: "FinBox's FOIR (fixed obligations to income)",
+    adjusted_abb: "FinBox's adjusted ABB",
+    total_emi: "FinBox's EMI total (presented, returned EMIs included)",
+    total_emi_ecs_loan: "FinBox's EMI, ECS and loan debits (returned ones included)",
     accountnumber: 'Account number',
     ccod_limit: 'CC/OD limit',
     cnt_inward_cheque_bounce_6m: 'Inward cheque bounce credits last 6 months: count',
@@ -87,6 +97,8 @@ export const KEY_LABEL_OVERRIDES: {
     bank_connect_status: 'BankConnect status',
   },
   series: {
+    income: "FinBox's income estimate",
+    total_emi: "FinBox's EMI total (presented, returned EMIs included)",
     month: 'Month',
     bal_last: 'Last balance of the month',
     bal_avgof_6dates: 'Average balance of 6 dates',

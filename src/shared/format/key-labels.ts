@@ -146,8 +146,14 @@ const MONTHLY = table(
   [...new Set([...MONTHLY_ANALYSIS_KEYS, ...Object.keys(KEY_LABEL_OVERRIDES.monthly)])],
   KEY_LABEL_OVERRIDES.monthly,
 );
-const SCALARS = table(PREDICTOR_SCALAR_KEYS, KEY_LABEL_OVERRIDES.predictor);
-const SERIES = table(PREDICTOR_SERIES_FIELDS, KEY_LABEL_OVERRIDES.series);
+const SCALARS = table(
+  [...new Set([...PREDICTOR_SCALAR_KEYS, ...Object.keys(KEY_LABEL_OVERRIDES.predictor)])],
+  KEY_LABEL_OVERRIDES.predictor,
+);
+const SERIES = table(
+  [...new Set([...PREDICTOR_SERIES_FIELDS, ...Object.keys(KEY_LABEL_OVERRIDES.series)])],
+  KEY_LABEL_OVERRIDES.series,
+);
 
 function unknown(key: string): KeyLabel {
   return { key, label: key, group: 'Other', known: false };

@@ -14,7 +14,9 @@ import { typed, type SheetRow, type Value } from '../cells';
 import { bankName } from '@shared/format/bank-names';
 import { fieldLabel } from '@shared/format/field-labels';
 import { maskAccountNumber } from '../labels';
+import { finboxCaveats } from '@shared/insights/finbox-caveats';
 import { labelOf, type ExportContext } from '../context';
+import { insightsFor } from './insights';
 import { metricKind } from '../metric-kind';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
@@ -43,6 +45,10 @@ function accountRows(account: AccountView, label: string, context: ExportContext
     rows.push({ style: 'note', cells: ['No predictors for this account.'] });
     return rows;
   }
+  const insights = insightsFor(context.view, context.policy).accounts.find(
+    (a) => a.accountId === account.accountId,
+  );
+  for (const line of finboxCaveats(insights)) rows.push({ style: 'note', cells: [line] });
   if (scalars.length > 0) {
     rows.push({ style: 'header', cells: ['Predictor', 'API field', 'Value'] });
     for (const { group, items } of groupByLabel(scalars, (s) => predictorKeyLabel(s.key))) {
