@@ -1,6 +1,7 @@
 // `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
 // defaults to the per-user data folder (see src/core/library/paths.ts).
+import { POLICY_OPTION, policyOption } from '../policy-option';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
@@ -41,6 +42,7 @@ export const LIBRARY_SPEC = {
     },
     to: { type: 'string', arg: 'X', help: 'to this snapshot (diff) or date dd-mm-yyyy (search)' },
     amount: { type: 'string', arg: 'RUPEES', help: 'an exact amount, matched to the paisa' },
+    ...POLICY_OPTION,
   },
   subcommands: [
     { name: 'list', args: '', summary: 'every saved session', flags: ['json', 'library'] },
@@ -60,7 +62,7 @@ export const LIBRARY_SPEC = {
       name: 'export',
       args: '<session-id>',
       summary: 'the session file (-o F.bcsession) or its workbook (-o F.xlsx), with the review',
-      flags: ['out', 'snapshot', 'library'],
+      flags: ['out', 'snapshot', 'library', 'policy'],
     },
     {
       name: 'delete',
@@ -163,8 +165,14 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         const destination = resolve(io.cwd, values.out!);
         if (/\.xlsx$/i.test(destination)) {
           // The workbook of the snapshot, with the session's review (Review sheet, flags).
-          const result = await workbooks.ofSnapshot(sessionId, values.snapshot, { destination });
-          io.stdout(`Wrote ${result.path}: ${result.sheets.length} sheets\n`);
+          const policy = await policyOption(values.policy, io.cwd);
+          const result = await workbooks.ofSnapshot(sessionId, values.snapshot, {
+            destination,
+            policy,
+          });
+          io.stdout(
+            `Wrote ${result.path}: ${result.sheets.length} sheets; policy: ${policy.name}\n`,
+          );
           return 0;
         }
         const path = await reviews.exportSessionFile(sessionId, values.snapshot, destination);

@@ -2,6 +2,8 @@
 // flags, notes and verdict on a saved session, from a terminal. Bad input (an unknown
 // session, transaction, account or label, an empty note) is one line on stderr, exit 1,
 // and nothing is written; a usage error exits 2.
+import type { CreditPolicy } from '@shared/insights/policy';
+import { POLICY_OPTION, policyOption } from '../policy-option';
 import { userInfo } from 'node:os';
 import { computeSessionInsights } from '@shared/insights';
 import { claimedTime } from '@shared/review/claimed-time';
@@ -59,6 +61,7 @@ export const REVIEW_SPEC = {
       help: 'who signs the change (default: BCV_REVIEWER, else your user name)',
     },
     library: { type: 'string', arg: 'DIR', help: 'the library folder (BCV_LIBRARY)' },
+    ...POLICY_OPTION,
   },
   subcommands: [
     {
@@ -83,7 +86,7 @@ export const REVIEW_SPEC = {
       name: 'show',
       args: '<session-id>',
       summary: "the session's review: verdict, notes (with their ids), flags, history",
-      flags: ['json', 'library'],
+      flags: ['json', 'library', 'policy'],
     },
   ],
   notes: "Times are shown in this computer's time zone.",
@@ -195,7 +198,13 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
       }
       default:
         if (rest.length > 0) throw new UsageError(`show: unexpected "${rest[0]}"`);
-        return await show(reviews, io, sessionId, values.json === true);
+        return await show(
+          reviews,
+          io,
+          sessionId,
+          values.json === true,
+          await policyOption(values.policy, io.cwd),
+        );
     }
   } finally {
     await saved.close();
@@ -212,9 +221,11 @@ async function show(
   io: CliIo,
   sessionId: string,
   json: boolean,
+  policy: CreditPolicy,
 ): Promise<number> {
   const { view, state, snapshot } = await reviews.open(sessionId);
-  const insights = computeSessionInsights(view);
+  // The adjusted figures are made with the credit policy given (default: the default policy).
+  const insights = computeSessionInsights(view, policy);
   const eligible = eligibleCredits(view, insights, {
     excludedKeys: excludedKeys(state, 'eligible'),
   });
@@ -226,6 +237,7 @@ async function show(
         {
           sessionId,
           snapshotId: snapshot.record.snapshotId,
+          policy: policy.name,
           verdict: state.verdict,
           verdicts: state.verdicts,
           notes: state.notes,
@@ -265,7 +277,7 @@ async function show(
       ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${shown(v.reason)} (${shown(v.reviewer)}, ${claimed(v.at)})`
       : 'Verdict   none yet',
   );
-  lines.push('', 'Eligible credits');
+  lines.push(`Policy    ${shown(policy.name)}`, '', 'Eligible credits');
   for (const e of eligible) {
     const line = adjustmentLine(e.excluded);
     lines.push(
