@@ -11,10 +11,11 @@ import {
   decodeSessionFile,
   FILE_EXTENSION,
   formatOf,
+  type DecodedSession,
   type SessionPayload,
   type SnapshotMeta,
 } from './format';
-import { decodeRawJson } from './raw-json';
+import { decodeRawJson, type RawJsonPayload } from './raw-json';
 import type { FetchNote } from './fetch-file';
 
 export { decodeRawJson };
@@ -48,21 +49,28 @@ export async function carriedReview(
   });
 }
 
+/** A session given as bytes, decoded: a .bcsession (verified) or raw API JSON. */
+export type DecodedInput =
+  | { readonly kind: 'session file'; readonly decoded: DecodedSession }
+  | { readonly kind: 'raw json'; readonly payload: RawJsonPayload };
+
+/** The one place a file's bytes are told apart and decoded (import and `bcv export`). */
+export async function decodeSessionInput(bytes: Uint8Array, name: string): Promise<DecodedInput> {
+  return isSessionFile(bytes, name)
+    ? { kind: 'session file', decoded: await decodeSessionFile(bytes) }
+    : { kind: 'raw json', payload: decodeRawJson(bytes) };
+}
+
 export async function readSessionInput(path: string): Promise<SessionInput> {
   const name = basename(path);
   const bytes = await readFileBounded(path, { what: 'the file' }).catch((error: unknown) => {
     throw inFile(name, error);
   });
-  if (!isSessionFile(bytes, name)) {
-    try {
-      return { ...decodeRawJson(bytes), meta: null, review: null };
-    } catch (error) {
-      throw inFile(name, error);
-    }
-  }
-  const decoded = await decodeSessionFile(bytes).catch((error: unknown) => {
+  const input = await decodeSessionInput(bytes, name).catch((error: unknown) => {
     throw inFile(name, error);
   });
+  if (input.kind === 'raw json') return { ...input.payload, meta: null, review: null };
+  const { decoded } = input;
   return {
     ...decoded,
     meta: decoded.meta,

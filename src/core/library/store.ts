@@ -40,7 +40,7 @@ import type { DuplicateKey } from '@shared/json/read-json';
 import type { RawResponses } from '../session/received';
 import type { ProgressStage } from '@shared/session/progress';
 import { nextTurn } from '../io/next-turn';
-import { decodeRawJson, isSessionFile } from './session-input';
+import { decodeSessionInput } from './session-input';
 import { folderNameOf, makeSnapshotId } from './ids';
 import { INDEX_NAME } from './index-file';
 import { REVIEW_FILE, REVIEW_LOCK } from '../review/store';
@@ -216,8 +216,9 @@ export class Library {
       );
     }
     try {
-      if (isSessionFile(bytes, name)) {
-        const decoded = await decodeSessionFile(bytes);
+      const input = await decodeSessionInput(bytes, name);
+      if (input.kind === 'session file') {
+        const { decoded } = input;
         // Format 2's data block is copied byte for byte (the sender's checksum still
         // holds); a format-1 file's payload text becomes one document body.
         const bodies = await decoded.storedBodies();
@@ -251,7 +252,7 @@ export class Library {
       }
       // Raw JSON is kept as given, so every open reads it as it was (a key given twice
       // is reported each time, not resolved once at import and forgotten).
-      const payload = decodeRawJson(bytes);
+      const { payload } = input;
       const bodies = await bodiesOfDocument(bytes, payload.duplicateKeys);
       const same = await this.findSame(sessionIdOfPayload(payload), [sha256OfBodies(bodies)], null);
       const duplicateKeys = payload.duplicateKeys ?? [];
