@@ -11,7 +11,9 @@ import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { setUpTeam, type Login } from './support/team-logins';
+import { profileFile, setUpTeam, teamProfileOf, type Login } from './support/team-logins';
+import { bcv } from './support/bcv';
+import { connectTeam } from '../../src/core/team/connect';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -141,6 +143,43 @@ describe.skipIf(unavailable !== null)('bcv team search / seen', () => {
     const text = await who.bob.run(['team', 'seen', 'case-b', '--library', who.bob.library]);
     expect(text.stdout).toMatch(/\n {2}case-a {2}.* {2}alice's case, team retail-1, branch Pune\n/);
   });
+
+  it('reads from a read replica the profile names (row-level security there too); records the search on the primary', async () => {
+    const { port } = await cluster.startStandby();
+    const standby = await connectTeam(
+      { ...teamProfileOf(cluster, 'carol'), port },
+      { password: who.carol.password, clientKey: null },
+    );
+    try {
+      expect(await standby.query('SELECT pg_is_in_recovery() AS standby')).toEqual([
+        { standby: true },
+      ]);
+    } finally {
+      await standby.close();
+    }
+    const profile = await profileFile(cluster, 'carol', { replica: { host: '127.0.0.1', port } });
+    const env = { BCV_TEAM_PASSWORD: who.carol.password };
+    let result: TeamSearchResult | null = null;
+    for (let i = 0; i < 40 && !result?.sessions.length; i++) {
+      const run = await bcv(['team', 'search', '9160751095@ybl', '--json', '--team', profile], env);
+      expect(run.stderr).toBe('');
+      result = JSON.parse(run.stdout) as TeamSearchResult;
+      if (!result.sessions.length) await new Promise((r) => setTimeout(r, 250)); // replaying
+    }
+    // carol is sme-2's: on the replica too she reads her own case only.
+    expect(result!.sessions.map((s) => s.sessionId)).toEqual(['case-c']);
+    expect(result!.sessionCount).toBe(1);
+    const recorded = await cluster.superQuery(
+      "SELECT count(*)::int AS n FROM bcv.audit WHERE action = 'search' AND actor = 'carol'",
+    );
+    expect(recorded.rows[0].n).toBeGreaterThan(0);
+    // The replica is what answers: one that cannot be reached fails the search, naming it.
+    const away = await profileFile(cluster, 'carol', { replica: { host: '127.0.0.1', port: 1 } });
+    const failed = await bcv(['team', 'search', 'LEELA', '--team', away], env);
+    expect(failed.stderr).toBe(
+      `TEAM_UNREACHABLE: The team server 127.0.0.1:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network\n`,
+    );
+  }, 120_000);
 
   it('each search is a row in the audit trail', async () => {
     const { rows } = await cluster.superQuery(

@@ -3,20 +3,30 @@
 // for a login by certificate), as the API's credentials are.
 import { resolve } from 'node:path';
 import { connectTeam, type TeamConnection } from '../../core/team/connect';
-import { readTeamProfile } from '../../core/team/profile';
+import {
+  readTeamProfile,
+  replicaProfile,
+  type TeamProfile,
+  type TeamSecrets,
+} from '../../core/team/profile';
 import { UsageError } from '../usage';
 import type { CliIo } from '../io';
 
 export const TEAM_SECRET_VARIABLES = ['BCV_TEAM_PASSWORD', 'BCV_TEAM_CLIENT_KEY'] as const;
 
-export async function openTeam(io: CliIo, given: string | undefined): Promise<TeamConnection> {
+/** The primary, and where searches read: the profile's replica when it names one. */
+export interface TeamSession extends TeamConnection {
+  reads(): Promise<TeamConnection>;
+}
+
+export async function openTeam(io: CliIo, given: string | undefined): Promise<TeamSession> {
   const file = given ?? io.env['BCV_TEAM'];
   if (!file) {
     throw new UsageError(
       'No team profile: pass --team FILE or set BCV_TEAM (docs/team-library.md)',
     );
   }
-  const profile = await readTeamProfile(resolve(io.cwd, file));
+  const read = await readTeamProfile(resolve(io.cwd, file));
   const password = io.env['BCV_TEAM_PASSWORD'] || null;
   const clientKey = io.env['BCV_TEAM_CLIENT_KEY'] || null;
   if (!password && !clientKey) {
@@ -24,13 +34,26 @@ export async function openTeam(io: CliIo, given: string | undefined): Promise<Te
       'The team login needs a secret: set BCV_TEAM_PASSWORD (or BCV_TEAM_CLIENT_KEY for a client certificate)',
     );
   }
-  return connectTeam(
-    {
-      ...profile,
-      caFile: profile.caFile && resolve(io.cwd, profile.caFile),
-      certFile: profile.certFile && resolve(io.cwd, profile.certFile),
+  const profile: TeamProfile = {
+    ...read,
+    caFile: read.caFile && resolve(io.cwd, read.caFile),
+    certFile: read.certFile && resolve(io.cwd, read.certFile),
+  };
+  const secrets: TeamSecrets = { password, clientKey };
+  const options = { applicationName: `bcv ${io.appVersion}` };
+  const primary = await connectTeam(profile, secrets, options);
+  const replica = replicaProfile(profile);
+  let reader: Promise<TeamConnection> | null = null;
+  return {
+    ...primary,
+    reads() {
+      reader ??= replica ? connectTeam(replica, secrets, options) : Promise.resolve(primary);
+      return reader;
     },
-    { password, clientKey },
-    { applicationName: `bcv ${io.appVersion}` },
-  );
+    async close() {
+      const opened = await reader?.catch(() => null);
+      if (opened && opened !== primary) await opened.close();
+      await primary.close();
+    },
+  };
 }

@@ -4,7 +4,7 @@
 import { MATCHED_BY_LABELS } from '@shared/catalogue/labels';
 import { parseSearchInput } from '@shared/catalogue/query';
 import type { SeenElsewhere } from '@shared/catalogue/types';
-import type { TeamConnection } from '../../core/team/connect';
+import type { TeamSession } from './team-connection';
 import { searchTeam, seenInTeam } from '../../core/team/search';
 import { sessionViewOf } from '../../core/session/view';
 import { Library } from '../../core/library/store';
@@ -43,7 +43,7 @@ export interface SearchValues {
 }
 
 export async function teamSearchCommand(
-  db: TeamConnection,
+  db: TeamSession,
   io: CliIo,
   words: readonly string[],
   values: SearchValues,
@@ -55,7 +55,7 @@ export async function teamSearchCommand(
     to: values.to,
   });
   if (!parsed.ok) throw new UsageError(`team search: ${parsed.message}`);
-  const result = await searchTeam(db, parsed.query);
+  const result = await searchTeam(await db.reads(), parsed.query, undefined, db);
   io.stdout(
     values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSearch(result, 'team case'),
   );
@@ -63,7 +63,7 @@ export async function teamSearchCommand(
 }
 
 export async function teamSeenCommand(
-  db: TeamConnection,
+  db: TeamSession,
   io: CliIo,
   library: Library,
   rest: readonly string[],
@@ -78,7 +78,7 @@ export async function teamSeenCommand(
     opened.subscribedData,
     opened.duplicateKeys,
   );
-  const seen = await seenInTeam(db, sessionId, view);
+  const seen = await seenInTeam(await db.reads(), sessionId, view);
   io.stdout(json ? `${JSON.stringify(seen, null, 2)}\n` : renderSeen(seen));
   return 0;
 }

@@ -5,6 +5,11 @@ import { z } from 'zod';
 import { TeamError } from './errors';
 import { readRegularText } from '../io/regular-file';
 
+/** The same login on the profile's read replica (the primary's TLS settings). */
+export function replicaProfile(profile: TeamProfile): TeamProfile | null {
+  return profile.replica ? { ...profile, ...profile.replica, replica: null } : null;
+}
+
 /** verify-full (the default) checks the CA and the host name; verify-ca the CA only. */
 export const SSL_MODES = ['verify-full', 'verify-ca'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
@@ -20,6 +25,11 @@ export interface TeamProfile {
   readonly caFile: string | null;
   /** A client certificate, for a login by certificate (its key is a secret). */
   readonly certFile: string | null;
+  /**
+   * A read replica of the same database (streaming replication) that search and "seen
+   * elsewhere" read from; everything that writes, and the audit rows, go to `host`.
+   */
+  readonly replica?: { readonly host: string; readonly port: number } | null;
 }
 
 export interface TeamSecrets {
@@ -36,6 +46,13 @@ const profileSchema = z.object({
   sslmode: z.enum(SSL_MODES).default('verify-full'),
   caFile: z.string().min(1).nullable().default(null),
   certFile: z.string().min(1).nullable().default(null),
+  replica: z
+    .object({
+      host: z.string().min(1).max(255),
+      port: z.number().int().min(1).max(65535).default(5432),
+    })
+    .nullable()
+    .default(null),
 });
 
 export function parseTeamProfile(value: unknown, source: string): TeamProfile {

@@ -145,10 +145,12 @@ export interface TeamSearchResult extends CatalogueSearchResult {
   })[];
 }
 
+/** `db` is where the rows are read (a replica may serve); `audit`, where the search is recorded. */
 export async function searchTeam(
   db: TeamDb,
   query: CatalogueQuery,
   limit = DEFAULT_SEARCH_LIMIT,
+  audit: TeamDb = db,
 ): Promise<TeamSearchResult> {
   const { rows, more } = await findRows(db, query, limit);
   const applicants = new Map<string, string[]>();
@@ -181,7 +183,7 @@ export async function searchTeam(
   const [{ n }] = (await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM bcv.cases WHERE state <> 'purged'",
   )) as [{ n: number }];
-  await reportAction(db, 'search', null, {
+  await reportAction(audit, 'search', null, {
     text: query.text,
     amountPaise: query.amountPaise,
     from: query.from,

@@ -32,6 +32,8 @@ export interface TeamCluster {
    * the cluster's CA) and has no password: its certificate file and key (PEM).
    */
   certificateLogin(): Promise<{ user: string; certFile: string; key: string }>;
+  /** A hot standby streaming from this cluster (pg_basebackup), on its own port. */
+  startStandby(): Promise<{ port: number }>;
   stop(): Promise<void>;
 }
 
@@ -198,6 +200,7 @@ export async function startTeamCluster(): Promise<TeamCluster> {
     [
       'hostssl all cert_login 127.0.0.0/8 cert',
       'hostssl all all 127.0.0.0/8 scram-sha-256',
+      'hostssl replication cluster_super 127.0.0.0/8 scram-sha-256',
       'hostnossl all all 127.0.0.0/8 reject',
       'local all all scram-sha-256',
       '',
@@ -205,19 +208,21 @@ export async function startTeamCluster(): Promise<TeamCluster> {
   );
   if (owner) await chown(join(dir, 'hba.conf'), owner.uid, owner.gid);
   const port = await freePort();
-  const options = [
-    `-c port=${port}`,
-    // 127.0.0.2 too: an address the certificate does not name (verify-full must refuse it).
-    "-c listen_addresses='127.0.0.1,127.0.0.2'",
-    `-c unix_socket_directories='${dir}'`,
-    '-c ssl=on',
-    `-c ssl_cert_file='${join(dir, 'server.crt')}'`,
-    `-c ssl_key_file='${join(dir, 'server.key')}'`,
-    `-c ssl_ca_file='${join(dir, 'ca.crt')}'`,
-    `-c hba_file='${join(dir, 'hba.conf')}'`,
-    '-c fsync=off',
-    '-c max_connections=40',
-  ].join(' ');
+  const optionsFor = (p: number) =>
+    [
+      `-c port=${p}`,
+      // 127.0.0.2 too: an address the certificate does not name (verify-full must refuse it).
+      "-c listen_addresses='127.0.0.1,127.0.0.2'",
+      `-c unix_socket_directories='${dir}'`,
+      '-c ssl=on',
+      `-c ssl_cert_file='${join(dir, 'server.crt')}'`,
+      `-c ssl_key_file='${join(dir, 'server.key')}'`,
+      `-c ssl_ca_file='${join(dir, 'ca.crt')}'`,
+      `-c hba_file='${join(dir, 'hba.conf')}'`,
+      '-c fsync=off',
+      '-c max_connections=40',
+    ].join(' ');
+  const options = optionsFor(port);
   await as(join(bin, 'pg_ctl'), [
     '-D',
     data,
@@ -265,6 +270,8 @@ export async function startTeamCluster(): Promise<TeamCluster> {
     }
   };
   let stopped = false;
+  const standby = join(dir, 'standby');
+  let standbyRunning = false;
   return {
     host: '127.0.0.1',
     port,
@@ -320,9 +327,49 @@ export async function startTeamCluster(): Promise<TeamCluster> {
         key: await readFile(join(dir, 'client.key'), 'utf8'),
       };
     },
+    async startStandby() {
+      const standbyPort = await freePort();
+      const env = ['env', `PGPASSWORD=${sup.password}`, 'PGSSLMODE=require'];
+      const basebackup = [
+        join(bin, 'pg_basebackup'),
+        '-D',
+        standby,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        sup.user,
+        '-R',
+        '-X',
+        'stream',
+      ];
+      await (owner
+        ? run('runuser', ['-u', 'postgres', '--', ...env, ...basebackup])
+        : run(env[0]!, [...env.slice(1), ...basebackup]));
+      await as(join(bin, 'pg_ctl'), [
+        '-D',
+        standby,
+        '-l',
+        join(dir, 'standby.log'),
+        '-o',
+        optionsFor(standbyPort),
+        '-w',
+        '-t',
+        '60',
+        'start',
+      ]);
+      standbyRunning = true;
+      return { port: standbyPort };
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (standbyRunning) {
+        await as(join(bin, 'pg_ctl'), ['-D', standby, '-m', 'immediate', '-w', 'stop']).catch(
+          () => undefined,
+        );
+      }
       await as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
         () => undefined,
       );
