@@ -170,3 +170,25 @@ test('channels by their names in the table and the filter, the value as sent in 
   await expect(page.getByTestId('shown-count')).not.toHaveText('0');
   await app.screenshot('layout-channel-names');
 });
+
+test('at 1366 px the Monthly table scrolls sideways with its first column frozen and a cue at the right', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openReport(app, 'demo-business');
+  await selectTab(page, 'Monthly');
+  const region = page.getByRole('region', { name: 'Monthly analysis, scrollable' });
+  await expect(region).toBeVisible();
+  const wrap = region.locator('xpath=..');
+  const wide = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+  // demo-business's 12 months, Total and Average do not fit 1366 px: the table scrolls.
+  expect(wide).toBe(true);
+  await expect(wrap).toHaveClass(/more-right/);
+  await app.screenshot('layout-monthly-cue-1366');
+  const label = region.getByRole('rowheader').first();
+  const before = (await label.boundingBox())!;
+  await region.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(async () => (await label.boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await region.evaluate((el) => el.scrollBy({ left: el.scrollWidth }));
+  await expect(wrap).not.toHaveClass(/more-right/);
+});
