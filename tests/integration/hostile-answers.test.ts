@@ -187,6 +187,15 @@ describe('bodies that are not quite what they say', () => {
     expect(server.requests('cut')).toBeGreaterThan(1);
   });
 
+  it('progress/ answering an empty body, null or broken JSON: done without, as a server without it', async () => {
+    server.answer('prog-empty', send(200, JSON_TYPE, ''));
+    server.answer('prog-null', send(200, JSON_TYPE, 'null'));
+    server.answer('prog-broken', send(200, JSON_TYPE, '{"stage":\u0001}'));
+    for (const session of ['prog-empty', 'prog-null', 'prog-broken']) {
+      expect(await client().progress(session)).toBeNull();
+    }
+  });
+
   it('a 200 whose body is an API error: the error, by its code', async () => {
     server.answer('ok-error', send(200, JSON_TYPE, NOT_FOUND));
     expect(await failureOf('ok-error')).toMatchObject({

@@ -126,7 +126,17 @@ export interface SessionDeleter {
 type Endpoint = 'session_status' | 'progress' | 'delete' | DataEndpoint;
 
 /** Answers meaning "this server has no progress endpoint", not "the session failed". */
-const NO_PROGRESS = new Set(['HTTP_ERROR', 'NOT_JSON', 'NOT_FOUND', 'METHOD_NOT_ALLOWED']);
+const NO_PROGRESS = new Set([
+  'HTTP_ERROR',
+  'NOT_JSON',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  // An answer there that cannot be read says no more than none: the wait goes on without.
+  'EMPTY_ANSWER',
+  'MALFORMED_JSON',
+  'SCHEMA_MISMATCH',
+  'BAD_ENCODING',
+]);
 
 const STILL_PROCESSING = new Set(['processing', 'in_progress', 'pending']);
 
