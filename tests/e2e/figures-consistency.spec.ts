@@ -22,11 +22,6 @@ import { panel, REFERENCE_ID, tab } from './report-steps';
 
 type Rows = unknown[][];
 
-/** Where the Insights sheet names a Summary figure otherwise. */
-const INSIGHTS_LABEL: Readonly<Record<string, string>> = {
-  'EMIs honoured': 'EMIs honoured, count',
-};
-
 /** The figure keys and kinds of a session, to know what to read (values come from the surfaces). */
 function modelOf(sessionId: string) {
   const found = builtInSession(sessionId);
@@ -169,8 +164,7 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
       const insightRows = wholePeriod(labels[k]!);
       let shared = 0;
       for (const f of figures) {
-        // The Summary's "EMIs honoured" is a count; the Insights sheet names its count so.
-        const label = INSIGHTS_LABEL[f.label] ?? f.label;
+        const label = f.label;
         const row = insightRows.find((r) => r[0] === label);
         if (!row) continue;
         shared++;
