@@ -103,7 +103,6 @@ export function summarizeAccount(
     indices: [...r.inwardReturns.indices, ...r.outwardReturns.indices, ...r.otherReturns.indices],
   };
   const salaryMonths = s.months.filter((m) => m.total.count > 0).length;
-  const leftOut = e.average.leftOut.length;
   const cashOut = exclusion('cash_deposit');
   const answer = obligationsAnswer(account, a, policy);
   const { schedule, foir } = answer;
@@ -130,7 +129,7 @@ export function summarizeAccount(
         fig('totalCredits', 'money', f.credits.amount, f.credits.indices),
         fig('eligibleCredits', 'money', e.eligible.amount, e.eligible.indices),
         fig('eligibleMonthly', 'money', e.averageMonthly, e.eligible.indices, {
-          note: `over ${monthsText(e.average.months)}${leftOut > 0 ? `, ${plural(leftOut, 'month')} left out` : ''}`,
+          note: `${monthsText(e.average.months)} of ${plural(a.coverage.length, 'month')}`,
         }),
         fig(
           'ownTransfersIn',
@@ -298,10 +297,9 @@ function formatLimit(amount: number): string {
   return `₹${formatWhole(amount)}`;
 }
 
-/** `3 months`, `2.13 months` (pro-rated partial months). */
+/** `3`, `2.13` (pro-rated partial months): the months an average divides by. */
 function monthsText(months: number): string {
-  const rounded = Math.round(months * 100) / 100;
-  return `${rounded} ${rounded === 1 ? 'month' : 'months'}`;
+  return String(Math.round(months * 100) / 100);
 }
 
 export function summarizeSession(
