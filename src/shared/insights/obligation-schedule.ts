@@ -72,26 +72,33 @@ const CREDIT_CARD_VALUES: ReadonlySet<string> = new Set([
   'credit_card_payment',
   'credit_card',
 ]);
-const CREDIT_CARD_PATTERN = /\b(CREDIT\s*CARD|CC\s*(BILL|PAYMENT|PMT)|CARD\s*(BILL|DUES)\s*PAY)/;
+const CREDIT_CARD_PATTERN = /\b(CREDIT\s*CARD|CC\s*(BILL|PAYMENT|PMT)|CARD\s*(BILL|DUES)\s*PAY)/i;
 /** Buy-now-pay-later providers, by the names they debit under. */
 const BNPL_PATTERN =
-  /\b(LAZYPAY|SIMPL|ZESTMONEY|POSTPE|PAY\s*LATER|PAYLATER|SLICE\s*CARD|UNI\s*CARDS?|KREDITBEE)\b/;
+  /\b(LAZYPAY|SIMPL|ZESTMONEY|POSTPE|PAY\s*LATER|PAYLATER|SLICE\s*CARD|UNI\s*CARDS?|KREDITBEE)\b/i;
+/** Every narration either pattern can match has one of these: most debits skip both. */
+const CARD_WORDS = /CARD|CC|PAY|SIMPL|ZEST|KREDIT/i;
 
 function lowered(s: string): string {
   return s.trim().toLowerCase();
 }
 
+function cardValue(v: string): boolean {
+  if (v === '') return false;
+  const l = lowered(v);
+  return CREDIT_CARD_VALUES.has(l) || l.includes('credit card');
+}
+
 function cardKind(t: TransactionView): RepaymentKind | null {
-  const upper = t.narration.toUpperCase();
-  if (BNPL_PATTERN.test(upper)) return 'bnpl';
-  const values = [lowered(t.channel), lowered(t.description), lowered(t.category)];
-  if (values.some((v) => CREDIT_CARD_VALUES.has(v) || v.includes('credit card')))
+  const words = CARD_WORDS.test(t.narration);
+  if (words && BNPL_PATTERN.test(t.narration)) return 'bnpl';
+  if (cardValue(t.channel) || cardValue(t.description) || cardValue(t.category))
     return 'credit_card';
-  return CREDIT_CARD_PATTERN.test(upper) ? 'credit_card' : null;
+  return words && CREDIT_CARD_PATTERN.test(t.narration) ? 'credit_card' : null;
 }
 
 function kindOfName(name: string, fallback: RepaymentKind): RepaymentKind {
-  return BNPL_PATTERN.test(name.toUpperCase()) ? 'bnpl' : fallback;
+  return BNPL_PATTERN.test(name) ? 'bnpl' : fallback;
 }
 
 interface Draft {

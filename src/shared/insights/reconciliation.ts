@@ -151,19 +151,22 @@ function countedMore(finboxCount: number | null, ours: number, what: string): Ju
 
 /** End-of-day balances rebuilt from the running balances alone (carried over days without one). */
 export function runningEod(account: AccountView): Map<CalendarDate, number> {
-  const ordered = [...account.transactions].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-  );
-  // Newest first: within a day the first listed is the latest.
-  const descending =
-    account.transactions.length > 1 &&
-    account.transactions[0]!.date > account.transactions[account.transactions.length - 1]!.date;
-  const eod = new Map<CalendarDate, number>();
-  for (const t of ordered) {
-    if (t.balance === null) continue;
-    if (descending && eod.has(t.date)) continue;
-    eod.set(t.date, t.balance);
+  const txs = account.transactions;
+  let up = true;
+  let down = true;
+  for (let i = 1; i < txs.length; i++) {
+    if (txs[i]!.date < txs[i - 1]!.date) up = false;
+    else if (txs[i]!.date > txs[i - 1]!.date) down = false;
   }
+  // Oldest first, each day's entries in running order: the day's last balance wins. A
+  // newest-first list is read backwards; a mixed one is sorted by date (stably).
+  const ordered = up
+    ? txs
+    : down
+      ? [...txs].reverse()
+      : [...txs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const eod = new Map<CalendarDate, number>();
+  for (const t of ordered) if (t.balance !== null) eod.set(t.date, t.balance);
   return eod;
 }
 

@@ -1,7 +1,11 @@
 // Our figures beside FinBox's, with each difference's reason: expected values by hand.
 import { describe, expect, it } from 'vitest';
 import { computeAccountInsights } from '../../../src/shared/insights';
-import { reconcileAccount, reconciliationLine } from '../../../src/shared/insights/reconciliation';
+import {
+  reconcileAccount,
+  reconciliationLine,
+  runningEod,
+} from '../../../src/shared/insights/reconciliation';
 import { accountBlock, sessionOf, type Tx } from './helpers';
 
 // Opening 10,000. Running balances: 60,000; 51,358; 60,000; 51,358; 46,358.
@@ -124,5 +128,25 @@ describe('reconciliation with FinBox (hand-worked)', () => {
     expect(reconciliationLine(r)).toBe(
       "6 of 11 of FinBox's figures agree; 5 differ (2 by definition, 2 from data FinBox has, 1 disagreement)",
     );
+  });
+});
+
+describe('running end-of-day balances', () => {
+  it("take each day's last balance, whichever way the list runs", () => {
+    // Oldest first: 1 Oct 100 then 80 (the day ends at 80); 2 Oct 95.
+    const oldestFirst = accountBlock('a', [
+      { date: '2023-10-01', type: 'credit', amount: 100 },
+      { date: '2023-10-01', type: 'debit', amount: 20 },
+      { date: '2023-10-02', type: 'credit', amount: 15 },
+    ]);
+    // Newest first, as some banks list: the same day's first entry is its last.
+    const newestFirst = { ...oldestFirst, transactions: [...oldestFirst.transactions].reverse() };
+    for (const block of [oldestFirst, newestFirst]) {
+      const view = sessionOf({ a: block as never }).accounts[0]!;
+      expect([...runningEod(view)]).toEqual([
+        ['2023-10-01', 80],
+        ['2023-10-02', 95],
+      ]);
+    }
   });
 });
