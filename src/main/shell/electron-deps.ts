@@ -1,6 +1,7 @@
 // Electron's implementations of main's dependencies: net.fetch (Chromium's network stack:
 // system proxy, PAC, NTLM), safeStorage's async API, native dialogs and shell actions.
-import { libraryDirIn } from '../../core/library/paths';
+import { join } from 'node:path';
+import { APP_FOLDER, libraryDirIn } from '../../core/library/paths';
 import { app, BrowserWindow, dialog, net, safeStorage, shell } from 'electron';
 import type { AppDeps } from '../../core/deps';
 import { createClient, startSandbox } from '../../core/integrations';
@@ -21,13 +22,22 @@ const electronSafeStorage: SafeStorageLike = {
         : 'dpapi',
 };
 
+/**
+ * The folder the library lives in: <appData>/bankconnect-viewer, the one bcv finds by itself
+ * (core/library/paths.ts), whatever name the installed app runs under; with
+ * --user-data-dir (the tests), inside that folder instead. BCV_LIBRARY wins over both.
+ */
+function ownFolder(): string {
+  if (app.commandLine.hasSwitch('user-data-dir')) return app.getPath('userData');
+  return join(app.getPath('appData'), APP_FOLDER);
+}
+
 export function electronDeps(development: boolean): AppDeps {
   const parent = (): BrowserWindow | undefined => BrowserWindow.getAllWindows()[0];
   return {
     fetch: ((input, init) => net.fetch(input as string, init)) as typeof fetch,
     userDataDir: app.getPath('userData'),
-    // The folder bcv uses too, unless BCV_LIBRARY names another for both.
-    libraryDir: libraryDirIn(app.getPath('userData'), process.env, process.cwd()),
+    libraryDir: libraryDirIn(ownFolder(), process.env, process.cwd()),
     clock: () => new Date(),
     safeStorage: electronSafeStorage,
     dialogs: {

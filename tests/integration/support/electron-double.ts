@@ -108,6 +108,7 @@ export function electronDouble(options: { lock: boolean; userData: string }): El
     quit: () => void (recorded.quits += 1),
     whenReady: () => whenReady,
     getPath: () => options.userData,
+    commandLine: { hasSwitch: () => false },
     getVersion: () => '0.0.0-boot-test',
   });
 
