@@ -194,7 +194,8 @@ test('import by dialog, search, open offline, export, delete with confirmation',
   await row.getByRole('button', { name: 'Open' }).click();
   const banner = page.getByRole('note', { name: 'Saved session' });
   await expect(banner).toContainText('Offline');
-  await expect(banner).toContainText('(imported)');
+  await expect(banner).toContainText('Imported snapshot, the file says of');
+  await expect(banner).toContainText('imported on');
   // The figures from the saved data: the first account open, the second in the switcher.
   // Account numbers are masked until revealed.
   await expect(page.locator('main')).toContainText('XXXXXX0344');

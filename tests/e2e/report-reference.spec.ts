@@ -21,7 +21,12 @@ test('the reference session renders every tab of both accounts', async ({ app })
 
   const header = page.getByRole('region', { name: 'Report' });
   await expect(header.getByRole('heading', { name: `Session ${REFERENCE_ID}` })).toBeVisible();
-  await expect(page.getByRole('note', { name: 'Data source' })).toContainText('Saved file');
+  // An imported file: when it came is ours, its fetch time only what the file says.
+  const source = page.getByRole('note', { name: 'Data source' });
+  await expect(source).toContainText('Imported file');
+  await expect(source).toContainText(/imported on \d{2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+  await expect(source).toContainText('the file says: fetched');
+  await expect(source).not.toContainText(/^fetched/);
 
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
   await expect(accounts.getByRole('radio')).toHaveCount(2);

@@ -141,6 +141,7 @@ export function savedSession(found: ListedSnapshot, view: SessionView): AddSessi
       file: found.file,
       sandbox: record.sandbox,
       imported: record.imported,
+      importedAt: record.imported ? record.savedAt : null,
       profileName: record.profileName,
       host: record.host,
     },

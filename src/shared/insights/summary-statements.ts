@@ -58,8 +58,10 @@ export function statementsOf(
     return {
       statementId: id,
       source: sourceName(s?.source ?? stat?.source),
-      from: r?.from ?? null,
-      to: r?.to ?? null,
+      // One period everywhere: the statement's own (as its status declares it, as More API
+      // data shows it), else the span of its transactions.
+      from: s?.dateRange?.from ?? r?.from ?? null,
+      to: s?.dateRange?.to ?? r?.to ?? null,
       transactions: r?.n ?? 0,
       pages: stat?.pageCount ?? null,
       status: s?.status ?? null,

@@ -59,6 +59,8 @@ export type SessionSource =
       readonly file: string;
       readonly sandbox: boolean;
       readonly imported: boolean;
+      /** When it was imported into this library (imported snapshots; else null). */
+      readonly importedAt?: string | null;
       /** Where the snapshot was fetched from (null when an import did not say). */
       readonly profileName: string | null;
       readonly host: string | null;

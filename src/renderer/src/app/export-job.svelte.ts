@@ -8,7 +8,10 @@ import { session } from './session.svelte';
 export class ExportJob extends JobProgress {
   /** Add the `Transactions (all fields)` sheet with every API field. */
   allFields = $state(false);
-  outcome = $state<{ readonly ok: boolean; readonly text: string } | null>(null);
+  /** The last export's outcome, with the session it was of (shown only under that one). */
+  outcome = $state<{ readonly ok: boolean; readonly text: string; readonly handle: string } | null>(
+    null,
+  );
   cancelling = $state(false);
 
   get running(): boolean {
@@ -31,16 +34,18 @@ export class ExportJob extends JobProgress {
         jobId,
         allFields: this.allFields,
       });
+      const { handle } = loaded;
       this.outcome =
         'path' in result
-          ? { ok: true, text: `Exported to ${result.path}` }
-          : { ok: true, text: 'Export cancelled: no file chosen' };
+          ? { ok: true, text: `Exported to ${result.path}`, handle }
+          : { ok: true, text: 'Export cancelled: no file chosen', handle };
     } catch (error) {
       const shown = shownError(error);
+      const { handle } = loaded;
       this.outcome =
         shown.code === 'CANCELLED'
-          ? { ok: true, text: 'Export cancelled' }
-          : { ok: false, text: `Export failed: ${shown.message}` };
+          ? { ok: true, text: 'Export cancelled', handle }
+          : { ok: false, text: `Export failed: ${shown.message}`, handle };
     } finally {
       this.end();
       this.cancelling = false;
