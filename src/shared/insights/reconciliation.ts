@@ -8,7 +8,7 @@ import type { CalendarDate, MonthKey } from '../model/calendar';
 import { daysInMonth, formatDate, formatMonth, toMonthKey } from '../model/calendar';
 import { formatAmount, toPaise } from '../model/money';
 import type { AccountView } from '../model/view-model';
-import type { AccountInsights } from './types';
+import type { AccountInsights, Tally } from './types';
 
 export type ReconciliationReason = 'definition' | 'finbox_data' | 'disagreement';
 
@@ -224,6 +224,22 @@ function eodItems(account: AccountView, items: Items): void {
   }
 }
 
+/**
+ * Why FinBox's EMI amount for a month differs from the EMIs honoured: equal to those
+ * presented (honoured and returned), FinBox counts the returned EMI; else a disagreement.
+ */
+function emiDifference(
+  finbox: number,
+  o: { readonly emi: Tally; readonly emiBounced: Tally } | undefined,
+  otherwise: (j: Judged) => Judged,
+): Judged {
+  const paid = toPaise(o?.emi.amount ?? 0);
+  const presented = paid + toPaise(o?.emiBounced.amount ?? 0);
+  return Math.abs(toPaise(finbox) - presented) <= 1 && presented !== paid
+    ? definition('FinBox counts a returned EMI as debited; ours counts only EMIs that stood')
+    : otherwise(disagreement('The debits each side reads as EMIs differ'));
+}
+
 function salaryIn(a: AccountInsights, month: MonthKey): number {
   return a.salary.months.find((s) => s.month === month)?.total.amount ?? 0;
 }
@@ -259,39 +275,76 @@ export function reconcileAccount(
           )
         : j;
 
-    const countOf = (keys: readonly string[]) => value(keys)?.value ?? null;
-    for (const side of ['credit', 'debit'] as const) {
-      const tally = side === 'credit' ? f?.credits : f?.debits;
-      const amount = value([`amt_${side}`, `total_${side}`]);
-      const count = value([`cnt_${side}`]);
-      const word = `${side}s`;
+    // Amounts FinBox counts as it sums: more counted than listed is data we do not have.
+    const counted: readonly {
+      readonly figure: string;
+      readonly countFigure: string | null;
+      readonly amountKeys: readonly string[];
+      readonly countKeys: readonly string[];
+      readonly ours: { readonly amount: number; readonly count: number } | undefined;
+      readonly word: string;
+    }[] = [
+      {
+        figure: 'Credits',
+        countFigure: 'Credit count',
+        amountKeys: ['amt_credit', 'total_credit'],
+        countKeys: ['cnt_credit'],
+        ours: f?.credits,
+        word: 'credits',
+      },
+      {
+        figure: 'Debits',
+        countFigure: 'Debit count',
+        amountKeys: ['amt_debit', 'total_debit'],
+        countKeys: ['cnt_debit'],
+        ours: f?.debits,
+        word: 'debits',
+      },
+      {
+        figure: 'Cash deposits',
+        countFigure: null,
+        amountKeys: ['amt_cash_deposit_credit', 'cash_deposits'],
+        countKeys: ['cnt_cash_deposit_credit'],
+        ours: f?.cashDeposits,
+        word: 'cash deposits',
+      },
+      {
+        figure: 'Cash withdrawals',
+        countFigure: null,
+        amountKeys: ['amt_cash_withdrawl_debit', 'amt_cash_withdrawal_debit', 'cash_withdrawals'],
+        countKeys: ['cnt_cash_withdrawl_debit'],
+        ours: f?.cashWithdrawals,
+        word: 'cash withdrawals',
+      },
+    ];
+    for (const c of counted) {
+      const amount = value(c.amountKeys);
+      const count = value(c.countKeys);
+      const ours = c.ours ?? { amount: 0, count: 0 };
+      const why = () =>
+        missingMonth(
+          countedMore(count?.value ?? null, ours.count, c.word) ??
+            disagreement(`FinBox and this app read the ${c.word} of ${label} differently`),
+        );
       if (amount)
         items.add(
-          side === 'credit' ? 'Credits' : 'Debits',
+          c.figure,
           `monthly_analysis.${amount.key}`,
           month,
           'money',
           amount.value,
-          tally?.amount ?? 0,
-          () =>
-            missingMonth(
-              countedMore(count?.value ?? null, tally?.count ?? 0, word) ??
-                disagreement(`The ${word} of ${label} sum differently`),
-            ),
+          ours.amount,
+          why,
         );
-      if (count)
+      if (count && c.countFigure)
         items.add(
-          side === 'credit' ? 'Credit count' : 'Debit count',
+          c.countFigure,
           `monthly_analysis.${count.key}`,
           month,
           'count',
           count.value,
-          tally?.count ?? 0,
-          () =>
-            missingMonth(
-              countedMore(count.value, tally?.count ?? 0, word) ??
-                disagreement(`FinBox counts ${word} of ${label} we do not`),
-            ),
+          ours.count,
+          why,
         );
     }
 
@@ -319,64 +372,15 @@ export function reconcileAccount(
 
     const emi = value(['amt_emi_debit', 'total_emi_ecs_loan']);
     const o = obligations.get(month);
-    if (emi) {
-      const paid = o?.emi.amount ?? 0;
-      const presented = toPaise(paid) + toPaise(o?.emiBounced.amount ?? 0);
+    if (emi)
       items.add(
         'EMI debits',
         `monthly_analysis.${emi.key}`,
         month,
         'money',
         emi.value,
-        paid,
-        (fb) =>
-          Math.abs(toPaise(fb) - presented) <= 1 && presented !== toPaise(paid)
-            ? definition(
-                'FinBox counts a returned EMI as debited; ours counts only EMIs that stood',
-              )
-            : missingMonth(disagreement('The debits each side reads as EMIs differ')),
-      );
-    }
-
-    const cashIn = value(['amt_cash_deposit_credit', 'cash_deposits']);
-    if (cashIn)
-      items.add(
-        'Cash deposits',
-        `monthly_analysis.${cashIn.key}`,
-        month,
-        'money',
-        cashIn.value,
-        f?.cashDeposits.amount ?? 0,
-        () =>
-          missingMonth(
-            countedMore(
-              countOf(['cnt_cash_deposit_credit']),
-              f?.cashDeposits.count ?? 0,
-              'cash deposits',
-            ) ?? disagreement('The credits each side reads as cash differ'),
-          ),
-      );
-    const cashOut = value([
-      'amt_cash_withdrawl_debit',
-      'amt_cash_withdrawal_debit',
-      'cash_withdrawals',
-    ]);
-    if (cashOut)
-      items.add(
-        'Cash withdrawals',
-        `monthly_analysis.${cashOut.key}`,
-        month,
-        'money',
-        cashOut.value,
-        f?.cashWithdrawals.amount ?? 0,
-        () =>
-          missingMonth(
-            countedMore(
-              countOf(['cnt_cash_withdrawl_debit']),
-              f?.cashWithdrawals.count ?? 0,
-              'cash withdrawals',
-            ) ?? disagreement('The debits each side reads as cash differ'),
-          ),
+        o?.emi.amount ?? 0,
+        (fb) => emiDifference(fb, o, missingMonth),
       );
 
     const salary = value(['total_amount_of_salary', 'total_salary']);
@@ -498,12 +502,14 @@ export function reconcileAccount(
       const f = flows.get(month);
       const o = obligations.get(month);
       if (field === 'total_emi') {
-        const paid = o?.emi.amount ?? 0;
-        const presented = toPaise(paid) + toPaise(o?.emiBounced.amount ?? 0);
-        items.add('EMI, month', `predictors.total_emi_${i}`, month, 'money', fb, paid, (x) =>
-          Math.abs(toPaise(x) - presented) <= 1 && presented !== toPaise(paid)
-            ? definition('FinBox counts a returned EMI as paid; ours counts only EMIs that stood')
-            : disagreement('The debits each side reads as EMIs differ'),
+        items.add(
+          'EMI, month',
+          `predictors.total_emi_${i}`,
+          month,
+          'money',
+          fb,
+          o?.emi.amount ?? 0,
+          (x) => emiDifference(x, o, (j) => j),
         );
       } else {
         items.add(
