@@ -214,6 +214,35 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
     }
   });
 
+  it("search's index-served lookups keep to exactly the cases each role's policies let it read", async () => {
+    // bcv.readable_sessions() restates the cases' policies for the lookups the policies would
+    // make slow (see migrations.ts): for every role they must agree.
+    for (const login of Object.values(who)) {
+      const db = await as(login);
+      const byPolicy = await db.query<{ s: string }>(
+        'SELECT session_id AS s FROM bcv.cases ORDER BY 1',
+      );
+      const byLookup = await db.query<{ s: string }>(
+        'SELECT s FROM bcv.readable_sessions() AS s ORDER BY 1',
+      );
+      expect(byLookup, login.user).toEqual(byPolicy);
+    }
+    // A lookup as carol finds the handle in her own case only (alice's and bob's name it too).
+    const carol = await as(who.carol);
+    const ids = await carol.query<{ id: string }>(
+      "SELECT id::text FROM bcv.search_ids('party', 'upi', '9160751095@ybl', NULL, NULL, NULL, 100) AS id",
+    );
+    const owners = await cluster.superQuery(
+      'SELECT DISTINCT session_id FROM bcv.transactions WHERE id = ANY($1::bigint[])',
+      [ids.map((r) => r.id)],
+    );
+    expect(owners.rows).toEqual([{ session_id: 'case-c' }]);
+    const all = await cluster.superQuery(
+      "SELECT count(DISTINCT session_id)::int AS n FROM bcv.parties WHERE kind = 'upi' AND key = '9160751095@ybl'",
+    );
+    expect(all.rows[0].n).toBe(3);
+  });
+
   it('maker-checker with two bcv processes: submit with a listed reason, locked, deviation first, then decided', async () => {
     const { alice, dave } = who;
     const wrong = await alice.run([

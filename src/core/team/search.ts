@@ -77,35 +77,32 @@ async function findRows(
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
   // As the local catalogue: one index lookup per way the text can match, each stopped at
-  // limit + 1, merged here with each transaction's best match.
+  // limit + 1, merged here with each transaction's best match. The lookups are the server's
+  // (bcv.search_ids: its indexes serve them, for the cases this login reads).
   const best = new Map<string, number>();
   let more = false;
-  const arms: { from: string; where: string; params: unknown[]; rank: number }[] = [];
+  const arms: { arm: string; kind: string | null; term: string; rank: number }[] = [];
   for (const term of terms) {
-    arms.push({
-      from: 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx',
-      where: term.prefix ? 'p.kind = $1 AND p.key LIKE $2' : 'p.kind = $1 AND p.key = $2',
-      params: [term.kind, term.prefix ? likePrefix(term.key) : term.key],
-      rank: rankOf(term.kind),
-    });
+    arms.push(
+      term.prefix
+        ? {
+            arm: 'party-prefix',
+            kind: term.kind,
+            term: likePrefix(term.key),
+            rank: rankOf(term.kind),
+          }
+        : { arm: 'party', kind: term.kind, term: term.key, rank: rankOf(term.kind) },
+    );
   }
   if (fts) {
     for (const column of ['narration', 'details'] as const) {
-      arms.push({
-        from: 'bcv.transactions t',
-        where: `t.${column}_tsv @@ to_tsquery('simple', $1)`,
-        params: [fts],
-        rank: rankOf(column),
-      });
+      arms.push({ arm: column, kind: null, term: fts, rank: rankOf(column) });
     }
   }
   for (const arm of arms) {
-    const params = [...arm.params];
-    const extra = filters(query, params);
-    params.push(limit + 1);
     const ids = await db.query<{ id: string }>(
-      `SELECT t.id::text AS id FROM ${arm.from} WHERE ${arm.where}${extra ? ` AND ${extra}` : ''} LIMIT $${params.length}`,
-      params,
+      'SELECT id::text AS id FROM bcv.search_ids($1, $2, $3, $4, $5, $6, $7) AS id',
+      [arm.arm, arm.kind, arm.term, query.amountPaise, query.from, query.to, limit + 1],
     );
     if (ids.length > limit) more = true;
     for (const { id } of ids) {
