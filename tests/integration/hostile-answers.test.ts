@@ -196,6 +196,22 @@ describe('bodies that are not quite what they say', () => {
     }
   });
 
+  it('an error whose code is a terminal escape and whose message has a line break: one line, API_ERROR', async () => {
+    server.answer(
+      'odd-code',
+      send(
+        404,
+        JSON_TYPE,
+        '{"error":{"code":"\\u001b]0;owned\\u0007","message":"No such\\nverdict: APPROVED"}}',
+      ),
+    );
+    expect(await failureOf('odd-code')).toMatchObject({
+      code: 'API_ERROR',
+      message:
+        'No such verdict: APPROVED (with the code "\\u001b]0;owned\\u0007", which is not one)',
+    });
+  });
+
   it('a 200 whose body is an API error: the error, by its code', async () => {
     server.answer('ok-error', send(200, JSON_TYPE, NOT_FOUND));
     expect(await failureOf('ok-error')).toMatchObject({

@@ -46,9 +46,23 @@ export function apiError(
   status: number,
   retryable = false,
 ): BankConnectError {
+  // The server's words are kept, on one line; a "code" that is not one (a terminal escape,
+  // a sentence) is shown quoted in the message and the error goes by API_ERROR.
+  const said = message ? message.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ') : null;
+  if (!CODE_SHAPED.test(code)) {
+    const quoted = JSON.stringify(code.length > 60 ? `${code.slice(0, 60)}…` : code);
+    return new BankConnectError(
+      'API_ERROR',
+      `${said || 'The server answered an error'} (with the code ${quoted}, which is not one)`,
+      status,
+      retryable,
+    );
+  }
   const documented = isApiErrorCode(code) ? API_ERRORS[code].message : null;
-  return new BankConnectError(code, message || documented || code, status, retryable);
+  return new BankConnectError(code, said || documented || code, status, retryable);
 }
+
+const CODE_SHAPED = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
