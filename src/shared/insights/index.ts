@@ -53,3 +53,5 @@ export { DEFAULT_POLICY } from './policy';
 export type { CreditPolicy } from './policy';
 export { monthlyAverage, meanOfMonths } from './coverage';
 export type { MonthCoverage, MonthlyAverage } from './coverage';
+export { defineFigure, figureDefinitions, figureName, isFigureId } from './definitions';
+export type { FigureDefinition, FigureId, PolicyField } from './definitions';
