@@ -192,3 +192,24 @@ test('at 1366 px the Monthly table scrolls sideways with its first column frozen
   await region.evaluate((el) => el.scrollBy({ left: el.scrollWidth }));
   await expect(wrap).not.toHaveClass(/more-right/);
 });
+
+test('the Top tab lists more than five a month when asked: the ten largest from the transactions', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openReport(app, 'demo-business');
+  await selectTab(page, 'Top Credits & Debits');
+  const first = page.getByRole('region', { name: /^Top credits and debits, / }).first();
+  await expect(first.locator('ol').first().getByRole('listitem')).toHaveCount(5);
+  await page.getByLabel('Per month').selectOption({ label: 'Top 10 (from the transactions)' });
+  const credits = first.locator('ol').first().getByRole('listitem');
+  // demo-business has dozens of credits a month: ten, largest first, each linked.
+  await expect(credits).toHaveCount(10);
+  const amounts = (await credits.locator('.amount').allInnerTexts()).map((a) =>
+    Number(a.replace(/[₹,]/g, '')),
+  );
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  await expect(credits.getByRole('button')).toHaveCount(10);
+  await credits.getByRole('button').first().click();
+  await expect(page.getByRole('complementary', { name: 'Transaction details' })).toBeVisible();
+});

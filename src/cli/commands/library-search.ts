@@ -10,6 +10,7 @@ import { formatRupees, fromPaise } from '@shared/model/money';
 import type { Catalogue } from '../../core/catalogue/catalogue';
 import { EXIT_USAGE } from '../exit';
 import { shown } from '../terminal-safe';
+import { maskedNumber } from '@shared/format/value';
 import type { CliIo } from '../io';
 
 export interface SearchFlags {
@@ -70,7 +71,7 @@ export function renderSearch(result: CatalogueSearchResult, what = 'saved sessio
           : ''),
     );
     for (const number of s.applicantAccounts) {
-      lines.push(`  the applicant's own account ${shown(number)}`);
+      lines.push(`  the applicant's own account ${shown(maskedNumber(number))}`);
     }
     for (const h of s.hits) {
       lines.push(
