@@ -13,6 +13,7 @@
 //                        credentials included (as some gateways do)
 //   fault-endless        200 with a JSON body that never ends (no Content-Length)
 //   fault-huge           200 declaring a body of 8 GiB (Content-Length), then sending it
+//   fault-redirect       302 to a sign-in page on another host (a gateway in the way)
 // Append `~anything` to get a fresh set of counters (e.g. `fault-rate-limit~t1`).
 
 export type FaultKind =
@@ -27,7 +28,8 @@ export type FaultKind =
   | 'schema'
   | 'echo-403'
   | 'endless'
-  | 'huge';
+  | 'huge'
+  | 'redirect';
 
 const KINDS: readonly FaultKind[] = [
   'rate-limit',
@@ -42,6 +44,7 @@ const KINDS: readonly FaultKind[] = [
   'echo-403',
   'endless',
   'huge',
+  'redirect',
 ];
 
 export function faultOf(baseId: string): FaultKind | null {
@@ -129,6 +132,14 @@ export function faultAction(kind: FaultKind, attempt: number, now: Date): FaultA
       };
     case 'html':
       return { kind: 'status', status: 200, body: PROXY_PAGE, type: 'text/html; charset=utf-8' };
+    case 'redirect':
+      return {
+        kind: 'status',
+        status: 302,
+        headers: { Location: 'https://login.example/sso?next=/bank-connect' },
+        body: PROXY_PAGE,
+        type: 'text/html; charset=utf-8',
+      };
     case 'truncated':
       return { kind: 'truncate' };
     case 'slow':

@@ -5,7 +5,7 @@ import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
 
-test('a 403 that echoes the request headers, and bodies too large to read: one line each, no secret', async ({
+test('a 403 that echoes the request headers, bodies too large to read, a redirect: one line each, no secret', async ({
   app,
 }) => {
   const { page } = app;
@@ -32,5 +32,12 @@ test('a 403 that echoes the request headers, and bodies too large to read: one l
   await expect(alert).toContainText('TOO_LARGE', { timeout: 90_000 });
   await expect(alert).toContainText('more than the largest session this app opens');
   await app.screenshot('hostile-03-endless');
+
+  // A gateway that redirects to a sign-in page: said with where it pointed, not followed.
+  await openSession(page, 'fault-redirect');
+  await expect(alert).toContainText('REDIRECTED');
+  await expect(alert).toContainText('https://login.example/sso');
+  await expect(alert).toContainText('not followed');
+  await app.screenshot('hostile-04-redirect');
   for (const secret of secrets) await expect(page.locator('body')).not.toContainText(secret);
 });
