@@ -10,6 +10,7 @@ import type { BounceMatch, CashKind, ObligationMatch } from './classify';
 import * as parties from './counterparty';
 import type { Counterparty } from './counterparty';
 import { InsightsMemo } from './memo';
+import { loanEmiEntries } from './obligation-schedule';
 
 // Imported bindings are read once into locals: run from source (the tests, `npm run bench`
 // under tsx) each use of an imported binding is a getter call, too slow for the
@@ -120,15 +121,26 @@ function markLenderTransactions(
   obligation: (ObligationMatch | null)[],
   bounce: readonly (BounceMatch | null)[],
 ): void {
-  const set = account.transactionSets.find((s) => s.key === 'lender_transactions');
-  if (!set) return;
   const txs = account.transactions;
-  for (const listed of set.transactions) {
+  const set = account.transactionSets.find((s) => s.key === 'lender_transactions');
+  for (const listed of set?.transactions ?? []) {
     const i = listed.index;
     const t = txs[i];
     if (!t || listed.hashDerived || t.hash !== listed.hash || bounce[i]) continue;
     const kind = t.type === 'debit' ? 'emi' : 'loan_disbursal';
     if (obligation[i]?.kind !== kind) obligation[i] = { kind, rule: 'finbox:lender_transactions' };
+  }
+  // FinBox's monthly `loan_emi` names EMIs by lender, date and amount: the debit of that
+  // date and amount (to the paisa) is an EMI.
+  const entries = loanEmiEntries(account);
+  if (entries.length === 0) return;
+  const wanted = new Set(entries.map((e) => `${e.date}|${toPaise(e.amount)}`));
+  const dates = new Set(entries.map((e) => e.date));
+  for (const t of txs) {
+    if (t.type !== 'debit' || !dates.has(t.date) || bounce[t.index]) continue;
+    if (obligation[t.index]?.kind === 'emi') continue;
+    if (wanted.has(`${t.date}|${toPaise(t.amount)}`))
+      obligation[t.index] = { kind: 'emi', rule: 'finbox:loan_emi' };
   }
 }
 

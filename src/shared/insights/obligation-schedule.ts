@@ -120,7 +120,7 @@ function sameLender(a: string, b: string): boolean {
 }
 
 /** `monthly_analysis.loan_emi` entries: `{lender: [{date, amount}]}` per month, kept in `other`. */
-function loanEmiEntries(
+export function loanEmiEntries(
   account: AccountView,
 ): { lender: string; date: CalendarDate; amount: number }[] {
   const out: { lender: string; date: CalendarDate; amount: number }[] = [];

@@ -108,3 +108,30 @@ describe('FinBox marks', () => {
     });
   });
 });
+
+describe("FinBox's monthly loan_emi", () => {
+  it('makes the debit of its date and amount an EMI, whatever the narration', () => {
+    const block = accountBlock(
+      'acc',
+      [
+        { date: '2024-03-05', type: 'debit', amount: 12000, note: 'UPI-ZXCAP-99' },
+        { date: '2024-03-06', type: 'debit', amount: 12000, note: 'UPI-GROCER-1' },
+      ],
+      { opening: 50000 },
+    );
+    const view = sessionOf({
+      acc: {
+        ...block,
+        monthly_analysis: {
+          loan_emi: {
+            'Mar-2024': { 'ZX CAPITAL': [{ date: '2024-03-05 00:00:00', amount: 12000 }] },
+          },
+        },
+      } as never,
+    }).accounts[0]!;
+    const a = computeAccountInsights(view);
+    // Only the 5 Mar debit: 1 EMI of 12,000; the 6 Mar debit of the same amount is not one.
+    expect(a.obligations.period.emi).toMatchObject({ amount: 12000, count: 1, indices: [0] });
+    expect(a.obligations.items[0]!.rule).toBe('finbox:loan_emi');
+  });
+});
