@@ -62,6 +62,36 @@ async function removeFiles(path: string): Promise<void> {
   }
 }
 
+function hasTables(db: DatabaseSync): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+/**
+ * A new (empty) file gets its schema under SQLite's write lock, and only if no other process
+ * (the app and bcv share the library) made it meanwhile: false then, and the file is theirs
+ * to fill. Its files are never deleted here: another process may have them open.
+ */
+function makeSchema(db: DatabaseSync): boolean {
+  configure(db);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (hasTables(db)) {
+      db.exec('COMMIT');
+      return false;
+    }
+    db.exec(SCHEMA);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    db.exec('COMMIT');
+    return true;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 function create(open: OpenDatabase, path: string): DatabaseSync {
   const db = open(path);
   configure(db);
@@ -80,24 +110,14 @@ export async function openCatalogueFile(
   let db: DatabaseSync | null = null;
   try {
     db = open(path);
-    const empty =
-      (
-        db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
-          n: number;
-        }
-      ).n === 0;
-    if (empty) {
-      db.close();
-      db = null;
-    } else {
-      discarded = await check(db, path);
-      if (discarded === null) {
-        configure(db);
-        return { db, fresh: false, discarded };
-      }
-      db.close();
-      db = null;
+    if (!hasTables(db) && makeSchema(db)) return { db, fresh: true, discarded };
+    discarded = await check(db, path);
+    if (discarded === null) {
+      configure(db);
+      return { db, fresh: false, discarded };
     }
+    db.close();
+    db = null;
   } catch {
     // Not a database, torn, unreadable: made again below.
     try {
