@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/review/document';
 import { mergeReviews } from '../../src/shared/review/document';
 import { withReview } from '../../src/core/review/bundle';
+import { readBack, rowsOf, sheet } from '../unit/export/helpers';
 import { reviewCliLibrary, SESSION } from './support/review-cli';
 
 type Verdict = 'approve' | 'decline' | 'refer';
@@ -41,7 +42,7 @@ async function forged(events: readonly ReviewEvent[], extra: Record<string, unkn
 
 describe('a review from a file', () => {
   it('an entry dated "zzzz" does not pin the verdict: the verdict recorded after it wins', async () => {
-    const { run } = await forged([verdict('forged-1', 'zzzz', 'Mallory', 'approve')]);
+    const { run, cwd } = await forged([verdict('forged-1', 'zzzz', 'Mallory', 'approve')]);
     expect((await run('library', 'import', 'forged.bcsession')).stdout).toMatch(
       /review: 1 entry merged/,
     );
@@ -51,6 +52,15 @@ describe('a review from a file', () => {
     expect(shown.stdout).toMatch(/^Verdict {3}Decline: Bounced EMIs \(Asha Rao, /m);
     // The claimed time is shown as the claim it is.
     expect(shown.stdout).toContain('zzzz (claimed; not a time)  Mallory  Verdict Approve');
+    // The workbook's Review sheet: the verdict recorded last, the claim marked in the history.
+    expect((await run('library', 'export', SESSION, '-o', 'memo.xlsx')).code).toBe(0);
+    const review = rowsOf(sheet(await readBack(join(cwd, 'memo.xlsx')), 'Review'));
+    expect(review[1]!.slice(0, 3)).toEqual(['Verdict', 'Decline', 'Bounced EMIs']);
+    expect(review).toContainEqual([
+      'zzzz (claimed; not a time)',
+      'Mallory',
+      'Verdict Approve: approve by Mallory',
+    ]);
     expect(
       JSON.parse((await run('review', 'show', SESSION, '--json')).stdout).verdict,
     ).toMatchObject({ decision: 'decline', reviewer: 'Asha Rao' });

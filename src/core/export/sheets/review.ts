@@ -16,6 +16,7 @@ import { typed, type SheetRow } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { insightsFor } from './insights';
 import { instantLabel } from '../labels';
+import { claimProblem } from '@shared/review/claimed-time';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 
 export const NOT_IN_SNAPSHOT = 'not in this snapshot';
@@ -41,8 +42,11 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Last changed', kind: 'text', maxWidth: 24 },
 ];
 
+/** A review time: the claim its writer's clock made, marked when it cannot be true. */
 function when(iso: string): string {
-  return instantLabel(iso) ?? iso;
+  const problem = claimProblem(iso, new Date());
+  const label = problem === 'not a time' ? iso : (instantLabel(iso) ?? iso);
+  return problem ? `${label} (claimed; ${problem})` : label;
 }
 
 export function reviewPlan(context: ExportContext, review: ExportReview): SheetPlan {
