@@ -213,3 +213,33 @@ test('the Top tab lists more than five a month when asked: the ten largest from 
   await credits.getByRole('button').first().click();
   await expect(page.getByRole('complementary', { name: 'Transaction details' })).toBeVisible();
 });
+
+test('a hatched missing-data gap never covers the month label under it', async ({ app }) => {
+  const { page } = app;
+  await openReport(app, 'demo-business');
+  await selectTab(page, 'Overview');
+  const strip = page.getByRole('region', { name: 'Coverage' }).locator('.strip');
+  await expect(strip.locator('.gap')).not.toHaveCount(0);
+  // A label under a gap is on top of the hatching and on its own (mostly opaque) ground,
+  // so the hatching does not run through its letters.
+  const unreadable = await strip.evaluate((el) => {
+    const gaps = [...el.querySelectorAll('.gap')].map((g) => g.getBoundingClientRect());
+    const alpha = (color: string): number => {
+      const slash = /\/\s*([\d.]+)\s*\)$/.exec(color);
+      if (slash) return Number(slash[1]);
+      const rgba = /^rgba\([^)]*,\s*([\d.]+)\)$/.exec(color);
+      return rgba ? Number(rgba[1]) : 1;
+    };
+    return [...el.querySelectorAll('.month span')].flatMap((span) => {
+      const r = span.getBoundingClientRect();
+      const under = gaps.some((g) => g.left < r.right && g.right > r.left);
+      if (r.width === 0 || !under) return [];
+      const top = el.ownerDocument.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      const view = el.ownerDocument.defaultView!;
+      const ground = alpha(view.getComputedStyle(span).backgroundColor);
+      return top === span && ground >= 0.5 ? [] : [`${span.textContent} (ground ${ground})`];
+    });
+  });
+  expect(unreadable).toEqual([]);
+  await app.screenshot('layout-coverage-gap-label');
+});
