@@ -102,6 +102,29 @@ export default tseslint.config(
     },
   },
   { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  // Type-aware rules (the house style's): a promise is awaited, returned or marked `void`;
+  // a type is imported as a type. Every TypeScript and Svelte file is in one of the
+  // projects; plain JavaScript is checked without types.
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.renderer-tests.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        // `typeof import('...')`: the renderer's tests import its modules after the bridge.
+        { disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
   // CommonJS that any Node version can run: the version check before the CLI loads.
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   ...layers,

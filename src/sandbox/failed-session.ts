@@ -108,7 +108,7 @@ function statementRow(
     error_code: spec.code,
     error_message:
       failed && spec.withMessage !== false
-        ? (STATEMENT_ERRORS[spec.code!] ?? ACCOUNT_ERRORS[spec.code!] ?? null)
+        ? (STATEMENT_ERRORS[spec.code] ?? ACCOUNT_ERRORS[spec.code] ?? null)
         : null,
     source: 'pdf',
     created_at: createdAt,

@@ -281,7 +281,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       const action = faultAction(fault, attempt, clock());
       switch (action.kind) {
         case 'serve':
-          return serveData(res, faultSession(), endpoint!, sessionId, {
+          return serveData(res, faultSession(), endpoint, sessionId, {
             insights: () => insightsOf(faultSession()),
           });
         case 'status':
@@ -325,7 +325,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
 
     // The largest sessions' statuses and subscribed_data without their objects held.
     const large = endpoint === 'insights' ? null : servedLargeSession(baseId);
-    if (large) return serveData(res, large, endpoint!, sessionId, { packs: true });
+    if (large) return serveData(res, large, endpoint, sessionId, { packs: true });
     const builtIn = builtInSession(baseId);
     if (!builtIn) return sendError(res, 'SESSION_NOT_FOUND');
     if (builtIn.kind === 'error') return sendError(res, builtIn.code);
@@ -353,7 +353,7 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
       if (seen <= builtIn.polls) return sendError(res, 'PROCESSING_NOT_COMPLETED');
     }
     const session = builtIn.session;
-    return serveData(res, session, endpoint!, sessionId, { insights: () => insightsOf(session) });
+    return serveData(res, session, endpoint, sessionId, { insights: () => insightsOf(session) });
   };
 
   const server = createServer((req, res) => {

@@ -98,7 +98,7 @@ test('₹99,99,99,99,99,999.99 and its negative fit every tab, and are marked im
   for (const name of tabs) {
     const label = name.replace(/\s*\d+$/, '').trim();
     await selectTab(page, label);
-    for (const p of (await page.evaluate(FIND_BROKEN)) as string[]) problems.push(`${label}: ${p}`);
+    for (const p of await page.evaluate<string[]>(FIND_BROKEN)) problems.push(`${label}: ${p}`);
   }
   expect(problems).toEqual([]);
 

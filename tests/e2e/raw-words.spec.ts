@@ -33,7 +33,7 @@ function rawWords(text: string): string[] {
  */
 async function visibleWords(app: AppFixture, where: string, into: Map<string, Set<string>>) {
   // A string: this project's test types have no DOM.
-  const lines = (await app.page.evaluate(`(() => {
+  const lines = await app.page.evaluate<string[]>(`(() => {
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -45,7 +45,7 @@ async function visibleWords(app: AppFixture, where: string, into: Map<string, Se
       out.push(n.textContent ?? '');
     }
     return out;
-  })()`)) as string[];
+  })()`);
   for (const line of lines) {
     for (const word of rawWords(line)) {
       if (!into.has(word)) into.set(word, new Set());

@@ -202,9 +202,9 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   })[0]!;
   expect(abb.adjusted).not.toBe(abb.unadjusted);
   const abbRow = summary.locator('[data-figure="abb"]');
-  await expect(abbRow.locator('dd').first()).toHaveText(formatRupees(abb.adjusted!));
+  await expect(abbRow.locator('dd').first()).toHaveText(formatRupees(abb.adjusted));
   await expect(abbRow.getByTestId('summary-adjustment')).toContainText(
-    `adjusted by the reviewer: 1 transaction left out of the balances · Unadjusted: ${formatRupees(abb.unadjusted!)}`,
+    `adjusted by the reviewer: 1 transaction left out of the balances · Unadjusted: ${formatRupees(abb.unadjusted)}`,
   );
 
   // The memo carries the review: printed as the app prints it, then read back as text.
@@ -230,7 +230,7 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   expect(text).toContain(`Eligible credits ${unadjustedText} ${adjustedText} ${line}`);
   expect(text).toContain(`${line}; unadjusted ${unadjustedText}`);
   expect(text).toContain(
-    `${formatRupees(abb.unadjusted!)} ${formatRupees(abb.adjusted!)} adjusted by the reviewer: 1 transaction left out of the balances`,
+    `${formatRupees(abb.unadjusted)} ${formatRupees(abb.adjusted)} adjusted by the reviewer: 1 transaction left out of the balances`,
   );
   expect(text).toContain('Flagged transactions (2)');
   // The flagged transactions' table, column by column (its cells wrap on paper).

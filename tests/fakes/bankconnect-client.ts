@@ -28,7 +28,7 @@ export function statusOf(sessionId: string): SessionStatusResponse {
         statements: [{ statement_id: 'st-1', statement_status: 'completed' }],
       },
     ],
-  } as unknown as SessionStatusResponse;
+  };
 }
 
 export function fakeClientFactory(options: { pending?: number; pollDelayMs?: number } = {}) {

@@ -126,7 +126,7 @@ test.prop(
     if (view) {
       const destination = join(dir, 'out.xlsx');
       const written = await outcome('export', () =>
-        exportWorkbook(view!, { fetchedAt: '', source: 'fuzz', sandbox: true }, { destination }),
+        exportWorkbook(view, { fetchedAt: '', source: 'fuzz', sandbox: true }, { destination }),
       );
       expect(existsSync(destination)).toBe(written !== null);
       await noTemps(dir);

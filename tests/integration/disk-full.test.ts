@@ -12,7 +12,6 @@ import { ProfileStore } from '../../src/core/profiles/profile-store';
 import { Vault } from '../../src/core/vault/vault';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
-import type { SubscribedDataResponse } from '../../src/shared/api/schemas';
 import { fakeSafeStorage } from '../fakes/safe-storage';
 import { rawOf } from '../fakes/received';
 import { dataFor, saveInput, statusFor } from '../unit/library/helpers';
@@ -89,7 +88,7 @@ describe.skipIf(!disk)('a full disk (real tmpfs)', () => {
     if (session?.kind !== 'data') throw new Error('no demo-large-20000');
     const data = dataFor('big');
     Object.values(data.accounts)[0]!.transactions = Object.values(
-      (session.session.subscribed as SubscribedDataResponse).accounts,
+      session.session.subscribed.accounts,
     )[0]!.transactions;
     const big = { ...saveInput('big'), raw: rawOf(statusFor('big'), data) };
     await fill(root, 64 * 1024);
@@ -115,7 +114,7 @@ describe.skipIf(!disk)('a full disk (real tmpfs)', () => {
     const session = builtInSession('demo-large-20000');
     if (session?.kind !== 'data') throw new Error('no demo-large-20000');
     await fill(root, 256 * 1024);
-    const view = normalizeSession(session.session.subscribed as SubscribedDataResponse);
+    const view = normalizeSession(session.session.subscribed);
     await expect(
       exportWorkbook(view, { fetchedAt: '', source: 'test', sandbox: true }, { destination }),
     ).rejects.toMatchObject({ code: 'DISK_FULL' });

@@ -4,7 +4,7 @@
 // server answers it, and without when it does not), within the deadline and cancellable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
-import { BankConnectError } from '../../src/core/api/api-errors';
+import type { BankConnectError } from '../../src/core/api/api-errors';
 import { openSession, type SessionProgress } from '../../src/core/session/open-session';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
 import type { DataEndpoint } from '../../src/shared/api/endpoints';

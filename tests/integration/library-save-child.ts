@@ -1,7 +1,6 @@
 // Child process for library-crash.test.ts: saves a large session into the library given as
 // argv[2] through a deliberately slow disk, so the parent can kill it mid-write.
 import * as nodeFs from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { LibraryFs } from '../../src/core/io/safe-write';
 import { Library } from '../../src/core/library/store';
@@ -10,7 +9,7 @@ import { dataFor, saveInput, statusFor } from '../unit/library/helpers';
 
 const slowDisk: LibraryFs = {
   ...nodeFs,
-  open: (async (...args: Parameters<typeof nodeFs.open>) => {
+  open: async (...args: Parameters<typeof nodeFs.open>) => {
     const handle = await nodeFs.open(...args);
     if (!String(args[0]).endsWith('.tmp')) return handle;
     return new Proxy(handle, {
@@ -25,8 +24,8 @@ const slowDisk: LibraryFs = {
         const value = Reflect.get(target, key) as unknown;
         return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
       },
-    }) as FileHandle;
-  }) as LibraryFs['open'],
+    });
+  },
 };
 
 const input = saveInput('victim', '2026-11-24T12:00:00.000Z');

@@ -7,7 +7,7 @@ import type { SeenElsewhere } from '@shared/catalogue/types';
 import type { TeamSession } from './team-connection';
 import { searchTeam, seenInTeam } from '../../core/team/search';
 import { sessionViewOf } from '../../core/session/view';
-import { Library } from '../../core/library/store';
+import type { Library } from '../../core/library/store';
 import type { CliIo } from '../io';
 import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';

@@ -56,7 +56,7 @@ type Inflate = (
 ) => void;
 
 function inflaterOf(compression: Compression): Inflate {
-  if (compression === 'gzip') return zlib.gunzip as Inflate;
+  if (compression === 'gzip') return zlib.gunzip;
   // zstd is in node:zlib from Node 22.15/23.8; older Nodes cannot read format 2.
   const zstd = (zlib as unknown as { zstdDecompress?: Inflate }).zstdDecompress;
   if (!zstd) {

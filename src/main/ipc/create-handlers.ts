@@ -60,7 +60,7 @@ export function createHandlers(deps: AppDeps): Handlers {
           throw new CoreError('UNKNOWN_CHANNEL', `Unknown channel ${channel.slice(0, 60)}`);
         const parsed = validateArgs(argSchemas[channel], args);
         const handler = (await handlers())[channel] as Handler<IpcChannel>;
-        return handler(parsed as never, ctx);
+        return handler(parsed, ctx);
       });
     },
     async dispose() {

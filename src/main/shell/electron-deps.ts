@@ -35,7 +35,7 @@ function ownFolder(): string {
 export function electronDeps(development: boolean): AppDeps {
   const parent = (): BrowserWindow | undefined => BrowserWindow.getAllWindows()[0];
   return {
-    fetch: ((input, init) => net.fetch(input as string, init)) as typeof fetch,
+    fetch: (input, init) => net.fetch(input as string, init),
     userDataDir: app.getPath('userData'),
     libraryDir: libraryDirIn(ownFolder(), process.env, process.cwd()),
     clock: () => new Date(),

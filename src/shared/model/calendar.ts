@@ -111,7 +111,7 @@ function readDateUncached(text: string): CalendarDate | null {
     /^(\d{4}-\d{2}-\d{2})(?:$|[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?$)/.exec(
       text,
     );
-  if (iso) return toCalendarDate(iso[1]!);
+  if (iso) return toCalendarDate(iso[1]);
   const named = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/.exec(text);
   if (named) return dayMonthYearToDate(text);
   const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);

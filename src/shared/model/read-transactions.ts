@@ -2,7 +2,7 @@
 // it refuses is set aside with the path and reason it names, and the others are read.
 import { jsonPath } from '../api/json-path';
 import { readApiDate } from './calendar';
-import { DerivedIds } from './transaction-id';
+import type { DerivedIds } from './transaction-id';
 import type { SetAside } from './unreadable';
 import { amountOf, amountProblem, isRecord, text } from './read-values';
 import type { TransactionView } from './view-model';

@@ -7,7 +7,6 @@ import { sessionViewOf } from '../../../src/core/session/view';
 import { parseSearchInput } from '../../../src/shared/catalogue/query';
 import type { CatalogueQuery } from '../../../src/shared/catalogue/types';
 import { caseData, caseInput, SECOND_ACCOUNT, SHARING, tempCatalogue } from './helpers';
-import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
 import { rawOf } from '../../fakes/received';
 import { saveInput, statusFor, tempDir } from '../library/helpers';
 
@@ -215,7 +214,7 @@ describe('search across the library', () => {
     });
     await library.save({
       ...caseInput('case-emi'),
-      raw: rawOf(statusFor('case-emi'), data as unknown as SubscribedDataResponse),
+      raw: rawOf(statusFor('case-emi'), data),
     });
     const hitsOf = async (text: string) =>
       (await catalogue.search(query({ text }))).sessions.map((s) => [

@@ -8,7 +8,6 @@ import {
   upiKey,
 } from '../../../src/shared/catalogue/parties';
 import { normalizeSession } from '../../../src/shared/model/normalize';
-import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
 import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 import { Random } from '../../../src/sandbox/random';
 import * as narrate from '../../../src/sandbox/narrations';
@@ -62,7 +61,7 @@ describe('UPI handles, IFSCs and account numbers in narrations', () => {
 });
 
 describe('partiesOf a transaction', () => {
-  const view = normalizeSession(reference as unknown as SubscribedDataResponse, null);
+  const view = normalizeSession(reference, null);
   const all = view.accounts.flatMap((a) => a.transactions);
 
   it('the name Insights groups by, the handle, the IFSC and the account number', () => {

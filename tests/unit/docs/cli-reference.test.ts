@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS, isGroup } from '../../../src/cli/commands';
 import { CONNECTION_OPTIONS } from '../../../src/cli/connection';
-import type { FlagSpecs } from '../../../src/cli/usage';
 
 const ROOT = join(__dirname, '../../..');
 const DOC = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
@@ -19,7 +18,7 @@ function commands(): Map<string, Set<string>> {
     if (isGroup(spec)) {
       for (const sub of spec.subcommands) all.set(`${spec.name} ${sub.name}`, new Set(sub.flags));
     } else {
-      all.set(spec.name, new Set(Object.keys(spec.flags as FlagSpecs)));
+      all.set(spec.name, new Set(Object.keys(spec.flags)));
     }
   }
   return all;

@@ -106,7 +106,7 @@ export function apiTransaction(
     statement_id: null,
     account_id: accountId,
     ...overrides,
-  } as ApiTransaction;
+  };
 }
 
 /** The reference response with its first account's transactions replaced. */

@@ -142,7 +142,7 @@ describe('running end-of-day balances', () => {
     // Newest first, as some banks list: the same day's first entry is its last.
     const newestFirst = { ...oldestFirst, transactions: [...oldestFirst.transactions].reverse() };
     for (const block of [oldestFirst, newestFirst]) {
-      const view = sessionOf({ a: block as never }).accounts[0]!;
+      const view = sessionOf({ a: block }).accounts[0]!;
       expect([...runningEod(view)]).toEqual([
         ['2023-10-01', 80],
         ['2023-10-02', 95],

@@ -19,7 +19,7 @@ function base(): Raw {
   return structuredClone(found.session.subscribed) as unknown as Raw;
 }
 
-const viewOf = (raw: Raw) => sessionViewOf(raw.session_id, null, raw as never);
+const viewOf = (raw: Raw) => sessionViewOf(raw.session_id, null, raw);
 
 describe('diffSnapshots', () => {
   it('finds nothing between a snapshot and its copy', () => {

@@ -35,7 +35,7 @@ export function statusFor(sessionId: string): SessionStatusResponse {
         statements: [{ statement_id: 's-1', statement_status: 'completed' }],
       },
     ],
-  } as unknown as SessionStatusResponse;
+  };
 }
 
 export function saveInput(sessionId: string, fetchedAt = '2026-11-20T10:00:00.000Z'): SaveInput {

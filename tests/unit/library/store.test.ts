@@ -89,7 +89,7 @@ describe('library store', () => {
     let written = 0;
     const fullDisk: LibraryFs = {
       ...nodeFs,
-      open: (async (...args: Parameters<typeof nodeFs.open>) => {
+      open: async (...args: Parameters<typeof nodeFs.open>) => {
         const handle = await nodeFs.open(...args);
         if (String(args[0]).endsWith('.tmp')) {
           // The first chunk goes through, then the disk is full.
@@ -115,7 +115,7 @@ describe('library store', () => {
           });
         }
         return handle;
-      }) as LibraryFs['open'],
+      },
     };
     const library = new Library({ dir, appVersion: 't', fs: fullDisk });
     await expect(library.save(saveInput('sess-1'))).rejects.toMatchObject({

@@ -4,7 +4,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SubscribedDataResponse } from '../../../src/shared/api/schemas';
 import type { Library } from '../../../src/core/library/store';
 import { openSavedSession, VIEW_KEPT_FROM_BYTES } from '../../../src/core/session/open-saved';
 import { ViewCache, viewCacheKey } from '../../../src/core/session/view-cache';
@@ -26,7 +25,7 @@ beforeAll(async () => {
   const big = generateSession(largePlan(20_000, 'big'));
   const saved = await library.save({
     ...saveInput('big'),
-    raw: rawOf(statusFor('big'), big.subscribed as SubscribedDataResponse),
+    raw: rawOf(statusFor('big'), big.subscribed),
   });
   file = saved.file;
   expect((await readFile(file)).length).toBeGreaterThan(VIEW_KEPT_FROM_BYTES);

@@ -29,7 +29,7 @@ function blocks(plan: SessionPlan) {
   return {
     generated,
     breaks,
-    accounts: Object.entries(generated.subscribed.accounts) as [string, AccountBlock][],
+    accounts: Object.entries<AccountBlock>(generated.subscribed.accounts),
   };
 }
 
