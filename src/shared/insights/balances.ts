@@ -190,3 +190,10 @@ export function computeBalances(
     abbDays: policy.abbDays,
   };
 }
+
+/** The months from the first to the last that have any balance (EOD tab, Summary chart). */
+export function monthsWithBalances(b: BalanceInsights): readonly MonthBalances[] {
+  const first = b.months.findIndex((m) => m.source !== 'none');
+  const last = b.months.findLastIndex((m) => m.source !== 'none');
+  return first < 0 ? [] : b.months.slice(first, last + 1);
+}

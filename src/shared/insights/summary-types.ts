@@ -1,7 +1,7 @@
 // The shapes of the credit summary (summary.ts lays them out): figures by section, the
 // statements, the data-trust verdict, and the session's figures across accounts.
 import type { CalendarDate } from '../model/calendar';
-import type { MissingRange, StatusTone } from '../model/view-model';
+import type { EodMonthView, MissingRange, StatusTone } from '../model/view-model';
 import type { Figure, FigureKind } from './figures';
 import type { ObligationsAnswer } from './obligations-answer';
 import type { ReconciliationCounts } from './reconciliation';
@@ -102,6 +102,11 @@ export interface AccountSummary {
   readonly odLimit: number | null;
   /** The name of the credit policy the figures follow. */
   readonly policy: string;
+  /**
+   * End-of-day balances by month as every balance figure reads them (FinBox's series, or
+   * the running balances where it sent none), from the first to the last month with one.
+   */
+  readonly eod: readonly EodMonthView[];
   /** Obligations schedule, FOIR, ABB over EMI and the reconciliation, under `answer.policy`. */
   readonly answer: ObligationsAnswer;
 }

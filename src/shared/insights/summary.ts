@@ -9,7 +9,8 @@ import { bankName } from '../format/bank-names';
 import { fraudTypeLabel } from '../format/fraud-types';
 import { maskedNumber } from '../format/value';
 import { formatWhole, fromPaise, toPaise } from '../model/money';
-import type { AccountView, SessionView } from '../model/view-model';
+import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
+import { monthsWithBalances } from './balances';
 import { defineFigure, figureName, type FigureId } from './definitions';
 import type { FigureKind } from './figures';
 import { FOIR_BASIS_LABEL } from './foir';
@@ -284,8 +285,19 @@ export function summarizeAccount(
     failed,
     odLimit: limit,
     policy: policy.name,
+    eod: eodOf(a),
     answer,
   };
+}
+
+/** The insights' daily balances as EOD months, from the first to the last month with one. */
+function eodOf(a: AccountInsights): EodMonthView[] {
+  return monthsWithBalances(a.balances).map((m) => ({
+    month: m.month,
+    label: '',
+    startDate: null,
+    balances: m.daily,
+  }));
 }
 
 function unique(list: readonly (number | null)[]): number[] {
