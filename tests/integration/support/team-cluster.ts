@@ -164,11 +164,29 @@ async function makeCertificates(dir: string): Promise<void> {
 }
 
 export async function startTeamCluster(): Promise<TeamCluster> {
-  const bin = serverBin()!;
   const asRoot = userInfo().uid === 0;
   const owner = asRoot ? systemUser('postgres')! : null;
   // Not under the test run's private temporary folder: the server's user must reach it.
   const dir = await mkdtemp(join(owner && existsSync('/tmp') ? '/tmp' : tmpdir(), 'bcv-team-pg-'));
+  try {
+    return await startIn(dir, owner);
+  } catch (error) {
+    // A start that failed half way leaves no server and no folder behind.
+    const bin = serverBin()!;
+    const stop = [join(bin, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop'];
+    await (
+      owner ? run('runuser', ['-u', 'postgres', '--', ...stop]) : run(stop[0]!, stop.slice(1))
+    ).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startIn(
+  dir: string,
+  owner: { uid: number; gid: number } | null,
+): Promise<TeamCluster> {
+  const bin = serverBin()!;
   await chmod(dir, 0o755); // the server's user reaches its files and socket through it
   const data = join(dir, 'data');
   const sup = { user: 'cluster_super', password: `super-${process.pid}-${Date.now()}` };
