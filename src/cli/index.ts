@@ -98,6 +98,14 @@ export async function main(
 
 /** Runs `bcv` with this process's arguments, streams and Ctrl+C (bin/bcv.cjs calls it). */
 export function runAsProcess(): void {
+  // A reader that stops early (`bcv … | head`) closes the pipe: the output ends there,
+  // without a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   const controller = new AbortController();
   let interrupted = false;
   // A kill (SIGTERM, SIGHUP) or a crash leaves no half-written file beside an output.

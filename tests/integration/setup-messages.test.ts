@@ -1,7 +1,7 @@
 // What a newcomer meets before anything works: bcv on a Node that is too old, bcv before
 // it is built, and scripts/use-node.sh in the wrong shell or run instead of sourced. Each
 // is one line saying what to do, with exit status 2.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,24 @@ describe('bcv before it can run', () => {
     expect(result.stderr).toBe(
       `bcv is not built yet: run \`npm run build:cli\` in ${copy}, then try again\n`,
     );
+  });
+});
+
+describe('bcv with a reader that stops early', () => {
+  it('ends its output without a stack trace when the pipe closes (bcv … | head)', async () => {
+    const child = spawn(process.execPath, [
+      join(ROOT, 'out/cli/bcv.cjs'),
+      'status',
+      'demo-business',
+      '--sandbox',
+      '--json',
+    ]);
+    child.stdout.destroy(); // as `head` does once it has its lines
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 
