@@ -46,16 +46,22 @@ describe('the export job', () => {
     installed.cancelSaves(true);
     await exportJob.start(session.loaded!);
     installed.cancelSaves(false);
-    expect(exportJob.outcome).toEqual({ ok: true, text: 'Export cancelled: no file chosen' });
+    expect(exportJob.outcome).toEqual({
+      ok: true,
+      text: 'Export cancelled: no file chosen',
+      handle: session.loaded!.handle,
+    });
   });
 
   it('a failure is one line with the reason', async () => {
     const gone = session.loaded!;
     await session.open('demo-business'); // main closes the one it replaces
     await exportJob.start(gone);
+    // Said under the session it was of, not the one opened since.
     expect(exportJob.outcome).toEqual({
       ok: false,
       text: 'Export failed: That session is no longer open; open it again',
+      handle: gone.handle,
     });
   });
 });

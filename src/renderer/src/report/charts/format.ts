@@ -1,6 +1,6 @@
 // Axis and tooltip text for charts: compact Indian units on axes (₹12.3L, ₹1.2Cr) and
 // the exact amount in tooltips.
-import { formatRupees } from '@shared/model/money';
+import { formatRupees, formatWhole } from '@shared/model/money';
 
 export function compactRupees(value: number): string {
   const sign = value < 0 ? '-' : '';
@@ -12,8 +12,9 @@ export function compactRupees(value: number): string {
 }
 
 function trim(n: number): string {
+  // Past a hundred crore the crores themselves are grouped: ₹10,00,000Cr, never ₹1000000Cr.
   return n >= 100
-    ? n.toFixed(0)
+    ? formatWhole(n)
     : n >= 10
       ? n.toFixed(1).replace(/\.0$/, '')
       : n.toFixed(2).replace(/\.?0+$/, '');
