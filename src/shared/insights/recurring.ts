@@ -98,10 +98,7 @@ function seriesOf(
 }
 
 /** `returnedBy`: for a debit that came back, its return (returns.ts); such a debit was not paid. */
-export function computeRecurring(
-  ctx: AccountContext,
-  returnedBy?: Int32Array,
-): RecurringSeries[] {
+export function computeRecurring(ctx: AccountContext, returnedBy?: Int32Array): RecurringSeries[] {
   const out: RecurringSeries[] = [];
   const credits: number[] = [];
   const debits: number[] = [];
