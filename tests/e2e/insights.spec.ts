@@ -41,11 +41,12 @@ test('demo-business: Insights figures, their transactions and the whole session'
   await expect(tab).toBeVisible();
   await expectNoPlaceholders(page);
 
-  // A headline figure shows the computed amount and lists exactly its transactions.
+  // A headline figure shows the computed count (EMIs honoured is a count everywhere) and
+  // lists exactly its transactions.
   const cards = tab.getByRole('group', { name: 'Whole period' }).or(tab.locator('dl.cards'));
   const emi = current.obligations.period.emi;
   const emiButton = cards.getByRole('button', { name: /^EMIs honoured:/ });
-  await expect(emiButton).toHaveText(formatRupees(emi.amount));
+  await expect(emiButton).toHaveText(String(emi.count));
   await emiButton.click();
   const trace = page.getByRole('region', { name: 'Transactions behind the figure' });
   await expect(trace).toBeVisible();

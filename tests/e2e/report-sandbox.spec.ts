@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SubscribedDataResponse } from '../../src/shared/api/schemas';
+import { fraudTypeLabel } from '../../src/shared/format/fraud-types';
 import { formatAmount, formatRupees } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
@@ -74,7 +75,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   const item = page
     .getByRole('region', { name: 'Fraud items' })
     .getByRole('listitem')
-    .filter({ hasText: fraud.fraud_type })
+    .filter({ hasText: fraudTypeLabel(fraud.fraud_type) })
     .filter({ has: page.getByRole('button', { name: /Open transaction/ }) })
     .first();
   await item.getByRole('button', { name: /Open transaction/ }).click();
