@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/commands/export';
 import { accountBlock, type Tx } from '../unit/insights/helpers';
@@ -73,6 +74,16 @@ describe('bcv export --policy', () => {
     // 10,000 / 80,000 = 12.5%. Salaried: over salary, 50,000 a month: 10,000 / 50,000 = 20%.
     expect(lead(byDefault, 'FOIR')?.[1]).toBe(12.5);
     expect(lead(salaried, 'FOIR')?.[1]).toBe(20);
+    // Shown with its % sign: 12.5 is never read as the fraction 12.5 (1,250%).
+    const foirCell = (book: ExcelJS.Workbook) => {
+      const ws = sheet(book, 'Summary');
+      let format: string | undefined;
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === 'FOIR' && format === undefined) format = row.getCell(2).numFmt;
+      });
+      return format;
+    };
+    expect(foirCell(await readBack(join(cwd, 'default.xlsx')))).toBe('0.00"%"');
     // The account's own rows say the limit each policy sets.
     const foirNote = (rows: unknown[][]) => rows.filter((r) => r[0] === 'FOIR').at(-1)?.[2];
     expect(foirNote(byDefault)).toContain('limit 50%');

@@ -11,16 +11,20 @@ import {
   MONEY_FORMAT,
   moneyFormatFor,
   MONTH_FORMAT,
+  PERCENT_POINTS_FORMAT,
   TEXT_FORMAT,
+  TIMES_FORMAT,
 } from './number-formats';
 import { cellText, looksLikeFormula } from './text';
 
 /**
  * How a column's plain values are written. `text` and `id` are strings (an `id` column also
  * gets the Text format: account numbers, hashes, references); `money`, `count` and `number`
- * format numbers; `date` and `month` turn `YYYY-MM-DD` / `YYYY-MM` strings into date cells.
+ * format numbers; `percent` is in percentage points and shows its % sign (12.5 is 12.5%, never
+ * to be read as 1,250%), `times` a multiple with its × sign; `date` and `month` turn `YYYY-MM-DD` / `YYYY-MM` strings into date cells.
  */
-export type CellKind = 'text' | 'id' | 'money' | 'count' | 'number' | 'date' | 'month';
+export type CellKind =
+  'text' | 'id' | 'money' | 'count' | 'number' | 'percent' | 'times' | 'date' | 'month';
 
 /** A value with its own kind, for sheets whose columns mix kinds (EOD, predictors). */
 export interface Typed {
@@ -38,6 +42,10 @@ export const typed = {
   date: (value: CalendarDate | null | undefined): Value => (value ? { kind: 'date', value } : null),
   month: (value: MonthKey | null | undefined): Value => (value ? { kind: 'month', value } : null),
   id: (value: string | null | undefined): Value => (value ? { kind: 'id', value } : null),
+  percent: (value: number | null | undefined): Value =>
+    value === null || value === undefined ? null : { kind: 'percent', value },
+  times: (value: number | null | undefined): Value =>
+    value === null || value === undefined ? null : { kind: 'times', value },
 };
 
 export type RowStyle = 'title' | 'header' | 'note' | 'total';
@@ -71,6 +79,8 @@ function style(s: Partial<Style>): Partial<Style> {
 const STYLES = {
   text: style({ numFmt: TEXT_FORMAT }),
   count: style({ numFmt: COUNT_FORMAT }),
+  percent: style({ numFmt: PERCENT_POINTS_FORMAT }),
+  times: style({ numFmt: TIMES_FORMAT }),
   date: style({ numFmt: DATE_FORMAT }),
   month: style({ numFmt: MONTH_FORMAT }),
   header: style({
@@ -166,6 +176,10 @@ function numberOut(n: number, kind: CellKind): CellOut | null {
       return { value: n, style: moneyStyle(n, false) };
     case 'count':
       return { value: n, style: STYLES.count };
+    case 'percent':
+      return { value: n, style: STYLES.percent };
+    case 'times':
+      return { value: n, style: STYLES.times };
     default:
       return { value: n, style: undefined };
   }

@@ -8,6 +8,10 @@
 /** Amounts below 1,00,000 either way: three digits, where both groupings agree. */
 export const MONEY_FORMAT = '#,##0.00';
 export const COUNT_FORMAT = '#,##0';
+/** A share written in percentage points (12.5 for 12.5%): the % is a literal, not a x100. */
+export const PERCENT_POINTS_FORMAT = '0.00"%"';
+/** A multiple such as ABB over EMI: `97.32×`. */
+export const TIMES_FORMAT = '0.00"×"';
 export const DATE_FORMAT = 'dd-mmm-yyyy';
 export const MONTH_FORMAT = 'mmm-yyyy';
 /** Excel's Text format: what a person types into the cell later stays text too. */

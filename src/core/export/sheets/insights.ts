@@ -79,9 +79,9 @@ export function figureCell(figure: Figure): Value {
     case 'money':
       return typed.money(value);
     case 'share':
-      return percent(value);
+      return typed.percent(percent(value));
     case 'ratio':
-      return Math.round(value * 100) / 100;
+      return typed.times(Math.round(value * 100) / 100);
     default:
       return typed.count(value);
   }
