@@ -53,6 +53,8 @@ test("the menu's Save and Export on a greyed report do nothing and say why", asy
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
   await openSession(page, 'no-such-session-42');
   await expect(page.getByTestId('stale-report')).toBeVisible();
+  // The report is greyed while the fetch runs too: wait for the fetch to have failed.
+  await expect(page.getByRole('alert')).toContainText('SESSION_NOT_FOUND');
   const before = host.exchanges.length;
   host.menu('save');
   const notice = page.getByTestId('session-notice');
