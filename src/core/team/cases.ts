@@ -183,6 +183,23 @@ export interface TeamLibraryParts {
   readonly reviews: ReviewStore;
 }
 
+/** Marks a session in the local library as this team's case, once (the first mark stays). */
+async function markTeamCase(
+  db: Parameters<typeof serverName>[0],
+  libraryDir: string,
+  teamCase: TeamCase,
+): Promise<void> {
+  if (await readTeamMark(libraryDir, teamCase.sessionId)) return;
+  await writeTeamMark(libraryDir, {
+    sessionId: teamCase.sessionId,
+    server: serverName(db),
+    owner: teamCase.owner,
+    team: teamCase.team,
+    branch: teamCase.branch,
+    since: new Date().toISOString(),
+  });
+}
+
 /** Publishes a saved snapshot (the newest unless given) with the session's review. */
 export async function publishSnapshot(
   db: TeamDb & { server?: { host: string; port: number; database: string } },
@@ -299,17 +316,7 @@ export async function publishSnapshot(
       reviewSent,
     };
   });
-  const teamCase = await findCase(db, sessionId);
-  if (!(await readTeamMark(parts.library.dir, sessionId))) {
-    await writeTeamMark(parts.library.dir, {
-      sessionId,
-      server: serverName(db),
-      owner: teamCase.owner,
-      team: teamCase.team,
-      branch: teamCase.branch,
-      since: new Date().toISOString(),
-    });
-  }
+  await markTeamCase(db, parts.library.dir, await findCase(db, sessionId));
   return outcome;
 }
 
@@ -362,16 +369,7 @@ export async function openCase(
     );
     if (!outcome.duplicate) imported++;
   }
-  if (!(await readTeamMark(parts.library.dir, sessionId))) {
-    await writeTeamMark(parts.library.dir, {
-      sessionId,
-      server: serverName(db),
-      owner: teamCase.owner,
-      team: teamCase.team,
-      branch: teamCase.branch,
-      since: new Date().toISOString(),
-    });
-  }
+  await markTeamCase(db, parts.library.dir, teamCase);
   const { received, sent } = await syncReview(db, parts.reviews, sessionId);
   await reportAction(db, 'open', sessionId, { snapshots: rows.length, imported });
   return { teamCase, imported, snapshots: rows.length, reviewReceived: received, reviewSent: sent };
