@@ -22,6 +22,21 @@ const ALL_ROLES = 'bcv_underwriter, bcv_approver, bcv_auditor, bcv_admin';
 const MY = (column: string) =>
   `(SELECT m.${column} FROM bcv.members m WHERE m.login = current_user)`;
 
+/** A function running as the schema's owner, with nothing on its path a caller can shadow. */
+const DEFINER = 'SECURITY DEFINER SET search_path = pg_catalog, bcv';
+
+/** A trigger function (the owner's rights unless `definer` is false) and its row trigger. */
+function rowTrigger(
+  t: { trigger: string; on: string; fn: string; definer?: boolean },
+  body: string,
+): string {
+  return `CREATE FUNCTION bcv.${t.fn}() RETURNS trigger
+LANGUAGE plpgsql ${t.definer === false ? '' : `${DEFINER} `}AS $fn$${body}
+$fn$;
+CREATE TRIGGER ${t.trigger} ${t.on}
+  FOR EACH ROW EXECUTE FUNCTION bcv.${t.fn}();`;
+}
+
 const FOUNDATION = `
 CREATE SCHEMA bcv;
 REVOKE ALL ON SCHEMA bcv FROM PUBLIC;
@@ -107,6 +122,11 @@ CREATE POLICY ${table}_publish ON bcv.${table} FOR INSERT TO bcv_underwriter
   WITH CHECK (bcv.may_write(session_id) AND ${also});
 GRANT INSERT ON bcv.${table} TO bcv_underwriter;`;
 
+/** A catalogue row belongs to one snapshot of a case, and goes with it. */
+const SNAPSHOT_COLUMNS = 'snapshot bigint NOT NULL,\n  session_id text NOT NULL';
+const SNAPSHOT_KEY =
+  'FOREIGN KEY (snapshot, session_id) REFERENCES bcv.snapshots (id, session_id) ON DELETE CASCADE';
+
 const CASES = `
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 CREATE TABLE bcv.cases (
@@ -181,15 +201,13 @@ GRANT EXECUTE ON FUNCTION bcv.store_blob(text, bytea) TO bcv_underwriter;
 
 -- The catalogue rows the whole book is searched by (as the local catalogue's).
 CREATE TABLE bcv.holders (
-  snapshot bigint NOT NULL,
-  session_id text NOT NULL,
+  ${SNAPSHOT_COLUMNS},
   name text NOT NULL,
-  FOREIGN KEY (snapshot, session_id) REFERENCES bcv.snapshots (id, session_id) ON DELETE CASCADE
+  ${SNAPSHOT_KEY}
 );
 CREATE INDEX holders_snapshot ON bcv.holders (snapshot);
 CREATE TABLE bcv.accounts (
-  snapshot bigint NOT NULL,
-  session_id text NOT NULL,
+  ${SNAPSHOT_COLUMNS},
   account_id text NOT NULL,
   account_number text,
   account_key text,
@@ -197,13 +215,12 @@ CREATE TABLE bcv.accounts (
   ifsc text,
   holder text,
   PRIMARY KEY (snapshot, account_id),
-  FOREIGN KEY (snapshot, session_id) REFERENCES bcv.snapshots (id, session_id) ON DELETE CASCADE
+  ${SNAPSHOT_KEY}
 );
 CREATE INDEX accounts_key ON bcv.accounts (account_key);
 CREATE TABLE bcv.transactions (
   id bigserial PRIMARY KEY,
-  snapshot bigint NOT NULL,
-  session_id text NOT NULL,
+  ${SNAPSHOT_COLUMNS},
   account_id text NOT NULL,
   tx_key text NOT NULL,
   date text NOT NULL,
@@ -212,7 +229,7 @@ CREATE TABLE bcv.transactions (
   narration text NOT NULL,
   narration_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', narration)) STORED,
   UNIQUE (id, session_id),
-  FOREIGN KEY (snapshot, session_id) REFERENCES bcv.snapshots (id, session_id) ON DELETE CASCADE
+  ${SNAPSHOT_KEY}
 );
 CREATE INDEX transactions_snapshot ON bcv.transactions (snapshot);
 CREATE INDEX transactions_amount ON bcv.transactions (amount_paise, date);
@@ -230,14 +247,13 @@ CREATE INDEX parties_key ON bcv.parties (kind, key);
 CREATE INDEX parties_key_trgm ON bcv.parties USING gin (key public.gin_trgm_ops);
 CREATE INDEX parties_tx ON bcv.parties (tx);
 CREATE TABLE bcv.snapshot_parties (
-  snapshot bigint NOT NULL,
-  session_id text NOT NULL,
+  ${SNAPSHOT_COLUMNS},
   kind text NOT NULL,
   key text NOT NULL,
   label text NOT NULL,
   tx_count integer NOT NULL,
   PRIMARY KEY (snapshot, kind, key),
-  FOREIGN KEY (snapshot, session_id) REFERENCES bcv.snapshots (id, session_id) ON DELETE CASCADE
+  ${SNAPSHOT_KEY}
 );
 CREATE INDEX snapshot_parties_key ON bcv.snapshot_parties (kind, key);
 ${publishable('holders')}
@@ -387,8 +403,9 @@ CREATE POLICY decisions_approver ON bcv.decisions FOR INSERT TO bcv_approver
 GRANT INSERT (session_id, submission_id, submitted_by, decision, reason) ON bcv.decisions TO bcv_approver;
 
 -- A submission locks the case and raises its deviations; a decision closes it.
-CREATE FUNCTION bcv.on_submission() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+${rowTrigger(
+  { trigger: 'submission_locks', on: 'AFTER INSERT ON bcv.submissions', fn: 'on_submission' },
+  `
 BEGIN
   UPDATE bcv.cases SET state = 'submitted' WHERE session_id = NEW.session_id;
   INSERT INTO bcv.deviations (submission_id, session_id, team, rule, label, value, max_value, raised_by)
@@ -398,13 +415,12 @@ BEGIN
   WHERE p.team = NEW.team AND jsonb_typeof(NEW.figures -> p.rule) = 'number'
     AND (NEW.figures ->> p.rule)::numeric > p.max_value;
   RETURN NEW;
-END
-$fn$;
-CREATE TRIGGER submission_locks AFTER INSERT ON bcv.submissions
-  FOR EACH ROW EXECUTE FUNCTION bcv.on_submission();
+END`,
+)}
 
-CREATE FUNCTION bcv.before_decision() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+${rowTrigger(
+  { trigger: 'decision_checks', on: 'BEFORE INSERT ON bcv.decisions', fn: 'before_decision' },
+  `
 DECLARE d record;
 BEGIN
   IF NEW.submission_id <> (SELECT max(id) FROM bcv.submissions WHERE session_id = NEW.session_id) THEN
@@ -419,30 +435,31 @@ BEGIN
     END IF;
   END IF;
   RETURN NEW;
-END
-$fn$;
-CREATE TRIGGER decision_checks BEFORE INSERT ON bcv.decisions
-  FOR EACH ROW EXECUTE FUNCTION bcv.before_decision();
+END`,
+)}
 
-CREATE FUNCTION bcv.on_decision() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, bcv AS $fn$
+${rowTrigger(
+  { trigger: 'decision_closes', on: 'AFTER INSERT ON bcv.decisions', fn: 'on_decision' },
+  `
 BEGIN
   UPDATE bcv.cases SET state = 'decided', decided_at = NEW.decided_at WHERE session_id = NEW.session_id;
   RETURN NEW;
-END
-$fn$;
-CREATE TRIGGER decision_closes AFTER INSERT ON bcv.decisions
-  FOR EACH ROW EXECUTE FUNCTION bcv.on_decision();
+END`,
+)}
 
-CREATE FUNCTION bcv.before_deviation_approval() RETURNS trigger
-LANGUAGE plpgsql AS $fn$
+${rowTrigger(
+  {
+    trigger: 'deviation_approved_at',
+    on: 'BEFORE UPDATE ON bcv.deviations',
+    fn: 'before_deviation_approval',
+    definer: false,
+  },
+  `
 BEGIN
   NEW.approved_at := now();
   RETURN NEW;
-END
-$fn$;
-CREATE TRIGGER deviation_approved_at BEFORE UPDATE ON bcv.deviations
-  FOR EACH ROW EXECUTE FUNCTION bcv.before_deviation_approval();
+END`,
+)}
 `;
 
 /** Actions the app reports itself (the rest are written by the server's own triggers). */
