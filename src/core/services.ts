@@ -19,6 +19,8 @@ import { SessionStore } from './session/session-store';
 import { SavedSessions } from './session/open-saved';
 import { ViewCache, viewCacheDir, viewCacheKey } from './session/view-cache';
 import { Vault } from './vault/vault';
+import { TeamDesk } from './team/team-desk';
+import { TeamLink } from './team/team-link';
 
 export interface LibraryServicesOptions {
   /** The library folder. */
@@ -89,6 +91,8 @@ export interface Services extends LibraryServices {
   readonly reviewer: ReviewerSetting;
   /** The credit policy the app's figures are made with. */
   readonly policy: PolicySetting;
+  /** The team library, when a team profile is set up (the local library works without). */
+  readonly team: TeamDesk;
 }
 
 export async function openServices(deps: AppDeps): Promise<Services> {
@@ -123,9 +127,19 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     views,
     exportWorkbook: deps.exportWorkbook,
   });
+  let team: TeamDesk | null = null;
+  const link = await TeamLink.open({
+    userDataDir: deps.userDataDir,
+    vault,
+    appVersion: deps.appInfo.version,
+    // Reviews written on team cases while the server was away go up on every sign-in.
+    onSignedIn: () => team?.syncInBackground(),
+  });
+  team = new TeamDesk(link, { library: library.library, reviews: library.reviewStore });
   return {
     ...library,
     vault,
+    team,
     profiles,
     sessions: new SessionStore(),
     jobs,
@@ -135,6 +149,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     policy: new PolicySetting(deps.userDataDir),
     async close() {
       jobs.cancelAll();
+      await link.close();
       await library.close();
       if (sandbox) await (await sandbox.catch(() => null))?.close();
     },

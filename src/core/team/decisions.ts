@@ -63,6 +63,15 @@ export async function setPolicyLimit(db: TeamDb, limit: PolicyLimit): Promise<vo
   );
 }
 
+/** A team's policy limits (what a submission's figures are checked against). */
+export async function listPolicyLimits(db: TeamDb, team: string): Promise<PolicyLimit[]> {
+  const rows = await db.query<{ rule: string; max_value: string; label: string }>(
+    'SELECT rule, max_value::text, label FROM bcv.policy_limits WHERE team = $1 ORDER BY rule',
+    [team],
+  );
+  return rows.map((r) => ({ team, rule: r.rule, maxValue: r.max_value, label: r.label }));
+}
+
 export interface SubmissionInput {
   readonly recommendation: Recommendation;
   readonly reason: string;

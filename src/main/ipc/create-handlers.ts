@@ -18,6 +18,7 @@ import { finboxReportHandlers } from './handlers/finbox-report';
 import { policyHandlers } from './handlers/policy';
 import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
+import { teamHandlers } from './handlers/team';
 import type { CallContext, Handler, HandlerMap } from './types';
 import { validateArgs } from './validate';
 
@@ -48,6 +49,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...policyHandlers(deps, s),
       ...memoHandlers(deps, s),
       ...finboxReportHandlers(deps, s),
+      ...teamHandlers(s),
     }));
     return table;
   };

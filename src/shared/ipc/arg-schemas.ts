@@ -6,6 +6,7 @@ import { sessionIdProblem } from '../api/session-id';
 import { DATA_ENDPOINTS } from '../api/endpoints';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from '../review/labels';
 import type { IpcChannel } from './contract';
+import { TEAM_RECOMMENDATIONS, TEAM_SSL_MODES } from '../team/types';
 
 const id = z.string().min(1).max(200);
 // The one rule for ids (session-id.ts), as the client and the library apply it: `~` is
@@ -21,6 +22,15 @@ const sessionId = z
   });
 const jobId = z.string().min(1).max(100);
 const empty = z.object({}).strict();
+// A search of saved cases (the local catalogue's or the team's): read by parseSearchInput.
+const searchInput = z
+  .object({
+    text: z.string().max(200).optional(),
+    amount: z.string().max(40).optional(),
+    from: z.string().max(20).optional(),
+    to: z.string().max(20).optional(),
+  })
+  .strict();
 
 export const argSchemas = {
   'app:info': empty,
@@ -73,14 +83,7 @@ export const argSchemas = {
   'library:reveal': z.object({ sessionId, snapshotId: id.optional() }).strict(),
   'library:recent': empty,
   // Across every saved case (the catalogue); the text fields are read by parseSearchInput.
-  'catalogue:search': z
-    .object({
-      text: z.string().max(200).optional(),
-      amount: z.string().max(40).optional(),
-      from: z.string().max(20).optional(),
-      to: z.string().max(20).optional(),
-    })
-    .strict(),
+  'catalogue:search': searchInput,
   'catalogue:seen-elsewhere': z.object({ handle: id }).strict(),
   // The reviewer's flags, notes and verdict on a loaded session (issue 16).
   'review:get': z.object({ handle: id }).strict(),
@@ -122,4 +125,54 @@ export const argSchemas = {
   'report:finbox': z.object({ handle: id, accountId: id.nullable() }).strict(),
   /** Two saved snapshots of a session compared (default: the two latest, older first). */
   'library:diff': z.object({ sessionId, from: id.optional(), to: id.optional() }).strict(),
+  'team:status': empty,
+  'team:save': z
+    .object({
+      host: z.string().trim().min(1, 'Enter the server host').max(255),
+      port: z.number().int().min(1).max(65535),
+      database: z.string().trim().min(1, 'Enter the database').max(63),
+      user: z.string().trim().min(1, 'Enter your login').max(63),
+      sslmode: z.enum(TEAM_SSL_MODES),
+      caFile: z.string().trim().max(4096).nullable(),
+      certFile: z.string().trim().max(4096).nullable(),
+      /** Write-only: omitted keeps the stored secret, '' removes it. */
+      password: z.string().max(1000).optional(),
+      clientKey: z.string().max(20_000).optional(),
+    })
+    .strict(),
+  'team:remove': empty,
+  'team:test': empty,
+  'team:marks': empty,
+  'team:cases': empty,
+  'team:publish': z.object({ sessionId, snapshotId: id.optional() }).strict(),
+  'team:open': z.object({ sessionId }).strict(),
+  'team:sync': empty,
+  'team:search': searchInput,
+  'team:seen-elsewhere': z.object({ handle: id }).strict(),
+  'team:case': z.object({ sessionId }).strict(),
+  'team:submit': z
+    .object({
+      sessionId,
+      recommendation: z.enum(TEAM_RECOMMENDATIONS),
+      reason: z.string().trim().min(1, 'Choose a reason').max(500),
+      subReason: z.string().trim().max(500),
+      note: z.string().max(10_000),
+      /** Figures the team's policy limits are checked against, by rule, as typed. */
+      figures: z.record(z.string().min(1).max(100), z.string().trim().max(40)).optional(),
+    })
+    .strict(),
+  'team:deviation': z
+    .object({
+      sessionId,
+      id: z.number().int().positive(),
+      reason: z.string().trim().min(1, 'Give the reason').max(2000),
+    })
+    .strict(),
+  'team:decide': z
+    .object({
+      sessionId,
+      decision: z.enum(TEAM_RECOMMENDATIONS),
+      reason: z.string().trim().min(1, 'Give the reason').max(2000),
+    })
+    .strict(),
 } as const satisfies Record<IpcChannel, z.ZodType>;

@@ -12,6 +12,13 @@ import type { SessionStatusView, SessionView } from '../model/view-model';
 import type { ReviewState } from '../review/state';
 import type { ProgressStage } from '../session/progress';
 import type { argSchemas } from './arg-schemas';
+import type {
+  TeamCaseDecision,
+  TeamCaseSummary,
+  TeamMarkView,
+  TeamStatus,
+  TeamSyncOutcome,
+} from '../team/types';
 
 // ---- shared shapes ------------------------------------------------------------------
 
@@ -186,7 +193,10 @@ export const CHANNELS = {
   'session:refresh': session,
   'session:close': plain<{ readonly closed: boolean }>(),
   'job:cancel': plain<{ readonly cancelled: boolean }>(),
-  'export:xlsx': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  /** `auditNote`: a team case's export the team's audit trail could not record, and why. */
+  'export:xlsx': plain<
+    { readonly path: string; readonly auditNote?: string } | { readonly cancelled: true }
+  >(),
   'library:list': plain<LibraryListing>(),
   'library:save': plain<LibrarySnapshotSummary>(),
   'library:open': session,
@@ -200,7 +210,9 @@ export const CHANNELS = {
     readonly imported: readonly ImportedSnapshot[];
     readonly problems: readonly LibraryProblem[];
   }>(),
-  'library:export': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  'library:export': plain<
+    { readonly path: string; readonly auditNote?: string } | { readonly cancelled: true }
+  >(),
   'library:reveal': plain<{ readonly revealed: boolean }>(),
   'library:recent': plain<{ readonly recent: readonly RecentSession[] }>(),
   'catalogue:search': plain<CatalogueSearchResult>(),
@@ -215,7 +227,9 @@ export const CHANNELS = {
   'policy:get': plain<{ readonly policy: CreditPolicy }>(),
   'policy:choose': plain<{ readonly policy: CreditPolicy } | { readonly cancelled: true }>(),
   'policy:reset': plain<{ readonly policy: CreditPolicy }>(),
-  'summary:pdf': plain<{ readonly path: string } | { readonly cancelled: true }>(),
+  'summary:pdf': plain<
+    { readonly path: string; readonly auditNote?: string } | { readonly cancelled: true }
+  >(),
   'report:finbox': plain<
     { readonly path: string; readonly bytes: number } | { readonly cancelled: true }
   >(),
@@ -225,6 +239,37 @@ export const CHANNELS = {
     readonly to: string;
     readonly diff: SnapshotDiff;
   }>(),
+  /** The team library (docs/team-library.md): its profile, secrets as hints only. */
+  'team:status': plain<TeamStatus>(),
+  'team:save': plain<TeamStatus>(),
+  'team:remove': plain<TeamStatus>(),
+  /** Connects afresh: the status says signed in as whom, or the one line why not. */
+  'team:test': plain<TeamStatus>(),
+  /** This library's team cases, from their marks (no server needed). */
+  'team:marks': plain<{ readonly marks: readonly TeamMarkView[] }>(),
+  'team:cases': plain<{ readonly cases: readonly TeamCaseSummary[] }>(),
+  'team:publish': plain<{
+    readonly snapshotId: string;
+    readonly published: boolean;
+    readonly transactions: number;
+    readonly reviewSent: number;
+  }>(),
+  /** A team case brought into this library (then opened offline with library:open). */
+  'team:open': plain<{
+    readonly case: TeamCaseSummary;
+    readonly imported: number;
+    readonly snapshots: number;
+    readonly reviewReceived: number;
+    readonly reviewSent: number;
+  }>(),
+  'team:sync': plain<TeamSyncOutcome>(),
+  /** The team's whole book: the catalogue's query and answer, each case with its owner. */
+  'team:search': plain<CatalogueSearchResult>(),
+  'team:seen-elsewhere': plain<SeenElsewhere>(),
+  'team:case': plain<TeamCaseDecision>(),
+  'team:submit': plain<TeamCaseDecision>(),
+  'team:deviation': plain<TeamCaseDecision>(),
+  'team:decide': plain<TeamCaseDecision>(),
 } as const;
 
 export type IpcChannel = keyof typeof CHANNELS;

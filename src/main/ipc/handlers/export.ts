@@ -35,7 +35,13 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
             ctx.emit('progress', { jobId, kind: 'export', done, total, message }),
         }),
       );
-      return { path: destination };
+      // A team case's export is a row of the team's audit trail (or says why it is not).
+      const auditNote = await s.team.reportExport(loaded.sessionId, {
+        kind: 'workbook',
+        path: destination,
+        snapshotId: loaded.source.kind === 'saved' ? loaded.source.snapshotId : null,
+      });
+      return { path: destination, ...(auditNote ? { auditNote } : {}) };
     },
   };
 }

@@ -150,6 +150,8 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       const loaded = s.sessions.add(opened);
       // Remembering is a convenience: a read-only user-data folder must not stop the open.
       await recent.remember(opened.sessionId, snapshotId ?? null).catch(() => undefined);
+      // A team case's review, both ways, when the server is there (else on the next sign-in).
+      void s.team.syncCase(opened.sessionId).catch(() => undefined);
       return loaded;
     },
 
@@ -183,9 +185,13 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         filters: [{ name: 'Saved session', extensions: ['bcsession'] }],
       });
       if (!destination) return { cancelled: true } as const;
-      return {
-        path: await reviews.exportSessionFile(sessionId, found.record.snapshotId, destination),
-      };
+      const path = await reviews.exportSessionFile(sessionId, found.record.snapshotId, destination);
+      const auditNote = await s.team.reportExport(sessionId, {
+        kind: 'session-file',
+        path,
+        snapshotId: found.record.snapshotId,
+      });
+      return { path, ...(auditNote ? { auditNote } : {}) };
     },
 
     'library:reveal': async ({ sessionId, snapshotId }) => {

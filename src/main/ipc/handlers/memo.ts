@@ -22,7 +22,12 @@ export function memoHandlers(deps: AppDeps, s: Services): HandlerMap<'summary:pd
       if (!destination) return { cancelled: true } as const;
       const bytes = await print();
       await writeFileAtomic(realFs, dirname(destination), basename(destination), bytes);
-      return { path: destination };
+      const auditNote = await s.team.reportExport(loaded.sessionId, {
+        kind: 'memo',
+        path: destination,
+        snapshotId: loaded.source.kind === 'saved' ? loaded.source.snapshotId : null,
+      });
+      return { path: destination, ...(auditNote ? { auditNote } : {}) };
     },
   };
 }

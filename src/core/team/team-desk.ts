@@ -1,0 +1,85 @@
+// The team library as the app uses it: the link to the server, this desktop's library, and
+// the sync of reviews written offline on team cases (run on every sign-in, on opening a
+// team case, and when asked), whose state the screens show.
+import type { TeamStatus, TeamSyncOutcome } from '@shared/team/types';
+import { basename } from 'node:path';
+import { syncAll, syncReview, type TeamLibraryParts } from './cases';
+import { reportTeamExport, isTeamCase, type ExportDetail } from './export-audit';
+import type { TeamLink } from './team-link';
+
+export class TeamDesk {
+  private running = false;
+  private last: TeamSyncOutcome | null = null;
+
+  constructor(
+    readonly link: TeamLink,
+    readonly parts: TeamLibraryParts,
+  ) {}
+
+  status(): TeamStatus {
+    return {
+      profile: this.link.profile(),
+      link: this.link.state(),
+      sync: { running: this.running, last: this.last },
+    };
+  }
+
+  /** Every team case of this library: the team's review events in, this desktop's out. */
+  async sync(): Promise<TeamSyncOutcome> {
+    this.running = true;
+    try {
+      const entries = await this.link.run(({ db }) => syncAll(db, this.parts));
+      let received = 0;
+      let sent = 0;
+      const failed: { sessionId: string; message: string }[] = [];
+      for (const { sessionId, outcome } of entries) {
+        if ('error' in outcome) failed.push({ sessionId, message: outcome.error });
+        else {
+          received += outcome.received;
+          sent += outcome.sent;
+        }
+      }
+      this.last = { synced: entries.length - failed.length, received, sent, failed };
+      return this.last;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The sync started and left to run (its outcome is in the status). */
+  syncInBackground(): void {
+    void this.sync().catch(() => undefined);
+  }
+
+  /** One team case's review, both ways, when the server is reachable (else later). */
+  async syncCase(sessionId: string): Promise<void> {
+    if (!this.link.configured() || !(await isTeamCase(this.parts.library.dir, sessionId))) return;
+    await this.link.run(({ db }) => syncReview(db, this.parts.reviews, sessionId));
+  }
+
+  /**
+   * Records a team case's export in the audit trail. Answers null when it is recorded or
+   * is no team case, else the one line saying why it is not (the file is written anyway).
+   */
+  async reportExport(
+    sessionId: string,
+    detail: Omit<ExportDetail, 'program' | 'file'> & { readonly path: string },
+  ): Promise<string | null> {
+    if (!this.link.configured()) return null;
+    if (!(await isTeamCase(this.parts.library.dir, sessionId))) return null;
+    const { path, ...rest } = detail;
+    try {
+      await this.link.run(({ db }) =>
+        reportTeamExport(db, this.parts.library.dir, sessionId, {
+          ...rest,
+          file: basename(path),
+          program: 'app',
+        }),
+      );
+      return null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return `Not recorded in the team's audit trail: ${message}`;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+// The app's link to the team server: the team profile (team-profile.json in the user-data
+// folder, holding no secret), the login's password or client key in the vault like the
+// API's secrets, and one signed-in connection kept while it works. Calls take turns on it
+// (a transaction never interleaves with another call's statements); a connection that
+// failed is dropped and the next call connects again.
+import { join } from 'node:path';
+import type { TeamLinkState, TeamMemberView, TeamProfileSummary } from '@shared/team/types';
+import { writeFileSafely } from '../io/safe-write';
+import { readRegularText } from '../io/regular-file';
+import type { Vault } from '../vault/vault';
+import { reportAction } from './audit';
+import { connectTeam, type TeamConnection } from './connect';
+import { TeamError } from './errors';
+import { parseTeamProfile, type TeamProfile, type TeamSecrets } from './profile';
+import { requireCurrentSchema, whoAmI, type Member } from './schema';
+
+export const TEAM_PROFILE_FILE = 'team-profile.json';
+const PASSWORD = 'team:password';
+const CLIENT_KEY = 'team:clientKey';
+
+/** The profile as the screen edits it; a secret omitted is kept, '' removes it. */
+export interface TeamProfileInput extends Omit<TeamProfile, 'replica'> {
+  readonly password?: string | undefined;
+  readonly clientKey?: string | undefined;
+}
+
+export interface SignedIn {
+  readonly db: TeamConnection;
+  readonly me: Member;
+}
+
+/** Whether an error means the connection itself is gone (the next call connects again). */
+const connectionLost = (error: unknown): error is TeamError =>
+  error instanceof TeamError &&
+  (error.code === 'TEAM_UNREACHABLE' ||
+    /Connection terminated|connection error|not queryable/i.test(error.message));
+
+export class TeamLink {
+  private linkState: TeamLinkState;
+  private signedIn: Promise<SignedIn> | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
+  private readonly file: string;
+
+  private constructor(
+    userDataDir: string,
+    private readonly vault: Vault,
+    private readonly appVersion: string,
+    private stored: TeamProfile | null,
+    /** Called once each time a sign-in succeeds (the app syncs offline reviews then). */
+    private readonly onSignedIn: (signed: SignedIn) => void,
+  ) {
+    this.file = join(userDataDir, TEAM_PROFILE_FILE);
+    this.linkState = stored ? { kind: 'idle' } : { kind: 'none' };
+  }
+
+  static async open(options: {
+    readonly userDataDir: string;
+    readonly vault: Vault;
+    readonly appVersion: string;
+    readonly onSignedIn?: (signed: SignedIn) => void;
+  }): Promise<TeamLink> {
+    const stored = await readStoredProfile(join(options.userDataDir, TEAM_PROFILE_FILE));
+    return new TeamLink(
+      options.userDataDir,
+      options.vault,
+      options.appVersion,
+      stored,
+      options.onSignedIn ?? (() => undefined),
+    );
+  }
+
+  /** Whether a team is configured: with none, the library is this desktop's only. */
+  configured(): boolean {
+    return this.stored !== null;
+  }
+
+  profile(): TeamProfileSummary | null {
+    if (!this.stored) return null;
+    const { replica: _replica, ...shown } = this.stored;
+    return {
+      ...shown,
+      password: this.vault.hint(PASSWORD),
+      clientKey: this.vault.hint(CLIENT_KEY),
+    };
+  }
+
+  state(): TeamLinkState {
+    return this.linkState;
+  }
+
+  async save(input: TeamProfileInput): Promise<void> {
+    const { password, clientKey, ...fields } = input;
+    const profile = parseTeamProfile({ ...fields, replica: this.stored?.replica ?? null }, 'form');
+    // Secrets first: the profile never names a login whose secret the vault failed to keep.
+    if (password !== undefined) await this.vault.set(PASSWORD, password);
+    if (clientKey !== undefined) await this.vault.set(CLIENT_KEY, clientKey);
+    await writeFileSafely(this.file, `${JSON.stringify(profile, null, 1)}\n`, { mode: 0o600 });
+    this.stored = profile;
+    await this.disconnect({ kind: 'idle' });
+  }
+
+  async remove(): Promise<void> {
+    await this.vault.delete(PASSWORD);
+    await this.vault.delete(CLIENT_KEY);
+    await writeFileSafely(this.file, 'null\n', { mode: 0o600 });
+    this.stored = null;
+    await this.disconnect({ kind: 'none' });
+  }
+
+  /** Connects afresh (dropping the connection held) and says how it went. */
+  async test(): Promise<TeamLinkState> {
+    await this.disconnect(this.stored ? { kind: 'idle' } : { kind: 'none' });
+    await this.run(() => Promise.resolve()).catch(() => undefined);
+    return this.linkState;
+  }
+
+  /** Runs `work` signed in, after every call before it; connects first when needed. */
+  run<T>(work: (signed: SignedIn) => Promise<T>): Promise<T> {
+    const next = this.turn.then(async () => {
+      const signed = await this.connection();
+      try {
+        return await work(signed);
+      } catch (error) {
+        if (connectionLost(error)) {
+          await this.disconnect({ kind: 'failed', code: error.code, message: error.message });
+        }
+        throw error;
+      }
+    });
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.disconnect(this.linkState);
+  }
+
+  private connection(): Promise<SignedIn> {
+    if (!this.stored) {
+      return Promise.reject(
+        new TeamError(
+          'TEAM_PROFILE',
+          'No team is set up: enter the team profile on the Team screen',
+        ),
+      );
+    }
+    this.signedIn ??= this.signIn(this.stored).then(
+      (signed) => {
+        this.linkState = {
+          kind: 'connected',
+          member: memberView(signed.me),
+          server: `${signed.db.server.host}:${signed.db.server.port}/${signed.db.server.database}`,
+        };
+        this.onSignedIn(signed);
+        return signed;
+      },
+      (error: unknown) => {
+        this.signedIn = null;
+        const { code, message } =
+          error instanceof TeamError ? error : new TeamError('TEAM_FAILED', String(error));
+        this.linkState = { kind: 'failed', code, message };
+        throw error;
+      },
+    );
+    return this.signedIn;
+  }
+
+  private async signIn(profile: TeamProfile): Promise<SignedIn> {
+    const secrets: TeamSecrets = {
+      password: this.vault.get(PASSWORD),
+      clientKey: this.vault.get(CLIENT_KEY),
+    };
+    const db = await connectTeam(profile, secrets, {
+      applicationName: `BankConnect Viewer ${this.appVersion}`,
+    });
+    try {
+      await requireCurrentSchema(db);
+      const me = await whoAmI(db);
+      await reportAction(db, 'login', null, { program: 'app' });
+      return { db, me };
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  private async disconnect(next: TeamLinkState): Promise<void> {
+    const held = this.signedIn;
+    this.signedIn = null;
+    this.linkState = next;
+    const signed = await held?.catch(() => null);
+    await signed?.db.close();
+  }
+}
+
+export function memberView(m: Member): TeamMemberView {
+  return {
+    login: m.login,
+    role: m.role,
+    team: m.team,
+    branch: m.branch,
+    approvesFor: m.approvesFor,
+  };
+}
+
+async function readStoredProfile(file: string): Promise<TeamProfile | null> {
+  let text: string;
+  try {
+    text = await readRegularText(file);
+  } catch {
+    return null; // no team set up
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return value === null ? null : parseTeamProfile(value, file);
+  } catch {
+    return null; // a damaged profile is entered again on the Team screen
+  }
+}

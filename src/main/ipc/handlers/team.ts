@@ -1,0 +1,146 @@
+// team:* — the team library (src/core/team) behind the contract's channels. The profile's
+// secrets go into the vault and come back as hints only; every call to the server takes its
+// turn on the app's one signed-in connection (TeamLink), and its failures are core's lines.
+import type { TeamCaseDecision } from '@shared/team/types';
+import { parseSearchInput } from '@shared/catalogue/query';
+import { CoreError } from '../../../core/core-error';
+import type { Services } from '../../../core/services';
+import { findCase, listCases, openCase, publishSnapshot } from '../../../core/team/cases';
+import type { TeamConnection } from '../../../core/team/connect';
+import {
+  approveDeviation,
+  decide,
+  decisionState,
+  listPolicyLimits,
+  listReasons,
+  submit,
+} from '../../../core/team/decisions';
+import { teamMarks } from '../../../core/team/local-mark';
+import type { Member } from '../../../core/team/schema';
+import { searchTeam, seenInTeam } from '../../../core/team/search';
+import { memberView } from '../../../core/team/team-link';
+import type { HandlerMap } from '../types';
+import { catalogueChanged } from './catalogue';
+
+type Channels =
+  | 'team:status'
+  | 'team:save'
+  | 'team:remove'
+  | 'team:test'
+  | 'team:marks'
+  | 'team:cases'
+  | 'team:publish'
+  | 'team:open'
+  | 'team:sync'
+  | 'team:search'
+  | 'team:seen-elsewhere'
+  | 'team:case'
+  | 'team:submit'
+  | 'team:deviation'
+  | 'team:decide';
+
+/** A case's place in maker-checker with what its team configured, for this login. */
+async function caseDecision(
+  db: TeamConnection,
+  me: Member,
+  sessionId: string,
+): Promise<TeamCaseDecision> {
+  const teamCase = await findCase(db, sessionId);
+  const state = await decisionState(db, sessionId);
+  return {
+    case: teamCase,
+    me: memberView(me),
+    submission: state.submission,
+    deviations: state.deviations,
+    decision: state.decision,
+    reasons: (await listReasons(db, teamCase.team)).map(({ team: _t, ...r }) => r),
+    limits: (await listPolicyLimits(db, teamCase.team)).map(({ team: _t, ...l }) => l),
+  };
+}
+
+/** A figure as typed ("62.5") to the number the team's limits compare; '' is none given. */
+function figuresOf(typed: Readonly<Record<string, string>> | undefined): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const [rule, text] of Object.entries(typed ?? {})) {
+    if (text === '') continue;
+    if (!/^-?\d+(\.\d+)?$/.test(text)) {
+      throw new CoreError('BAD_ARGUMENT', `${rule}: "${text}" is not a number`);
+    }
+    figures[rule] = Number(text);
+  }
+  return figures;
+}
+
+export function teamHandlers(s: Services): HandlerMap<Channels> {
+  const { team } = s;
+  const { link, parts } = team;
+  return {
+    'team:status': () => Promise.resolve(team.status()),
+    'team:save': async (input) => {
+      await link.save({
+        ...input,
+        caFile: input.caFile || null,
+        certFile: input.certFile || null,
+      });
+      return team.status();
+    },
+    'team:remove': async () => {
+      await link.remove();
+      return team.status();
+    },
+    'team:test': async () => {
+      await link.test();
+      return team.status();
+    },
+    'team:marks': async () => ({
+      marks: (await teamMarks(parts.library.dir)).map(({ format: _f, since: _s, ...m }) => m),
+    }),
+    'team:cases': async () => ({ cases: await link.run(({ db }) => listCases(db)) }),
+    'team:publish': async ({ sessionId, snapshotId }) => {
+      const out = await link.run(({ db }) => publishSnapshot(db, parts, sessionId, snapshotId));
+      return {
+        snapshotId: out.snapshotId,
+        published: out.published,
+        transactions: out.transactions,
+        reviewSent: out.reviewSent,
+      };
+    },
+    'team:open': async ({ sessionId }, ctx) => {
+      const out = await link.run(({ db }) => openCase(db, parts, sessionId));
+      catalogueChanged(s.catalogue, ctx);
+      return {
+        case: out.teamCase,
+        imported: out.imported,
+        snapshots: out.snapshots,
+        reviewReceived: out.reviewReceived,
+        reviewSent: out.reviewSent,
+      };
+    },
+    'team:sync': () => team.sync(),
+    'team:search': async (input) => {
+      const parsed = parseSearchInput(input);
+      if (!parsed.ok) throw new CoreError('BAD_ARGUMENT', parsed.message);
+      return link.run(({ db }) => searchTeam(db, parsed.query));
+    },
+    'team:seen-elsewhere': async ({ handle }) => {
+      const { loaded } = s.sessions.get(handle);
+      return link.run(({ db }) => seenInTeam(db, loaded.sessionId, loaded.view));
+    },
+    'team:case': ({ sessionId }) => link.run(({ db, me }) => caseDecision(db, me, sessionId)),
+    'team:submit': ({ sessionId, figures, ...input }) =>
+      link.run(async ({ db, me }) => {
+        await submit(db, sessionId, { ...input, figures: figuresOf(figures) });
+        return caseDecision(db, me, sessionId);
+      }),
+    'team:deviation': ({ sessionId, id, reason }) =>
+      link.run(async ({ db, me }) => {
+        await approveDeviation(db, id, reason);
+        return caseDecision(db, me, sessionId);
+      }),
+    'team:decide': ({ sessionId, decision, reason }) =>
+      link.run(async ({ db, me }) => {
+        await decide(db, sessionId, decision, reason);
+        return caseDecision(db, me, sessionId);
+      }),
+  };
+}

@@ -1,0 +1,124 @@
+// What the app's team screens see of the team library: the profile (its secrets as hints
+// only), who this login is there, the team's cases and where each is in maker-checker.
+import type { SecretHint } from '../ipc/contract';
+
+export const TEAM_SSL_MODES = ['verify-full', 'verify-ca'] as const;
+export type TeamSslMode = (typeof TEAM_SSL_MODES)[number];
+
+export const TEAM_RECOMMENDATIONS = ['approve', 'decline', 'refer'] as const;
+export type TeamRecommendation = (typeof TEAM_RECOMMENDATIONS)[number];
+
+export type TeamRole = 'underwriter' | 'approver' | 'auditor' | 'admin';
+
+/** The team profile as the screen shows it: the password and client key as hints. */
+export interface TeamProfileSummary {
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
+  readonly user: string;
+  readonly sslmode: TeamSslMode;
+  readonly caFile: string | null;
+  readonly certFile: string | null;
+  readonly password: SecretHint;
+  readonly clientKey: SecretHint;
+}
+
+export interface TeamMemberView {
+  readonly login: string;
+  readonly role: TeamRole;
+  readonly team: string | null;
+  readonly branch: string | null;
+  readonly approvesFor: readonly string[];
+}
+
+/** Where the app stands with the team server: not set up, signed in, or why not. */
+export type TeamLinkState =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connected'; readonly member: TeamMemberView; readonly server: string }
+  | { readonly kind: 'failed'; readonly code: string; readonly message: string };
+
+export type TeamCaseState = 'open' | 'submitted' | 'decided' | 'purged';
+
+export interface TeamCaseSummary {
+  readonly sessionId: string;
+  readonly team: string;
+  readonly branch: string;
+  readonly owner: string;
+  readonly assignedTo: string | null;
+  readonly state: TeamCaseState;
+  readonly holderNames: readonly string[];
+  readonly publishedAt: string;
+}
+
+/** A local session marked as a team's case (offline: what the mark says). */
+export interface TeamMarkView {
+  readonly sessionId: string;
+  readonly server: string;
+  readonly owner: string;
+  readonly team: string;
+  readonly branch: string;
+}
+
+export interface TeamReason {
+  readonly recommendation: TeamRecommendation;
+  readonly reason: string;
+  readonly subReason: string;
+}
+
+export interface TeamDeviation {
+  readonly id: number;
+  readonly rule: string;
+  readonly label: string;
+  readonly value: string;
+  readonly maxValue: string;
+  readonly raisedBy: string;
+  readonly approvedBy: string | null;
+  readonly approvalReason: string | null;
+}
+
+export interface TeamPolicyLimitView {
+  readonly rule: string;
+  readonly label: string;
+  readonly maxValue: string;
+}
+
+/** A team case's place in maker-checker, and what this login may do with it now. */
+export interface TeamCaseDecision {
+  readonly case: TeamCaseSummary;
+  readonly me: TeamMemberView;
+  readonly submission: {
+    readonly id: number;
+    readonly by: string;
+    readonly recommendation: TeamRecommendation;
+    readonly reason: string;
+    readonly subReason: string;
+    readonly note: string;
+    readonly at: string;
+  } | null;
+  readonly deviations: readonly TeamDeviation[];
+  readonly decision: {
+    readonly by: string;
+    readonly decision: TeamRecommendation;
+    readonly reason: string;
+    readonly at: string;
+  } | null;
+  /** The reasons the case's team configured (what a submission may give). */
+  readonly reasons: readonly TeamReason[];
+  /** The team's policy limits (a submitted figure over one raises a deviation). */
+  readonly limits: readonly TeamPolicyLimitView[];
+}
+
+export interface TeamSyncOutcome {
+  readonly synced: number;
+  readonly received: number;
+  readonly sent: number;
+  readonly failed: readonly { readonly sessionId: string; readonly message: string }[];
+}
+
+export interface TeamStatus {
+  readonly profile: TeamProfileSummary | null;
+  readonly link: TeamLinkState;
+  /** The review sync of this library's team cases: running now, and how the last one went. */
+  readonly sync: { readonly running: boolean; readonly last: TeamSyncOutcome | null };
+}
