@@ -10,7 +10,13 @@ export function isRecord(value: unknown): value is Json {
 }
 
 export function text(value: unknown): string {
-  return typeof value === 'string' ? value : value == null ? '' : String(value);
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  // An object or a list where text was expected: shown as sent, not as "[object Object]".
+  return JSON.stringify(value) ?? '';
 }
 
 /** Non-empty text, else null. Numbers are shown as written (an account number sent as one). */
