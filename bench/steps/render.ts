@@ -6,6 +6,8 @@
 // 40-row table painted. Needs `npm run build` first (npm run bench does it).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { parseSessionStatus } from '@shared/api/parse';
@@ -30,7 +32,7 @@ const ARGS = [
 ];
 const CHANNEL = 'session:fetch';
 /** Where the baseline's page reads the session as plain JSON (served by the bench itself). */
-const PLAIN_SESSION_URL = '/__bench/plain-session';
+const PLAIN_SESSION_PATH = '/plain-session';
 const ROWS = '[data-table="transactions"] tbody tr[data-index]';
 const SCROLLER = '[data-table="transactions"] .scroller';
 const TIMEOUT = Number(process.env['BENCH_RENDER_TIMEOUT'] ?? 300_000);
@@ -38,6 +40,21 @@ const TIMEOUT = Number(process.env['BENCH_RENDER_TIMEOUT'] ?? 300_000);
 let host: TestHost | null = null;
 let server: BrowserServer | null = null;
 let browser: Browser | null = null;
+let plainServer: Server | null = null;
+
+/** A loopback server for the baseline: an empty page, and the session's bytes as they are. */
+async function servePlain(body: Buffer): Promise<string> {
+  plainServer = createServer((req, res) => {
+    if (req.url === PLAIN_SESSION_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html>');
+    }
+  });
+  await new Promise<void>((resolve) => plainServer!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(plainServer.address() as AddressInfo).port}/`;
+}
 
 async function start(): Promise<{ host: TestHost; browser: Browser; pid: number }> {
   host = await startTestHost();
@@ -50,7 +67,7 @@ export const renderStep: Step = {
   name: 'render',
   measured:
     'bytes arrived in the page -> Summary shown, Transactions tab opened, first rows painted (JSON decode included)',
-  baseline: 'the same bytes: JSON.parse + a plain 40-row table painted',
+  baseline: 'the session as plain JSON on a bare page: JSON.parse + a plain 40-row table painted',
   unavailable() {
     if (!existsSync(CHROMIUM)) return `no browser at ${CHROMIUM} (set CHROMIUM_PATH)`;
     if (!existsSync(join(__dirname, '../../out/renderer/index.html'))) {
@@ -69,9 +86,7 @@ export const renderStep: Step = {
         events: BRIDGE_EVENTS,
         sessionChannels: [...SESSION_CHANNELS],
       });
-      if (variant === 'step') {
-        await context.addInitScript(installProbe, { channel: CHANNEL, rowSelector: ROWS });
-      }
+      await context.addInitScript(installProbe, { channel: CHANNEL, rowSelector: ROWS });
       const page = await context.newPage();
       page.setDefaultTimeout(TIMEOUT);
       await page.goto(env.host.url);
@@ -80,24 +95,36 @@ export const renderStep: Step = {
     };
     if (variant === 'baseline') {
       // The session as plain JSON, the answer a bridge without packing would send.
-      const plain = JSON.stringify({
-        ok: true,
-        result: {
-          sessionId: data.sessionId,
-          view: normalizeSession(
-            JSON.parse(await readFile(data.rawJsonFile, 'utf8')),
-            parseSessionStatus(JSON.parse(await readFile(data.statusJsonFile, 'utf8'))),
-          ),
-        },
-      });
+      const plain = Buffer.from(
+        JSON.stringify({
+          ok: true,
+          result: {
+            sessionId: data.sessionId,
+            view: normalizeSession(
+              JSON.parse(await readFile(data.rawJsonFile, 'utf8')),
+              parseSessionStatus(JSON.parse(await readFile(data.statusJsonFile, 'utf8'))),
+            ),
+          },
+        }),
+      );
+      const url = await servePlain(plain);
       return async () => {
-        const { context, page } = await newPage();
-        await context.route(`**${PLAIN_SESSION_URL}`, (route) =>
-          route.fulfill({ status: 200, contentType: 'application/json', body: plain }),
-        );
-        const { ms, rows } = await page.evaluate(bareRender, { url: PLAIN_SESSION_URL });
+        const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+        await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+        const page = await context.newPage();
+        page.setDefaultTimeout(TIMEOUT);
+        await page.goto(url);
+        const { ms, rows } = await page.evaluate(bareRender, { url: PLAIN_SESSION_PATH });
+        const peak = rendererPeakMb(env.pid);
         await context.close();
-        return { ms, facts: { domRows: rows } };
+        return {
+          ms,
+          facts: {
+            domRows: rows,
+            bytesMb: plain.length / 1048576,
+            ...(peak === null ? {} : { rendererPeakMb: peak }),
+          },
+        };
       };
     }
     return async () => {
@@ -127,6 +154,10 @@ export const renderStep: Step = {
     };
   },
   async dispose() {
+    plainServer?.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      plainServer ? plainServer.close(() => resolve()) : resolve(),
+    );
     await browser?.close();
     await server?.close();
     await host?.close();
