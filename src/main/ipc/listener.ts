@@ -4,18 +4,15 @@
 import type { IpcEnvelope, IpcEventName, IpcEvents } from '@shared/ipc/contract';
 import { packSessionAnswer } from '@shared/ipc/session-wire';
 import type { Handlers } from './create-handlers';
+import type { MemoPrintOptions } from './memo-print';
 import { isTrustedSender, type SenderEventLike, type TrustedWindow } from './sender';
 
 export interface InvokeEventLike extends SenderEventLike {
   readonly sender: SenderEventLike['sender'] & {
     send(channel: string, payload: unknown): void;
     isDestroyed(): boolean;
-    /** Electron's webContents.printToPDF (A4, backgrounds, the page's own @page size). */
-    printToPDF?(options: {
-      pageSize: 'A4';
-      printBackground: boolean;
-      preferCSSPageSize: boolean;
-    }): Promise<Uint8Array>;
+    /** Electron's webContents.printToPDF (the options: memo-print.ts). */
+    printToPDF?(options: MemoPrintOptions): Promise<Uint8Array>;
   };
 }
 
@@ -41,8 +38,7 @@ export function createIpcListener(
         if (!sender.isDestroyed()) sender.send(name, payload);
       },
       printToPDF: sender.printToPDF
-        ? () =>
-            sender.printToPDF!({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })
+        ? (options: MemoPrintOptions) => sender.printToPDF!(options)
         : undefined,
     });
     // A session's transactions cross as columns: several times cheaper to clone (see

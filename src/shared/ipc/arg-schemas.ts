@@ -115,8 +115,11 @@ export const argSchemas = {
   'policy:get': empty,
   'policy:choose': empty,
   'policy:reset': empty,
-  /** The memo: the window's Summary view printed to an A4 PDF (its print stylesheet). */
-  'summary:pdf': z.object({ handle: id }).strict(),
+  /**
+   * The memo: the window's memo printed to an A4 PDF (its print stylesheet), with the
+   * memo's generated-by line (app version, date, policy) in every page's footer.
+   */
+  'summary:pdf': z.object({ handle: id, generatedBy: z.string().max(400) }).strict(),
   /**
    * FinBox's own report behind the session's `xlsx_report_url` (an account's; null: the
    * session's aggregate link). The link itself is never an argument: main reads it from

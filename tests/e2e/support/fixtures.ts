@@ -43,10 +43,9 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
   hostOptions: [{}, { option: true }],
   app: async ({ page, hostOptions }, use) => {
     const host = await startTestHost(hostOptions);
-    // summary:pdf prints the page as the app's printToPDF does: A4, backgrounds, @page size.
-    host.setPrinter(() =>
-      page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
-    );
+    // summary:pdf prints the page with the options the app gives Electron's printToPDF
+    // (main/ipc/memo-print.ts): Playwright names the page size `format`.
+    host.setPrinter(({ pageSize, ...options }) => page.pdf({ ...options, format: pageSize }));
     await page.addInitScript(installBridge, {
       events: BRIDGE_EVENTS,
       sessionChannels: [...SESSION_CHANNELS],

@@ -16,6 +16,7 @@ import type { AppDeps, Dialogs } from '../../../src/core/deps';
 import { createClient, startSandbox } from '../../../src/core/integrations';
 import { exportWorkbook } from '../../../src/core/export/export-workbook';
 import { createHandlers, type Handlers } from '../../../src/main/ipc/create-handlers';
+import type { MemoPrintOptions } from '../../../src/main/ipc/memo-print';
 import { createSessionFileOpener } from '../../../src/main/ipc/session-files';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
 import { packSessionAnswer } from '../../../src/shared/ipc/session-wire';
@@ -54,7 +55,7 @@ export interface TestHost {
   /** Make the save dialog answer "cancelled". */
   setSaveCancelled(cancelled: boolean): void;
   /** What prints the window to PDF for summary:pdf (the fixture passes Chromium's page.pdf). */
-  setPrinter(print: (() => Promise<Uint8Array>) | null): void;
+  setPrinter(print: ((options: MemoPrintOptions) => Promise<Uint8Array>) | null): void;
   /** A menu item or its shortcut, as the app's menu sends it. */
   menu(command: IpcEvents['menu:command']['command']): void;
   readonly handlers: Handlers;
@@ -115,7 +116,7 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
   };
   const handlers = createHandlers(deps);
 
-  let printer: (() => Promise<Uint8Array>) | null = null;
+  let printer: ((options: MemoPrintOptions) => Promise<Uint8Array>) | null = null;
   const emit = <E extends IpcEventName>(event: E, payload: IpcEvents[E]): void => {
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const stream of streams) stream.write(frame);

@@ -1,3 +1,3 @@
-// Whether the memo (every account's summary and the session page, in the print
-// stylesheet) is laid out for printing right now. The memo exists only while it prints.
-export const memo = $state({ printing: false, generatedAt: '' });
+// Whether the memo is laid out for printing right now (it exists only while it prints),
+// and when and by what it was generated (its first page and every page's footer say so).
+export const memo = $state({ printing: false, generatedAt: '', generatedBy: '' });
