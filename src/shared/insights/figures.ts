@@ -66,7 +66,7 @@ const tallyAmount = (label: string, t: Tally): Figure => money(label, t.amount, 
 const tallyCount = (label: string, t: Tally): Figure => count(label, t.count, t.indices);
 
 /** The transactions that set these balances, each once, in order of first appearance. */
-function uniqueIndices(list: readonly { readonly index: number | null }[]): number[] {
+export function uniqueIndices(list: readonly { readonly index: number | null }[]): number[] {
   const seen = new Set<number>();
   for (const d of list) if (d.index !== null) seen.add(d.index);
   return [...seen];

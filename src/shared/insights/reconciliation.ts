@@ -89,14 +89,10 @@ class Items {
     why: (finbox: number, ours: number) => Judged,
   ): void {
     if (finbox === null) return;
+    const row = { figure, finboxKey, month, kind, finbox, ours };
     if (ours === null) {
       this.list.push({
-        figure,
-        finboxKey,
-        month,
-        kind,
-        finbox,
-        ours,
+        ...row,
         agrees: null,
         reason: null,
         note: 'FinBox only: no figure of ours to set beside it',
@@ -106,12 +102,7 @@ class Items {
     const agrees = sameValue(kind, finbox, ours);
     const judged = agrees ? null : why(finbox, ours);
     this.list.push({
-      figure,
-      finboxKey,
-      month,
-      kind,
-      finbox,
-      ours,
+      ...row,
       agrees,
       reason: judged?.reason ?? null,
       note: judged

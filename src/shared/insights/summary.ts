@@ -12,7 +12,7 @@ import { formatWhole, fromPaise, toPaise } from '../model/money';
 import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
 import { monthsWithBalances } from './balances';
 import { defineFigure, figureName, type FigureId } from './definitions';
-import type { FigureKind } from './figures';
+import { uniqueIndices, type FigureKind } from './figures';
 import { FOIR_BASIS_LABEL } from './foir';
 import { obligationsAnswer } from './obligations-answer';
 import { overdraftUse } from './overdraft';
@@ -34,7 +34,7 @@ import {
   plural,
   verdict,
 } from './trust';
-import type { AccountInsights, SessionInsights } from './types';
+import type { AccountInsights, SessionInsights, Tally } from './types';
 
 export type * from './summary-types';
 
@@ -78,6 +78,12 @@ export function summarizeAccount(
     ...extra,
   });
   const badIf = (n: number) => (n > 0 ? { tone: 'bad' as const } : {});
+  /** A count of days, traced to each day's transaction: bad when there is any. */
+  const daysFig = (id: FigureId, days: readonly { readonly index: number | null }[]) =>
+    fig(id, 'days', days.length, uniqueIndices(days), badIf(days.length));
+  /** A count of events (returns, bounces): bad when there is any. */
+  const badCountFig = (id: FigureId, t: Tally) =>
+    fig(id, 'count', t.count, t.indices, badIf(t.count));
 
   const f = a.flows.period;
   const b = a.balances.period;
@@ -98,6 +104,9 @@ export function summarizeAccount(
     ),
   );
   const exclusion = (reason: string) => e.exclusions.find((x) => x.reason === reason)!.total;
+  const exclusionFig = (id: FigureId, reason: string) =>
+    fig(id, 'money', exclusion(reason).amount, exclusion(reason).indices);
+  const atMin = b.min?.index != null ? [b.min.index] : [];
   const returns = {
     amount: 0,
     count: r.inwardReturns.count + r.outwardReturns.count + r.otherReturns.count,
@@ -132,20 +141,10 @@ export function summarizeAccount(
         fig('eligibleMonthly', 'money', e.averageMonthly, e.eligible.indices, {
           note: `${monthsText(e.average.months)} of ${plural(a.coverage.length, 'month')}`,
         }),
-        fig(
-          'ownTransfersIn',
-          'money',
-          exclusion('own_transfer').amount,
-          exclusion('own_transfer').indices,
-        ),
-        fig(
-          'loanDisbursals',
-          'money',
-          exclusion('loan_disbursal').amount,
-          exclusion('loan_disbursal').indices,
-        ),
-        fig('reversals', 'money', exclusion('reversal').amount, exclusion('reversal').indices),
-        fig('refunds', 'money', exclusion('refund').amount, exclusion('refund').indices),
+        exclusionFig('ownTransfersIn', 'own_transfer'),
+        exclusionFig('loanDisbursals', 'loan_disbursal'),
+        exclusionFig('reversals', 'reversal'),
+        exclusionFig('refunds', 'refund'),
         ...(a.policy.cashDepositsEligible
           ? []
           : [
@@ -168,33 +167,21 @@ export function summarizeAccount(
           'minBalance',
           'money',
           b.min?.balance ?? null,
-          b.min?.index != null ? [b.min.index] : [],
+          atMin,
           b.min && b.min.balance < 0 ? { tone: 'bad' } : {},
         ),
-        fig(
-          'negativeDays',
-          'days',
-          b.negativeDays.length,
-          unique(b.negativeDays.map((d) => d.index)),
-          badIf(b.negativeDays.length),
-        ),
+        daysFig('negativeDays', b.negativeDays),
         ...(limit && use
           ? [
               fig(
                 'odPeak',
                 'share',
                 use.peak,
-                b.min?.index != null ? [b.min.index] : [],
+                atMin,
                 use.peak > 0.9 ? { tone: 'bad' as const } : {},
               ),
               fig('odAverage', 'share', use.average, b.indices),
-              fig(
-                'overdrawnDays',
-                'days',
-                b.overdrawnDays.length,
-                unique(b.overdrawnDays.map((d) => d.index)),
-                badIf(b.overdrawnDays.length),
-              ),
+              daysFig('overdrawnDays', b.overdrawnDays),
             ]
           : []),
       ],
@@ -209,20 +196,8 @@ export function summarizeAccount(
           ...badIf(o.emiBounced.count),
           note: `amount ${formatLimit(fromPaise(toPaise(o.emiBounced.amount)))}`,
         }),
-        fig(
-          'mandateBounced',
-          'count',
-          o.mandateBounced.count,
-          o.mandateBounced.indices,
-          badIf(o.mandateBounced.count),
-        ),
-        fig(
-          'inwardReturns',
-          'count',
-          r.inwardReturns.count,
-          r.inwardReturns.indices,
-          badIf(r.inwardReturns.count),
-        ),
+        badCountFig('mandateBounced', o.mandateBounced),
+        badCountFig('inwardReturns', r.inwardReturns),
         fig('allReturns', 'count', returns.count, returns.indices),
         fig('returnCharges', 'money', r.charges.amount, r.charges.indices, badIf(r.charges.count)),
         fig(
@@ -298,10 +273,6 @@ function eodOf(a: AccountInsights): EodMonthView[] {
     startDate: null,
     balances: m.daily,
   }));
-}
-
-function unique(list: readonly (number | null)[]): number[] {
-  return [...new Set(list.filter((i): i is number => i !== null))];
 }
 
 /** `₹10,00,000` without paise, for notes beside a figure. */
