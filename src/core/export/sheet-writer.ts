@@ -25,6 +25,9 @@ export interface ColumnSpec {
   readonly maxWidth?: number;
 }
 
+/** The account a row belongs to (its label), first in every per-account table. */
+export const ACCOUNT_COLUMN: ColumnSpec = { header: 'Account', kind: 'text', maxWidth: 30 };
+
 export interface SheetPlan {
   readonly name: string;
   readonly columns: readonly ColumnSpec[];

@@ -3,7 +3,7 @@
 import type { TransactionView } from '@shared/model/view-model';
 import type { CellKind, Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 /** The fields TransactionView lifts out of the API's record, in the API's order. */
 const CORE: readonly { key: string; kind: CellKind; get: (t: TransactionView) => Value }[] = [
@@ -50,7 +50,7 @@ export function allFieldsPlan(context: ExportContext): SheetPlan {
     }
   }
   const columns: ColumnSpec[] = [
-    { header: 'Account', kind: 'text', maxWidth: 30 },
+    ACCOUNT_COLUMN,
     ...CORE.map((c): ColumnSpec => ({ header: c.key, kind: c.kind, maxWidth: 60 })),
     ...extraKeys.map((key): ColumnSpec => ({ header: key, kind: kindOf(key), maxWidth: 40 })),
   ];

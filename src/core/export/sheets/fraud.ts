@@ -5,12 +5,12 @@ import { fraudCategoryLabel, fraudTypeLabel } from '@shared/format/fraud-types';
 import type { AccountView, FraudItemView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 export const NOT_IN_RESPONSE = 'not in this response';
 
 const COLUMNS: ColumnSpec[] = [
-  { header: 'Account', kind: 'text', maxWidth: 30 },
+  ACCOUNT_COLUMN,
   { header: 'Fraud type', kind: 'text', maxWidth: 34 },
   { header: 'Category', kind: 'text' },
   { header: 'Scope', kind: 'text' },

@@ -7,12 +7,12 @@ import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { monthHeader } from '../labels';
 import { metricKind } from '../metric-kind';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 export function monthlyPlan(context: ExportContext): SheetPlan {
   const months = [...new Set(context.accounts.flatMap((a) => a.monthly.months))].sort();
   const columns: ColumnSpec[] = [
-    { header: 'Account', kind: 'text', maxWidth: 30 },
+    ACCOUNT_COLUMN,
     { header: 'Group', kind: 'text', maxWidth: 24 },
     { header: 'Metric', kind: 'text', maxWidth: 60 },
     { header: 'API field', kind: 'text', maxWidth: 45 },

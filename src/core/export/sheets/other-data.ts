@@ -6,10 +6,10 @@
 import type { AccountView } from '@shared/model/view-model';
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
-  { header: 'Account', kind: 'text', maxWidth: 30 },
+  ACCOUNT_COLUMN,
   { header: 'Kind', kind: 'text', maxWidth: 30 },
   { header: 'What', kind: 'text', maxWidth: 60 },
   { header: 'Value', kind: 'text', maxWidth: 80 },

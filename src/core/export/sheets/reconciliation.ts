@@ -8,10 +8,10 @@ import {
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { summaryFor } from './insights';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
-  { header: 'Account', kind: 'text', maxWidth: 30 },
+  ACCOUNT_COLUMN,
   { header: 'Figure', kind: 'text', minWidth: 16, maxWidth: 36 },
   { header: 'Month', kind: 'month', minWidth: 10 },
   { header: "FinBox's field", kind: 'text', maxWidth: 44 },

@@ -3,10 +3,10 @@
 import type { AccountStatusView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
-  { header: 'Account', kind: 'text', maxWidth: 30 },
+  ACCOUNT_COLUMN,
   { header: 'Level', kind: 'text' },
   { header: 'Statement', kind: 'id', maxWidth: 38 },
   { header: 'Status', kind: 'text' },

@@ -1,10 +1,10 @@
 // `Top Credits & Debits`: the API's top five per month and direction, ranked.
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
-  { header: 'Account', kind: 'text', maxWidth: 30 },
+  ACCOUNT_COLUMN,
   { header: 'Month', kind: 'month', minWidth: 10 },
   { header: 'Type', kind: 'text' },
   { header: 'Rank', kind: 'count' },
