@@ -1,6 +1,7 @@
 // `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
 // defaults to the per-user data folder (see src/core/library/paths.ts).
+import { JSON_FLAG, LIBRARY_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -30,9 +31,9 @@ export const LIBRARY_SPEC = {
   summary:
     'The saved-session library the app shows: list, show, import, export, delete, compare and search saved sessions.',
   flags: {
-    library: { type: 'string', arg: 'DIR', help: 'the library folder (BCV_LIBRARY)' },
-    json: { type: 'boolean', help: 'print JSON' },
-    snapshot: { type: 'string', arg: 'ID', help: 'one snapshot (default: the latest)' },
+    ...LIBRARY_FLAG,
+    ...JSON_FLAG,
+    ...SNAPSHOT_FLAG,
     out: { type: 'string', short: 'o', arg: 'FILE', help: 'the file to write' },
     all: { type: 'boolean', help: 'every session' },
     from: {

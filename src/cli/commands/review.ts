@@ -2,6 +2,7 @@
 // flags, notes and verdict on a saved session, from a terminal. Bad input (an unknown
 // session, transaction, account or label, an empty note) is one line on stderr, exit 1,
 // and nothing is written; a usage error exits 2.
+import { JSON_FLAG, LIBRARY_FLAG } from '../shared-flags';
 import type { CreditPolicy } from '@shared/insights/policy';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 import { userInfo } from 'node:os';
@@ -54,13 +55,13 @@ export const REVIEW_SPEC = {
       arg: 'eligible|abb',
       help: 'exclude the transactions from eligible credits or from ABB',
     },
-    json: { type: 'boolean', help: 'print JSON' },
+    ...JSON_FLAG,
     reviewer: {
       type: 'string',
       arg: 'NAME',
       help: 'who signs the change (default: BCV_REVIEWER, else your user name)',
     },
-    library: { type: 'string', arg: 'DIR', help: 'the library folder (BCV_LIBRARY)' },
+    ...LIBRARY_FLAG,
     ...POLICY_OPTION,
   },
   subcommands: [

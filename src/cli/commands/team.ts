@@ -1,5 +1,6 @@
 // `bcv team ...`: the team's case library on the team's PostgreSQL server. Every failure is
 // one line (`CODE: message`, exit 1); the server's own refusals keep its words.
+import { JSON_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { APP_ROLES, type AppRole } from '../../core/team/migrations';
 import {
   listMembers,
@@ -46,13 +47,13 @@ export const TEAM_SPEC = {
       help: 'the team profile (default: BCV_TEAM): host, port, database, user, sslmode, caFile, certFile',
     },
     library: { type: 'string', arg: 'DIR', help: 'the local library folder (BCV_LIBRARY)' },
-    snapshot: { type: 'string', arg: 'ID', help: 'one snapshot (default: the latest)' },
+    ...SNAPSHOT_FLAG,
     admin: { type: 'string', arg: 'LOGIN', help: 'make this login a team admin' },
     role: { type: 'string', arg: 'R', help: `the member's role: ${APP_ROLES.join(', ')}` },
     'team-name': { type: 'string', arg: 'T', help: "the member's team" },
     branch: { type: 'string', arg: 'B', help: "the member's branch" },
     approves: { type: 'string', arg: 'T1,T2', help: 'the teams the member approves for' },
-    json: { type: 'boolean', help: 'print JSON' },
+    ...JSON_FLAG,
     case: { type: 'string', arg: 'ID', help: "one case's history" },
     ...DECISION_FLAGS,
     ...SEARCH_FLAGS,
