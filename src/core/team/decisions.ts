@@ -4,12 +4,16 @@
 // migrations.ts, MAKER_CHECKER); these are the statements that ask for each step.
 import type { TeamDb } from './connect';
 import { TeamError } from './errors';
+import {
+  TEAM_RECOMMENDATIONS,
+  type TeamDeviation,
+  type TeamRecommendation,
+} from '@shared/team/types';
 
-export const RECOMMENDATIONS = ['approve', 'decline', 'refer'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export type Recommendation = TeamRecommendation;
 
 export function parseRecommendation(text: string | undefined): Recommendation | null {
-  return (RECOMMENDATIONS as readonly string[]).includes(text ?? '')
+  return (TEAM_RECOMMENDATIONS as readonly string[]).includes(text ?? '')
     ? (text as Recommendation)
     : null;
 }
@@ -81,16 +85,7 @@ export interface SubmissionInput {
   readonly figures: Readonly<Record<string, number>>;
 }
 
-export interface Deviation {
-  readonly id: number;
-  readonly rule: string;
-  readonly label: string;
-  readonly value: string;
-  readonly maxValue: string;
-  readonly raisedBy: string;
-  readonly approvedBy: string | null;
-  readonly approvalReason: string | null;
-}
+export type Deviation = TeamDeviation;
 
 interface DeviationRow {
   id: string;

@@ -3,6 +3,7 @@
 // or the environment (bcv), like the API's credentials.
 import { z } from 'zod';
 import { TeamError } from './errors';
+import { TEAM_SSL_MODES, type TeamSslMode } from '@shared/team/types';
 import { readRegularText } from '../io/regular-file';
 
 /** The same login on the profile's read replica (the primary's TLS settings). */
@@ -11,8 +12,7 @@ export function replicaProfile(profile: TeamProfile): TeamProfile | null {
 }
 
 /** verify-full (the default) checks the CA and the host name; verify-ca the CA only. */
-export const SSL_MODES = ['verify-full', 'verify-ca'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+export type SslMode = TeamSslMode;
 
 export interface TeamProfile {
   readonly host: string;
@@ -43,7 +43,7 @@ const profileSchema = z.object({
   port: z.number().int().min(1).max(65535).default(5432),
   database: z.string().min(1).max(63),
   user: z.string().min(1).max(63),
-  sslmode: z.enum(SSL_MODES).default('verify-full'),
+  sslmode: z.enum(TEAM_SSL_MODES).default('verify-full'),
   caFile: z.string().min(1).nullable().default(null),
   certFile: z.string().min(1).nullable().default(null),
   replica: z
