@@ -2,30 +2,12 @@
 // account) and every sheet of their workbook, scanned for snake_case and the API's
 // lower-case tokens. What the API sent as data (a narration, a ref, a UPI handle, an id, a
 // raw key shown on hover or in an "API field" column) is allowed: it sits in elements the
-// app marks as data, or matches the few data patterns listed below.
+// app marks as data, or matches the few data patterns in support/raw-words.ts.
 import ExcelJS from 'exceljs';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
 import { selectTab, tab } from './report-steps';
-
-/** snake_case words, and a bank's lower-case code standing alone. */
-const RAW = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|^(?:icici|hdfc|sbi|axis|kotak|yes|idfc|federal)$/g;
-/** Data, not words: UPI handles, e-mail addresses, ids, file names, URLs. */
-const DATA = [
-  /^[\w.-]+@[\w.-]+$/,
-  /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
-  /^[\w.-]+\.(xlsx|json|bcsession|pdf)$/,
-];
-
-function rawWords(text: string): string[] {
-  const found: string[] = [];
-  for (const token of text.split(/\s+/)) {
-    const word = token.replace(/^[("“'`]+|[)"”'`.,:;]+$/g, '');
-    if (DATA.some((d) => d.test(word))) continue;
-    for (const m of word.matchAll(RAW)) found.push(m[0]);
-  }
-  return found;
-}
+import { rawWords } from './support/raw-words';
 
 /**
  * The page's visible text, leaving out what the app marks as data ([data-raw]) and a
