@@ -8,7 +8,7 @@ import { startSandboxServer } from '../../src/sandbox/server';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { FINBOX, selectView } from './report-steps';
 
 let shift = 0;
 const clockedSandbox: SandboxStarter = (credentials) =>
@@ -27,8 +27,8 @@ test("FinBox's own report: saved within the hour, a clear line once the link exp
   await openSession(page, 'demo-retail');
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
 
-  await selectTab(page, 'More API data');
-  const panel = page.getByRole('tabpanel');
+  await selectView(page, FINBOX, 'More API data');
+  const panel = page.getByRole('tabpanel', { name: 'More API data' });
   await panel.getByRole('button', { name: "FinBox's own report" }).click();
   const status = panel.getByRole('status').filter({ hasText: "FinBox's report" });
   await expect(status).toContainText(`FinBox's report saved to ${host.exportDir}/demo-retail-`);

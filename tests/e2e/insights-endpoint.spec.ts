@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { expectNoPlaceholders, selectTab } from './report-steps';
+import { expectNoPlaceholders, FINBOX, selectView } from './report-steps';
 
 test('the Insights shape: fetch, notice of what was set aside, newer blocks, export, save, open offline', async ({
   app,
@@ -33,8 +33,8 @@ test('the Insights shape: fetch, notice of what was set aside, newer blocks, exp
   await expect(notice.getByRole('table')).toContainText('"TOTAL CARRIED FORWARD"');
   await app.screenshot('insights-endpoint-01-notice');
 
-  await selectTab(page, 'More API data');
-  const panel = page.getByRole('tabpanel');
+  await selectView(page, FINBOX, 'More API data');
+  const panel = page.getByRole('tabpanel', { name: 'More API data' });
   await expect(panel.getByRole('heading', { name: 'Statements' })).toBeVisible();
   await expect(panel).toContainText('BankConnect score');
   await expect(panel.getByRole('region', { name: 'Recurring debits' })).toBeVisible();
@@ -69,6 +69,8 @@ test('the Insights shape: fetch, notice of what was set aside, newer blocks, exp
   await expect(page.getByRole('alert', { name: 'Items that could not be read' })).toContainText(
     '2 items of the response could not be read',
   );
-  await selectTab(page, 'More API data');
-  await expect(page.getByRole('tabpanel')).toContainText('BankConnect score');
+  await selectView(page, FINBOX, 'More API data');
+  await expect(page.getByRole('tabpanel', { name: 'More API data' })).toContainText(
+    'BankConnect score',
+  );
 });

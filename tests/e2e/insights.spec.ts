@@ -1,6 +1,6 @@
-// The Insights tab on the sandbox's demo-business session: the headline figures equal the
+// The Analyses on the sandbox's demo-business session: the headline figures equal the
 // insights computed from the sandbox's own data, a click lists exactly the transactions
-// behind a figure, the whole-session view lists the planted own-account transfers, and
+// behind a figure, the All accounts view lists the planted own-account transfers, and
 // both colour schemes are captured.
 import { parseSessionData } from '../../src/shared/api/parse';
 import { computeSessionInsights } from '../../src/shared/insights';
@@ -15,7 +15,8 @@ import {
   panel,
   REFERENCE_FIXTURE,
   REFERENCE_ID,
-  selectTab,
+  selectView,
+  ANALYSES,
 } from './report-steps';
 
 function sandbox(sessionId: string) {
@@ -24,7 +25,7 @@ function sandbox(sessionId: string) {
   return found.session;
 }
 
-test('demo-business: Insights figures, their transactions and the whole session', async ({
+test("demo-business: the analyses' figures, their transactions and the whole session", async ({
   app,
 }) => {
   const { page } = app;
@@ -36,8 +37,8 @@ test('demo-business: Insights figures, their transactions and the whole session'
   await app.open();
   await openSession(page, 'demo-business');
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
-  await selectTab(page, 'Insights');
-  const tab = panel(page).getByTestId('insights');
+  await selectView(page, ANALYSES, 'Month by month');
+  const tab = panel(page).getByTestId('analyses');
   await expect(tab).toBeVisible();
   await expectNoPlaceholders(page);
 
@@ -62,8 +63,18 @@ test('demo-business: Insights figures, their transactions and the whole session'
   await expect(trace.getByTestId('shown-credits')).toHaveText(formatRupees(first.credits.amount));
   await trace.getByRole('button', { name: 'Close list' }).click();
   await expect(trace).toBeHidden();
+  // A link only where the list adds up to the figure: the credits are links, the balance
+  // levels (read off the day-end balances) plain numbers.
+  expect(await row.getByRole('button').count()).toBeGreaterThan(0);
+  for (const level of ['averageBalance', 'minBalance', 'maxBalance', 'abb']) {
+    const cells = tab.locator(`tr[data-figure="${level}"] td`);
+    await expect(cells.first()).toHaveText(/₹/);
+    await expect(tab.locator(`tr[data-figure="${level}"] button`)).toHaveCount(0);
+  }
+  await expect(cards.getByRole('button', { name: /^ABB/ })).toHaveCount(0);
 
   // Bounces: one row per planted return and charge.
+  await selectView(page, ANALYSES, 'Bounces');
   const planted = generated.planted.accounts[0]!;
   const bounces = tab.getByRole('region', { name: 'Bounces and penal charges' });
   await expect(bounces.locator('tbody tr')).toHaveCount(planted.bounces.length * 2);
@@ -75,7 +86,7 @@ test('demo-business: Insights figures, their transactions and the whole session'
   await page.emulateMedia({ colorScheme: 'light' });
 
   // The whole session: the planted own-account transfers, both legs behind each.
-  await tab.getByRole('button', { name: /^Whole session/ }).click();
+  await selectView(page, ANALYSES, 'All accounts');
   const session = tab.getByTestId('session-insights');
   await expect(session).toBeVisible();
   const transfers = session.getByRole('region', {
@@ -95,9 +106,10 @@ test('reference response: balances from the EOD series where the API sent one, n
   const { page } = app;
   await app.open();
   await openFromFile(app, REFERENCE_FIXTURE, REFERENCE_ID);
-  await selectTab(page, 'Insights');
-  const tab = panel(page).getByTestId('insights');
-  await expect(tab.getByRole('button', { name: 'Whole session (2 accounts)' })).toBeVisible();
+  await selectView(page, ANALYSES, 'All accounts');
+  const tab = panel(page).getByTestId('analyses');
+  await expect(tab).toContainText('All the session’s accounts together (2 accounts).');
+  await selectView(page, ANALYSES, 'Balances and EOD');
   // The Central Bank account's November balances come from the EOD series.
   const abb = tab.getByRole('region', { name: 'Balances on the ABB dates, scrollable' });
   await expect(abb.getByRole('row', { name: /Nov 2023/ })).toContainText('EOD series');

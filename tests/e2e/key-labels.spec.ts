@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { FINBOX, selectView } from './report-steps';
 
 test('Monthly and Predictors show grouped labels, raw keys on hover, unknown keys raw', async ({
   app,
@@ -15,7 +15,7 @@ test('Monthly and Predictors show grouped labels, raw keys on hover, unknown key
   await openSession(page, 'demo-business');
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
 
-  await selectTab(page, 'Monthly');
+  await selectView(page, FINBOX, 'Monthly');
   const monthly = page.getByRole('table', { name: 'Monthly analysis' });
   const groups = monthly.locator('tr.group th');
   await expect(groups).toHaveText([
@@ -41,7 +41,7 @@ test('Monthly and Predictors show grouped labels, raw keys on hover, unknown key
   await expectNoAxeViolations(page, 'Monthly tab with grouped labels');
   await page.screenshot({ path: join(SCREENSHOTS, 'key-labels-monthly.png'), fullPage: true });
 
-  await selectTab(page, 'Predictors');
+  await selectView(page, FINBOX, 'Predictors');
   const values = page.getByRole('region', { name: 'Predictor values' });
   await expect(values.getByRole('heading', { level: 4 })).toHaveText([
     'Overdraft and limits',

@@ -5,7 +5,7 @@ import { formatAmount } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { ANALYSES, FINBOX, selectTab, selectView } from './report-steps';
 
 /** The app, a session opened from the sandbox, its report on screen. */
 async function openReport(app: AppFixture, sessionId: string): Promise<void> {
@@ -60,7 +60,7 @@ for (const width of [1366, 1024]) {
     const { page } = app;
     await page.setViewportSize({ width, height: 768 });
     await openReport(app, 'demo-large-2000');
-    await selectTab(page, 'Overview');
+    await selectView(page, FINBOX, 'Account details');
     const coverage = page.getByRole('region', { name: 'Coverage' });
     await expect(coverage.getByRole('img')).toBeVisible();
     const measured = await coverage.evaluate((section) => {
@@ -119,7 +119,7 @@ test('the month tables end with Total and Average: the Monthly total of credits 
     0,
   );
   await openReport(app, 'demo-business');
-  await selectTab(page, 'Monthly');
+  await selectView(page, FINBOX, 'Monthly');
   const table = page.getByRole('table', { name: 'Monthly analysis' });
   await expect(table.getByRole('columnheader', { name: 'Total', exact: true })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Average (12 months)' })).toBeAttached();
@@ -133,7 +133,7 @@ test('the month tables end with Total and Average: the Monthly total of credits 
     .getByRole('region', { name: 'Monthly analysis, scrollable' })
     .evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
   await app.screenshot('layout-monthly-totals');
-  await selectTab(page, 'Insights');
+  await selectView(page, ANALYSES, 'Month by month');
   const months = page.getByRole('region', { name: 'Month by month, scrollable' });
   await expect(months.getByRole('columnheader', { name: 'Total', exact: true })).toBeAttached();
   await expect(months.locator('tr[data-figure="averageBalance"] [data-total]')).toHaveText('—');
@@ -176,7 +176,7 @@ test('at 1366 px the Monthly table scrolls sideways with its first column frozen
 }) => {
   const { page } = app;
   await openReport(app, 'demo-business');
-  await selectTab(page, 'Monthly');
+  await selectView(page, FINBOX, 'Monthly');
   const region = page.getByRole('region', { name: 'Monthly analysis, scrollable' });
   await expect(region).toBeVisible();
   const wrap = region.locator('xpath=..');
@@ -198,7 +198,7 @@ test('the Top tab lists more than five a month when asked: the ten largest from 
 }) => {
   const { page } = app;
   await openReport(app, 'demo-business');
-  await selectTab(page, 'Top Credits & Debits');
+  await selectView(page, FINBOX, 'Top credits & debits');
   const first = page.getByRole('region', { name: /^Top credits and debits, / }).first();
   await expect(first.locator('ol').first().getByRole('listitem')).toHaveCount(5);
   await page.getByLabel('Per month').selectOption({ label: 'Top 10 (from the transactions)' });
@@ -217,7 +217,7 @@ test('the Top tab lists more than five a month when asked: the ten largest from 
 test('a hatched missing-data gap never covers the month label under it', async ({ app }) => {
   const { page } = app;
   await openReport(app, 'demo-business');
-  await selectTab(page, 'Overview');
+  await selectView(page, FINBOX, 'Account details');
   const strip = page.getByRole('region', { name: 'Coverage' }).locator('.strip');
   await expect(strip.locator('.gap')).not.toHaveCount(0);
   // A label under a gap is on top of the hatching and on its own (mostly opaque) ground,

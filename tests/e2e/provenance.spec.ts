@@ -2,7 +2,7 @@
 // More API data, and the "Exported to …" line stays with the session it was of.
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { FINBOX, selectView } from './report-steps';
 
 /** Statement id -> period, from a table whose rows hold the id and the period. */
 async function periods(
@@ -32,7 +32,7 @@ test('a statement has one period on the Summary and in More API data', async ({ 
     2,
   );
   expect(summary.size).toBeGreaterThan(0);
-  await selectTab(page, 'More API data');
+  await selectView(page, FINBOX, 'More API data');
   const more = await periods(
     page.locator('section[aria-labelledby="more-status"] tbody tr'),
     (cells) => cells[0]!.trim(),

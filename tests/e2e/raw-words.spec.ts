@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab, tab } from './report-steps';
+import { EVERY_SCREEN, panel, selectEntry, selectTab } from './report-steps';
 import { rawWords } from './support/raw-words';
 
 /**
@@ -54,24 +54,19 @@ test('no raw API word on any screen of the demo sessions', async ({ app }) => {
   for (const session of ['demo-business', 'demo-retail']) {
     await openSession(page, session);
     await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
-    const tabs = await page
-      .getByRole('tablist', { name: 'Report sections' })
-      .getByRole('tab')
-      .allInnerTexts();
     const accounts = page.getByRole('radiogroup', { name: /account/i }).getByRole('radio');
     const accountCount = Math.max(1, await accounts.count());
     for (let a = 0; a < accountCount; a++) {
       if ((await accounts.count()) > 0) await accounts.nth(a).click();
-      for (const name of tabs) {
-        const label = name.replace(/\s*\d+$/, '').trim();
-        await tab(page, label).click();
-        await expect(tab(page, label)).toHaveAttribute('aria-selected', 'true');
+      for (const entry of EVERY_SCREEN) {
+        await selectEntry(page, entry);
+        const label = entry.filter(Boolean).join(' > ');
         await visibleWords(app, `${session} account ${a + 1} ${label}`, found);
       }
     }
     // The detail panel of a transaction.
     await selectTab(page, 'Transactions');
-    await page.getByRole('tabpanel').locator('tbody tr button.open').first().click();
+    await panel(page).locator('tbody tr button.open').first().click();
     await visibleWords(app, `${session} transaction details`, found);
     await page.keyboard.press('Escape');
   }

@@ -27,7 +27,7 @@ test('the tour on demo-business: summary, transactions, insights', async ({ app 
   await expect(page.getByRole('row').nth(5)).toBeVisible();
   await shot('transactions');
 
-  await tabs.getByRole('tab', { name: 'Insights' }).click();
+  await tabs.getByRole('tab', { name: 'Analyses' }).click();
   await page.waitForTimeout(500);
   await shot('insights');
 });

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { panel, selectTab, tab } from './report-steps';
+import { ANALYSES, panel, selectView, tab } from './report-steps';
 
-test('demo-retail: the Insights tab sets FinBox figures beside ours, with the reason for each difference', async ({
+test('demo-retail: Analyses > Reconciliation sets FinBox figures beside ours, with the reason for each difference', async ({
   app,
 }) => {
   const { page } = app;
@@ -17,7 +17,7 @@ test('demo-retail: the Insights tab sets FinBox figures beside ours, with the re
   const line = (await panel(page).getByTestId('reconciliation-line').textContent())!.trim();
   expect(line).toMatch(/^\d+ of \d+ of FinBox's figures agree; 2 differ \(2 by definition\)$/);
 
-  await selectTab(page, 'Insights');
+  await selectView(page, ANALYSES, 'Reconciliation');
   const section = panel(page).getByTestId('reconciliation');
   await section.scrollIntoViewIfNeeded();
   await expect(section.getByRole('heading', { name: 'Reconciliation with FinBox' })).toBeVisible();

@@ -8,7 +8,13 @@ import {
   panel,
   screenshotEveryTab,
   selectTab,
+  selectView,
   tab,
+  subTab,
+  ANALYSES,
+  ANALYSIS_NAMES,
+  FINBOX,
+  SECTION_NAMES,
 } from './report-steps';
 
 const CENTRAL = '8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753';
@@ -38,7 +44,7 @@ test('the reference session renders every tab of both accounts', async ({ app })
   await expect(panel(page)).toHaveAttribute('data-account', CENTRAL);
 
   // Overview: details, coverage with its gap, monthly balances, headline figures.
-  await selectTab(page, 'Overview');
+  await selectView(page, FINBOX, 'Account details');
   const details = page.getByRole('region', { name: 'Account details' });
   // Masked until asked for, then revealed for this account.
   await expect(details).toContainText('XXXXXX0344');
@@ -67,7 +73,7 @@ test('the reference session renders every tab of both accounts', async ({ app })
   await expect(items.nth(1)).toContainText('Not in this response');
 
   // EOD: the table has November's balances, negative ones marked.
-  await selectTab(page, 'EOD Balances');
+  await selectView(page, ANALYSES, 'Balances and EOD');
   const eod = page.getByRole('table', { name: 'End-of-day balances' });
   await expect(eod.locator('td[data-month="2023-11"][data-day="1"]')).toHaveText('3,20,772.41');
   await expect(eod.locator('td[data-month="2023-11"][data-day="7"]')).toHaveText('-3,99,480.41');
@@ -79,7 +85,7 @@ test('the reference session renders every tab of both accounts', async ({ app })
   await expect(eod.getByRole('columnheader', { name: /Oct 2023/ })).toContainText('†');
 
   // Monthly: readable labels in groups, the raw key on hover.
-  await selectTab(page, 'Monthly');
+  await selectView(page, FINBOX, 'Monthly');
   const monthly = page.getByRole('table', { name: 'Monthly analysis' });
   await expect(monthly.getByRole('columnheader', { name: 'Balances' })).toBeVisible();
   const opening = monthly.getByRole('rowheader', { name: 'Opening balance' });
@@ -87,7 +93,7 @@ test('the reference session renders every tab of both accounts', async ({ app })
   await expect(monthly).toContainText('97,862.41');
 
   // Predictors: scalars and the expense series pivoted by month.
-  await selectTab(page, 'Predictors');
+  await selectView(page, FINBOX, 'Predictors');
   await expect(page.getByRole('region', { name: 'Predictor values' })).toContainText(
     'R K ENTERPRISES',
   );
@@ -104,20 +110,20 @@ test('the reference session renders every tab of both accounts', async ({ app })
     'customer_name',
   );
 
-  await selectTab(page, 'Salary');
+  await selectView(page, ANALYSES, 'Salary');
   await expect(panel(page)).toContainText('No salary transactions detected');
 
-  await selectTab(page, 'Top Credits & Debits');
+  await selectView(page, FINBOX, 'Top credits & debits');
   await expect(panel(page)).toContainText('27/10/23 RTGS AMAN FEED I 081343');
 
-  // Every tab of both accounts, light and dark, kept as artifacts.
+  // Every view of both accounts, light and dark, kept as artifacts.
   await screenshotEveryTab(app, 'report-reference-central');
   await hdfc.click();
   await expect(panel(page)).toHaveAttribute('data-account', HDFC);
   await screenshotEveryTab(app, 'report-reference-hdfc');
 
-  // The last account and tab are remembered when the session opens again.
-  await selectTab(page, 'Monthly');
+  // The last account and view are remembered when the session opens again.
+  await selectView(page, FINBOX, 'Monthly');
   await page.reload();
   await page.locator('[data-app-ready]').waitFor();
   await page.getByRole('button', { name: 'Library', exact: true }).click();
@@ -125,14 +131,17 @@ test('the reference session renders every tab of both accounts', async ({ app })
     .locator(`tr[data-session="${REFERENCE_ID}"]`)
     .getByRole('button', { name: 'Open' })
     .click();
-  await expect(tab(page, 'Monthly')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab(page, FINBOX)).toHaveAttribute('aria-selected', 'true');
+  await expect(subTab(page, FINBOX, 'Monthly')).toHaveAttribute('aria-selected', 'true');
   await expect(accounts.getByRole('radio', { name: /hdfc/i })).toHaveAttribute(
     'aria-checked',
     'true',
   );
 });
 
-test('arrow keys move through the account switcher and the tabs', async ({ app }) => {
+test("arrow keys move through the account switcher, the sections and a section's views", async ({
+  app,
+}) => {
   const { page } = app;
   await app.open();
   await openFromFile(app, REFERENCE_FIXTURE, REFERENCE_ID);
@@ -145,19 +154,37 @@ test('arrow keys move through the account switcher and the tabs', async ({ app }
   await page.keyboard.press('ArrowRight'); // wraps
   await expect(accounts.getByRole('radio').first()).toHaveAttribute('aria-checked', 'true');
 
-  await selectTab(page, 'Overview');
+  await selectTab(page, 'Summary');
   await page.keyboard.press('ArrowRight');
   await expect(tab(page, 'Transactions')).toBeFocused();
   await expect(tab(page, 'Transactions')).toHaveAttribute('aria-selected', 'true');
   const tabs = page.getByRole('tablist', { name: 'Report sections' }).getByRole('tab');
+  await expect(tabs).toHaveText(SECTION_NAMES.map((n) => new RegExp(`^${n}`)));
   await page.keyboard.press('End');
-  // The last tab is Review (after Salary, or Insights in a build that has it).
   await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.last()).toHaveText('Review');
   await page.keyboard.press('Home');
   await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
   await expect(tabs.last()).toHaveAttribute('aria-selected', 'true');
+
+  // A section's own views move the same way, one tab stop for the row.
+  await selectView(page, ANALYSES, 'Month by month');
+  const views = page.getByRole('tablist', { name: ANALYSES }).getByRole('tab');
+  await expect(views).toHaveText([...ANALYSIS_NAMES]);
+  await expect(views.and(page.locator('[tabindex="0"]'))).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(subTab(page, ANALYSES, 'Obligations')).toBeFocused();
+  await expect(subTab(page, ANALYSES, 'Obligations')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Obligations' })).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(subTab(page, ANALYSES, 'All accounts')).toBeFocused();
+  // Back to the section: the view left there, not its first.
+  await selectTab(page, 'Summary');
+  await selectTab(page, ANALYSES);
+  await expect(subTab(page, ANALYSES, 'All accounts')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab(page, 'Transactions')).toHaveAttribute('aria-selected', 'true');
   // Focus is visible: the focused tab draws an outline.
   type Styles = { getComputedStyle(element: unknown): { outlineStyle: string } };
   const outline = await page

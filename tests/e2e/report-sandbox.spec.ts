@@ -9,7 +9,16 @@ import { formatAmount, formatRupees } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { panel, screenshotEveryTab, selectTab, tab } from './report-steps';
+import {
+  ANALYSES,
+  FINBOX,
+  panel,
+  screenshotEveryTab,
+  selectTab,
+  selectView,
+  subTab,
+  tab,
+} from './report-steps';
 
 function sandboxData(sessionId: string): SubscribedDataResponse {
   const found = builtInSession(sessionId);
@@ -33,7 +42,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   await expect(page.getByRole('note', { name: 'Data source' })).toContainText('Live from Sandbox');
   // It opens on Summary; the account details are on Overview.
   await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true');
-  await selectTab(page, 'Overview');
+  await selectView(page, FINBOX, 'Account details');
 
   // Switch accounts: the panel follows, and the holder shows.
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
@@ -98,7 +107,7 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   const day = balances.findIndex((v, i) => i >= 14 && typeof v === 'number') + 1;
   const [mon, yy] = label.split('-') as [string, string];
   const monthKey = `20${yy}-${String(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(mon) + 1).padStart(2, '0')}`;
-  await selectTab(page, 'EOD Balances');
+  await selectView(page, ANALYSES, 'Balances and EOD');
   await expect(
     page
       .getByRole('table', { name: 'End-of-day balances' })
@@ -151,7 +160,7 @@ test('demo-retail: salary transactions in the same table', async ({ app }) => {
   await app.open();
   await openSession(page, 'demo-retail');
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
-  await selectTab(page, 'Salary');
+  await selectView(page, ANALYSES, 'Salary');
   await expect(page.getByTestId('shown-count')).toHaveText(String(salary.length));
   await expect(page.getByRole('table', { name: 'Salary transactions' })).toContainText(
     salary[0]!.transaction_note!,
@@ -167,7 +176,7 @@ test('demo-retail: salary transactions in the same table', async ({ app }) => {
     .poll(() => app.host.exchanges.filter((x) => x.channel === 'session:refresh').length)
     .toBe(1);
   await expect(actions.getByRole('button', { name: 'Refresh' })).toBeEnabled({ timeout: 60_000 });
-  await expect(tab(page, 'Salary')).toHaveAttribute('aria-selected', 'true');
+  await expect(subTab(page, ANALYSES, 'Salary')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('shown-count')).toHaveText(String(salary.length));
 });
 

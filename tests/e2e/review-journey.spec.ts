@@ -21,7 +21,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { columnText, pdfWords } from './support/pdf-words';
 import { openSession } from './support/journey';
-import { panel, selectTab } from './report-steps';
+import { panel, selectTab, ANALYSES, selectView } from './report-steps';
 
 const MEMO_DIR = join(__dirname, '../../test-results/review-memo');
 const ZONE = 'Asia/Kolkata';
@@ -97,8 +97,8 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   const paise = (text: string) => Number(text.replace(/[₹,.]/g, ''));
   expect(paise(shownUnadjusted) - paise(shownAdjusted)).toBe(toPaise(a.amount));
 
-  // Beside the eligible-credits figure of the Insights tab too, unadjusted one click away.
-  await selectTab(page, 'Insights');
+  // Beside the eligible-credits figure of Analyses > Eligible credits too, unadjusted one click away.
+  await selectView(page, ANALYSES, 'Eligible credits');
   const note = panel(page).getByTestId('eligible-adjusted');
   await expect(note).toContainText(
     `adjusted by the reviewer: 1 transaction, ${formatRupees(a.amount)}`,

@@ -5,7 +5,7 @@
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/axe';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { selectTab, ANALYSES, selectView } from './report-steps';
 
 test('two saved cases sharing a counterparty: search, open, seen elsewhere', async ({ app }) => {
   test.setTimeout(240_000);
@@ -50,11 +50,11 @@ test('two saved cases sharing a counterparty: search, open, seen elsewhere', asy
   const banner = page.getByRole('note', { name: 'Saved session' });
   await expect(banner).toContainText('Offline');
 
-  await selectTab(page, 'Insights');
-  const marks = page.getByTestId('insights').getByTestId('seen-elsewhere');
+  await selectView(page, ANALYSES, 'Counterparties');
+  const marks = page.getByTestId('analyses').getByTestId('seen-elsewhere');
   await expect(marks.first()).toHaveText(/^also in 1 other saved case: demo-business\s*$/);
-  await expectNoAxeViolations(page, 'Insights with seen elsewhere');
-  await app.screenshot('seen-elsewhere-2-insights');
+  await expectNoAxeViolations(page, 'Counterparties with seen elsewhere');
+  await app.screenshot('seen-elsewhere-2-counterparties');
 
   await selectTab(page, 'Summary');
   const seen = page.getByRole('region', { name: 'Seen in other saved cases' });

@@ -1,4 +1,4 @@
-// `Insights`: the underwriting insights of the Insights tab, right after Summary. Per
+// `Insights`: the underwriting insights of the app's Analyses, right after Summary. Per
 // account: the headline figures and the month-by-month table (the same rows the tab lays
 // out, from @shared/insights/figures), the balances on the ABB dates, then every listed
 // item (bounces, obligations, recurring series, salary, counterparties, integrity). Then
@@ -398,8 +398,8 @@ export function insightsPlan(context: ExportContext): SheetPlan {
     title('Underwriting insights'),
     note(
       'Computed by BankConnect Viewer from the transactions BankConnect sent, by the rules ' +
-        'its documentation describes (Insights). The Insights tab lists the transactions ' +
-        'behind every figure. Shares are percentages.',
+        "its documentation describes (Insights). The app's Analyses list the transactions " +
+        'behind every figure that adds them up. Shares are percentages.',
     ),
     [],
   ];

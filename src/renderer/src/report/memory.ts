@@ -1,7 +1,7 @@
-// Remembers, per session id, the last account and tab looked at, across app restarts: a
+// Remembers, per session id, the last account and view looked at, across app restarts: a
 // session opened again (or refreshed) comes back where it was; a session never seen
 // opens on its Summary, whatever another session showed last.
-import { isTabId, type TabId } from './tabs';
+import { readViewId, type ViewId } from './tabs';
 
 // localStorage is the renderer's own storage: nothing here is secret or needed by main.
 const ACCOUNTS_KEY = 'bcv.report.accounts';
@@ -45,11 +45,10 @@ export function rememberAccount(sessionId: string, accountId: string): void {
   remember(ACCOUNTS_KEY, sessionId, accountId);
 }
 
-export function rememberedTab(sessionId: string): TabId | null {
-  const tab = pairs(TABS_KEY).find(([s]) => s === sessionId)?.[1];
-  return isTabId(tab) ? tab : null;
+export function rememberedView(sessionId: string): ViewId | null {
+  return readViewId(pairs(TABS_KEY).find(([s]) => s === sessionId)?.[1]);
 }
 
-export function rememberTab(sessionId: string, tab: TabId): void {
-  remember(TABS_KEY, sessionId, tab);
+export function rememberView(sessionId: string, view: ViewId): void {
+  remember(TABS_KEY, sessionId, view);
 }

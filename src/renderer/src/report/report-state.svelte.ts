@@ -1,16 +1,19 @@
-// The report's navigation: which account and tab are shown, remembered for next time, and
-// the per-account table states that let one tab send the user to a row of another.
+// The report's navigation: which account and view are shown, remembered for next time, and
+// the per-account table states that let one view send the user to a row of another.
+import { SvelteMap } from 'svelte/reactivity';
 import type { AccountView } from '@shared/model/view-model';
-import { rememberAccount, rememberedAccount, rememberedTab, rememberTab } from './memory';
+import { rememberAccount, rememberedAccount, rememberedView, rememberView } from './memory';
 import { TableState } from './table-state.svelte';
-import type { TabId } from './tabs';
+import { sectionOf, SECTIONS, type SectionId, type ViewId } from './tabs';
 
 export type TableKind = 'transactions' | 'salary';
 
 export class ReportState {
   accountId = $state('');
   /** A session not seen before starts on its Summary, whatever the last one showed. */
-  tab = $state<TabId>('summary');
+  view = $state<ViewId>('summary');
+  /** Each section's last view, so coming back to a section finds the view left there. */
+  private readonly lastViews = new SvelteMap<SectionId, ViewId>();
   // A plain cache: the TableStates inside are reactive, the map itself need not be.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly tables = new Map<string, TableState>();
@@ -22,7 +25,11 @@ export class ReportState {
     const remembered = rememberedAccount(sessionId);
     this.accountId =
       accounts.find((a) => a.accountId === remembered)?.accountId ?? accounts[0]?.accountId ?? '';
-    this.tab = rememberedTab(sessionId) ?? 'summary';
+    this.showView(rememberedView(sessionId) ?? 'summary');
+  }
+
+  get section(): SectionId {
+    return sectionOf(this.view).id;
   }
 
   selectAccount(accountId: string): void {
@@ -30,9 +37,16 @@ export class ReportState {
     rememberAccount(this.sessionId, accountId);
   }
 
-  selectTab(tab: TabId): void {
-    this.tab = tab;
-    rememberTab(this.sessionId, tab);
+  showView(view: ViewId): void {
+    this.view = view;
+    this.lastViews.set(sectionOf(view).id, view);
+    rememberView(this.sessionId, view);
+  }
+
+  /** Opens a section on the view last shown in it, or its first. */
+  showSection(section: SectionId): void {
+    const info = SECTIONS.find((s) => s.id === section);
+    if (info) this.showView(this.lastViews.get(section) ?? info.views[0]!.id);
   }
 
   table(accountId: string, kind: TableKind): TableState {
@@ -45,6 +59,6 @@ export class ReportState {
   /** Opens the Transactions tab on one transaction (from Fraud, Top, Salary...). */
   showTransaction(accountId: string, index: number): void {
     this.table(accountId, 'transactions').show(index);
-    this.selectTab('transactions');
+    this.showView('transactions');
   }
 }
