@@ -13,6 +13,8 @@ import type { AccountInsights, DayBalance, Tally, TxPick } from './types';
 export type FigureKind = 'money' | 'count' | 'share' | 'days' | 'text' | 'ratio';
 
 export interface Figure {
+  /** The figure's id, where it is one of the defined figures (definitions.ts). */
+  readonly key?: string | undefined;
   readonly label: string;
   readonly kind: FigureKind;
   readonly value: number | string | null;
@@ -194,6 +196,7 @@ export function periodFigures(a: AccountInsights): Figure[] {
   const p = a.policy;
   const defined = (id: FigureId, figure: Figure): Figure => ({
     ...figure,
+    key: id,
     label: figureName(id, p),
     definition: defineFigure(id, p),
   });
