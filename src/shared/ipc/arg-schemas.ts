@@ -140,7 +140,8 @@ export const argSchemas = {
       certFile: z.string().trim().max(4096).nullable(),
       /** Write-only: omitted keeps the stored secret, '' removes it. */
       password: z.string().max(1000).optional(),
-      clientKey: z.string().max(20_000).optional(),
+      /** The client key's PEM file, read once into the vault; '' removes the stored key. */
+      clientKeyFile: z.string().trim().max(4096).optional(),
     })
     .strict(),
   'team:remove': empty,

@@ -4,6 +4,7 @@
 import type { TeamCaseDecision } from '@shared/team/types';
 import { parseSearchInput } from '@shared/catalogue/query';
 import { CoreError } from '../../../core/core-error';
+import { readRegularText } from '../../../core/io/regular-file';
 import type { Services } from '../../../core/services';
 import { findCase, listCases, openCase, publishSnapshot } from '../../../core/team/cases';
 import type { TeamConnection } from '../../../core/team/connect';
@@ -71,16 +72,30 @@ function figuresOf(typed: Readonly<Record<string, string>> | undefined): Record<
   return figures;
 }
 
+/** The client key's PEM, read here (main) straight into the vault. */
+async function readClientKey(file: string): Promise<string> {
+  try {
+    return await readRegularText(file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new CoreError(
+      'TEAM_PROFILE',
+      `The client key ${file} cannot be read (${typeof code === 'string' ? code : 'error'})`,
+    );
+  }
+}
+
 export function teamHandlers(s: Services): HandlerMap<Channels> {
   const { team } = s;
   const { link, parts } = team;
   return {
     'team:status': () => Promise.resolve(team.status()),
-    'team:save': async (input) => {
+    'team:save': async ({ clientKeyFile, ...input }) => {
       await link.save({
         ...input,
         caFile: input.caFile || null,
         certFile: input.certFile || null,
+        clientKey: clientKeyFile ? await readClientKey(clientKeyFile) : clientKeyFile,
       });
       return team.status();
     },

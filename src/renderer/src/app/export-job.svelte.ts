@@ -37,7 +37,11 @@ export class ExportJob extends JobProgress {
       const { handle } = loaded;
       this.outcome =
         'path' in result
-          ? { ok: true, text: `Exported to ${result.path}`, handle }
+          ? {
+              ok: true,
+              text: `Exported to ${result.path}${result.auditNote ? `. ${result.auditNote}` : ''}`,
+              handle,
+            }
           : { ok: true, text: 'Export cancelled: no file chosen', handle };
     } catch (error) {
       const shown = shownError(error);

@@ -20,3 +20,7 @@ export const loadLibraryView: () => Promise<Component> = once(() =>
 export const loadConnectionScreen: () => Promise<Component> = once(() =>
   import('../connection/ConnectionScreen.svelte').then((m) => m.default),
 );
+
+export const loadTeamScreen: () => Promise<Component> = once(() =>
+  import('../team/TeamScreen.svelte').then((m) => m.default),
+);

@@ -1,5 +1,5 @@
 // Which screen the app frame shows.
-export type Screen = 'session' | 'connection' | 'library';
+export type Screen = 'session' | 'connection' | 'library' | 'team';
 
 class Navigation {
   screen = $state<Screen>('session');

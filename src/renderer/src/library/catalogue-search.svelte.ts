@@ -5,6 +5,7 @@ import { parseSearchInput } from '@shared/catalogue/query';
 import type { CatalogueSearchResult } from '@shared/catalogue/types';
 import { CATALOGUE_JOB } from '@shared/ipc/contract';
 import { api, shownError } from '../app/api';
+import { team } from '../team/team.svelte';
 
 class CatalogueSearchState {
   text = $state('');
@@ -14,6 +15,10 @@ class CatalogueSearchState {
   result = $state.raw<CatalogueSearchResult | null>(null);
   error = $state<string | null>(null);
   searching = $state(false);
+  /** The same search in the team's whole book (a team set up), each case saying whose. */
+  teamResult = $state.raw<CatalogueSearchResult | null>(null);
+  teamError = $state<string | null>(null);
+  teamSearching = $state(false);
   /** While the catalogue catches up with the library: how far it is. */
   progress = $state<string | null>(null);
   private searches = 0;
@@ -35,6 +40,7 @@ class CatalogueSearchState {
     const mine = ++this.searches;
     this.error = null;
     this.searching = true;
+    if (team.configured) void this.searchTeam(input, mine);
     try {
       const result = await api.searchCatalogue(input);
       if (mine === this.searches) this.result = result;
@@ -48,8 +54,34 @@ class CatalogueSearchState {
     }
   }
 
+  private async searchTeam(
+    input: { text: string; amount: string; from: string; to: string },
+    mine: number,
+  ): Promise<void> {
+    this.teamError = null;
+    this.teamResult = null;
+    this.teamSearching = true;
+    try {
+      const result = await api.searchTeam(input);
+      if (mine === this.searches) this.teamResult = result;
+    } catch (error) {
+      if (mine === this.searches) this.teamError = shownError(error).message;
+    } finally {
+      if (mine === this.searches) this.teamSearching = false;
+    }
+  }
+
   clear(): void {
-    Object.assign(this, { text: '', amount: '', from: '', to: '', result: null, error: null });
+    Object.assign(this, {
+      text: '',
+      amount: '',
+      from: '',
+      to: '',
+      result: null,
+      error: null,
+      teamResult: null,
+      teamError: null,
+    });
   }
 }
 

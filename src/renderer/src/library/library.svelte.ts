@@ -120,7 +120,8 @@ class LibraryState {
       const result = await api.exportFromLibrary(
         snapshotId ? { sessionId, snapshotId } : { sessionId },
       );
-      return 'path' in result ? `Exported to ${result.path}` : null;
+      if (!('path' in result)) return null;
+      return `Exported to ${result.path}${result.auditNote ? `. ${result.auditNote}` : ''}`;
     });
   }
 

@@ -4,10 +4,14 @@
 import type { SeenElsewhere, SeenMatch } from '@shared/catalogue/types';
 import { api, shownError } from '../../app/api';
 import { session } from '../../app/session.svelte';
+import { mergeSeen } from '@shared/team/merge-seen';
+import { team } from '../../team/team.svelte';
 
 class SeenElsewhereState {
   result = $state.raw<SeenElsewhere | null>(null);
   error = $state<string | null>(null);
+  /** Why the team's book could not be asked (this library's answer is shown alone). */
+  teamError = $state<string | null>(null);
   private handle: string | null = null;
 
   /** Name matches by counterparty key (the key of Insights' payers and payees). */
@@ -25,9 +29,18 @@ class SeenElsewhereState {
     this.handle = handle;
     this.result = null;
     this.error = null;
-    api.seenElsewhere({ handle }).then(
-      (result) => {
-        if (this.handle === handle) this.result = result;
+    this.teamError = null;
+    // With a team set up, the team's book is asked too (its cases say whose they are); a
+    // team server that cannot answer leaves this library's answer, and says so.
+    const teamAnswer = team.configured
+      ? api.teamSeenElsewhere({ handle }).catch((error: unknown) => {
+          if (this.handle === handle) this.teamError = shownError(error).message;
+          return null;
+        })
+      : Promise.resolve(null);
+    Promise.all([api.seenElsewhere({ handle }), teamAnswer]).then(
+      ([result, fromTeam]) => {
+        if (this.handle === handle) this.result = mergeSeen(result, fromTeam);
       },
       (error: unknown) => {
         if (this.handle === handle) this.error = shownError(error).message;
@@ -38,6 +51,14 @@ class SeenElsewhereState {
   /** Opens another saved case (its newest snapshot) in place of this one. */
   async open(sessionId: string): Promise<void> {
     try {
+      // A colleague's case comes into this library first (then it opens offline).
+      const teamOnly = this.result?.matches.some((m) =>
+        m.sessions.some((s) => s.sessionId === sessionId && s.team),
+      );
+      if (teamOnly && !team.marks.has(sessionId) && !(await team.bringIn(sessionId))) {
+        this.error = team.error?.message ?? null;
+        return;
+      }
       await session.openSaved(sessionId);
     } catch (error) {
       this.error = shownError(error).message;

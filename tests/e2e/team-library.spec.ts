@@ -1,0 +1,247 @@
+// Two desktops and one team server, in Chromium through the test bridge: two app instances
+// (two test hosts, each with its own user-data folder and library, as two people's
+// machines) against a throwaway PostgreSQL cluster with TLS. Each sets up its team profile
+// on the Team screen, publishes a saved case, finds the other's in the Library's search and
+// in "seen elsewhere" (whose case, which branch); the underwriter submits a recommendation
+// with a FOIR over the team's limit, the second desktop signs in as the approver, is refused
+// a decision before the deviation is approved, approves it and decides; the audit chain
+// verifies. Skipped, saying why, without PostgreSQL 15+.
+import type { Browser, Page } from '@playwright/test';
+import { appLibraryDir } from '../../src/core/library/paths';
+import { Library } from '../../src/core/library/store';
+import { caseHistory, verifyChain } from '../../src/core/team/audit';
+import { addReason, setPolicyLimit } from '../../src/core/team/decisions';
+import { BRIDGE_EVENTS } from '../../src/shared/ipc/api';
+import { SESSION_CHANNELS } from '../../src/shared/ipc/contract';
+import { caseInput, SHARING } from '../unit/catalogue/helpers';
+import { saveInput } from '../unit/library/helpers';
+import {
+  startTeamCluster,
+  teamClusterUnavailable,
+  type TeamCluster,
+} from '../integration/support/team-cluster';
+import { connectAs, setUpTeam, type Login } from '../integration/support/team-logins';
+import { expectNoAxeViolations } from './support/axe';
+import { installBridge } from './support/bridge-client';
+import { expect, test } from './support/fixtures';
+import { startTestHost, type TestHost } from './support/host';
+
+const unavailable = teamClusterUnavailable();
+
+/** A second desktop: its own host (user data, library, vault) and its own browser context. */
+async function secondDesktop(browser: Browser): Promise<{ page: Page; host: TestHost }> {
+  const host = await startTestHost();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(installBridge, {
+    events: BRIDGE_EVENTS,
+    sessionChannels: [...SESSION_CHANNELS],
+    dropFolder: host.dropDir,
+  });
+  return { page, host };
+}
+
+async function setUpProfile(page: Page, cluster: TeamCluster, login: Login): Promise<void> {
+  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Team profile' });
+  await form.getByLabel('Server host').fill(cluster.host);
+  await form.getByLabel('Port').fill(String(cluster.port));
+  await form.getByLabel('Database').fill(cluster.database);
+  await form.getByLabel('Your login').fill(login.user);
+  await form.getByLabel('Password').fill(login.password);
+  await form.getByLabel(/^CA file/).fill(cluster.caFile);
+  await form.getByRole('button', { name: /Set up team|Save team profile/ }).click();
+  await expect(page.getByTestId('team-link')).toContainText('Not connected yet');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByTestId('team-link')).toContainText(
+    `Connected to ${cluster.host}:${cluster.port}/${cluster.database} as ${login.user}`,
+  );
+}
+
+async function search(page: Page, text: string): Promise<void> {
+  const form = page.getByRole('search', { name: 'Search every saved case' });
+  await form.getByLabel(/Counterparty, UPI handle/).fill(text);
+  await form.getByRole('button', { name: 'Search' }).click();
+}
+
+test.describe('the team library on two desktops', () => {
+  test.skip(unavailable !== null, `team library tests skipped: ${unavailable}`);
+  let cluster: TeamCluster;
+  let who: Record<'alice' | 'bob' | 'ravi' | 'adm', Login>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    cluster = await startTeamCluster();
+    who = (
+      await setUpTeam(cluster, {
+        alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+        bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+        ravi: { role: 'approver', approvesFor: ['retail-1'] },
+        adm: { role: 'admin' },
+      })
+    ).logins;
+    const admin = await connectAs(cluster, who.adm);
+    try {
+      await addReason(admin, {
+        team: 'retail-1',
+        recommendation: 'approve',
+        reason: 'Income verified',
+        subReason: 'Salary credits',
+      });
+      await setPolicyLimit(admin, {
+        team: 'retail-1',
+        rule: 'foir_pct',
+        maxValue: '50',
+        label: 'FOIR %',
+      });
+    } finally {
+      await admin.close();
+    }
+  });
+  test.afterAll(async () => cluster?.stop());
+
+  test('publish, search each other, seen elsewhere, submit and approve', async ({
+    app,
+    browser,
+  }) => {
+    test.setTimeout(360_000);
+    // Desktop A is alice's; desktop B is bob's (and later ravi signs in on it).
+    await new Library({ dir: appLibraryDir(app.userDataDir), appVersion: 'test' }).save(
+      saveInput('case-a'),
+    );
+    const b = await secondDesktop(browser);
+    try {
+      await new Library({ dir: appLibraryDir(b.host.userDataDir), appVersion: 'test' }).save(
+        caseInput('case-b', { firstAccountNumber: '60124003651', transactions: SHARING }),
+      );
+      const a = app.page;
+      await app.open();
+      await setUpProfile(a, cluster, who.alice);
+      await expectNoAxeViolations(a, 'Team profile');
+      // The secret never went back to the page.
+      for (const x of app.host.exchanges) expect(x.response).not.toContain(who.alice.password);
+
+      await b.page.goto(b.host.url);
+      await b.page.locator('[data-app-ready]').waitFor();
+      await setUpProfile(b.page, cluster, who.bob);
+
+      // Each publishes a saved case from the Library.
+      for (const [page, id] of [
+        [a, 'case-a'],
+        [b.page, 'case-b'],
+      ] as const) {
+        await page.getByRole('button', { name: 'Library', exact: true }).click();
+        await page.getByRole('button', { name: `Publish to team ${id}` }).click();
+        await expect(page.getByRole('status').filter({ hasText: `Published ${id}` })).toBeVisible();
+        await expect(page.locator(`tr[data-session="${id}"]`).getByTestId('team-mark')).toHaveText(
+          `Team: ${id === 'case-a' ? 'alice' : 'bob'}'s case · team retail-1 · Pune`,
+        );
+      }
+      await b.page.getByRole('button', { name: 'Refresh team cases' }).click();
+      const teamCases = b.page.getByRole('table', { name: 'Team cases' });
+      await expect(teamCases.locator('tr[data-team-case="case-a"]')).toContainText(
+        /case-a.*alice.*retail-1.*Pune.*Open/,
+      );
+      await expect(teamCases.locator('tr[data-team-case="case-b"]')).toContainText('bob');
+
+      // Bob's search finds alice's case in the team's book (SHARING's UPI handle).
+      await search(b.page, '9160751095@ybl');
+      const teamResults = b.page.getByLabel('Team search results');
+      await expect(
+        teamResults
+          .getByRole('region', { name: 'Team matches in case-a' })
+          .getByTestId('result-whose'),
+      ).toHaveText("alice's case · team retail-1 · Pune");
+      await expectNoAxeViolations(b.page, 'Library with team cases and team search');
+
+      // Alice's search finds bob's case.
+      await search(a, 'LEELA SANKAR');
+      await expect(
+        a
+          .getByLabel('Team search results')
+          .getByRole('region', { name: 'Team matches in case-b' })
+          .getByTestId('result-whose'),
+      ).toHaveText("bob's case · team retail-1 · Pune");
+
+      // Bob opens his own case: "seen elsewhere" names alice's case, from the team's book only.
+      await b.page
+        .locator('tr[data-session="case-b"]')
+        .getByRole('button', { name: 'Open', exact: true })
+        .click();
+      const seen = b.page.getByRole('region', { name: 'Seen in other saved cases' });
+      await expect(seen).toBeVisible({ timeout: 30_000 });
+      await seen.locator('summary').click();
+      await expect(seen.getByTestId('seen-whose').first()).toHaveText('(alice, Pune)');
+      await expect(b.page.getByTestId('team-case')).toContainText(
+        "Team case bob's case · team retail-1 · Pune",
+      );
+
+      // Alice opens her case and submits: FOIR 62.5 over the team's 50 raises a deviation.
+      await a
+        .locator('tr[data-session="case-a"]')
+        .getByRole('button', { name: 'Open', exact: true })
+        .click();
+      const bar = a.getByTestId('team-case');
+      await expect(bar.getByTestId('team-case-state')).toHaveText(
+        'Open: alice has not submitted a recommendation yet',
+      );
+      const submitForm = bar.getByRole('form', { name: 'Submit a recommendation' });
+      await submitForm
+        .getByLabel('Reason')
+        .selectOption({ label: 'Income verified / Salary credits' });
+      await submitForm.getByLabel('FOIR % (limit 50)').fill('62.5');
+      await submitForm.getByLabel('Note').fill('Salary credits regular for six years');
+      await submitForm.getByRole('button', { name: 'Submit recommendation' }).click();
+      await expect(bar.getByTestId('team-case-state')).toHaveText(
+        'Submitted by alice (approve: Income verified / Salary credits), locked for them; awaiting an approver: 1 deviation to approve first',
+      );
+      await expect(bar.getByRole('list', { name: /Deviations/ })).toContainText(
+        'FOIR %: 62.5 over the limit of 50 — not approved yet',
+      );
+      await expectNoAxeViolations(a, 'Team case submitted');
+
+      // Ravi, the approver, signs in on desktop B and brings the case in.
+      await setUpProfile(b.page, cluster, who.ravi);
+      await b.page.getByRole('button', { name: 'Library', exact: true }).click();
+      await b.page.getByRole('button', { name: 'Open team case case-a' }).click();
+      const rbar = b.page.getByTestId('team-case');
+      await expect(rbar.getByTestId('team-case-state')).toContainText('Submitted by alice');
+      // Deciding before the deviation is approved: the server refuses, in one line.
+      const decideForm = rbar.getByRole('form', { name: 'Decide the case' });
+      await decideForm.getByLabel('Reason').fill('Income verified by the branch');
+      await decideForm.getByRole('button', { name: 'Decide' }).click();
+      await expect(rbar.getByTestId('team-case-error')).toContainText('Refused by the team server');
+      await rbar.getByLabel('Reason to approve FOIR %').fill('Stable salary for six years');
+      await rbar.getByRole('button', { name: 'Approve deviation' }).click();
+      await expect(rbar.getByRole('list', { name: /Deviations/ })).toContainText(
+        'approved by ravi: Stable salary for six years',
+      );
+      await decideForm.getByRole('button', { name: 'Decide' }).click();
+      await expect(rbar.getByTestId('team-case-state')).toHaveText(
+        'Decided: approve by ravi — Income verified by the branch',
+      );
+      await expect(rbar.getByTestId('team-case-error')).toHaveCount(0);
+      await expectNoAxeViolations(b.page, 'Team case decided');
+    } finally {
+      await b.page.context().close();
+      await b.host.close();
+    }
+
+    const auditor = await connectAs(cluster, who.adm);
+    try {
+      expect((await verifyChain(auditor)).broken).toBeNull();
+      const actions = (await caseHistory(auditor, 'case-a')).map((r) => `${r.actor} ${r.action}`);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'alice publish',
+          'ravi open',
+          'alice submission',
+          'ravi deviation',
+          'ravi decision',
+        ]),
+      );
+    } finally {
+      await auditor.close();
+    }
+  });
+});
