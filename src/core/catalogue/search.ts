@@ -37,12 +37,17 @@ export interface HitRow {
   rank?: number;
 }
 
-/** Narration words as an FTS5 query, each quoted (never FTS syntax). */
-export function ftsQuery(text: string): string | null {
-  const words = text
+/** The words of typed text a narration is searched by: letters, digits and @._/- kept. */
+export function narrationWords(text: string): string[] {
+  return text
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}@._/-]/gu, ''))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Narration words as an FTS5 query, each quoted (never FTS syntax). */
+export function ftsQuery(text: string): string | null {
+  const words = narrationWords(text);
   if (words.length === 0) return null;
   // Whole words, the last one also as the start of a word (as it is typed): a prefix
   // costs a merge of every word it starts, so only the last is one.

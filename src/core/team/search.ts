@@ -12,6 +12,7 @@ import type { SessionView } from '@shared/model/view-model';
 import {
   DEFAULT_SEARCH_LIMIT,
   groupHits,
+  narrationWords,
   partyTerms,
   rankOf,
   type HitRow,
@@ -23,10 +24,7 @@ import { reportAction } from './audit';
 
 /** Narration words as a tsquery: each a quoted lexeme, the last also as a prefix. */
 export function tsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}@._/-]/gu, ''))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = narrationWords(text);
   if (words.length === 0) return null;
   return words
     .map((w, i) => `'${w.toLowerCase()}'${i === words.length - 1 ? ':*' : ''}`)
