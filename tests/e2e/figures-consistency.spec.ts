@@ -1,7 +1,8 @@
 // A consistency test, not a correctness test: for the demo sessions and FinBox's published
 // example (the sandbox's reference response), each credit figure shown on the Summary tab
 // (Chromium) is the same on the workbook's Summary sheet, its Insights and EOD sheets, the
-// memo (the PDF the app prints) and the workbook `bcv export` writes. It proves the surfaces
+// memo (the PDF the app prints: its figures, month tables and counterparties) and the
+// workbook `bcv export` writes. It proves the surfaces
 // lay out one computation; the values themselves are checked by hand in the unit tests
 // (tests/unit/insights/*, tests/integration/export-policy.test.ts).
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { bcv } from '../integration/support/bcv';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
 import { panel, REFERENCE_ID, tab } from './report-steps';
+import { rupees } from './support/rupees';
 
 type Rows = unknown[][];
 
@@ -70,6 +72,71 @@ function same(kind: FigureKind, screen: string, cell: unknown): boolean {
   if (kind === 'ratio') return Math.abs(n - cell) <= 0.005 + 1e-9;
   if (kind === 'money') return Math.round(n * 100) === Math.round(cell * 100);
   return n === cell;
+}
+
+/** The memo's month table columns, as the Insights sheet names its rows (abbLabel: policy's). */
+const MEMO_MONTH_COLUMNS: readonly { label: string; kind: FigureKind; summed: boolean }[] = [
+  { label: 'Credits', kind: 'money', summed: true },
+  { label: 'Eligible credits', kind: 'money', summed: true },
+  { label: 'Debits', kind: 'money', summed: true },
+  { label: 'EMIs honoured, amount', kind: 'money', summed: true },
+  { label: 'EMIs bounced', kind: 'count', summed: false },
+  { label: 'Inward returns', kind: 'count', summed: false },
+  { label: abbLabel(DEFAULT_POLICY.abbDays), kind: 'money', summed: false },
+  { label: 'Minimum balance', kind: 'money', summed: false },
+];
+
+/** Where an account's block starts on the Insights sheet (its title row). */
+function accountStart(rows: Rows, label: string): number {
+  return rows.findIndex(
+    (r) => typeof r[0] === 'string' && (r[0] === label || r[0].startsWith(`${label} — `)),
+  );
+}
+
+/** An account's "Month by month" block on the Insights sheet: months across, rows by figure. */
+function sheetMonths(rows: Rows, label: string) {
+  const start = rows.findIndex(
+    (r, i) => i > accountStart(rows, label) && r[0] === 'Month by month',
+  );
+  const head = rows[start + 1]!;
+  const end = rows.findIndex((r, i) => i > start && r.length === 0);
+  return {
+    months: head.slice(1).map(String),
+    rows: new Map(rows.slice(start + 2, end).map((r) => [String(r[0]), r.slice(1)])),
+  };
+}
+
+/** The rows of a titled list (`Top payers (credits) (10)`) in an account's block. */
+function sheetList(rows: Rows, label: string, heading: string): Rows {
+  const start = rows.findIndex(
+    (r, i) =>
+      i > accountStart(rows, label) && typeof r[0] === 'string' && r[0].startsWith(`${heading} (`),
+  );
+  const end = rows.findIndex((r, i) => i > start && r.length === 0);
+  return rows.slice(start + 2, end);
+}
+
+/**
+ * The memo's month tables (pdftotext -layout), one per account in order: each month's
+ * cells and the Total row's, a cell being one word (`₹1,15,14,651.07`, `0`, `—`).
+ */
+function memoMonthTables(layout: string, titles: readonly string[]) {
+  const part = layout.slice(layout.indexOf('Month by month'), layout.indexOf('Top counterparties'));
+  return titles.map((title, k) => {
+    const from = part.indexOf(`${title}\n`);
+    const to = k + 1 < titles.length ? part.indexOf(`${titles[k + 1]}\n`) : part.length;
+    const months: string[] = [];
+    const cells: string[][] = [];
+    let total: string[] = [];
+    for (const line of part.slice(from, to).split('\n')) {
+      const words = line.trim().split(/\s+/);
+      if (/^[A-Z][a-z]{2}$/.test(words[0]!) && /^\d{4}$/.test(words[1] ?? '')) {
+        months.push(`${words[0]} ${words[1]}`);
+        cells.push(words.slice(2));
+      } else if (words[0] === 'Total') total = words.slice(1);
+    }
+    return { months, cells, total };
+  });
 }
 
 for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
@@ -204,12 +271,48 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
     await expect(summary.getByRole('status')).toContainText('Summary saved to', {
       timeout: 60_000,
     });
-    const memo = execFileSync('pdftotext', [join(host.exportDir, `${sessionId}-summary.pdf`), '-'])
-      .toString()
-      .replace(/\s+/g, ' ');
+    const memoPdf = join(host.exportDir, `${sessionId}-summary.pdf`);
+    const memo = execFileSync('pdftotext', [memoPdf, '-']).toString().replace(/\s+/g, ' ');
     expect(memo).toContain(`Policy: Default policy · ${model.reconciliation.line}`);
     for (const [k, a] of model.accounts.entries())
       for (const key of ['monthlyObligations', 'foir', 'abbOverEmi', 'eligibleCredits', 'abb'])
         expect(memo, `${a.title}: ${key} in the memo`).toContain(screen[k]!.get(key)!);
+
+    // The memo's month table is the Insights sheet's month by month, cell for cell, and its
+    // Total of a sum is the sheet's months added up; its counterparties are the sheet's top
+    // payers and payees.
+    const layout = execFileSync('pdftotext', ['-layout', memoPdf, '-']).toString();
+    const memoMonths = memoMonthTables(
+      layout,
+      model.accounts.map((a) => a.title),
+    );
+    /** The memo as laid out (a table's row on one line), white space folded. */
+    const memoRows = layout.replace(/\s+/g, ' ');
+    for (const [k, a] of model.accounts.entries()) {
+      const sheet = sheetMonths(insightsRows, labels[k]!);
+      const printed = memoMonths[k]!;
+      expect(sheet.months.length, `${a.title}: months on the Insights sheet`).toBeGreaterThan(0);
+      expect(printed.months, `${a.title}: the memo's months`).toEqual(sheet.months);
+      for (const [c, column] of MEMO_MONTH_COLUMNS.entries()) {
+        const values = sheet.rows.get(column.label)!;
+        expect(values, `${a.title}: ${column.label} on the Insights sheet`).toBeDefined();
+        for (const [m, month] of sheet.months.entries())
+          expect(
+            same(column.kind, printed.cells[m]![c]!, values[m] ?? null),
+            `${a.title}: ${column.label}, ${month}: memo ${printed.cells[m]![c]}, sheet ${String(values[m])}`,
+          ).toBe(true);
+        if (column.summed) {
+          const paise = values.reduce<number>((t, v) => t + Math.round(Number(v ?? 0) * 100), 0);
+          expect(printed.total[c], `${a.title}: ${column.label}, total`).toBe(rupees(paise));
+        }
+      }
+      for (const heading of ['Top payers (credits)', 'Top payees (debits)'])
+        for (const row of sheetList(insightsRows, labels[k]!, heading).slice(0, 5)) {
+          const [name, count, amount] = row as [string, number, number];
+          expect(memoRows, `${a.title}: ${heading} ${name}`).toContain(
+            `${name} ${count} ${rupees(Math.round(amount * 100))}`,
+          );
+        }
+    }
   });
 }

@@ -13,6 +13,7 @@ import { expect, SCREENSHOTS, test } from './support/fixtures';
 import { openSession } from './support/journey';
 import { expectNoPlaceholders, panel, REFERENCE_ID, selectTab, tab } from './report-steps';
 import { rawWords } from './support/raw-words';
+import { rupees } from './support/rupees';
 
 const MEMO_DIR = join(__dirname, '../../test-results/memo');
 
@@ -95,11 +96,6 @@ interface RawAccount {
 }
 
 const MONTH_NAMES = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-
-/** Rupees in Indian grouping with paise, written here rather than asked of the app. */
-function rupees(paise: number): string {
-  return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
 
 /**
  * An account's credits month by month (`Oct 2023` -> paise) and in all, summed here from
