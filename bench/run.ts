@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   );
   for (const name of options.steps) {
     const step = STEPS[name]!;
-    console.log(`  ${name.padEnd(12)} ${step.measured}\n  ${''.padEnd(12)} vs ${step.baseline}`);
+    console.log(`  ${name.padEnd(15)} ${step.measured}\n  ${''.padEnd(15)} vs ${step.baseline}`);
   }
   console.log(`\n${HEADER}`);
   try {
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
           : g.linearOrBetter
             ? 'linear or better'
             : 'WORSE than linear';
-      console.log(`  ${g.step.padEnd(12)} k=${k} (baseline k=${b}) ${verdict}`);
+      console.log(`  ${g.step.padEnd(15)} k=${k} (baseline k=${b}) ${verdict}`);
     }
   }
   const targets = checkTargets(rows);
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     console.log('\nTargets:');
     for (const t of targets) {
       console.log(
-        `  ${t.met ? 'met    ' : 'NOT met'} ${t.step.padEnd(12)} ${t.target}: ${t.measured}`,
+        `  ${t.met ? 'met    ' : 'NOT met'} ${t.step.padEnd(15)} ${t.target}: ${t.measured}`,
       );
     }
   }

@@ -100,6 +100,9 @@ export function growthOf(rows: readonly BenchRow[]): Growth[] {
   });
 }
 
+/** The longest step name, open-rows-first. */
+const STEP_WIDTH = 15;
+
 function pad(text: string, width: number, left = false): string {
   return left ? text.padEnd(width) : text.padStart(width);
 }
@@ -109,7 +112,7 @@ const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)
 export function formatRow(r: BenchRow): string {
   if (r.failed !== undefined) {
     return [
-      pad(r.step, 12, true),
+      pad(r.step, STEP_WIDTH, true),
       pad(r.size.toLocaleString('en'), 8),
       `   FAILED: ${r.failed}`,
     ].join(' ');
@@ -129,8 +132,13 @@ export function formatRow(r: BenchRow): string {
     if (decodeMs !== undefined) extra.push(`decode ${fmtMs(decodeMs)} ms`);
     if (rendererPeakMb !== undefined) extra.push(`renderer peak ${rendererPeakMb.toFixed(0)} MB`);
   }
+  if (r.step === 'open-rows' || r.step === 'open-rows-first') {
+    const { answerMs, rendererPeakMb } = r.facts;
+    if (answerMs !== undefined) extra.push(`answer in the page after ${fmtMs(answerMs)} ms`);
+    if (rendererPeakMb !== undefined) extra.push(`renderer peak ${rendererPeakMb.toFixed(0)} MB`);
+  }
   return [
-    pad(r.step, 12, true),
+    pad(r.step, STEP_WIDTH, true),
     pad(r.size.toLocaleString('en'), 8),
     pad(fmtMs(r.timeMs), 9),
     pad(fmtMs(r.baselineMs), 9),
@@ -142,7 +150,7 @@ export function formatRow(r: BenchRow): string {
 }
 
 export const HEADER = [
-  pad('step', 12, true),
+  pad('step', STEP_WIDTH, true),
   pad('size', 8),
   pad('ms', 9),
   pad('base ms', 9),

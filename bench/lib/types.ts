@@ -10,6 +10,8 @@ export const STEP_NAMES = [
   'insights',
   'export',
   'render',
+  'open-rows',
+  'open-rows-first',
   'search',
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];

@@ -6,6 +6,7 @@ import { fetchOutStep } from './fetch-out';
 import { filterStep } from './filter';
 import { insightsStep } from './insights';
 import { openFirstStep, openStep } from './open';
+import { openRowsFirstStep, openRowsStep } from './open-rows';
 import { renderStep } from './render';
 import { searchStep } from './search';
 import { toRendererStep } from './to-renderer';
@@ -20,5 +21,7 @@ export const STEPS: Partial<Record<StepName, Step>> = {
   insights: insightsStep,
   export: exportStep,
   render: renderStep,
+  'open-rows': openRowsStep,
+  'open-rows-first': openRowsFirstStep,
   search: searchStep,
 };

@@ -26,6 +26,10 @@ export async function loadStep(name: StepName): Promise<Step> {
       return (await import('./export')).exportStep;
     case 'render':
       return (await import('./render')).renderStep;
+    case 'open-rows':
+      return (await import('./open-rows')).openRowsStep;
+    case 'open-rows-first':
+      return (await import('./open-rows')).openRowsFirstStep;
     case 'search':
       return (await import('./search')).searchStep;
   }

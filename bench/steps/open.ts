@@ -11,7 +11,8 @@ import { ViewCache } from '../../src/core/session/view-cache';
 import { openInMain, readRawText } from '../lib/inputs';
 import type { SizeData, Step, StepName } from '../lib/types';
 
-function baseline(data: SizeData) {
+/** JSON.parse of the uncompressed subscribed_data text (also open-rows' baseline). */
+export function parseBaseline(data: SizeData) {
   return readRawText(data).then((text) => () => {
     const value = JSON.parse(text) as { accounts: object };
     return Promise.resolve({ facts: { accounts: Object.keys(value.accounts).length } });
@@ -26,7 +27,7 @@ function openStepOf(name: StepName, again: boolean): Step {
       : 'library:open, first time: format 2 (read, sha256, zstd, JSON, shape) + normalisation',
     baseline: 'JSON.parse of the uncompressed subscribed_data text',
     async prepare(variant, data) {
-      if (variant === 'baseline') return baseline(data);
+      if (variant === 'baseline') return parseBaseline(data);
       const library = new Library({ dir: data.libraryDir, appVersion: 'bench' });
       // The listing index is built once, as it is when the library screen was shown first.
       await library.list();
