@@ -18,7 +18,7 @@ export type ObligationSource =
 export const OBLIGATION_SOURCE_LABEL: Readonly<Record<ObligationSource, string>> = {
   lender_transactions: 'FinBox lender transactions',
   recurring_transactions: 'FinBox recurring debits',
-  loan_emi: 'FinBox monthly loan_emi',
+  loan_emi: 'FinBox monthly loan EMIs',
   detected: 'our detection',
 };
 
