@@ -62,7 +62,14 @@ export const argSchemas = {
   'session:close': z.object({ handle: id }).strict(),
   'job:cancel': z.object({ jobId }).strict(),
   'export:xlsx': z
-    .object({ handle: id, jobId, accountId: id.optional(), allFields: z.boolean().optional() })
+    .object({
+      handle: id,
+      jobId,
+      accountId: id.optional(),
+      allFields: z.boolean().optional(),
+      /** Account numbers in full in the workbook (default: masked to the last four digits). */
+      unmasked: z.boolean().optional(),
+    })
     .strict(),
   'library:list': empty,
   'library:save': z.object({ handle: id, jobId: jobId.optional() }).strict(),

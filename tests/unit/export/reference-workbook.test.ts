@@ -164,7 +164,7 @@ describe('export of the reference response', () => {
     const masked = rowsOf(sheet(workbook, 'Summary'));
     expect(masked).toContainEqual([
       'Account numbers',
-      'masked to their last four digits (export with --unmasked for the full numbers)',
+      'masked to their last four digits (for the full numbers, tick Full account numbers before Export in the app, or run bcv export --unmasked)',
     ]);
     // The Predictors' accountnumber too: nowhere is the full number written.
     for (const name of ['Summary', 'Accounts', 'Predictors']) {
@@ -175,7 +175,7 @@ describe('export of the reference response', () => {
     });
     expect(rowsOf(sheet(full, 'Summary'))).toContainEqual([
       'Account numbers',
-      'in full (exported with --unmasked)',
+      'in full (asked for at export)',
     ]);
     const accounts = rowsOf(sheet(full, 'Accounts'));
     expect(accounts.find((r) => r[1] === 'account_number')![3]).toBe('50100199733559');

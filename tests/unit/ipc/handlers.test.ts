@@ -21,6 +21,8 @@ describe('argument validation', () => {
     ['profiles:save', { name: 'X', baseUrl: 'https://h', apiVersion: 'one' }, 'apiVersion'],
     ['session:fetch', { sessionId: 'a b<script>', wait: true, jobId: 'j' }, 'sessionId'],
     ['session:fetch', { sessionId: 'demo-x', wait: 'yes', jobId: 'j' }, 'wait'],
+    ['export:xlsx', { handle: 'h', jobId: 'j', unmasked: 'yes' }, 'unmasked'],
+    ['export:xlsx', { handle: 'h', jobId: 'j', unmasked: 1 }, 'unmasked'],
     ['profiles:list', { extra: 1 }, 'extra'],
     ['vault:consent', 'true', 'expected object'],
   ])('%s rejects %j naming %s', async (channel, args, field) => {
@@ -223,7 +225,7 @@ describe('sessions', () => {
       await testDeps({
         exportWorkbook: (view, meta, options) => {
           options.onProgress?.(1, 2, 'Writing');
-          calls.push({ view, meta, destination: options.destination });
+          calls.push({ view, meta, destination: options.destination, unmasked: options.unmasked });
           return Promise.resolve({ path: options.destination, sheets: [], rows: 0 });
         },
       }),
@@ -240,6 +242,10 @@ describe('sessions', () => {
       result: { path: expect.stringMatching(/demo-b\.xlsx$/) },
     });
     expect(calls).toHaveLength(1);
+    // Masked unless asked; the choice reaches the workbook writer as the CLI's does.
+    expect(calls[0]).not.toMatchObject({ unmasked: true });
+    await handlers.handle('export:xlsx', { handle, jobId: 'u', unmasked: true }, ctx);
+    expect(calls[1]).toMatchObject({ unmasked: true });
     expect(await handlers.handle('export:xlsx', { handle: 'gone', jobId: 'y' }, ctx)).toMatchObject(
       {
         ok: false,

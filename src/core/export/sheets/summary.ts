@@ -96,8 +96,8 @@ export function summaryPlan(context: ExportContext, input: SummaryInput): SheetP
     [
       'Account numbers',
       context.unmasked
-        ? 'in full (exported with --unmasked)'
-        : 'masked to their last four digits (export with --unmasked for the full numbers)',
+        ? 'in full (asked for at export)'
+        : 'masked to their last four digits (for the full numbers, tick Full account numbers before Export in the app, or run bcv export --unmasked)',
     ],
     ...leadRows(context),
     [],

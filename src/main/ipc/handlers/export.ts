@@ -7,7 +7,7 @@ import type { HandlerMap } from '../types';
 
 export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:xlsx'> {
   return {
-    'export:xlsx': async ({ handle, jobId, accountId, allFields }, ctx) => {
+    'export:xlsx': async ({ handle, jobId, accountId, allFields, unmasked }, ctx) => {
       const { loaded } = s.sessions.get(handle);
       if (accountId && !loaded.view.accounts.some((a) => a.accountId === accountId)) {
         throw new CoreError(
@@ -29,6 +29,7 @@ export function exportHandlers(deps: AppDeps, s: Services): HandlerMap<'export:x
           destination,
           accountId,
           allFields,
+          unmasked,
           policy,
           signal,
           onProgress: (done, total, message) =>

@@ -8,6 +8,11 @@ import { session } from './session.svelte';
 export class ExportJob extends JobProgress {
   /** Add the `Transactions (all fields)` sheet with every API field. */
   allFields = $state(false);
+  /**
+   * Account numbers in full in the workbook. Asked for each workbook: back to masked once
+   * one is written, so a later workbook is never unmasked by an old tick.
+   */
+  unmasked = $state(false);
   /** The last export's outcome, with the session it was of (shown only under that one). */
   outcome = $state<{ readonly ok: boolean; readonly text: string; readonly handle: string } | null>(
     null,
@@ -27,14 +32,17 @@ export class ExportJob extends JobProgress {
       return;
     }
     const jobId = this.begin('export', 'Choosing where to save');
+    const unmasked = this.unmasked;
     Object.assign(this, { outcome: null, cancelling: false });
     try {
       const result = await api.exportXlsx({
         handle: loaded.handle,
         jobId,
         allFields: this.allFields,
+        unmasked,
       });
       const { handle } = loaded;
+      if ('path' in result) this.unmasked = false;
       this.outcome =
         'path' in result
           ? {
