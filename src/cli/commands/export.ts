@@ -25,6 +25,8 @@ import { HelpRequested, parseCommand, UsageError, type CommandSpec } from '../us
 import { chooseAccount } from '../account';
 import { exportReporter, retryReporter } from './progress';
 import { POLICY_OPTION, policyOption } from '../policy-option';
+import { libraryDirOf } from './library';
+import { recordTeamExport, TEAM_EXPORT_FLAG } from './team-export';
 
 export interface ExportCliIo {
   readonly stdout: (text: string) => void;
@@ -37,6 +39,8 @@ export interface ExportCliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Cancels the export (Ctrl+C); the destination is left as it was. */
   readonly signal?: AbortSignal | undefined;
+  /** The app's version (named in the team server's connection list). */
+  readonly appVersion?: string;
   /** Connects for a session given by id (default: the API or the sandbox, as `bcv fetch` does). */
   readonly connect?: (flags: ConnectionFlags) => Promise<OpenConnection>;
 }
@@ -67,6 +71,7 @@ export const EXPORT_SPEC = {
       help: 'account numbers in full (default: masked to the last four digits)',
     },
     ...POLICY_OPTION,
+    ...TEAM_EXPORT_FLAG,
     ...CONNECTION_OPTIONS,
   },
   notes: CONNECTION_NOTES,
@@ -184,6 +189,15 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
           : '') +
         `; policy: ${policy.name}\n`,
     );
+    // A team case (marked so in the library) exported with a team configured: audited.
+    const teamLine = await recordTeamExport(
+      { ...io, env: io.env ?? {}, cwd, appVersion: io.appVersion ?? 'unknown' },
+      values.team,
+      libraryDirOf({ env: io.env ?? {}, cwd }, undefined),
+      view.sessionId,
+      { kind: 'workbook', file: basename(result.path), snapshotId: null },
+    );
+    if (teamLine) io.stdout(teamLine);
     return 0;
   } catch (error) {
     if (error instanceof HelpRequested) throw error;

@@ -5,7 +5,7 @@ import { JSON_FLAG, LIBRARY_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { formatLocalTime } from '@shared/format/local-time';
 import type { LibraryEntry } from '@shared/ipc/contract';
 import { formatSize } from '@shared/library/search';
@@ -24,6 +24,7 @@ import { upgradeCommand } from './library-upgrade';
 import { duplicateKeyItems } from '@shared/json/duplicate-items';
 import { unreadableLine } from './unreadable';
 import { failureOf } from '../exit';
+import { recordTeamExport, TEAM_EXPORT_FLAG } from './team-export';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 
 export const LIBRARY_SPEC = {
@@ -44,6 +45,7 @@ export const LIBRARY_SPEC = {
     to: { type: 'string', arg: 'X', help: 'to this snapshot (diff) or date dd-mm-yyyy (search)' },
     amount: { type: 'string', arg: 'RUPEES', help: 'an exact amount, matched to the paisa' },
     ...POLICY_OPTION,
+    ...TEAM_EXPORT_FLAG,
   },
   subcommands: [
     { name: 'list', args: '', summary: 'every saved session', flags: ['json', 'library'] },
@@ -63,7 +65,7 @@ export const LIBRARY_SPEC = {
       name: 'export',
       args: '<session-id>',
       summary: 'the session file (-o F.bcsession) or its workbook (-o F.xlsx), with the review',
-      flags: ['out', 'snapshot', 'library', 'policy'],
+      flags: ['out', 'snapshot', 'library', 'policy', 'team'],
     },
     {
       name: 'delete',
@@ -94,7 +96,7 @@ export const LIBRARY_SPEC = {
 } as const satisfies GroupSpec;
 
 /** `--library DIR`, else BCV_LIBRARY, else the library the app uses. */
-export function libraryDirOf(io: CliIo, given: string | undefined): string {
+export function libraryDirOf(io: Pick<CliIo, 'env' | 'cwd'>, given: string | undefined): string {
   return given
     ? resolve(io.cwd, given)
     : defaultLibraryDir(io.env, homedir(), process.platform, io.cwd);
@@ -153,6 +155,20 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
     throw new UsageError('export: give the file to write with -o FILE (bcv library export --help)');
   const saved = openLibrary(io, values.library, action === 'import' ? 'save' : 'read');
   const { library, reviews, workbooks } = saved;
+  /** A team case's export recorded in the team's audit trail (with a team configured). */
+  const teamExported = async (
+    sessionId: string,
+    kind: 'workbook' | 'session-file',
+    path: string,
+  ): Promise<number> => {
+    const line = await recordTeamExport(io, values.team, library.dir, sessionId, {
+      kind,
+      file: basename(path),
+      snapshotId: values.snapshot ?? null,
+    });
+    if (line) io.stdout(line);
+    return 0;
+  };
   try {
     switch (action) {
       case 'list':
@@ -174,11 +190,11 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
           io.stdout(
             `Wrote ${result.path}: ${result.sheets.length} sheets; policy: ${policy.name}\n`,
           );
-          return 0;
+          return await teamExported(sessionId, 'workbook', result.path);
         }
         const path = await reviews.exportSessionFile(sessionId, values.snapshot, destination);
         io.stdout(`Exported to ${path}\n`);
-        return 0;
+        return await teamExported(sessionId, 'session-file', path);
       }
       case 'diff':
         return await diffCommand(library, io, one(rest, 'a session id'), {

@@ -1,0 +1,134 @@
+// `bcv library export` and `bcv export` of a team case, with a team configured: each writes
+// an `export` row in the team's audit trail (whose chain still verifies); a local case, or
+// no team configured, exports as before and records nothing. Real `bcv` processes against a
+// throwaway PostgreSQL server with TLS. Needs `npm run build` and PostgreSQL 15+ (skipped,
+// saying why, without it).
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Library } from '../../src/core/library/store';
+import { caseHistory, verifyChain } from '../../src/core/team/audit';
+import { caseInput, SHARING } from '../unit/catalogue/helpers';
+import { saveInput } from '../unit/library/helpers';
+import { BCV } from './support/bcv';
+import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
+import { connectAs, setUpTeam, type Login } from './support/team-logins';
+
+const unavailable = teamClusterUnavailable();
+if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== null)(
+  "exporting a team case from bcv: the audit trail's row",
+  () => {
+    let cluster: TeamCluster;
+    let alice: Login;
+    let audrey: Login;
+    let out = '';
+    let caseAFile = '';
+    beforeAll(async () => {
+      if (!existsSync(BCV))
+        throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
+      cluster = await startTeamCluster();
+      ({ alice, audrey } = (
+        await setUpTeam(cluster, {
+          alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+          audrey: { role: 'auditor' },
+        })
+      ).logins);
+      const library = new Library({ dir: alice.library, appVersion: 'test' });
+      caseAFile = (await library.save(saveInput('case-a'))).file;
+      await library.save(caseInput('case-local', { transactions: SHARING }));
+      const run = await alice.run(['team', 'publish', 'case-a', '--library', alice.library]);
+      expect(run.stderr).toBe('');
+      out = await mkdtemp(join(tmpdir(), 'bcv-team-export-'));
+    }, 180_000);
+    afterAll(async () => cluster?.stop());
+
+    const exportsOf = async (sessionId: string) => {
+      const db = await connectAs(cluster, audrey);
+      try {
+        return (await caseHistory(db, sessionId))
+          .filter((r) => r.action === 'export')
+          .map((r) => [r.actor, JSON.parse(r.detail) as Record<string, unknown>]);
+      } finally {
+        await db.close();
+      }
+    };
+
+    it('bcv library export of a team case: a workbook and a session file, each one row', async () => {
+      const book = await alice.run([
+        'library',
+        'export',
+        'case-a',
+        '-o',
+        join(out, 'a.xlsx'),
+        '--library',
+        alice.library,
+      ]);
+      expect(book.stderr).toBe('');
+      expect(book.stdout).toMatch(
+        /^Wrote .+a\.xlsx: \d+ sheets; policy: .+\nRecorded in the team's audit trail \(case-a is a team case\)\n$/,
+      );
+      const file = await alice.run([
+        'library',
+        'export',
+        'case-a',
+        '-o',
+        join(out, 'a.bcsession'),
+        '--library',
+        alice.library,
+      ]);
+      expect(file.stdout).toContain("Recorded in the team's audit trail");
+      expect(await exportsOf('case-a')).toEqual([
+        ['alice', { kind: 'workbook', file: 'a.xlsx', snapshotId: null, program: 'bcv' }],
+        ['alice', { kind: 'session-file', file: 'a.bcsession', snapshotId: null, program: 'bcv' }],
+      ]);
+    });
+
+    it('bcv export of a team case (its saved file): one row; the chain verifies', async () => {
+      const run = await alice.run(['export', caseAFile, '-o', join(out, 'b.xlsx')], {
+        BCV_LIBRARY: alice.library,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(
+        /\nRecorded in the team's audit trail \(case-a is a team case\)\n$/,
+      );
+      const rows = await exportsOf('case-a');
+      expect(rows.at(-1)).toEqual([
+        'alice',
+        { kind: 'workbook', file: 'b.xlsx', snapshotId: null, program: 'bcv' },
+      ]);
+      const db = await connectAs(cluster, audrey);
+      try {
+        expect((await verifyChain(db)).broken).toBeNull();
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('records nothing for a local case, nor without a team configured', async () => {
+      const local = await alice.run([
+        'library',
+        'export',
+        'case-local',
+        '-o',
+        join(out, 'l.xlsx'),
+        '--library',
+        alice.library,
+      ]);
+      expect(local.code).toBe(0);
+      expect(local.stdout).not.toContain('audit');
+      const before = (await exportsOf('case-a')).length;
+      const noTeam = await alice.run(
+        ['library', 'export', 'case-a', '-o', join(out, 'c.xlsx'), '--library', alice.library],
+        { BCV_TEAM: '' },
+      );
+      expect(noTeam.code).toBe(0);
+      expect(noTeam.stdout).not.toContain('audit');
+      expect(await exportsOf('case-a')).toHaveLength(before);
+      expect(await exportsOf('case-local')).toEqual([]);
+    });
+  },
+);
