@@ -10,7 +10,7 @@ import { exportWorkbook } from '../../core/export/export-workbook';
 import { writeSessionWorkbook, type WorkbookSession } from '../../core/export/session-workbook';
 import { readSessionInput } from '../../core/library/session-input';
 import { openSession } from '../../core/session/open-session';
-import { viewOfPayload } from '../../core/session/view';
+import { viewOfPayload } from '@shared/model/normalize';
 import { unreadableLine } from './unreadable';
 import {
   CONNECTION_NOTES,

@@ -6,7 +6,7 @@ import { parseSearchInput } from '@shared/catalogue/query';
 import type { SeenElsewhere } from '@shared/catalogue/types';
 import type { TeamSession } from './team-connection';
 import { searchTeam, seenInTeam } from '../../core/team/search';
-import { sessionViewOf } from '../../core/session/view';
+import { sessionViewOf } from '@shared/model/normalize';
 import type { Library } from '../../core/library/store';
 import type { CliIo } from '../io';
 import { shown } from '../terminal-safe';

@@ -10,7 +10,7 @@ import type { CatalogueQuery, CatalogueSearchResult, SeenElsewhere } from '@shar
 import type { SessionView } from '@shared/model/view-model';
 import { CoreError } from '../core-error';
 import type { Library } from '../library/store';
-import { viewOfPayload } from '../session/view';
+import { viewOfPayload } from '@shared/model/normalize';
 import { openCatalogueFile, openSqlite, type DiscardReason, type OpenDatabase } from './database';
 import { CATALOGUE_NAME } from './schema';
 import { DEFAULT_SEARCH_LIMIT, searchCatalogue } from './search';

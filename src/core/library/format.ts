@@ -24,7 +24,7 @@ import {
   type StoredBody,
 } from './format-2';
 import { validatePayload, type SessionPayload } from './payload';
-import { decodeRawJsonText } from './raw-json';
+import { decodeRawJsonText } from './fetch-file';
 
 export { FORMAT_NAME, looksGzipped, sha256Hex };
 export { sessionIdOfPayload, validatePayload, type SessionPayload } from './payload';

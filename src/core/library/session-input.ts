@@ -15,8 +15,7 @@ import {
   type SessionPayload,
   type SnapshotMeta,
 } from './format';
-import { decodeRawJson, type RawJsonPayload } from './raw-json';
-import type { FetchNote } from './fetch-file';
+import { decodeRawJson, type FetchNote, type RawJsonPayload } from './fetch-file';
 
 export { decodeRawJson };
 

@@ -3,7 +3,7 @@
 // first), each opened and normalised, then shared/library/diff.ts.
 import { compareSnapshots } from '@shared/library/entries';
 import { diffSnapshots, type SnapshotDiff } from '@shared/library/diff';
-import { viewOfPayload } from '../session/view';
+import { viewOfPayload } from '@shared/model/normalize';
 import { LibraryError } from './library-errors';
 import type { Library } from './store';
 

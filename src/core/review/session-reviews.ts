@@ -9,7 +9,7 @@ import type { FlagRequest } from '@shared/review/changes';
 import type { ReviewDocument, ReviewEvent } from '@shared/review/document';
 import type { Verdict } from '@shared/review/labels';
 import { reviewState, type ReviewState } from '@shared/review/state';
-import { viewOfPayload } from '../session/view';
+import { viewOfPayload } from '@shared/model/normalize';
 import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { carriedReview } from '../library/session-input';
 import type { ImportOutcome, Library, OpenedSnapshot } from '../library/store';

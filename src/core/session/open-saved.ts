@@ -11,7 +11,7 @@ import { nextTurn } from '../io/next-turn';
 import type { ReviewedImport, SessionReviews } from '../review/session-reviews';
 import type { AddSession } from './session-store';
 import type { ViewCache } from './view-cache';
-import { viewOfPayload } from './view';
+import { viewOfPayload } from '@shared/model/normalize';
 import { readRegularFile } from '../io/regular-file';
 
 /** Files smaller than this (about 15,000 transactions) open fast enough as they are. */

@@ -15,7 +15,7 @@ import { BankConnectError, networkErrors, receivedOf } from '../api/api-errors';
 import { CoreError } from '../core-error';
 import { waitForData } from './enrichment';
 import type { RawResponses, ReceivedBody } from './received';
-import { sessionViewOf } from './view';
+import { sessionViewOf } from '@shared/model/normalize';
 import { nextTurn } from '../io/next-turn';
 
 /** A client and the words for where its data comes from. */

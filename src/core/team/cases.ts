@@ -8,7 +8,7 @@ import { emptyReview, parseReviewDocument, type ReviewDocument } from '@shared/r
 import type { Library } from '../library/store';
 import type { ReviewStore } from '../review/store';
 import { accountRows, PartyTally, transactionRows, type TransactionRow } from '../catalogue/rows';
-import { sessionViewOf } from '../session/view';
+import { sessionViewOf } from '@shared/model/normalize';
 import type { TeamDb } from './connect';
 import { TeamError } from './errors';
 import { readTeamMark, teamMarks, writeTeamMark } from './local-mark';

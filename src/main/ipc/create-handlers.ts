@@ -5,7 +5,7 @@ import { argSchemas } from '@shared/ipc/arg-schemas';
 import { answerOf, IPC_CHANNELS, type IpcChannel, type IpcEnvelope } from '@shared/ipc/contract';
 import type { AppDeps } from '../../core/deps';
 import { openServices, type Services } from '../../core/services';
-import { envelope } from './ipc-errors';
+import { envelope, validateArgs } from './ipc-errors';
 import { CoreError } from '../../core/core-error';
 import { appHandlers } from './handlers/app';
 import { catalogueHandlers } from './handlers/catalogue';
@@ -20,7 +20,6 @@ import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
 import { teamHandlers } from './handlers/team';
 import type { CallContext, Handler, HandlerMap } from './types';
-import { validateArgs } from './validate';
 
 export interface Handlers {
   readonly channels: readonly IpcChannel[];

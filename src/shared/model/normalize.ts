@@ -8,6 +8,8 @@ import type { DataEndpoint } from '../api/endpoints';
 import { jsonPath } from '../api/json-path';
 import { SchemaMismatchError } from '../api/schema-mismatch';
 import type { SessionStatusResponse } from '../api/schemas';
+import { withDuplicateKeys } from '../json/duplicate-items';
+import type { DuplicateKey } from '../json/read-json';
 import { readApiDate } from './calendar';
 import { normalizeSessionStatus } from './normalize-status';
 import type { BlockContext, Path } from './blocks/context';
@@ -452,6 +454,37 @@ export function statusOnlyView(
     other: [],
     aggregateReportUrl: null,
   };
+}
+
+/**
+ * The view of a fetched session: the data with its statuses, or, for a failed session
+ * without data, the statuses alone; keys the data's JSON gives twice set aside and listed.
+ */
+export function sessionViewOf(
+  sessionId: string,
+  status: SessionStatusResponse | null,
+  data: unknown,
+  duplicateKeys?: readonly DuplicateKey[],
+): SessionView {
+  const view = data ? normalizeSession(data, status) : statusOnlyView(sessionId, status);
+  return withDuplicateKeys(view, duplicateKeys, 'data');
+}
+
+/**
+ * The view of a session as a file or the library holds it: every saved snapshot, imported
+ * file and `bcv export FILE` becomes a view here, with the keys its JSON gives twice set
+ * aside and listed (`where`: what the notes call the JSON, "data" or "file").
+ */
+export function viewOfPayload(
+  payload: {
+    readonly sessionStatus: SessionStatusResponse | null;
+    readonly subscribedData: unknown;
+    readonly duplicateKeys?: readonly DuplicateKey[] | undefined;
+  },
+  where: 'data' | 'file' = 'data',
+): SessionView {
+  const view = normalizeSession(payload.subscribedData, payload.sessionStatus);
+  return withDuplicateKeys(view, payload.duplicateKeys, where);
 }
 
 export { normalizeSessionStatus };

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { Catalogue } from '../../../src/core/catalogue/catalogue';
 import { SCHEMA_VERSION } from '../../../src/core/catalogue/schema';
-import { sessionViewOf } from '../../../src/core/session/view';
+import { sessionViewOf } from '../../../src/shared/model/normalize';
 import { parseSearchInput } from '../../../src/shared/catalogue/query';
 import type { CatalogueQuery } from '../../../src/shared/catalogue/types';
 import { caseData, caseInput, SECOND_ACCOUNT, SHARING, tempCatalogue } from './helpers';

@@ -2,7 +2,7 @@
 // as an item that could not be read with one meaning, from the API and from a saved file.
 import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../../src/core/api/client';
-import { sessionViewOf } from '../../../src/core/session/view';
+import { sessionViewOf } from '../../../src/shared/model/normalize';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSessionInput } from '../../../src/core/library/session-input';

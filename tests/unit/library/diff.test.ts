@@ -2,7 +2,7 @@
 // narration; statements, months and fraud items added or gone; figures that moved.
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots, isEmptyDiff } from '../../../src/shared/library/diff';
-import { sessionViewOf } from '../../../src/core/session/view';
+import { sessionViewOf } from '../../../src/shared/model/normalize';
 import { builtInSession } from '../../../src/sandbox/sessions';
 
 type Raw = {
