@@ -11,7 +11,15 @@ import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { expectNoPlaceholders, panel, REFERENCE_ID, selectTab, tab } from './report-steps';
+import {
+  expectNoPlaceholders,
+  FINBOX,
+  panel,
+  REFERENCE_ID,
+  selectTab,
+  selectView,
+  tab,
+} from './report-steps';
 import { rawWords } from './support/raw-words';
 import { rupees } from './support/rupees';
 
@@ -273,6 +281,30 @@ for (const c of MEMO_CASES) {
     expect(rawWords(text)).toEqual([]);
   });
 }
+
+test('the credit memo shows an account number in full only once the user revealed it', async ({
+  app,
+}) => {
+  const { page, host } = app;
+  await app.open();
+  await openSession(page, 'demo-retail');
+  await expect(panel(page).getByTestId('summary')).toBeVisible({ timeout: 60_000 });
+  await selectView(page, FINBOX, 'Account details');
+  const details = page.getByRole('region', { name: 'Account details' });
+  await details.getByRole('button', { name: 'Show account number' }).click();
+  await selectTab(page, 'Summary');
+  const summary = panel(page).getByTestId('summary');
+  await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+  await expect(summary.getByRole('status')).toContainText('Summary saved to', {
+    timeout: 60_000,
+  });
+  const text = execFileSync('pdftotext', [join(host.exportDir, 'demo-retail-summary.pdf'), '-'])
+    .toString()
+    .replace(/\s+/g, ' ');
+  // The plan's account number, in full, and the memo saying why.
+  expect(text).toContain('50100234567891');
+  expect(text).toContain('Account numbers are shown in full where the user revealed them');
+});
 
 test('Copy summary puts a table on the clipboard', async ({ app }) => {
   const { page } = app;
