@@ -32,6 +32,7 @@ import { summaryPlan } from './sheets/summary';
 import { topPlan } from './sheets/top';
 import { salaryPlan, transactionsPlan } from './sheets/transactions';
 import { nextTurn } from '../io/next-turn';
+import { writerZip } from './exceljs-internals';
 
 export interface WorkbookOptions extends ExportOptions {
   /** The clock for the Summary's "Generated" line. */
@@ -201,8 +202,7 @@ export async function exportWorkbook(
     workbook.creator = 'BankConnect Viewer';
     workbook.created = context.generatedAt;
     workbook.modified = context.generatedAt;
-    const zip = (workbook as unknown as { zip: NodeJS.EventEmitter }).zip;
-    zip.on('error', (error: unknown) => (failure ??= error));
+    writerZip(workbook).on('error', (error: unknown) => (failure ??= error));
 
     const names = new SheetNames();
     const sheets: string[] = [];
@@ -265,9 +265,8 @@ export async function exportWorkbook(
     onProgress?.(total, total, 'Saved');
     return { path: destination, sheets, rows: total };
   } catch (error) {
-    const zip = (workbook as unknown as { zip?: { abort(): void } } | null)?.zip;
     try {
-      zip?.abort();
+      if (workbook) writerZip(workbook).abort();
     } catch {
       // already ended
     }

@@ -16,6 +16,7 @@ import {
 import type { CellOut } from './cells';
 import { EXCEL_MAX_COLUMNS } from './limits';
 import { SheetNames } from './sheet-names';
+import { shareRowStyle } from './exceljs-internals';
 
 export interface ColumnSpec {
   readonly header: string;
@@ -81,7 +82,7 @@ function cellsOf(row: SheetRow, columns: readonly ColumnSpec[]): (CellOut | null
 
 /** exceljs gives each row a fresh {} style it resolves on commit; the shared one is cheap. */
 function plainRow(row: Row): void {
-  (row as unknown as { style: unknown }).style = PLAIN_STYLE;
+  shareRowStyle(row, PLAIN_STYLE);
 }
 
 export class SheetWriter {
