@@ -168,6 +168,18 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
       // 1 is a port nothing listens on here.
       expect(await failure({ port: 1 })).toMatchObject({ code: 'TEAM_UNREACHABLE' });
       expect(await failure({ database: 'postgres' })).toMatchObject({ code: 'TEAM_NOT_SET_UP' });
+      // A schema newer than this app knows (as an app older than the server's would meet).
+      await cluster.superQuery(
+        "INSERT INTO bcv.schema_version (version, name, app_version) VALUES (999, 'from the future', 'x')",
+      );
+      try {
+        expect(await failure({})).toMatchObject({
+          code: 'TEAM_SCHEMA_NEW',
+          message: expect.stringContaining('version 999'),
+        });
+      } finally {
+        await cluster.superQuery('DELETE FROM bcv.schema_version WHERE version = 999');
+      }
       // A team server refusing is no error of the local library: it still lists.
       expect((await d.call('library:list')).entries).toEqual([]);
     } finally {
@@ -206,6 +218,33 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
         m.sessions.some((s) => s.sessionId === 'case-a' && s.team?.owner === 'alice'),
       ),
     ).toBe(true);
+  });
+
+  it('sends a note written while the server was out of reach once the app signs in again', async () => {
+    // The login refused (a wrong password saved): the note is kept in this library only.
+    await alice.call('team:save', profileOf(who.alice, { password: 'not-alices' }));
+    expect((await alice.call('team:test')).link.kind).toBe('failed');
+    await alice.call('review:reviewer', { name: 'Alice' });
+    const opened = await alice.call('library:open', { sessionId: 'case-a' });
+    await alice.call('review:note', { handle: opened.handle, text: 'Written offline: rent paid' });
+    const onServer = async () =>
+      (
+        await cluster.superQuery(
+          "SELECT change->>'text' AS text FROM bcv.review_events WHERE session_id = 'case-a'",
+        )
+      ).rows.map((r: { text: string | null }) => r.text);
+    expect(await onServer()).not.toContain('Written offline: rent paid');
+
+    // Back: the sign-in sends it (the sync runs after the sign-in answers; its state shows).
+    await alice.call('team:save', profileOf(who.alice));
+    expect((await alice.call('team:test')).link.kind).toBe('connected');
+    let status = await alice.call('team:status');
+    for (let i = 0; i < 100 && (status.sync.running || !status.sync.last); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await alice.call('team:status');
+    }
+    expect(status.sync.last).toMatchObject({ synced: 1, sent: 1, failed: [] });
+    expect(await onServer()).toContain('Written offline: rent paid');
   });
 
   it('runs a case through submission, deviation and decision; the database refuses what it must', async () => {
