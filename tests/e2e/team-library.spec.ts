@@ -10,7 +10,6 @@ import type { Browser, Page } from '@playwright/test';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { caseHistory, verifyChain } from '../../src/core/team/audit';
-import { addReason, setPolicyLimit } from '../../src/core/team/decisions';
 import { BRIDGE_EVENTS } from '../../src/shared/ipc/api';
 import { SESSION_CHANNELS } from '../../src/shared/ipc/contract';
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
@@ -20,7 +19,7 @@ import {
   teamClusterUnavailable,
   type TeamCluster,
 } from '../integration/support/team-cluster';
-import { connectAs, setUpTeam, type Login } from '../integration/support/team-logins';
+import { connectAs, setUpRetailTeam, type Login } from '../integration/support/team-logins';
 import { expectNoAxeViolations } from './support/axe';
 import { installBridge } from './support/bridge-client';
 import { expect, test } from './support/fixtures';
@@ -72,31 +71,7 @@ test.describe('the team library on two desktops', () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     cluster = await startTeamCluster();
-    who = (
-      await setUpTeam(cluster, {
-        alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
-        bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
-        ravi: { role: 'approver', approvesFor: ['retail-1'] },
-        adm: { role: 'admin' },
-      })
-    ).logins;
-    const admin = await connectAs(cluster, who.adm);
-    try {
-      await addReason(admin, {
-        team: 'retail-1',
-        recommendation: 'approve',
-        reason: 'Income verified',
-        subReason: 'Salary credits',
-      });
-      await setPolicyLimit(admin, {
-        team: 'retail-1',
-        rule: 'foir_pct',
-        maxValue: '50',
-        label: 'FOIR %',
-      });
-    } finally {
-      await admin.close();
-    }
+    who = await setUpRetailTeam(cluster);
   });
   test.afterAll(async () => cluster?.stop());
 

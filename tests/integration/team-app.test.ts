@@ -11,7 +11,6 @@ import type { IpcEventName, IpcEvents, IpcResults } from '../../src/shared/ipc/c
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { verifyChain, caseHistory } from '../../src/core/team/audit';
-import { addReason, setPolicyLimit } from '../../src/core/team/decisions';
 import { TEAM_PROFILE_FILE } from '../../src/core/team/team-link';
 import { VAULT_FILE } from '../../src/core/vault/vault';
 import { createHandlers, type Handlers } from '../../src/main/ipc/create-handlers';
@@ -19,7 +18,7 @@ import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { testDeps } from '../unit/ipc/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { connectAs, setUpTeam, type Login } from './support/team-logins';
+import { connectAs, setUpRetailTeam, type Login } from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -75,31 +74,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
 
   beforeAll(async () => {
     cluster = await startTeamCluster();
-    who = (
-      await setUpTeam(cluster, {
-        alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
-        bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
-        ravi: { role: 'approver', approvesFor: ['retail-1'] },
-        adm: { role: 'admin' },
-      })
-    ).logins;
-    const admin = await connectAs(cluster, who.adm);
-    try {
-      await addReason(admin, {
-        team: 'retail-1',
-        recommendation: 'approve',
-        reason: 'Income verified',
-        subReason: 'Salary credits',
-      });
-      await setPolicyLimit(admin, {
-        team: 'retail-1',
-        rule: 'foir_pct',
-        maxValue: '50',
-        label: 'FOIR %',
-      });
-    } finally {
-      await admin.close();
-    }
+    who = await setUpRetailTeam(cluster);
     alice = await desk();
     ravi = await desk();
     await alice.library.save(saveInput('case-a'));

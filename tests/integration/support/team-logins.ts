@@ -9,6 +9,7 @@ import { connectTeam, type TeamConnection } from '../../../src/core/team/connect
 import type { AppRole } from '../../../src/core/team/migrations';
 import type { TeamProfile } from '../../../src/core/team/profile';
 import { migrate, setMember } from '../../../src/core/team/schema';
+import { addReason, setPolicyLimit } from '../../../src/core/team/decisions';
 
 export interface Login {
   readonly user: string;
@@ -132,4 +133,38 @@ export function connectAs(cluster: TeamCluster, login: Login): Promise<TeamConne
     password: login.password,
     clientKey: null,
   });
+}
+
+/**
+ * The team the app's tests use: alice and bob underwriters of retail-1 (branch Pune), ravi
+ * its approver, adm an admin; retail-1's one reason to approve (Income verified / Salary
+ * credits) and its FOIR limit of 50 (a submitted FOIR over it raises a deviation).
+ */
+export async function setUpRetailTeam(
+  cluster: TeamCluster,
+): Promise<Record<'alice' | 'bob' | 'ravi' | 'adm', Login>> {
+  const { logins } = await setUpTeam(cluster, {
+    alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+    bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+    ravi: { role: 'approver', approvesFor: ['retail-1'] },
+    adm: { role: 'admin' },
+  });
+  const admin = await connectAs(cluster, logins.adm);
+  try {
+    await addReason(admin, {
+      team: 'retail-1',
+      recommendation: 'approve',
+      reason: 'Income verified',
+      subReason: 'Salary credits',
+    });
+    await setPolicyLimit(admin, {
+      team: 'retail-1',
+      rule: 'foir_pct',
+      maxValue: '50',
+      label: 'FOIR %',
+    });
+  } finally {
+    await admin.close();
+  }
+  return logins;
 }
