@@ -1,0 +1,107 @@
+// The team search's lookups (bcv.search_ids) by each of their paths on a real PostgreSQL
+// server: a name's prefix by its B-tree range, a word by its index when the statistics do not
+// know it as common (before ANALYZE, or a word in no row) and by the planner's choice when they
+// do (after ANALYZE). Each answer is compared with a plain scan of the rows as the cluster's
+// superuser (no index, no lookup function), and the lookup leaves the session's settings as
+// they were. Needs `npm run build` and PostgreSQL 15+ (skipped, saying why, without it).
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Library } from '../../src/core/library/store';
+import type { TeamConnection } from '../../src/core/team/connect';
+import { caseInput, SHARING } from '../unit/catalogue/helpers';
+import { saveInput } from '../unit/library/helpers';
+import { BCV } from './support/bcv';
+import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
+import { connectAs, setUpTeam, type Login } from './support/team-logins';
+
+const unavailable = teamClusterUnavailable();
+if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
+
+describe.skipIf(unavailable !== null)('team search lookups, path by path', () => {
+  let cluster: TeamCluster;
+  let audrey: TeamConnection;
+  let alice: Login;
+  let bob: Login;
+
+  beforeAll(async () => {
+    if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
+    cluster = await startTeamCluster();
+    const { logins } = await setUpTeam(cluster, {
+      alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+      bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+      audrey: { role: 'auditor' },
+    });
+    ({ alice, bob } = logins);
+    await new Library({ dir: alice.library, appVersion: 'test' }).save(saveInput('case-a'));
+    await new Library({ dir: bob.library, appVersion: 'test' }).save(
+      caseInput('case-b', { firstAccountNumber: '60124003651', transactions: SHARING }),
+    );
+    for (const [login, id] of [
+      [alice, 'case-a'],
+      [bob, 'case-b'],
+    ] as const) {
+      expect((await login.run(['team', 'publish', id, '--library', login.library])).stderr).toBe(
+        '',
+      );
+    }
+    audrey = await connectAs(cluster, logins.audrey);
+  }, 180_000);
+  afterAll(async () => {
+    await audrey?.close();
+    await cluster?.stop();
+  });
+
+  const lookup = async (arm: string, kind: string | null, term: string) =>
+    (
+      await audrey.query<{ id: string }>(
+        'SELECT id::text AS id FROM bcv.search_ids($1, $2, $3, NULL, NULL, NULL, 1000) AS id ORDER BY 1',
+        [arm, kind, term],
+      )
+    ).map((r) => r.id);
+  /** The rows a condition holds for, as the superuser reads them (no policy, no index). */
+  const plain = async (sql: string, params: unknown[]) =>
+    (
+      (await cluster.superQuery(
+        `SELECT id::text AS id FROM (${sql}) found ORDER BY 1`,
+        params,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows.map((r) => r.id);
+
+  async function everyPath(): Promise<void> {
+    // A name's prefix: every LEELA... name, as a plain LIKE over the rows finds them.
+    const leela = await plain(
+      "SELECT p.tx AS id FROM bcv.parties p WHERE p.kind = 'name' AND (p.key LIKE $1) IS TRUE",
+      ['LEELA%'],
+    );
+    expect(leela.length).toBeGreaterThan(0);
+    expect(await lookup('party-prefix', 'name', 'LEELA%')).toEqual(leela);
+    // Words: one in many narrations, one with its last word a prefix, one in none.
+    for (const term of ["'upi'", "'aggarwal' & 'trad':*", "'zzqqxx'", "'transfer':*"]) {
+      for (const arm of ['narration', 'details']) {
+        const expected = await plain(
+          `SELECT t.id FROM bcv.transactions t WHERE (t.${arm}_tsv @@ to_tsquery('simple', $1)) IS TRUE`,
+          [term],
+        );
+        expect(await lookup(arm, null, term), `${arm} ${term}`).toEqual(expected);
+      }
+    }
+    // The lookup's own settings end with it.
+    const [setting] = await audrey.query<{ enable_seqscan: string }>('SHOW enable_seqscan');
+    expect(setting!.enable_seqscan).toBe('on');
+  }
+
+  it('before ANALYZE (no word known as common): each lookup as a plain scan finds it', async () => {
+    await everyPath();
+  });
+
+  it('after ANALYZE (common words known): the same answers', async () => {
+    await cluster.superQuery('ANALYZE bcv.transactions; ANALYZE bcv.parties');
+    const [stats] = (
+      (await cluster.superQuery(
+        "SELECT most_common_elems::text AS mce FROM pg_stats WHERE schemaname = 'bcv' AND tablename = 'transactions' AND attname = 'narration_tsv'",
+      )) as unknown as { rows: { mce: string | null }[] }
+    ).rows;
+    expect(stats?.mce).toContain('upi'); // the path where the planner chooses is taken
+    await everyPath();
+  });
+});
