@@ -7,7 +7,8 @@ import { fetchToFile } from './fetch-file';
 import { CONNECTION_NOTES, CONNECTION_OPTIONS, openConnection } from '../connection';
 import { parseCommand, UsageError, type CommandSpec } from '../usage';
 import { reportUnreadable } from './unreadable';
-import { saveFinboxReports } from './finbox-report';
+import { keptReportLine, saveFinboxReports } from './finbox-report';
+import { keepFinboxReports } from '../../core/library/kept-reports';
 import { openLibrary, saveFetchedToLibrary } from './library';
 import type { CliIo } from '../io';
 import { progressReporter, retryReporter } from './progress';
@@ -86,6 +87,19 @@ export async function runFetchCommand(
           provenance: opened.provenance,
         });
         io.stderr(`Saved to the library: ${saved.file}\n`);
+        // FinBox's links last an hour: its report is kept with the snapshot now.
+        const reports = await keepFinboxReports(
+          {
+            libraryDir: library.dir,
+            sessionId: saved.record.sessionId,
+            snapshotId: saved.record.snapshotId,
+            fetch: globalThis.fetch,
+            signal,
+          },
+          view,
+        );
+        if (reports.failure) io.stderr(`${reports.failure}\n`);
+        for (const r of reports.kept) io.stderr(`${keptReportLine(r)}\n`);
       } finally {
         await close();
       }

@@ -4,6 +4,13 @@
 import { CoreError } from '../../core/core-error';
 import { downloadFinboxReport } from '../../core/session/finbox-report';
 import type { SessionView } from '@shared/model/view-model';
+import { keptReportLabel } from '@shared/library/kept-report';
+import { reportLinksOf, type KeptReport } from '../../core/library/kept-reports';
+
+/** A kept report as `bcv` prints it: what, when, its file and checksum. */
+export function keptReportLine(r: KeptReport): string {
+  return `${keptReportLabel(r.keptAt, r.accountId)}: ${r.file}, ${r.bytes.toLocaleString('en-IN')} bytes, SHA-256 ${r.sha256}`;
+}
 
 export async function saveFinboxReports(
   view: SessionView,
@@ -11,11 +18,7 @@ export async function saveFinboxReports(
   options: { readonly fetch: typeof fetch; readonly signal: AbortSignal },
   say: (line: string) => void,
 ): Promise<void> {
-  const links: { url: string; accountId: string | null }[] = view.aggregateReportUrl
-    ? [{ url: view.aggregateReportUrl, accountId: null }]
-    : view.accounts.flatMap((a) =>
-        a.reportUrls.xlsx ? [{ url: a.reportUrls.xlsx, accountId: a.accountId }] : [],
-      );
+  const links = reportLinksOf(view);
   if (links.length === 0) {
     throw new CoreError('NO_REPORT_LINK', "This response carries no link to FinBox's own report");
   }

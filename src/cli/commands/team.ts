@@ -298,6 +298,11 @@ async function casesCommand(
           ? `Published snapshot ${shown(out.snapshotId)} of ${shown(sessionId)}: ${out.transactions} transactions, file SHA-256 ${out.fileSha256}${out.fileStored ? '' : ' (the team library had these bytes already)'}\n`
           : `Snapshot ${shown(out.snapshotId)} of ${shown(sessionId)} was in the team library already\n`,
       );
+      if (out.reportsSent > 0) {
+        io.stdout(
+          `Sent FinBox's report kept with it (${out.reportsSent} file${out.reportsSent === 1 ? '' : 's'})\n`,
+        );
+      }
       if (out.reviewSent > 0) io.stdout(`Sent ${out.reviewSent} review entries\n`);
       return 0;
     }
@@ -308,7 +313,11 @@ async function casesCommand(
       io.stdout(
         `Opened ${shown(sessionId)} (${shown(c.owner)}'s case, team ${shown(c.team)}, branch ${shown(c.branch)}, ${c.state}): ` +
           `${out.imported} of ${out.snapshots} snapshots brought into the library, ` +
-          `${out.reviewReceived} review entries received, ${out.reviewSent} sent\n`,
+          `${out.reviewReceived} review entries received, ${out.reviewSent} sent` +
+          (out.reports > 0
+            ? `; FinBox's report kept with it (${out.reports} file${out.reports === 1 ? '' : 's'})`
+            : '') +
+          '\n',
       );
       return 0;
     }

@@ -261,7 +261,8 @@ export async function asFormat2(
   return { bytes: out, meta: written };
 }
 
-function sha256OfBytes(bytes: Buffer): string {
+/** The SHA-256 of bytes, as hex. */
+export function sha256OfBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -15,15 +15,18 @@ const TIMEOUT_MS = 120_000;
 const MAX_REDIRECTS = 3;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export interface FinboxReportOptions {
+export interface FinboxReportRequest {
   readonly fetch: typeof fetch;
   /** The link as the response carried it. */
   readonly url: string;
-  readonly destination: string;
   readonly signal?: AbortSignal;
   /** The largest report read (default: the size ceiling); a seam for tests. */
   readonly maxBytes?: number;
   readonly timeoutMs?: number;
+}
+
+export interface FinboxReportOptions extends FinboxReportRequest {
+  readonly destination: string;
   readonly fs?: LibraryFs;
 }
 
@@ -50,7 +53,7 @@ export function reportLink(text: string): URL {
 
 /** What went wrong with the request or its body, in one line. */
 function failed(
-  options: FinboxReportOptions,
+  options: FinboxReportRequest,
   signal: AbortSignal,
   error: unknown,
   host: string,
@@ -63,7 +66,7 @@ function failed(
   return classifyFetchFailure(error, host);
 }
 
-async function get(options: FinboxReportOptions, signal: AbortSignal): Promise<Response> {
+async function get(options: FinboxReportRequest, signal: AbortSignal): Promise<Response> {
   let url = reportLink(options.url);
   for (let hop = 0; ; hop++) {
     let response: Response;
@@ -86,8 +89,8 @@ function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b);
 }
 
-/** Downloads the report to `destination`; resolves to its size in bytes. */
-export async function downloadFinboxReport(options: FinboxReportOptions): Promise<number> {
+/** The report's bytes (checked to be an xlsx), read within the size ceiling. */
+export async function fetchFinboxReport(options: FinboxReportRequest): Promise<Buffer> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const response = await get(options, signal);
@@ -120,6 +123,12 @@ export async function downloadFinboxReport(options: FinboxReportOptions): Promis
       `FinBox's report link did not answer an Excel file (${type}, ${bytes.length} bytes); nothing was saved`,
     );
   }
+  return bytes;
+}
+
+/** Downloads the report to `destination`; resolves to its size in bytes. */
+export async function downloadFinboxReport(options: FinboxReportOptions): Promise<number> {
+  const bytes = await fetchFinboxReport(options);
   await writeFileSafely(options.destination, bytes, options.fs ? { fs: options.fs } : {});
   return bytes.length;
 }

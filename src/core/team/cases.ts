@@ -3,7 +3,6 @@
 // SHA-256 and keeps each file once), the snapshot's index facts, the catalogue rows the
 // book is searched by, and the review's events. What comes down: the same bytes, checked
 // again, imported like any .bcsession file, and the review merged by events.
-import { createHash } from 'node:crypto';
 import { emptyReview, parseReviewDocument, type ReviewDocument } from '@shared/review/document';
 import type { Library } from '../library/store';
 import type { ReviewStore } from '../review/store';
@@ -14,6 +13,8 @@ import { TeamError } from './errors';
 import { readTeamMark, teamMarks, writeTeamMark } from './local-mark';
 import { whoAmI } from './schema';
 import { reportAction } from './audit';
+import { keptReports, readKeptReport, writeKeptReports } from '../library/kept-reports';
+import { sha256OfBytes } from '../library/format';
 
 /** Rows sent per statement: large snapshots go up in slices. */
 const SLICE = 5000;
@@ -89,10 +90,8 @@ export interface PublishOutcome {
   readonly fileStored: boolean;
   readonly transactions: number;
   readonly reviewSent: number;
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  /** FinBox's own report files kept with the snapshot, sent with it. */
+  readonly reportsSent: number;
 }
 
 async function insertTransactions(
@@ -142,6 +141,64 @@ async function insertTransactions(
       [sessionId, partyTx, kinds, keys],
     );
   }
+}
+
+/** FinBox's report files kept with a snapshot, stored once each and named for it. */
+async function sendKeptReports(
+  db: TeamDb,
+  libraryDir: string,
+  sessionId: string,
+  snapshotId: string,
+  snapshot: number,
+): Promise<number> {
+  const reports = await keptReports(libraryDir, sessionId, snapshotId);
+  for (const [position, report] of reports.entries()) {
+    const bytes = await readKeptReport(libraryDir, sessionId, report);
+    await db.query('SELECT bcv.store_blob($1, $2)', [report.sha256, bytes]);
+    await db.query(
+      `INSERT INTO bcv.finbox_reports (snapshot, session_id, position, account_id, file_sha256, kept_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [snapshot, sessionId, position, report.accountId, report.sha256, report.keptAt],
+    );
+  }
+  return reports.length;
+}
+
+/** A team snapshot's FinBox report files, checked, kept beside its local copy. */
+async function receiveKeptReports(
+  db: TeamDb,
+  libraryDir: string,
+  sessionId: string,
+  teamSnapshotId: string,
+  localSnapshotId: string,
+): Promise<number> {
+  if ((await keptReports(libraryDir, sessionId, localSnapshotId)).length > 0) return 0;
+  const rows = await db.query<{
+    account_id: string | null;
+    file_sha256: string;
+    kept_at: string;
+    bytes: Buffer;
+  }>(
+    `SELECT r.account_id, r.file_sha256, r.kept_at, b.bytes FROM bcv.finbox_reports r
+     JOIN bcv.snapshots s ON s.id = r.snapshot JOIN bcv.blobs b ON b.sha256 = r.file_sha256
+     WHERE s.session_id = $1 AND s.snapshot_id = $2 ORDER BY r.position`,
+    [sessionId, teamSnapshotId],
+  );
+  if (rows.length === 0) return 0;
+  for (const row of rows) {
+    const actual = sha256OfBytes(row.bytes);
+    if (actual !== row.file_sha256) {
+      throw new TeamError(
+        'TEAM_CHECKSUM',
+        `FinBox's report of snapshot ${teamSnapshotId} of ${sessionId} from the team server does not match its SHA-256 (${row.file_sha256.slice(0, 12)}…, got ${actual.slice(0, 12)}…): not kept`,
+      );
+    }
+  }
+  await writeKeptReports(
+    { libraryDir, sessionId, snapshotId: localSnapshotId },
+    rows.map((r) => ({ accountId: r.account_id, bytes: r.bytes, keptAt: r.kept_at })),
+  );
+  return rows.length;
 }
 
 /** The events of `document` the server lacks, sent; answers how many were new there. */
@@ -217,7 +274,7 @@ export async function publishSnapshot(
     opened.subscribedData,
     opened.duplicateKeys,
   );
-  const fileSha256 = sha256Hex(bytes);
+  const fileSha256 = sha256OfBytes(bytes);
   const document = await parts.reviews.read(sessionId);
   const outcome = await db.transaction(async (tx) => {
     await tx.query(
@@ -305,6 +362,15 @@ export async function publishSnapshot(
         );
       }
     }
+    const reportsSent = inserted
+      ? await sendKeptReports(
+          tx,
+          parts.library.dir,
+          sessionId,
+          record.snapshotId,
+          Number(inserted.id),
+        )
+      : 0;
     const reviewSent = await sendReview(tx, document);
     return {
       sessionId,
@@ -314,6 +380,7 @@ export async function publishSnapshot(
       fileStored: stored,
       transactions,
       reviewSent,
+      reportsSent,
     };
   });
   await markTeamCase(db, parts.library.dir, await findCase(db, sessionId));
@@ -325,6 +392,8 @@ export interface OpenOutcome {
   /** Snapshots brought into the local library now (the rest it had). */
   readonly imported: number;
   readonly snapshots: number;
+  /** FinBox's report files brought in with the snapshots. */
+  readonly reports: number;
   readonly reviewReceived: number;
   readonly reviewSent: number;
 }
@@ -353,9 +422,10 @@ export async function openCase(
     [sessionId],
   );
   let imported = 0;
+  let reports = 0;
   for (const row of rows) {
     // Checked here too: what the server gives is only what it claims.
-    const actual = sha256Hex(row.bytes);
+    const actual = sha256OfBytes(row.bytes);
     if (actual !== row.file_sha256) {
       throw new TeamError(
         'TEAM_CHECKSUM',
@@ -368,11 +438,25 @@ export async function openCase(
       row.fetched_at,
     );
     if (!outcome.duplicate) imported++;
+    reports += await receiveKeptReports(
+      db,
+      parts.library.dir,
+      sessionId,
+      row.snapshot_id,
+      outcome.record.snapshotId,
+    );
   }
   await markTeamCase(db, parts.library.dir, teamCase);
   const { received, sent } = await syncReview(db, parts.reviews, sessionId);
   await reportAction(db, 'open', sessionId, { snapshots: rows.length, imported });
-  return { teamCase, imported, snapshots: rows.length, reviewReceived: received, reviewSent: sent };
+  return {
+    teamCase,
+    imported,
+    snapshots: rows.length,
+    reports,
+    reviewReceived: received,
+    reviewSent: sent,
+  };
 }
 
 export interface ReviewSync {

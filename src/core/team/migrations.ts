@@ -779,6 +779,39 @@ REVOKE ALL ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, inte
 GRANT EXECUTE ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) TO ${ALL_ROLES};
 `;
 
+const FINBOX_REPORTS = `
+-- FinBox's own report files (its links last an hour, its files are deleted later), kept with
+-- the snapshot they came with: each file stored once in bcv.blobs, read by whoever reads the
+-- case, gone with the snapshot's other data when the case is purged.
+CREATE TABLE bcv.finbox_reports (
+  ${SNAPSHOT_COLUMNS},
+  position integer NOT NULL CHECK (position >= 0),
+  account_id text,
+  file_sha256 text NOT NULL REFERENCES bcv.blobs,
+  kept_at text NOT NULL,
+  PRIMARY KEY (snapshot, position),
+  ${SNAPSHOT_KEY}
+);
+CREATE INDEX finbox_reports_file ON bcv.finbox_reports (file_sha256);
+${publishable('finbox_reports')}
+CREATE POLICY blobs_read_reports ON bcv.blobs FOR SELECT TO ${ALL_ROLES}
+  USING (sha256 IN (SELECT r.file_sha256 FROM bcv.finbox_reports r));
+${rowTrigger(
+  {
+    trigger: 'finbox_report_file_goes',
+    on: 'AFTER DELETE ON bcv.finbox_reports',
+    fn: 'drop_report_file',
+  },
+  `
+BEGIN
+  DELETE FROM bcv.blobs b WHERE b.sha256 = OLD.file_sha256
+    AND NOT EXISTS (SELECT 1 FROM bcv.finbox_reports r WHERE r.file_sha256 = b.sha256)
+    AND NOT EXISTS (SELECT 1 FROM bcv.snapshots s WHERE s.file_sha256 = b.sha256);
+  RETURN OLD;
+END`,
+)}
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
@@ -788,6 +821,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'retention policy and purging', sql: RETENTION },
   { version: 7, name: 'search lookups served by their indexes', sql: SEARCH_LOOKUPS },
   { version: 8, name: 'search lookups that never read the whole book', sql: SEARCH_BY_INDEX },
+  { version: 9, name: "FinBox's report files kept with the case", sql: FINBOX_REPORTS },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -126,6 +126,15 @@ export interface LibrarySnapshotSummary {
   readonly setAside?: number;
 }
 
+/** A save's answer: the snapshot, and FinBox's own report kept with it (or why not). */
+export interface SavedSnapshotSummary extends LibrarySnapshotSummary {
+  readonly finboxReports?: {
+    readonly kept: readonly { readonly accountId: string | null; readonly keptAt: string }[];
+    /** One line: why the report could not be kept (the snapshot is saved all the same). */
+    readonly failure: string | null;
+  };
+}
+
 /** A snapshot an import added (or found already there), with the session it belongs to. */
 export interface ImportedSnapshot extends LibrarySnapshotSummary {
   readonly sessionId: string;
@@ -198,7 +207,7 @@ export const CHANNELS = {
     { readonly path: string; readonly auditNote?: string } | { readonly cancelled: true }
   >(),
   'library:list': plain<LibraryListing>(),
-  'library:save': plain<LibrarySnapshotSummary>(),
+  'library:save': plain<SavedSnapshotSummary>(),
   'library:open': session,
   'library:delete': plain<{ readonly deleted: number }>(),
   /** Issue 17: the session's format-1 snapshots rewritten as format 2 (files that failed, each with its line). */

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import type { SnapshotSource } from '../../../core/library/format';
 import { diffLibrarySnapshots } from '../../../core/library/snapshot-diff';
+import { keepFinboxReports, keptReports } from '../../../core/library/kept-reports';
 import type { LibraryProgress } from '../../../core/library/store';
 import { CoreError } from '../../../core/core-error';
 import { stageMessage } from '@shared/session/progress';
@@ -115,7 +116,14 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       if (loaded.source.kind === 'saved') {
         // Already in the library: saving again would only duplicate the snapshot.
         const found = await library.locate(loaded.sessionId, loaded.source.snapshotId);
-        return snapshotSummary(found.record);
+        const kept = await keptReports(library.dir, loaded.sessionId, found.record.snapshotId);
+        return {
+          ...snapshotSummary(found.record),
+          finboxReports: {
+            kept: kept.map((r) => ({ accountId: r.accountId, keptAt: r.keptAt })),
+            failure: null,
+          },
+        };
       }
       if (!raw?.data) {
         throw new CoreError(
@@ -135,7 +143,24 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
       catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
       // Also in the background: a view that could not be kept is made on the first open.
       savedSessions.keepSaved(saved, loaded.view).catch(() => undefined);
-      return snapshotSummary(saved.record);
+      // FinBox's links last an hour: its report is kept with the snapshot now (a failure
+      // is said; the snapshot is saved all the same).
+      const reports = await keepFinboxReports(
+        {
+          libraryDir: library.dir,
+          sessionId: saved.record.sessionId,
+          snapshotId: saved.record.snapshotId,
+          fetch: deps.fetch,
+        },
+        loaded.view,
+      );
+      return {
+        ...snapshotSummary(saved.record),
+        finboxReports: {
+          kept: reports.kept.map((r) => ({ accountId: r.accountId, keptAt: r.keptAt })),
+          failure: reports.failure,
+        },
+      };
     },
 
     'library:diff': ({ sessionId, from, to }) =>

@@ -14,6 +14,7 @@ import {
   type SortDirection,
 } from '@shared/library/search';
 import { api, shownError } from '../app/api';
+import { keptReportLabel } from '@shared/library/kept-report';
 import { navigation } from '../app/navigation.svelte';
 import { JobProgress } from '../app/job-progress.svelte';
 import { session } from '../app/session.svelte';
@@ -212,7 +213,11 @@ class LibraryState {
     try {
       const saved = await api.saveToLibrary({ handle: current.handle, jobId });
       if (this.listing) void this.load();
-      return `Saved to the library (snapshot ${saved.snapshotId})`;
+      const reports = saved.finboxReports;
+      const kept = reports?.kept.map((r) => keptReportLabel(r.keptAt, r.accountId)) ?? [];
+      return [`Saved to the library (snapshot ${saved.snapshotId})`, ...kept, reports?.failure]
+        .filter(Boolean)
+        .join('; ');
     } catch (error) {
       return `Could not save: ${shownError(error).message}`;
     } finally {

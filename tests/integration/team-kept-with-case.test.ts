@@ -1,0 +1,144 @@
+// What travels with a team case to the other desktop, on a real PostgreSQL server with two
+// `bcv` processes as two logins: FinBox's own report files kept when the session was saved
+// (the same bytes, checked by SHA-256, after FinBox's link has long expired), and the decision
+// chain (recommendation, deviation approval, decision), kept locally when the case is
+// opened and written to the workbook's Decisions sheet. Needs `npm run build` and
+// PostgreSQL 15+ (skipped, saying why, without it).
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBankConnectClient } from '../../src/core/api/client';
+import { keepFinboxReports, keptReports } from '../../src/core/library/kept-reports';
+import { Library } from '../../src/core/library/store';
+import { openSession } from '../../src/core/session/open-session';
+import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
+import { saveInput } from '../unit/library/helpers';
+import { BCV } from './support/bcv';
+import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
+import { setUpTeam, type Login } from './support/team-logins';
+
+const unavailable = teamClusterUnavailable();
+if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
+
+const KEY = 'test-key-0123456789';
+const HASH = 'test-hash-9876543210';
+
+describe.skipIf(unavailable !== null)('what a team case carries to the other desktop', () => {
+  let cluster: TeamCluster;
+  let sandbox: SandboxServer;
+  let now = Date.parse('2026-12-07T03:30:00.000Z');
+  let who: Record<'alice' | 'bob' | 'dave' | 'adam', Login>;
+
+  beforeAll(async () => {
+    if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
+    cluster = await startTeamCluster();
+    sandbox = await startSandboxServer({
+      apiKey: KEY,
+      serverHash: HASH,
+      clock: () => new Date(now),
+    });
+    who = (
+      await setUpTeam(cluster, {
+        alice: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+        bob: { role: 'underwriter', team: 'retail-1', branch: 'Pune' },
+        dave: { role: 'approver', approvesFor: ['retail-1'] },
+        adam: { role: 'admin' },
+      })
+    ).logins;
+    for (const args of [
+      ['reason', 'add', '--team-name', 'retail-1', '--recommendation', 'approve'],
+      ['policy', 'set', '--team-name', 'retail-1', '--rule', 'foir_pct', '--max', '50'],
+    ]) {
+      const extra =
+        args[0] === 'reason'
+          ? ['--reason', 'Income verified', '--sub-reason', 'Salary credits']
+          : ['--label', 'FOIR %'];
+      const run = await who.adam.run(['team', ...args, ...extra]);
+      expect(run.stderr).toBe('');
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await sandbox?.close();
+    await cluster?.stop();
+  });
+
+  it("FinBox's report kept at save goes up with the case and comes down whole on the other desktop", async () => {
+    const library = new Library({ dir: who.alice.library, appVersion: 'test' });
+    const client = createBankConnectClient({
+      baseUrl: sandbox.url,
+      apiKey: KEY,
+      serverHash: HASH,
+      fetch,
+    });
+    const opened = await openSession(
+      {
+        client,
+        endpoint: 'insights',
+        provenance: { profileName: 'Sandbox', host: 'sandbox', sandbox: true },
+      },
+      'demo-retail',
+    );
+    const saved = await library.save({
+      raw: opened.raw,
+      fetchedAt: opened.fetchedAt,
+      source: { kind: 'live', profileName: 'Sandbox', host: 'sandbox', sandbox: true },
+    });
+    const kept = await keepFinboxReports(
+      {
+        libraryDir: library.dir,
+        sessionId: 'demo-retail',
+        snapshotId: saved.record.snapshotId,
+        fetch,
+      },
+      opened.view,
+    );
+    expect(kept.failure).toBeNull();
+    const count = kept.kept.length;
+    expect(count).toBeGreaterThan(0);
+    // The bytes on alice's disk, hashed here.
+    const aliceHashes: string[] = [];
+    for (const k of kept.kept) {
+      const bytes = await readFile(join(library.dir, 'demo-retail', k.file));
+      aliceHashes.push(createHash('sha256').update(bytes).digest('hex'));
+    }
+
+    const published = await who.alice.run([
+      'team',
+      'publish',
+      'demo-retail',
+      '--library',
+      who.alice.library,
+    ]);
+    expect(published.stderr).toBe('');
+    expect(published.stdout).toContain(
+      `\nSent FinBox's report kept with it (${count} file${count === 1 ? '' : 's'})\n`,
+    );
+
+    now += 2 * 60 * 60 * 1000; // FinBox's links have long expired
+    const bobOpens = await who.bob.run([
+      'team',
+      'open',
+      'demo-retail',
+      '--library',
+      who.bob.library,
+    ]);
+    expect(bobOpens.stderr).toBe('');
+    expect(bobOpens.stdout).toMatch(
+      new RegExp(`; FinBox's report kept with it \\(${count} files?\\)\\n$`),
+    );
+    const bobs = new Library({ dir: who.bob.library, appVersion: 'test' });
+    const [snapshot] = (await bobs.list()).snapshots;
+    const onBob = await keptReports(bobs.dir, 'demo-retail', snapshot!.record.snapshotId);
+    const bobHashes: string[] = [];
+    for (const k of onBob) {
+      const bytes = await readFile(join(bobs.dir, 'demo-retail', k.file));
+      bobHashes.push(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(bobHashes).toEqual(aliceHashes);
+    expect(onBob.map((k) => k.accountId)).toEqual(kept.kept.map((k) => k.accountId));
+  });
+});
