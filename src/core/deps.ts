@@ -6,6 +6,7 @@ import type { SessionView } from '@shared/model/view-model';
 import type { BankConnectClient } from './api/client';
 import type { ExportResult } from './export/export-workbook';
 import type { ExportReview } from './export/sheets/review';
+import type { DecisionChain } from './team/decision-chain';
 import type { SafeStorageLike } from './vault/vault';
 
 export interface Connection {
@@ -64,6 +65,8 @@ export interface ExportOptions {
   readonly unmasked?: boolean | undefined;
   /** The session's review: a Review sheet and the flags in Transactions (issue 16). */
   readonly review?: ExportReview | null;
+  /** A team case's decision chain, as kept with its local copy: a Decisions sheet (issue 28). */
+  readonly decisions?: DecisionChain | null;
   /** The credit policy the figures are made with (default: DEFAULT_POLICY). */
   readonly policy?: CreditPolicy | undefined;
   readonly signal?: AbortSignal;

@@ -141,4 +141,102 @@ describe.skipIf(unavailable !== null)('what a team case carries to the other des
     expect(bobHashes).toEqual(aliceHashes);
     expect(onBob.map((k) => k.accountId)).toEqual(kept.kept.map((k) => k.accountId));
   });
+
+  it('the decision chain, submit → deviation → decision, in the workbook exported on the other login', async () => {
+    const { alice, bob, dave } = who;
+    await new Library({ dir: alice.library, appVersion: 'test' }).save(saveInput('case-a'));
+    expect(
+      (await alice.run(['team', 'publish', 'case-a', '--library', alice.library])).stderr,
+    ).toBe('');
+    const submitted = await alice.run([
+      'team',
+      'submit',
+      'case-a',
+      'approve',
+      '--reason',
+      'Income verified',
+      '--sub-reason',
+      'Salary credits',
+      '--figure',
+      'foir_pct=62.5',
+      '--note',
+      'FOIR over, salary stable',
+    ]);
+    expect(submitted.stderr).toBe('');
+    const deviation = /Deviation (\d+)/.exec(submitted.stdout)![1]!;
+    const submission = /submission (\d+)/.exec(submitted.stdout)![1]!;
+    expect(
+      (
+        await dave.run([
+          'team',
+          'deviation',
+          'approve',
+          deviation,
+          '--reason',
+          'Stable salary 6 years',
+        ])
+      ).stderr,
+    ).toBe('');
+    expect(
+      (await dave.run(['team', 'decide', 'case-a', 'approve', '--reason', 'Good file'])).stderr,
+    ).toBe('');
+
+    // Bob opens it (the chain is kept with his copy), then exports offline.
+    expect((await bob.run(['team', 'open', 'case-a', '--library', bob.library])).stderr).toBe('');
+    const out = join(await mkdtemp(join(tmpdir(), 'bcv-chain-')), 'case-a.xlsx');
+    const exported = await bob.run(
+      ['library', 'export', 'case-a', '-o', out, '--library', bob.library],
+      { BCV_TEAM: '/nonexistent/team.json' },
+    );
+    expect(exported.stderr).toBe('');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('Decisions');
+    expect(sheet).toBeDefined();
+    // A row's cells as text, an empty cell as '' (trailing empty cells dropped).
+    const text = (row: number) => {
+      const values = sheet!.getRow(row).values as unknown[];
+      return Array.from({ length: values.length - 1 }, (_, i) => values[i + 1] ?? '').map(String);
+    };
+    expect(text(1)).toEqual(['Decision chain']);
+    expect(text(2)[0]).toMatch(/^Team case case-a, decided, as the team server held it on /);
+    expect(text(4)).toEqual([
+      'Step',
+      'Who',
+      'Role',
+      'When',
+      'Recommendation or decision',
+      'Reason',
+      'Sub-reason',
+      'Detail',
+      'Submission',
+    ]);
+    const when = /^\d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)$/;
+    const rows = [5, 6, 7].map(text);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      [
+        'Recommendation',
+        'alice',
+        'underwriter',
+        'Approve',
+        'Income verified',
+        'Salary credits',
+        'FOIR over, salary stable',
+        submission,
+      ],
+      [
+        'Deviation',
+        'dave',
+        'approver',
+        'Deviation approved',
+        'Stable salary 6 years',
+        '',
+        'FOIR % 62.5, over the limit 50',
+        submission,
+      ],
+      ['Decision', 'dave', 'approver', 'Approve', 'Good file', '', '', submission],
+    ]);
+    for (const r of rows) expect(r[3]).toMatch(when);
+    expect(sheet!.rowCount).toBe(7);
+  });
 });

@@ -28,6 +28,8 @@ import { predictorsPlan } from './sheets/predictors';
 import { reviewPlan, type ExportReview } from './sheets/review';
 import { statusPlan } from './sheets/status';
 import { reconciliationPlan } from './sheets/reconciliation';
+import { decisionsPlan } from './sheets/decisions';
+import type { DecisionChain } from '../team/decision-chain';
 import { summaryPlan } from './sheets/summary';
 import { topPlan } from './sheets/top';
 import { salaryPlan, transactionsPlan } from './sheets/transactions';
@@ -80,7 +82,11 @@ function contextOf(view: SessionView, meta: ExportMeta, options: WorkbookOptions
 /** The sheets in workbook order, Summary first, and how many rows each part will hold. */
 export function planWorkbook(
   context: ExportContext,
-  options: { allFields?: boolean | undefined; maxRowsPerSheet: number },
+  options: {
+    allFields?: boolean | undefined;
+    maxRowsPerSheet: number;
+    decisions?: DecisionChain | null | undefined;
+  },
 ): SheetPlan[] {
   const plans = [
     statusPlan(context),
@@ -121,10 +127,12 @@ export function planWorkbook(
     );
   }
   const review = context.review ? [reviewPlan(context, context.review)] : [];
+  const decisions = options.decisions ? [decisionsPlan(options.decisions)] : [];
   return [
     summaryPlan(context, { notes }),
     insightsPlan(context),
     ...review,
+    ...decisions,
     reconciliationPlan(context),
     ...plans,
   ];
@@ -168,7 +176,11 @@ export async function exportWorkbook(
   const destination = resolve(options.destination);
   const maxRows = options.maxRowsPerSheet ?? EXCEL_MAX_ROWS;
   const context = contextOf(view, meta, options);
-  const plans = planWorkbook(context, { allFields: options.allFields, maxRowsPerSheet: maxRows });
+  const plans = planWorkbook(context, {
+    allFields: options.allFields,
+    maxRowsPerSheet: maxRows,
+    decisions: options.decisions,
+  });
   const total = plans.reduce((n, p) => n + rowsOf(p, maxRows), 0);
 
   const folder = dirname(destination);

@@ -13,12 +13,15 @@ import type { ExportResult } from './export-workbook';
 import type { SessionReviews } from '../review/session-reviews';
 import type { ReviewStore } from '../review/store';
 import { savedSession } from '../session/open-saved';
+import { localDecisionChain, type DecisionChain } from '../team/decision-chain';
 
 export interface WorkbookSession {
   readonly view: SessionView;
   readonly meta: ExportMeta;
   /** The session's review (null, or one with no entries: no Review sheet). */
   readonly review: ReviewDocument | null;
+  /** A team case's decision chain kept with it (none: no Decisions sheet). */
+  readonly decisions?: DecisionChain | null;
 }
 
 /** What the workbook's Summary says of a session's source and fetch time. */
@@ -36,6 +39,7 @@ export function writeSessionWorkbook(
   return exporter(session.view, session.meta, {
     ...options,
     review: review && review.events.length > 0 ? { state: reviewState(review) } : null,
+    decisions: session.decisions ?? null,
   });
 }
 
@@ -55,10 +59,11 @@ export class SessionWorkbooks {
     options: Omit<ExportOptions, 'review'>,
   ): Promise<ExportResult> {
     const review = await this.options.reviewStore.read(loaded.sessionId);
+    const decisions = await this.decisionsOf(loaded.sessionId);
     const meta = exportMetaOf(loaded.fetchedAt, loaded.source);
     return writeSessionWorkbook(
       this.options.exporter,
-      { view: loaded.view, meta, review },
+      { view: loaded.view, meta, review, decisions },
       options,
     );
   }
@@ -72,6 +77,16 @@ export class SessionWorkbooks {
     const { snapshot, view, document } = await this.options.reviews.open(sessionId, snapshotId);
     const { source, fetchedAt } = savedSession(snapshot, view);
     const meta = exportMetaOf(fetchedAt, source);
-    return writeSessionWorkbook(this.options.exporter, { view, meta, review: document }, options);
+    const decisions = await this.decisionsOf(sessionId);
+    return writeSessionWorkbook(
+      this.options.exporter,
+      { view, meta, review: document, decisions },
+      options,
+    );
+  }
+
+  /** A team case's decision chain, kept in its folder (the review store's is the library's). */
+  private decisionsOf(sessionId: string): Promise<DecisionChain | null> {
+    return localDecisionChain(this.options.reviewStore.dir, sessionId);
   }
 }

@@ -13,6 +13,7 @@ import { TeamError } from './errors';
 import { readTeamMark, teamMarks, writeTeamMark } from './local-mark';
 import { whoAmI } from './schema';
 import { reportAction } from './audit';
+import { keepDecisionChain } from './decision-chain';
 import { keptReports, readKeptReport, writeKeptReports } from '../library/kept-reports';
 import { sha256OfBytes } from '../library/format';
 
@@ -464,7 +465,10 @@ export interface ReviewSync {
   readonly sent: number;
 }
 
-/** Both ways: the server's events merged in here, this desktop's sent (nothing lost). */
+/**
+ * Both ways: the server's events merged in here, this desktop's sent (nothing lost); and the
+ * case's decision chain kept with the local copy.
+ */
 export async function syncReview(
   db: TeamDb,
   reviews: ReviewStore,
@@ -476,6 +480,9 @@ export async function syncReview(
   // not a sync that has nothing new.
   const there = new Set(remote.events.map((e) => e.id));
   const mine = { ...document, events: document.events.filter((e) => !there.has(e.id)) };
+  // The decision chain comes with it (the review store's folder is the library's), so the
+  // workbook and memo carry it offline; kept first, as a locked case refuses what follows.
+  await keepDecisionChain(db, reviews.dir, sessionId);
   const sent = mine.events.length > 0 ? await db.transaction((tx) => sendReview(tx, mine)) : 0;
   return { received: added, sent };
 }

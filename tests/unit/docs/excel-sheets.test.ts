@@ -1,6 +1,7 @@
 // docs/excel-export.md's sheet table against a workbook the exporter writes: the same
-// sheets in the same order (the Review sheet is written only for a reviewed session, and
-// `Transactions (all fields)` only when asked for, so this workbook asks for it).
+// sheets in the same order (the Review sheet is written only for a reviewed session, the
+// Decisions sheet only for a team case, and `Transactions (all fields)` only when asked
+// for, so this workbook asks for it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ describe('docs/excel-export.md names every sheet a workbook has, in order', () =
     const { workbook } = await exportTo(referenceView(), { allFields: true });
     const written = workbook.worksheets.map((w) => w.name);
     const withReview = [...written];
-    withReview.splice(written.indexOf('Insights') + 1, 0, 'Review');
+    withReview.splice(written.indexOf('Insights') + 1, 0, 'Review', 'Decisions');
     expect(documented).toEqual(withReview);
   });
 });
