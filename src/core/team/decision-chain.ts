@@ -8,7 +8,7 @@ import { realFs, writeFileAtomic } from '../io/safe-write';
 import { readRegularText } from '../io/regular-file';
 import { folderNameOf } from '../library/ids';
 import type { TeamDb } from './connect';
-import { RECOMMENDATIONS } from './decisions';
+import { TEAM_RECOMMENDATIONS } from '@shared/team/types';
 
 export const DECISIONS_FILE = 'team-decisions.json';
 
@@ -23,7 +23,7 @@ const stepSchema = z.object({
   /** When (an ISO instant); null for a deviation not yet approved. */
   at: z.string().nullable(),
   /** A recommendation or decision (approve, decline, refer); for a deviation, null. */
-  outcome: z.enum(RECOMMENDATIONS).nullable(),
+  outcome: z.enum(TEAM_RECOMMENDATIONS).nullable(),
   reason: z.string(),
   subReason: z.string(),
   /** A submission's note; a deviation's rule, value and limit. */
