@@ -342,8 +342,17 @@ export function unpackSalary(
   );
 }
 
+/**
+ * Views main packed or read packed: a view is never changed once made, so its packing is
+ * made once (the answer to the renderer and the kept view share it, and a kept view read
+ * back is sent as it was read). The renderer only unpacks, so it holds no second copy.
+ */
+const packedViews = new WeakMap<SessionView, PackedSessionView>();
+
 export function packSessionView(view: SessionView): PackedSessionView {
-  return {
+  const known = packedViews.get(view);
+  if (known) return known;
+  const packed: PackedSessionView = {
     ...view,
     accounts: view.accounts.map((account) => ({
       ...account,
@@ -351,6 +360,28 @@ export function packSessionView(view: SessionView): PackedSessionView {
       salaryTransactions: packSalary(account.transactions, account.salaryTransactions),
     })),
   };
+  packedViews.set(view, packed);
+  return packed;
+}
+
+/** Whether a value read back (a kept view) is a packed view of this format. */
+export function isPackedSessionView(value: unknown): value is PackedSessionView {
+  const accounts = (value as { accounts?: unknown } | null)?.accounts;
+  return (
+    Array.isArray(accounts) &&
+    accounts.every(
+      (a: { transactions?: { format?: unknown }; salaryTransactions?: { at?: unknown } }) =>
+        a.transactions?.format === PACKED_TRANSACTIONS &&
+        a.salaryTransactions?.at instanceof Int32Array,
+    )
+  );
+}
+
+/** In main: a packed view read back, as a view remembered with its packing. */
+export function viewOfPacked(packed: PackedSessionView): SessionView {
+  const view = unpackSessionView(packed);
+  packedViews.set(view, packed);
+  return view;
 }
 
 export function unpackSessionView(view: PackedSessionView): SessionView {

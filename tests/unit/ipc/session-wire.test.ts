@@ -76,6 +76,14 @@ describe('session wire', () => {
     expect(unpackTransactions(cloned(packTransactions([])))).toStrictEqual([]);
   });
 
+  it('packs a view once: a second answer of the same view is the same packing', () => {
+    const view = sessions[1]![1];
+    const first = packLoadedSession(loadedOf(view));
+    const again = packLoadedSession({ ...loadedOf(view), handle: 'another' });
+    expect(again.view).toBe(first.view);
+    expect(again.handle).toBe('another');
+  });
+
   it('sends fewer bytes than the objects', () => {
     const loaded = loadedOf(sessions[1]![1]);
     expect(serialize(packLoadedSession(loaded)).length).toBeLessThan(serialize(loaded).length / 2);

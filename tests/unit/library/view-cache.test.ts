@@ -1,12 +1,16 @@
 // Opened views kept for a reopen (src/core/session/view-cache.ts, open-saved.ts): the same
 // view as the full open, and used only when this build, these file bytes and this
 // install's key all match; anything else opens the file in full.
+import { createHmac } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { zstdCompressSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../src/core/library/store';
 import { openSavedSession, VIEW_KEPT_FROM_BYTES } from '../../../src/core/session/open-saved';
 import { ViewCache, viewCacheKey } from '../../../src/core/session/view-cache';
+import { packSessionView, unpackSessionView } from '../../../src/shared/ipc/session-wire';
 import { generateSession } from '../../../src/sandbox/generator';
 import { largePlan } from '../../../src/sandbox/sessions';
 import { rawOf } from '../../fakes/received';
@@ -40,6 +44,43 @@ describe('a large saved session opened again', () => {
     const second = await openSavedSession(library, views, 'big', undefined);
     expect(second.from).toBe('kept view');
     expect(second.session).toEqual(first.session);
+  });
+
+  it('is kept as the columns the renderer is sent, and that is what a reopen sends', async () => {
+    const views = await cacheIn(await tempDir());
+    const first = await openSavedSession(library, views, 'big', undefined);
+    await first.keeping;
+    const second = await openSavedSession(library, views, 'big', undefined);
+    expect(second.from).toBe('kept view');
+    const sent = packSessionView(second.session.view);
+    expect(sent.accounts[0]!.transactions.count).toBe(20_000);
+    // What the renderer rebuilds from it is what the full open made, field for field.
+    expect(unpackSessionView(structuredClone(sent))).toStrictEqual(first.session.view);
+  });
+
+  it('is opened in full when the kept file holds the earlier form (objects, not columns)', async () => {
+    const dir = await tempDir();
+    const views = await cacheIn(dir);
+    const first = await openSavedSession(library, views, 'big', undefined);
+    await first.keeping;
+    const [name] = await readdir(dir);
+    const { record } = await library.locate('big');
+    const kept = await readFile(join(dir, name!));
+    const keptHeader = kept.subarray(12, 12 + kept.readUInt32BE(8)).toString('utf8');
+    const { fileSha256 } = JSON.parse(keptHeader) as { fileSha256: string };
+    // Written as the earlier keep wrote it: the view's objects v8-serialised, signed with
+    // this install's key, for this build and these file bytes.
+    const body = serialize(first.session.view);
+    const header = Buffer.from(
+      JSON.stringify({ fingerprint: 'build-1', fileSha256, viewBytes: body.length }),
+    );
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(header.length);
+    const signed = Buffer.concat([Buffer.from('BCVVIEW1'), length, header, zstdCompressSync(body)]);
+    const mac = createHmac('sha256', KEY).update(signed).digest();
+    await writeFile(join(dir, name!), Buffer.concat([signed, mac]));
+    expect(await views.read(record.sessionId, record.snapshotId, fileSha256)).toBeNull();
+    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
   });
 
   it('is opened in full for another build, another install, or no key', async () => {
