@@ -2,7 +2,7 @@
 // account's usual scale (the larger of its median transaction, its median absolute
 // balance and its overdraft or credit limit, at least ₹10,000). Such an amount is shown,
 // never hidden or changed, and marked so the reader asks where it came from.
-import type { AccountView } from '../model/view-model';
+import type { AccountView, TransactionView } from '../model/view-model';
 import { formatRupees } from '../model/money';
 
 /** Four orders of magnitude: a ₹50,000 account showing ₹500 crore. */
@@ -16,10 +16,30 @@ export interface Plausibility {
   readonly reason: string;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)]!;
+/** The upper median of the first `length` values (a typed array sorts numbers natively). */
+function median(values: Float64Array, length: number): number {
+  if (length === 0) return 0;
+  const sorted = values.subarray(0, length).sort();
+  return sorted[Math.floor(length / 2)]!;
+}
+
+/** The larger median of an account's absolute amounts and balances, once per transaction list. */
+const medians = new WeakMap<readonly TransactionView[], number>();
+
+function medianScale(transactions: readonly TransactionView[]): number {
+  const known = medians.get(transactions);
+  if (known !== undefined) return known;
+  const amounts = new Float64Array(transactions.length);
+  const balances = new Float64Array(transactions.length);
+  let a = 0;
+  let b = 0;
+  for (const t of transactions) {
+    if (Number.isFinite(t.amount)) amounts[a++] = Math.abs(t.amount);
+    if (t.balance !== null && Number.isFinite(t.balance)) balances[b++] = Math.abs(t.balance);
+  }
+  const scale = Math.max(median(amounts, a), median(balances, b));
+  medians.set(transactions, scale);
+  return scale;
 }
 
 export function plausibilityOf(
@@ -27,14 +47,8 @@ export function plausibilityOf(
     details: Pick<AccountView['details'], 'odLimit' | 'creditLimit'>;
   },
 ): Plausibility {
-  const amounts: number[] = [];
-  const balances: number[] = [];
-  for (const t of account.transactions) {
-    if (Number.isFinite(t.amount)) amounts.push(Math.abs(t.amount));
-    if (t.balance !== null && Number.isFinite(t.balance)) balances.push(Math.abs(t.balance));
-  }
   const limit = Math.max(account.details.odLimit ?? 0, account.details.creditLimit ?? 0);
-  const scale = Math.max(FLOOR, median(amounts), median(balances), limit);
+  const scale = Math.max(FLOOR, medianScale(account.transactions), limit);
   return {
     ceiling: scale * IMPLAUSIBLE_FACTOR,
     reason:
