@@ -17,10 +17,17 @@ export function installBridge(tables: {
     } else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       if (typeof record.typedArray === 'string' && typeof record.base64 === 'string') {
-        const text = atob(record.base64);
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        return new constructors[record.typedArray]!(bytes.buffer);
+        // Chromium's own decoder where it has one (a JS loop over 30 MB took seconds).
+        const fromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+        let bytes: Uint8Array;
+        if (fromBase64) {
+          bytes = fromBase64(record.base64);
+        } else {
+          const text = atob(record.base64);
+          bytes = new Uint8Array(text.length);
+          for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        }
+        return new constructors[record.typedArray]!(bytes.buffer as ArrayBuffer);
       }
       for (const key of Object.keys(record)) record[key] = revive(record[key]);
     }
