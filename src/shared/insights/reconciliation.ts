@@ -6,7 +6,8 @@
 // FinBox has that the response does not carry, or a disagreement.
 import type { CalendarDate, MonthKey } from '../model/calendar';
 import { daysInMonth, formatDate, formatMonth, toMonthKey } from '../model/calendar';
-import { formatAmount, toPaise } from '../model/money';
+import { formatCount, NONE } from '../format/value';
+import { formatAmount, formatRupees, toPaise } from '../model/money';
 import type { AccountView } from '../model/view-model';
 import type { AccountInsights, Tally } from './types';
 
@@ -554,4 +555,12 @@ export function reconciliationLine(c: ReconciliationCounts): string {
       : null,
   ].filter(Boolean);
   return `${head}; ${c.differ} differ (${parts.join(', ')})`;
+}
+
+/** A compared value as the Insights tab and the memo show it: rupees, a count, a ratio. */
+export function formatReconciled(kind: ReconciliationKind, value: number | null): string {
+  if (value === null) return NONE;
+  if (kind === 'money') return formatRupees(value);
+  if (kind === 'count') return formatCount(value);
+  return value.toFixed(4);
 }
