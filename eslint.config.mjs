@@ -104,13 +104,15 @@ export default tseslint.config(
   { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   // Type-aware rules (the house style's): a promise is awaited, returned or marked `void`;
   // a type is imported as a type. Every TypeScript and Svelte file is in one of the
-  // projects; plain JavaScript is checked without types.
+  // projects (a component's script is read with the renderer's, tsconfig.web.json); plain
+  // JavaScript is checked without types.
   {
-    files: ['**/*.ts', '**/*.mts'],
+    files: ['**/*.ts', '**/*.mts', '**/*.svelte'],
     languageOptions: {
       parserOptions: {
         project: ['./tsconfig.node.json', './tsconfig.web.json', './tsconfig.renderer-tests.json'],
         tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
       },
     },
     rules: {
