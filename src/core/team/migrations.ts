@@ -653,6 +653,24 @@ REVOKE ALL ON FUNCTION bcv.purge_case(text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bcv.purge_case(text, jsonb) TO bcv_admin;
 `;
 
+/** bcv.search_ids's arms: what each way of matching reads and the condition it matches by. */
+const SEARCH_ARMS = `  CASE p_arm
+    WHEN 'party' THEN
+      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
+      v_match := 'p.kind = $1 AND p.key = $2';
+    WHEN 'party-prefix' THEN
+      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
+      v_match := 'p.kind = $1 AND p.key LIKE $2';
+    WHEN 'narration' THEN
+      v_from := 'bcv.transactions t';
+      v_match := $m$t.narration_tsv @@ to_tsquery('simple', $2)$m$;
+    WHEN 'details' THEN
+      v_from := 'bcv.transactions t';
+      v_match := $m$t.details_tsv @@ to_tsquery('simple', $2)$m$;
+    ELSE
+      RAISE EXCEPTION 'no search arm %', p_arm USING ERRCODE = '22023';
+  END CASE;`;
+
 const SEARCH_LOOKUPS = `
 -- Row-level security lets an index serve only "leakproof" conditions: text equality does,
 -- but LIKE and full-text @@ do not, so under the policies a word or a name prefix is found
@@ -682,22 +700,7 @@ DECLARE
   v_match text;
   v_filters text := '';
 BEGIN
-  CASE p_arm
-    WHEN 'party' THEN
-      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
-      v_match := 'p.kind = $1 AND p.key = $2';
-    WHEN 'party-prefix' THEN
-      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
-      v_match := 'p.kind = $1 AND p.key LIKE $2';
-    WHEN 'narration' THEN
-      v_from := 'bcv.transactions t';
-      v_match := $m$t.narration_tsv @@ to_tsquery('simple', $2)$m$;
-    WHEN 'details' THEN
-      v_from := 'bcv.transactions t';
-      v_match := $m$t.details_tsv @@ to_tsquery('simple', $2)$m$;
-    ELSE
-      RAISE EXCEPTION 'no search arm %', p_arm USING ERRCODE = '22023';
-  END CASE;
+${SEARCH_ARMS}
   IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
   IF p_from IS NOT NULL THEN v_filters := v_filters || ' AND t.date >= $4'; END IF;
   IF p_to IS NOT NULL THEN v_filters := v_filters || ' AND t.date <= $5'; END IF;
@@ -730,22 +733,7 @@ DECLARE
   v_filters text := '';
   v_common text[];
 BEGIN
-  CASE p_arm
-    WHEN 'party' THEN
-      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
-      v_match := 'p.kind = $1 AND p.key = $2';
-    WHEN 'party-prefix' THEN
-      v_from := 'bcv.parties p JOIN bcv.transactions t ON t.id = p.tx';
-      v_match := 'p.kind = $1 AND p.key LIKE $2';
-    WHEN 'narration' THEN
-      v_from := 'bcv.transactions t';
-      v_match := $m$t.narration_tsv @@ to_tsquery('simple', $2)$m$;
-    WHEN 'details' THEN
-      v_from := 'bcv.transactions t';
-      v_match := $m$t.details_tsv @@ to_tsquery('simple', $2)$m$;
-    ELSE
-      RAISE EXCEPTION 'no search arm %', p_arm USING ERRCODE = '22023';
-  END CASE;
+${SEARCH_ARMS}
   IF p_arm IN ('narration', 'details') THEN
     -- A word's rows come from its index (at the cost of its posting list) or from reading
     -- rows until the page is full (at the cost of what is read). The planner chooses well
