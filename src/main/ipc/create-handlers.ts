@@ -48,7 +48,7 @@ export function createHandlers(deps: AppDeps): Handlers {
       ...policyHandlers(deps, s),
       ...memoHandlers(deps, s),
       ...finboxReportHandlers(deps, s),
-      ...teamHandlers(s),
+      ...teamHandlers(deps, s),
     }));
     return table;
   };

@@ -152,6 +152,7 @@ export const argSchemas = {
     })
     .strict(),
   'team:remove': empty,
+  'team:choose-file': z.object({ what: z.enum(['ca', 'cert', 'key']) }).strict(),
   'team:test': empty,
   'team:marks': empty,
   'team:cases': empty,

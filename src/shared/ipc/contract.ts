@@ -252,6 +252,8 @@ export const CHANNELS = {
   'team:status': plain<TeamStatus>(),
   'team:save': plain<TeamStatus>(),
   'team:remove': plain<TeamStatus>(),
+  /** A CA, client certificate or key file chosen in main's open dialog: its path. */
+  'team:choose-file': plain<{ readonly path: string } | { readonly cancelled: true }>(),
   /** Connects afresh: the status says signed in as whom, or the one line why not. */
   'team:test': plain<TeamStatus>(),
   /** This library's team cases, from their marks (no server needed). */

@@ -5,6 +5,7 @@ import type { TeamCaseDecision } from '@shared/team/types';
 import { parseSearchInput } from '@shared/catalogue/query';
 import { CoreError } from '../../../core/core-error';
 import { readRegularText } from '../../../core/io/regular-file';
+import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { findCase, listCases, openCase, publishSnapshot } from '../../../core/team/cases';
 import type { TeamConnection } from '../../../core/team/connect';
@@ -27,6 +28,7 @@ type Channels =
   | 'team:status'
   | 'team:save'
   | 'team:remove'
+  | 'team:choose-file'
   | 'team:test'
   | 'team:marks'
   | 'team:cases'
@@ -85,7 +87,13 @@ async function readClientKey(file: string): Promise<string> {
   }
 }
 
-export function teamHandlers(s: Services): HandlerMap<Channels> {
+const CHOOSE = {
+  ca: 'The CA that signed the team server’s certificate',
+  cert: 'Your client certificate',
+  key: 'Your client certificate’s key',
+} as const;
+
+export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
   const { team } = s;
   const { link, parts } = team;
   return {
@@ -102,6 +110,17 @@ export function teamHandlers(s: Services): HandlerMap<Channels> {
     'team:remove': async () => {
       await link.remove();
       return team.status();
+    },
+    'team:choose-file': async ({ what }) => {
+      const chosen = await deps.dialogs.openFiles({
+        title: CHOOSE[what],
+        filters: [
+          { name: 'PEM files', extensions: ['pem', 'crt', 'cer', 'key'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        multiple: false,
+      });
+      return chosen?.[0] ? { path: chosen[0] } : ({ cancelled: true } as const);
     },
     'team:test': async () => {
       await link.test();

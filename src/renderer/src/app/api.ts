@@ -100,6 +100,7 @@ export const api = {
   teamStatus: call('team:status'),
   saveTeam: call('team:save'),
   removeTeam: call('team:remove'),
+  chooseTeamFile: call('team:choose-file'),
   testTeam: call('team:test'),
   teamMarks: call('team:marks'),
   teamCases: call('team:cases'),
