@@ -284,6 +284,46 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     expect(decided.decision).toMatchObject({ by: 'ravi', decision: 'approve' });
   });
 
+  it("the memo's decision chain: fresh from the server, then as kept when it is out of reach", async () => {
+    // The chain the memo prints for ravi's copy of case-a, worked out from the steps above.
+    const expected = [
+      [
+        'submission',
+        'alice',
+        'underwriter',
+        'approve',
+        'Income verified',
+        'Salary credits',
+        'Stable salary',
+      ],
+      [
+        'deviation',
+        'ravi',
+        'approver',
+        null,
+        'Six years with one employer',
+        '',
+        'FOIR % 62.5, over the limit 50',
+      ],
+      ['decision', 'ravi', 'approver', 'approve', 'Good case', '', ''],
+    ];
+    const stepsOf = (chain: IpcResults['team:decision-chain']['chain']) =>
+      chain!.steps.map((s) => [s.kind, s.by, s.role, s.outcome, s.reason, s.subReason, s.detail]);
+    const fresh = (await ravi.call('team:decision-chain', { sessionId: 'case-a' })).chain;
+    expect(fresh?.state).toBe('decided');
+    expect(stepsOf(fresh)).toEqual(expected);
+    expect(fresh!.steps.every((s) => s.at !== null)).toBe(true);
+
+    // Out of reach (a refused login saved): the chain as kept in ravi's library.
+    await ravi.call('team:save', profileOf(who.ravi, { password: 'not-ravis' }));
+    const kept = (await ravi.call('team:decision-chain', { sessionId: 'case-a' })).chain;
+    expect(stepsOf(kept)).toEqual(expected);
+    expect(kept!.readAt).toBe(fresh!.readAt);
+    await ravi.call('team:save', profileOf(who.ravi));
+    // A local case has none.
+    expect((await ravi.call('team:decision-chain', { sessionId: 'case-r' })).chain).toBeNull();
+  });
+
   it("records a team case's workbook and memo exports in the audit trail, whose chain verifies; a local case's none", async () => {
     const teamCase = await ravi.call('library:open', { sessionId: 'case-a' });
     const out = await ravi.call('export:xlsx', { handle: teamCase.handle, jobId: 'x1' });

@@ -9,6 +9,7 @@ import { readRegularText } from '../io/regular-file';
 import { folderNameOf } from '../library/ids';
 import type { TeamDb } from './connect';
 import { TEAM_RECOMMENDATIONS } from '@shared/team/types';
+import type { TeamDecisionChain, TeamDecisionStep } from '@shared/team/decision-chain';
 
 export const DECISIONS_FILE = 'team-decisions.json';
 
@@ -42,8 +43,10 @@ const chainSchema = z.object({
   steps: z.array(stepSchema),
 });
 
-export type DecisionStep = z.infer<typeof stepSchema>;
-export type DecisionChain = z.infer<typeof chainSchema>;
+export type DecisionStep = TeamDecisionStep;
+export type DecisionChain = TeamDecisionChain;
+/** The schema as the shared shape (a change to one and not the other fails to compile). */
+const chainFile: z.ZodType<TeamDecisionChain> = chainSchema;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -163,7 +166,7 @@ export async function localDecisionChain(
 ): Promise<DecisionChain | null> {
   try {
     const text = await readRegularText(join(libraryDir, folderNameOf(sessionId), DECISIONS_FILE));
-    const parsed = chainSchema.safeParse(JSON.parse(text));
+    const parsed = chainFile.safeParse(JSON.parse(text));
     return parsed.success && parsed.data.sessionId === sessionId ? parsed.data : null;
   } catch {
     return null;

@@ -187,4 +187,5 @@ export const argSchemas = {
       reason: z.string().trim().min(1, 'Give the reason').max(2000),
     })
     .strict(),
+  'team:decision-chain': z.object({ sessionId }).strict(),
 } as const satisfies Record<IpcChannel, z.ZodType>;

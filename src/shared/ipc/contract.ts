@@ -2,6 +2,7 @@
 // renderer. Channel names are `feature:action`. Arguments are validated in main with the
 // zod schemas of arg-schemas.ts (types only here: zod stays out of the renderer); results
 // travel as IpcResult, a session's packed (api.ts says what crosses for each channel).
+import type { TeamDecisionChain } from '../team/decision-chain';
 import type { CreditPolicy } from '../insights/policy';
 import type { z } from 'zod';
 import type { DataEndpoint } from '../api/endpoints';
@@ -281,6 +282,8 @@ export const CHANNELS = {
   'team:submit': plain<TeamCaseDecision>(),
   'team:deviation': plain<TeamCaseDecision>(),
   'team:decide': plain<TeamCaseDecision>(),
+  /** A team case's decision chain: fresh from the server when it answers, else as kept locally. */
+  'team:decision-chain': plain<{ readonly chain: TeamDecisionChain | null }>(),
 } as const;
 
 export type IpcChannel = keyof typeof CHANNELS;

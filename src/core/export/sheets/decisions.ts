@@ -1,7 +1,11 @@
 // `Decisions`: a team case's decision chain, as kept with its local copy when it was last
 // opened or synced: each recommendation (who, in which role, when, the reason and
 // sub-reason), each deviation it raised and who approved it, and the approver's decision.
-import type { DecisionChain, DecisionStep } from '../../team/decision-chain';
+import {
+  DECISION_STEP_TEXT,
+  decisionOutcomeText,
+  type TeamDecisionChain as DecisionChain,
+} from '@shared/team/decision-chain';
 import type { SheetRow } from '../cells';
 import { instantLabel } from '../labels';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
@@ -18,19 +22,6 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Submission', kind: 'text', maxWidth: 12 },
 ];
 
-const STEP_TEXT: Record<DecisionStep['kind'], string> = {
-  submission: 'Recommendation',
-  deviation: 'Deviation',
-  decision: 'Decision',
-};
-
-const OUTCOME_TEXT = { approve: 'Approve', decline: 'Decline', refer: 'Refer' } as const;
-
-function outcomeOf(step: DecisionStep): string {
-  if (step.outcome) return OUTCOME_TEXT[step.outcome];
-  return step.at ? 'Deviation approved' : 'Not approved yet';
-}
-
 export function decisionsPlan(chain: DecisionChain): SheetPlan {
   const rows: SheetRow[] = [
     { style: 'title', cells: ['Decision chain'] },
@@ -46,11 +37,11 @@ export function decisionsPlan(chain: DecisionChain): SheetPlan {
   }
   for (const s of chain.steps) {
     rows.push([
-      STEP_TEXT[s.kind],
+      DECISION_STEP_TEXT[s.kind],
       s.by || null,
       s.by ? s.role : null,
       s.at ? (instantLabel(s.at) ?? s.at) : null,
-      outcomeOf(s),
+      decisionOutcomeText(s),
       s.reason || null,
       s.subReason || null,
       s.detail || null,

@@ -18,6 +18,8 @@ import {
   submit,
 } from '../../../core/team/decisions';
 import { teamMarks } from '../../../core/team/local-mark';
+import { keepDecisionChain, localDecisionChain } from '../../../core/team/decision-chain';
+import { isTeamCase } from '../../../core/team/export-audit';
 import type { Member } from '../../../core/team/schema';
 import { searchTeam, seenInTeam } from '../../../core/team/search';
 import { memberView } from '../../../core/team/team-link';
@@ -40,7 +42,8 @@ type Channels =
   | 'team:case'
   | 'team:submit'
   | 'team:deviation'
-  | 'team:decide';
+  | 'team:decide'
+  | 'team:decision-chain';
 
 /** A case's place in maker-checker with what its team configured, for this login. */
 async function caseDecision(
@@ -176,5 +179,17 @@ export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
         await decide(db, sessionId, decision, reason);
         return caseDecision(db, me, sessionId);
       }),
+    'team:decision-chain': async ({ sessionId }) => {
+      const dir = parts.library.dir;
+      if (!(await isTeamCase(dir, sessionId))) return { chain: null };
+      if (link.configured()) {
+        try {
+          return { chain: await link.run(({ db }) => keepDecisionChain(db, dir, sessionId)) };
+        } catch {
+          // The server cannot be reached: the chain as kept at the last open or sync.
+        }
+      }
+      return { chain: await localDecisionChain(dir, sessionId) };
+    },
   };
 }

@@ -113,6 +113,7 @@ export const api = {
   submitTeamCase: call('team:submit'),
   approveTeamDeviation: call('team:deviation'),
   decideTeamCase: call('team:decide'),
+  teamDecisionChain: call('team:decision-chain'),
   pathOf: (file: File): string => bridge().pathOf(file),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),

@@ -12,6 +12,7 @@ import type { LoadedSession } from '@shared/ipc/contract';
 import { formatLocalTime } from '@shared/format/local-time';
 import type { AccountView } from '@shared/model/view-model';
 import type { ReviewState } from '@shared/review/state';
+import type { TeamDecisionChain } from '@shared/team/decision-chain';
 
 export interface MemoContext {
   readonly summary: SessionSummary;
@@ -22,6 +23,8 @@ export interface MemoContext {
   readonly generatedAt: string;
   /** The generated-by line: on the first page and in every page's footer. */
   readonly generatedBy: string;
+  /** A team case's decision chain (null for a local case). */
+  readonly decisions?: TeamDecisionChain | null;
 }
 
 export interface MemoAccount {
