@@ -8,6 +8,7 @@ import { realFs, writeFileAtomic } from '../io/safe-write';
 import { readRegularText } from '../io/regular-file';
 import { folderNameOf } from '../library/ids';
 import type { TeamDb } from './connect';
+import { SUBMISSION_COLUMNS, type SubmissionRow } from './decisions';
 import { TEAM_RECOMMENDATIONS } from '@shared/team/types';
 import type { TeamDecisionChain, TeamDecisionStep } from '@shared/team/decision-chain';
 
@@ -60,17 +61,8 @@ export async function readDecisionChain(
     'SELECT state FROM bcv.cases WHERE session_id = $1',
     [sessionId],
   );
-  const submissions = await db.query<{
-    id: string;
-    submitted_by: string;
-    recommendation: DecisionStep['outcome'];
-    reason: string;
-    sub_reason: string;
-    note: string;
-    submitted_at: Date;
-  }>(
-    `SELECT id::text, submitted_by, recommendation, reason, sub_reason, note, submitted_at
-     FROM bcv.submissions WHERE session_id = $1 ORDER BY id`,
+  const submissions = await db.query<SubmissionRow>(
+    `SELECT ${SUBMISSION_COLUMNS} FROM bcv.submissions WHERE session_id = $1 ORDER BY id`,
     [sessionId],
   );
   const deviations = await db.query<{

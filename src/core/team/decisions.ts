@@ -226,6 +226,19 @@ export interface CaseDecisionState {
   } | null;
 }
 
+/** A submission as read back: the columns, and their row. */
+export const SUBMISSION_COLUMNS =
+  'id::text, submitted_by, recommendation, reason, sub_reason, note, submitted_at';
+export interface SubmissionRow {
+  readonly id: string;
+  readonly submitted_by: string;
+  readonly recommendation: Recommendation;
+  readonly reason: string;
+  readonly sub_reason: string;
+  readonly note: string;
+  readonly submitted_at: Date;
+}
+
 /** Where a case is in maker-checker: its latest submission, deviations and decision. */
 export async function decisionState(db: TeamDb, sessionId: string): Promise<CaseDecisionState> {
   const [c] = await db.query<{ state: string }>(
@@ -237,17 +250,9 @@ export async function decisionState(db: TeamDb, sessionId: string): Promise<Case
       'TEAM_NOT_FOUND',
       `The team library has no case ${sessionId} that you may read`,
     );
-  const [s] = await db.query<{
-    id: string;
-    submitted_by: string;
-    recommendation: Recommendation;
-    reason: string;
-    sub_reason: string;
-    note: string;
-    submitted_at: Date;
-  }>(
-    `SELECT id::text, submitted_by, recommendation, reason, sub_reason, note, submitted_at
-     FROM bcv.submissions WHERE session_id = $1 ORDER BY id DESC LIMIT 1`,
+  const [s] = await db.query<SubmissionRow>(
+    `SELECT ${SUBMISSION_COLUMNS} FROM bcv.submissions WHERE session_id = $1
+     ORDER BY id DESC LIMIT 1`,
     [sessionId],
   );
   const deviations = s
