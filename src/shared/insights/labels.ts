@@ -43,17 +43,18 @@ export const SALARY_SOURCE: Record<SalaryInsights['source'], string> = {
 };
 
 /**
- * `narration:RTN` -> `narration “RTN”`; `channel:inward_cheque_bounce` -> `channel “Inward
- * cheque return”`; `description:emi` -> `description “EMI”` (FinBox's codes by name).
+ * `narration:RTN` -> `narration says “RTN”`; `channel:inward_cheque_bounce` -> `FinBox's
+ * channel “Inward cheque return”`; `description:emi` -> `FinBox's description “EMI”`.
  */
 export function ruleLabel(rule: string): string {
   const at = rule.indexOf(':');
   if (at < 0) return rule;
   const source = rule.slice(0, at);
   const value = rule.slice(at + 1);
-  if (source === 'narration') return `narration “${value}”`;
-  if (source === 'channel') return `channel “${channelName(value)}”`;
-  return `${source} “${fieldLabel(value)}”`;
+  // Our own match reads as such; the others name the FinBox field that said so, in words.
+  if (source === 'narration') return `narration says “${value}”`;
+  if (source === 'channel') return `FinBox's channel “${channelName(value)}”`;
+  return `FinBox's ${source} “${fieldLabel(value)}”`;
 }
 
 export const EXCLUSION_REASON: Record<CreditExclusionReason, string> = {
