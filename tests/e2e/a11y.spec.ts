@@ -21,6 +21,11 @@ test('every screen passes axe-core in light and dark, one h1 each, focus where t
   await expectOneH1(page);
   await expectNoAxeViolations(page, 'Connection');
 
+  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Team profile' })).toBeVisible();
+  await expectOneH1(page);
+  await expectNoAxeViolations(page, 'Team, none set up');
+
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   await expectOneH1(page);
   await expectNoAxeViolations(page, 'Library');
