@@ -167,7 +167,8 @@ const MEMO_CASES: readonly MemoCase[] = [
     accounts: ['7891'],
     expected: [
       // 50100234567891 (14 digits): eight X and 7891.
-      'HDFC Bank XXXXXXXX7891 PRIYA VENKATESH',
+      'XXXXXXXX7891',
+      'PRIYA VENKATESH',
       'PDF · 01 Apr 2024 to',
       'to 30 Sep 2024',
       'BAJAJ FINANCE LTD Loan EMI ₹12,450.00',
