@@ -13,6 +13,7 @@ import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
 import { connectAs, setUpTeam, type Login } from './support/team-logins';
+import { searchTeam } from '../../src/core/team/search';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -103,5 +104,31 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
     ).rows;
     expect(stats?.mce).toContain('upi'); // the path where the planner chooses is taken
     await everyPath();
+  });
+
+  it('a page the first lookup fills is the answer: the later lookups change nothing shown', async () => {
+    // LEELA names a counterparty in both cases (more than one transaction): a page of one is
+    // full from the name lookup, the row named by its name, and more are said to match.
+    const one = await searchTeam(
+      audrey,
+      { text: 'LEELA', amountPaise: null, from: null, to: null },
+      1,
+    );
+    expect(one.hitCount).toBe(1);
+    expect(one.truncated).toBe(true);
+    expect(one.sessions.flatMap((s) => s.hits.map((h) => h.matchedBy))).toEqual(['name']);
+    // With room for every match, the same text finds each LEELA transaction, by name.
+    const all = await searchTeam(audrey, {
+      text: 'LEELA',
+      amountPaise: null,
+      from: null,
+      to: null,
+    });
+    const leela = await plain(
+      "SELECT p.tx AS id FROM bcv.parties p WHERE p.kind = 'name' AND (p.key LIKE 'LEELA%') IS TRUE",
+      [],
+    );
+    expect(all.hitCount).toBe(new Set(leela).size);
+    expect(all.truncated).toBe(false);
   });
 });

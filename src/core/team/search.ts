@@ -98,6 +98,9 @@ async function findRows(
     }
   }
   for (const arm of arms) {
+    // A full page is what is listed: an arm that can only add rows past it, or name a row
+    // by a match no better than the one it has, changes nothing the answer shows.
+    if (best.size > limit && arm.rank >= Math.max(...[...best.values()].slice(0, limit))) continue;
     const ids = await db.query<{ id: string }>(
       'SELECT id::text AS id FROM bcv.search_ids($1, $2, $3, $4, $5, $6, $7) AS id',
       [arm.arm, arm.kind, arm.term, query.amountPaise, query.from, query.to, limit + 1],
