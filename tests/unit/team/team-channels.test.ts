@@ -1,0 +1,93 @@
+// The team channels with no server at all (createHandlers, as the app registers them): with
+// no team set up nothing is asked of any server and the local library answers as before; a
+// profile saved and removed takes its secret out of the vault with it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IpcEventName, IpcEvents, IpcResults } from '../../../src/shared/ipc/contract';
+import { TEAM_PROFILE_FILE } from '../../../src/core/team/team-link';
+import { VAULT_FILE } from '../../../src/core/vault/vault';
+import { createHandlers } from '../../../src/main/ipc/create-handlers';
+import { testDeps } from '../ipc/helpers';
+
+const ctx = { emit<E extends IpcEventName>(_n: E, _p: IpcEvents[E]) {} };
+
+async function setup() {
+  const deps = await testDeps();
+  const handlers = createHandlers(deps);
+  const answer = (channel: keyof IpcResults, args: unknown = {}) =>
+    handlers.handle(channel, args, ctx);
+  return { deps, handlers, answer };
+}
+
+const profile = {
+  host: 'pg.lender.internal',
+  port: 5432,
+  database: 'bcv_team',
+  user: 'asha',
+  sslmode: 'verify-full',
+  caFile: null,
+  certFile: null,
+};
+
+describe('team channels without a server', () => {
+  it('with no team set up: none configured, server calls refused in one line, the library as before', async () => {
+    const { answer, handlers } = await setup();
+    try {
+      expect(await answer('team:status')).toEqual({
+        ok: true,
+        result: { profile: null, link: { kind: 'none' }, sync: { running: false, last: null } },
+      });
+      expect(await answer('team:marks')).toEqual({ ok: true, result: { marks: [] } });
+      expect(await answer('team:cases')).toEqual({
+        ok: false,
+        error: {
+          code: 'TEAM_PROFILE',
+          message: 'No team is set up: enter the team profile on the Team screen',
+        },
+      });
+      const listed = await answer('library:list');
+      expect(listed).toMatchObject({ ok: true, result: { entries: [], problems: [] } });
+    } finally {
+      await handlers.dispose();
+    }
+  });
+
+  it('refuses a profile without a host, naming the field', async () => {
+    const { answer, handlers } = await setup();
+    try {
+      expect(await answer('team:save', { ...profile, host: ' ' })).toEqual({
+        ok: false,
+        error: { code: 'BAD_ARGUMENT', message: 'host: Enter the server host', field: 'host' },
+      });
+    } finally {
+      await handlers.dispose();
+    }
+  });
+
+  it('keeps the password in the vault until the team is removed, and answers only its hint', async () => {
+    const { answer, handlers, deps } = await setup();
+    try {
+      const saved = await answer('team:save', { ...profile, password: 'pa55-w0rd-asha' });
+      expect(saved).toMatchObject({
+        ok: true,
+        result: {
+          profile: { host: 'pg.lender.internal', password: { set: true, last4: 'asha' } },
+          link: { kind: 'idle' },
+        },
+      });
+      expect(JSON.stringify(saved)).not.toContain('pa55-w0rd-asha');
+      const vault = () => readFile(join(deps.userDataDir, VAULT_FILE), 'utf8');
+      expect(Object.keys(JSON.parse(await vault()).secrets)).toEqual(['team:password']);
+
+      expect(await answer('team:remove')).toMatchObject({
+        ok: true,
+        result: { profile: null, link: { kind: 'none' } },
+      });
+      expect(JSON.parse(await vault()).secrets).toEqual({});
+      expect(await readFile(join(deps.userDataDir, TEAM_PROFILE_FILE), 'utf8')).toBe('null\n');
+    } finally {
+      await handlers.dispose();
+    }
+  });
+});
