@@ -671,6 +671,20 @@ const SEARCH_ARMS = `  CASE p_arm
       RAISE EXCEPTION 'no search arm %', p_arm USING ERRCODE = '22023';
   END CASE;`;
 
+/** bcv.search_ids's end: the filters, the query under the caller's cases, and its grants. */
+const SEARCH_QUERY = `  IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
+  IF p_from IS NOT NULL THEN v_filters := v_filters || ' AND t.date >= $4'; END IF;
+  IF p_to IS NOT NULL THEN v_filters := v_filters || ' AND t.date <= $5'; END IF;
+  -- Planned for these values each time (a generic plan cannot tell a rare word from a
+  -- common one).
+  RETURN QUERY EXECUTE 'SELECT t.id FROM ' || v_from || ' WHERE ' || v_match || v_filters
+    || ' AND t.session_id IN (SELECT bcv.readable_sessions()) LIMIT $6'
+    USING p_kind, p_term, p_amount, p_from, p_to, p_limit;
+END
+$fn$;
+REVOKE ALL ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) TO ${ALL_ROLES};`;
+
 const SEARCH_LOOKUPS = `
 -- Row-level security lets an index serve only "leakproof" conditions: text equality does,
 -- but LIKE and full-text @@ do not, so under the policies a word or a name prefix is found
@@ -701,18 +715,7 @@ DECLARE
   v_filters text := '';
 BEGIN
 ${SEARCH_ARMS}
-  IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
-  IF p_from IS NOT NULL THEN v_filters := v_filters || ' AND t.date >= $4'; END IF;
-  IF p_to IS NOT NULL THEN v_filters := v_filters || ' AND t.date <= $5'; END IF;
-  -- Planned for these values each time (a generic plan cannot tell a rare word from a
-  -- common one).
-  RETURN QUERY EXECUTE 'SELECT t.id FROM ' || v_from || ' WHERE ' || v_match || v_filters
-    || ' AND t.session_id IN (SELECT bcv.readable_sessions()) LIMIT $6'
-    USING p_kind, p_term, p_amount, p_from, p_to, p_limit;
-END
-$fn$;
-REVOKE ALL ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) TO ${ALL_ROLES};
+${SEARCH_QUERY}
 `;
 
 const SEARCH_BY_INDEX = `
@@ -753,18 +756,7 @@ ${SEARCH_ARMS}
       PERFORM set_config('enable_seqscan', 'off', true); -- for this call only (see SET above)
     END IF;
   END IF;
-  IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
-  IF p_from IS NOT NULL THEN v_filters := v_filters || ' AND t.date >= $4'; END IF;
-  IF p_to IS NOT NULL THEN v_filters := v_filters || ' AND t.date <= $5'; END IF;
-  -- Planned for these values each time (a generic plan cannot tell a rare word from a
-  -- common one).
-  RETURN QUERY EXECUTE 'SELECT t.id FROM ' || v_from || ' WHERE ' || v_match || v_filters
-    || ' AND t.session_id IN (SELECT bcv.readable_sessions()) LIMIT $6'
-    USING p_kind, p_term, p_amount, p_from, p_to, p_limit;
-END
-$fn$;
-REVOKE ALL ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) TO ${ALL_ROLES};
+${SEARCH_QUERY}
 `;
 
 const FINBOX_REPORTS = `
