@@ -86,9 +86,11 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
         expect(await lookup(arm, null, term), `${arm} ${term}`).toEqual(expected);
       }
     }
-    // The lookup's own settings end with it.
+    // The lookup's own settings end with it; the app's connection compiles nothing with JIT.
     const [setting] = await audrey.query<{ enable_seqscan: string }>('SHOW enable_seqscan');
     expect(setting!.enable_seqscan).toBe('on');
+    const [jit] = await audrey.query<{ jit: string }>('SHOW jit');
+    expect(jit!.jit).toBe('off');
   }
 
   it('before ANALYZE (no word known as common): each lookup as a plain scan finds it', async () => {

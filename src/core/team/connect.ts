@@ -113,6 +113,10 @@ export async function connectTeam(
     ssl,
     application_name: options.applicationName ?? 'bcv',
     connectionTimeoutMillis: options.timeoutMs ?? 10_000,
+    // The app's statements are short lookups: compiling a plan with JIT (done once its
+    // estimated cost passes a threshold, as a lookup over a large book's rows does) costs
+    // hundreds of milliseconds more than running it.
+    options: '-c jit=off',
   });
   // A dropped connection is reported on the next query; it must not crash the process.
   client.on('error', () => undefined);
