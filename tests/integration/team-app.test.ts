@@ -195,7 +195,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     ).toBe(true);
   });
 
-  it('sends a note written while the server was out of reach once the app signs in again', async () => {
+  it('sends a note written while the server was out of reach once the app signs in again, and one written signed in at once', async () => {
     // The login refused (a wrong password saved): the note is kept in this library only.
     await alice.call('team:save', profileOf(who.alice, { password: 'not-alices' }));
     expect((await alice.call('team:test')).link.kind).toBe('failed');
@@ -220,6 +220,13 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     }
     expect(status.sync.last).toMatchObject({ synced: 1, sent: 1, failed: [] });
     expect(await onServer()).toContain('Written offline: rent paid');
+
+    // Signed in, a note goes up as it is written (no sync asked for).
+    await alice.call('review:note', { handle: opened.handle, text: 'Written online: EMI seen' });
+    for (let i = 0; i < 100 && !(await onServer()).includes('Written online: EMI seen'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await onServer()).toContain('Written online: EMI seen');
   });
 
   it('runs a case through submission, deviation and decision; the database refuses what it must', async () => {

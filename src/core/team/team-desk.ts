@@ -58,6 +58,15 @@ export class TeamDesk {
   }
 
   /**
+   * After a review change on a team case: sent now when signed in (in the background; a
+   * failure leaves it for the next sync). Offline, nothing is tried: no wait for a timeout.
+   */
+  reviewChanged(sessionId: string): void {
+    if (this.link.state().kind !== 'connected') return;
+    void this.syncCase(sessionId).catch(() => undefined);
+  }
+
+  /**
    * Records a team case's export in the audit trail. Answers null when it is recorded or
    * is no team case, else the one line saying why it is not (the file is written anyway).
    */

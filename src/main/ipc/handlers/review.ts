@@ -17,24 +17,35 @@ export function reviewHandlers(s: Services): HandlerMap<Channels> {
   const { reviewer } = s;
   const reviews = s.reviews.loaded;
   const viewOf = (handle: string) => s.sessions.get(handle).loaded.view;
+  /** A change on a team case goes to the team server at once when the app is signed in. */
+  const sent = <T>(handle: string, state: T): T => {
+    s.team.reviewChanged(viewOf(handle).sessionId);
+    return state;
+  };
 
   return {
     'review:get': async ({ handle }) => reviews.state(viewOf(handle)),
     'review:flag': async ({ handle, keys, labels, note, exclude }) =>
-      reviews.flag(viewOf(handle), await reviewer.get(), keys, {
-        ...(labels ? { labels } : {}),
-        ...(note !== undefined ? { note } : {}),
-        ...(exclude ? { exclude } : {}),
-      }),
+      sent(
+        handle,
+        await reviews.flag(viewOf(handle), await reviewer.get(), keys, {
+          ...(labels ? { labels } : {}),
+          ...(note !== undefined ? { note } : {}),
+          ...(exclude ? { exclude } : {}),
+        }),
+      ),
     'review:note': async ({ handle, text, account, noteId }) =>
-      reviews.note(viewOf(handle), await reviewer.get(), text, {
-        account: account ?? null,
-        ...(noteId ? { noteId } : {}),
-      }),
+      sent(
+        handle,
+        await reviews.note(viewOf(handle), await reviewer.get(), text, {
+          account: account ?? null,
+          ...(noteId ? { noteId } : {}),
+        }),
+      ),
     'review:note-remove': async ({ handle, noteId }) =>
-      reviews.removeNote(viewOf(handle), await reviewer.get(), noteId),
+      sent(handle, await reviews.removeNote(viewOf(handle), await reviewer.get(), noteId)),
     'review:verdict': async ({ handle, decision, reason }) =>
-      reviews.verdict(viewOf(handle), await reviewer.get(), decision, reason),
+      sent(handle, await reviews.verdict(viewOf(handle), await reviewer.get(), decision, reason)),
     'review:reviewer': async ({ name }) => ({
       name: name === undefined ? await reviewer.get() : await reviewer.set(name),
     }),
