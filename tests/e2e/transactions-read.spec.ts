@@ -1,9 +1,10 @@
 // The Transactions tab reads like a statement at the sizes underwriters work at (1366x768,
 // 1920x1080), light and dark: the narration keeps its width with the details open (beside
-// the table when both fit, else below it), every amount is whole in its cell, channel and
-// category are never cut inside a word, search finds a category ("emi" finds Loan EMI).
+// the table when both fit, else below it) and shows a typical narration whole without the
+// table scrolling sideways, every amount is whole in its cell, channel and category are
+// never cut inside a word, search finds a category ("emi" finds Loan EMI).
 import { join } from 'node:path';
-import { channelName } from '../../src/shared/format/channel-names';
+import { channelName, channelShortName } from '../../src/shared/format/channel-names';
 import { expect, SCREENSHOTS, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
 import { selectTab } from './report-steps';
@@ -22,19 +23,20 @@ async function cells(app: AppFixture) {
     .locator('tbody tr:not(.spacer)')
     .evaluateAll((trs) =>
       trs.map((tr) => {
-        const td = [...tr.querySelectorAll('td')];
-        const at = (i: number) => ({
-          text: td[i]!.textContent ?? '',
-          title: td[i]!.getAttribute('title') ?? '',
-          overflows: td[i]!.scrollWidth > td[i]!.clientWidth + 0.5,
-          width: td[i]!.getBoundingClientRect().width,
-        });
-        // tick, fraud mark, date, narration, ref, debit, credit, balance, channel, category
+        const at = (selector: string) => {
+          const td = tr.querySelector(selector)!;
+          return {
+            text: td.textContent ?? '',
+            title: td.getAttribute('title') ?? '',
+            overflows: td.scrollWidth > td.clientWidth + 0.5,
+            width: td.getBoundingClientRect().width,
+          };
+        };
         return {
-          narration: at(3),
-          amounts: [at(5), at(6), at(7)],
-          channel: at(8),
-          category: at(9),
+          narration: at('td.narration'),
+          amounts: [at('td.debit'), at('td.credit'), at('td.balance')],
+          channel: at('td.channel'),
+          category: at('td.category'),
         };
       }),
     );
@@ -64,9 +66,15 @@ for (const size of [
     expect(narrationWidth).toBeGreaterThanOrEqual(300);
     for (const row of before) {
       for (const amount of row.amounts) expect(amount.overflows, amount.text).toBe(false);
-      // The cell's title is the channel as sent; its name is what the cell shortens.
-      const name = channelName(row.channel.title);
-      expect(cutAtWord(row.channel.text, name), row.channel.text).toBe(true);
+      // The cell's title ends with the channel as sent (after its full name when the cell
+      // shortens it); the cell shows its full or short name, cut only at a space.
+      const sent = row.channel.title.split(' — ').pop()!;
+      const shown = row.channel.text;
+      const names = [channelName(sent), channelShortName(sent)];
+      expect(
+        names.some((name) => cutAtWord(shown, name)),
+        shown,
+      ).toBe(true);
       expect(cutAtWord(row.category.text, row.category.title), row.category.text).toBe(true);
     }
 
@@ -111,3 +119,51 @@ test('search finds transactions by category and channel: "emi" finds the Loan EM
   for (const row of found) expect(`${row.narration.text} ${row.category.title}`).toMatch(/emi/i);
   expect(found.some((row) => /loan emi/i.test(row.category.title))).toBe(true);
 });
+
+/** The scroller's sideways overflow, and the widest header cell's label. */
+async function tableShape(app: AppFixture) {
+  return app.page
+    .getByRole('region', { name: /^Transactions table, scrollable$/ })
+    .evaluate((scroller) => {
+      const heads = [...scroller.querySelectorAll('thead th')].map((th) => ({
+        label: th.textContent?.replace(/[▲▼]/g, '').trim() ?? '',
+        width: th.getBoundingClientRect().width,
+      }));
+      return {
+        sideways: scroller.scrollWidth - scroller.clientWidth,
+        widest: heads.reduce((a, b) => (b.width > a.width ? b : a)).label,
+      };
+    });
+}
+
+for (const id of ['demo-business', 'demo-retail']) {
+  test(`at 1366x768 ${id}'s narrations up to 60 characters are whole, details open or closed, and nothing scrolls sideways`, async ({
+    app,
+  }) => {
+    const { page } = app;
+    expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
+    await app.open();
+    await openSession(page, id);
+    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    await selectTab(page, 'Transactions');
+    for (const details of ['closed', 'open'] as const) {
+      if (details === 'open') {
+        await page.getByRole('tabpanel').locator('tbody tr button.open').nth(1).click();
+        await expect(
+          page.getByRole('complementary', { name: 'Transaction details' }),
+        ).toBeVisible();
+      }
+      const rows = (await cells(app)).slice(0, 20);
+      expect(rows.length, details).toBeGreaterThanOrEqual(details === 'open' ? 5 : 18);
+      // A typical NEFT/RTGS/IMPS narration is 40-60 characters; longer ones (UPI's, with
+      // the VPA and a trailer) are in full on hover and in the details.
+      const typical = rows.filter((row) => row.narration.text.length <= 60);
+      expect(typical.length, details).toBeGreaterThanOrEqual(details === 'open' ? 3 : 10);
+      for (const row of typical) expect(row.narration.overflows, row.narration.text).toBe(false);
+      for (const row of rows) expect(row.narration.title).toContain(row.narration.text);
+      const shape = await tableShape(app);
+      expect(shape.sideways, details).toBeLessThanOrEqual(0);
+      expect(shape.widest, details).toBe('Narration');
+    }
+  });
+}

@@ -1,7 +1,8 @@
 // Transaction channels by the names underwriters use (UPI, NEFT, NACH, cheque, cash...),
 // from FinBox's `transaction_channel` values (the real-responses reference lists them;
 // FinBox spells one `cash_withdrawl`, and recurring sets send them in capitals). A value
-// not listed shows as sent: never guessed, never blank.
+// not listed shows as sent: never guessed, never blank. A table column shows the short name
+// (the rails a statement reader looks for), the full name on hover, in the filter and details.
 const NAMES: Readonly<Record<string, string>> = {
   upi: 'UPI',
   neft: 'NEFT',
@@ -48,4 +49,19 @@ export function channelName(value: string | null | undefined): string {
   const raw = (value ?? '').trim();
   if (raw === '') return '';
   return NAMES[raw.toLowerCase()] ?? raw;
+}
+
+/** The few full names too long for a table column, by the rails they stand for. */
+const SHORT: Readonly<Record<string, string>> = {
+  'Net banking (NEFT/RTGS/IMPS)': 'NEFT/RTGS/IMPS',
+  'Auto-debit (NACH/ECS)': 'NACH/ECS',
+  'Auto-debit return (NACH/ECS)': 'NACH/ECS return',
+  'Payment gateway purchase': 'Gateway purchase',
+  'International transaction': 'International',
+};
+
+/** The channel's name for a table column: `net_banking_transfer` -> `NEFT/RTGS/IMPS`. */
+export function channelShortName(value: string | null | undefined): string {
+  const name = channelName(value);
+  return SHORT[name] ?? name;
 }

@@ -1,6 +1,6 @@
 // Channels by their names on screen and in the workbook; the value as sent kept beside.
 import { describe, expect, it } from 'vitest';
-import { channelName } from '../../../src/shared/format/channel-names';
+import { channelName, channelShortName } from '../../../src/shared/format/channel-names';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { apiTransaction, column, exportTo, sheet, withTransactions } from '../export/helpers';
 
@@ -36,6 +36,19 @@ describe('channelName', () => {
     expect(channelName('')).toBe('');
     expect(channelName(null)).toBe('');
   });
+});
+
+describe('channelShortName', () => {
+  it.each([
+    ['net_banking_transfer', 'NEFT/RTGS/IMPS'],
+    ['auto_debit_payment', 'NACH/ECS'],
+    ['auto_debit_payment_bounce', 'NACH/ECS return'],
+    ['payment_gateway_purchase', 'Gateway purchase'],
+    ['upi', 'UPI'],
+    ['cash_deposit', 'Cash deposit'],
+    ['wallet_topup_v2', 'wallet_topup_v2'],
+    ['', ''],
+  ])('%s -> %s', (value, name) => expect(channelShortName(value)).toBe(name));
 });
 
 describe('the workbook', () => {

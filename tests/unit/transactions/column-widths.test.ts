@@ -1,12 +1,16 @@
 // The transaction table's column widths from its data, measured here at 7 px a character
 // (bold 8): amount columns as wide as their longest amount text at any size and sign,
-// channel and category capped, names shortened only at a word.
+// channel (its short name) and category capped but never narrower than their first word,
+// names shortened only at a space, the narration given a typical narration's width before
+// Ref is shown.
 import { describe, expect, it } from 'vitest';
 import {
   CELL_PADDING,
   columnWidths,
   fitWords,
   NAME_CAP,
+  planColumns,
+  type ColumnWidths,
   type Measure,
 } from '../../../src/shared/transactions/column-widths';
 import { tx } from './helpers';
@@ -39,28 +43,116 @@ describe('columnWidths', () => {
     expect(w.balance).toBe(19 * 7 + CELL_PADDING);
   });
 
-  it('sizes channel by its name, category as sent, each up to the cap', () => {
+  it('sizes channel by its short name, category as sent, each up to the cap', () => {
     const rows = [tx({ index: 0 })];
     const w = columnWidths(
       rows,
-      { channels: ['upi', 'cash_deposit'], categories: ['Loan EMI', 'x'.repeat(60)] },
+      {
+        channels: ['upi', 'cash_deposit', 'net_banking_transfer'],
+        categories: ['Loan EMI', 'Transfer to related party accounts abroad'],
+      },
       LABELS,
       measure,
     );
-    // "Cash deposit" (12 characters, the name of cash_deposit): 84 + 16 = 100; its header
-    // "Channel" is 7 x 8 + 16 = 72, narrower.
-    expect(w.channel).toBe(12 * 7 + CELL_PADDING);
+    // "NEFT/RTGS/IMPS" (14 characters, net_banking_transfer's short name; its full name
+    // "Net banking (NEFT/RTGS/IMPS)" would be 28): 98 + 16 = 114. "Cash deposit" is 84;
+    // the header "Channel" is 7 x 8 + 16 arrow = 72.
+    expect(w.channel).toBe(14 * 7 + CELL_PADDING);
+    // 41 characters = 287 px, over the cap: 170 + 16.
     expect(w.category).toBe(NAME_CAP + CELL_PADDING);
+  });
+
+  it('never makes a name column narrower than its first word (up to 260 px)', () => {
+    const rows = [tx({ index: 0 })];
+    const w = columnWidths(
+      rows,
+      { channels: ['upi'], categories: ['Reimbursements and refunds', 'x'.repeat(60)] },
+      LABELS,
+      measure,
+    );
+    // "Reimbursements…" (15 characters) = 105 fits the cap; "xxx…" (one 60-character word,
+    // 420 px) is kept whole up to 260: 260 + 16 = 276.
+    expect(w.category).toBe(260 + CELL_PADDING);
+    const short = columnWidths(
+      rows,
+      { channels: ['upi'], categories: ['Supercalifragilisticexpialidocious payments'] },
+      LABELS,
+      measure,
+    );
+    // 43 characters (301 px) are over the cap 170, but the first word and its "…" are 35
+    // characters = 245 px: 245 + 16 = 261.
+    expect(short.category).toBe(35 * 7 + CELL_PADDING);
+  });
+
+  it('gives the narration its longest text, up to a typical 60-character narration', () => {
+    const few = columnWidths(
+      [tx({ narration: 'BY CASH DEPOSIT' }), tx({ narration: 'ATM WDL' })],
+      { channels: [], categories: [] },
+      LABELS,
+      measure,
+    );
+    // "BY CASH DEPOSIT" is 15 characters: 105 + 16 = 121 (its header: 9 x 8 + 16 = 88).
+    expect(few.narration).toBe(15 * 7 + CELL_PADDING);
+    const long = columnWidths(
+      [tx({ narration: 'UPI-'.repeat(500) }), tx({ narration: 'ATM WDL' })],
+      { channels: [], categories: [] },
+      LABELS,
+      measure,
+    );
+    // Past 60 characters: 60 x 7 = 420 + 16 = 436.
+    expect(long.narration).toBe(60 * 7 + CELL_PADDING);
+  });
+});
+
+describe('planColumns', () => {
+  // A table at 1366x768 is 1306 px wide; tick and fraud mark 30 each, Flags' header 56.
+  const widths: ColumnWidths = {
+    date: 100,
+    narration: 436,
+    ref: 130,
+    debit: 100,
+    credit: 110,
+    balance: 120,
+    channel: 114,
+    category: 140,
+  };
+  const other = 30 + 30 + 56;
+  // Everything but narration and ref: 116 + 100 + 100 + 110 + 120 + 114 + 140 = 800.
+
+  it('shows Ref only where the narration keeps its width beside it', () => {
+    // 800 + 436 = 1236 fits 1306; with Ref, 1366 does not: Ref gives way, the table scrolls
+    // below 800 + 300 = 1100.
+    expect(planColumns(widths, other, 1306)).toEqual({
+      narrationFits: true,
+      ref: false,
+      minWidth: 1100,
+    });
+    // 1366 fits exactly: Ref shows, the table scrolls below 800 + 130 + 300 = 1230.
+    expect(planColumns(widths, other, 1366)).toEqual({
+      narrationFits: true,
+      ref: true,
+      minWidth: 1230,
+    });
+  });
+
+  it('says when even the narration alone does not fit (the details go below the table)', () => {
+    // 1306 - 340 panel - 8 gap = 958 < 1236.
+    expect(planColumns(widths, other, 958)).toEqual({
+      narrationFits: false,
+      ref: false,
+      minWidth: 1100,
+    });
   });
 });
 
 describe('fitWords', () => {
   it('keeps a name that fits, else whole words and an ellipsis', () => {
     expect(fitWords('Loan EMI', 100, measure)).toBe('Loan EMI');
-    // 'Net banking (NEFT/RTGS/IMPS)' at 7 px a character in 120 px: "Net banking …" fits
-    // (13 x 7 = 91), "Net banking (NEFT/…" (19 x 7 = 133) does not.
-    expect(fitWords('Net banking (NEFT/RTGS/IMPS)', 120, measure)).toBe('Net banking…');
-    expect(fitWords('Net banking (NEFT/RTGS/IMPS)', 140, measure)).toBe('Net banking (NEFT…');
+    // 'Net banking (NEFT/RTGS/IMPS)' at 7 px a character in 140 px: "Net banking…" fits
+    // (12 x 7 = 84); "(NEFT/RTGS/IMPS)" is one word, never cut to "(NEFT…".
+    expect(fitWords('Net banking (NEFT/RTGS/IMPS)', 140, measure)).toBe('Net banking…');
+    // A hyphen joins a word: "Auto-debit return…" is 18 x 7 = 126, over 120.
+    expect(fitWords('Auto-debit return (NACH/ECS)', 120, measure)).toBe('Auto-debit…');
     // A first word too long for the column is kept whole (the cell clips it).
     expect(fitWords('Supercalifragilistic payments', 70, measure)).toBe('Supercalifragilistic…');
   });
