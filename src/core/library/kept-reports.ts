@@ -53,6 +53,12 @@ export function reportLinksOf(view: SessionView): ReportLink[] {
 }
 
 const manifestName = (snapshotId: string) => `${snapshotId}.finbox-reports.json`;
+
+/** The snapshot a file in a session's folder is a kept report (or its manifest) of, or null. */
+export function keptReportSnapshotOf(fileName: string): string | null {
+  const m = /^(.+)\.finbox-report(?:s\.json|(?:-\d+)?\.xlsx)$/.exec(fileName);
+  return m ? m[1]! : null;
+}
 const reportName = (snapshotId: string, n: number, of: number) =>
   `${snapshotId}.finbox-report${of === 1 ? '' : `-${n + 1}`}.xlsx`;
 

@@ -44,6 +44,7 @@ import { decodeSessionInput } from './session-input';
 import { folderNameOf, makeSnapshotId } from './ids';
 import { INDEX_NAME } from './index-file';
 import { REVIEW_FILE, REVIEW_LOCK } from '../review/store';
+import { keptReportSnapshotOf } from './kept-reports';
 
 const REVIEW_NAMES: ReadonlySet<string> = new Set([REVIEW_FILE, REVIEW_LOCK]);
 
@@ -470,9 +471,14 @@ export class Library {
       const names = await this.fs.readdir(folder).catch((error: unknown) => {
         throw deleteFailure(sessionId, folder, error);
       });
-      // The session's review goes with its last snapshot (one item in the trash).
+      // The session's review goes with its last snapshot (one item in the trash), and
+      // FinBox's reports kept with a snapshot go with it.
       const onlySnapshots = names.every(
-        (n) => n.endsWith(FILE_EXTENSION) || TEMP_PATTERN.test(n) || REVIEW_NAMES.has(n),
+        (n) =>
+          n.endsWith(FILE_EXTENSION) ||
+          TEMP_PATTERN.test(n) ||
+          REVIEW_NAMES.has(n) ||
+          keptReportSnapshotOf(n) !== null,
       );
       if (
         all &&
@@ -484,9 +490,12 @@ export class Library {
         }); // one item in the OS trash for the whole session
       } else {
         for (const s of mine.filter((m) => dirname(m.file) === folder)) {
-          await this.trash(s.file).catch((error: unknown) => {
-            throw deleteFailure(sessionId, s.file, error);
-          });
+          const kept = names.filter((n) => keptReportSnapshotOf(n) === s.record.snapshotId);
+          for (const file of [s.file, ...kept.map((n) => join(folder, n))]) {
+            await this.trash(file).catch((error: unknown) => {
+              throw deleteFailure(sessionId, file, error);
+            });
+          }
         }
       }
     }

@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { LibraryFs } from '../../../src/core/io/safe-write';
 import { INDEX_NAME, Library } from '../../../src/core/library/store';
+import { writeKeptReports } from '../../../src/core/library/kept-reports';
 import { rawOf } from '../../fakes/received';
 import { encodeFormat1File, payloadTextOf } from '../../fakes/format-1-file';
 import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';
@@ -286,6 +287,52 @@ describe('library store', () => {
     expect((await library.list()).entries.map((e) => e.sessionId)).toEqual(['t']);
     await expect(library.delete('s')).rejects.toMatchObject({ code: 'NOT_IN_LIBRARY' });
     await expect(library.open('nope')).rejects.toThrow('Session nope is not in the library');
+  });
+
+  it("FinBox's reports kept with a snapshot go to the trash with it, and with the session", async () => {
+    const trashed: string[] = [];
+    const library = await tempLibrary({
+      trash: async (path) => {
+        trashed.push(path);
+        await rm(path, { recursive: true, force: true });
+      },
+    });
+    const one = await library.save(saveInput('s', '2026-01-01T00:00:00.000Z'));
+    const two = await library.save(saveInput('s', '2026-01-02T00:00:00.000Z'));
+    const at = '2026-01-02T00:00:00.000Z';
+    for (const s of [one, two]) {
+      await writeKeptReports(
+        { libraryDir: library.dir, sessionId: 's', snapshotId: s.record.snapshotId },
+        [
+          { accountId: 'a1', bytes: Buffer.from('PK\x03\x04 one'), keptAt: at },
+          { accountId: 'a2', bytes: Buffer.from('PK\x03\x04 two'), keptAt: at },
+        ],
+      );
+    }
+    const folder = join(library.dir, 's');
+    const id1 = one.record.snapshotId;
+    const id2 = two.record.snapshotId;
+    // One snapshot: its file, its two reports and their manifest; the other's stay.
+    expect(await library.delete('s', id1)).toBe(1);
+    expect(trashed.map((p) => p.slice(folder.length + 1)).sort()).toEqual(
+      [
+        `${id1}.bcsession`,
+        `${id1}.finbox-report-1.xlsx`,
+        `${id1}.finbox-report-2.xlsx`,
+        `${id1}.finbox-reports.json`,
+      ].sort(),
+    );
+    expect((await readdir(folder)).filter((n) => n.startsWith(id2)).sort()).toEqual(
+      [
+        `${id2}.bcsession`,
+        `${id2}.finbox-report-1.xlsx`,
+        `${id2}.finbox-report-2.xlsx`,
+        `${id2}.finbox-reports.json`,
+      ].sort(),
+    );
+    // The whole session: the folder, one item.
+    expect(await library.delete('s')).toBe(1);
+    expect(trashed[trashed.length - 1]).toBe(folder);
   });
 
   it('cleans temporary files of dead saves only once they are old', async () => {
