@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { channelName, channelShortName } from '../../src/shared/format/channel-names';
 import { expect, SCREENSHOTS, test, type AppFixture } from './support/fixtures';
 import { openSession } from './support/journey';
-import { selectTab } from './report-steps';
+import { selectTab, selectView } from './report-steps';
 
 async function openTransactions(app: AppFixture): Promise<void> {
   await app.open();
@@ -16,10 +16,12 @@ async function openTransactions(app: AppFixture): Promise<void> {
   await selectTab(app.page, 'Transactions');
 }
 
+const TABLE = /^Transactions table, scrollable$/;
+
 /** Every rendered row's cells as measured: text, full title, and whether the text overflows. */
-async function cells(app: AppFixture) {
+async function cells(app: AppFixture, table = TABLE) {
   return app.page
-    .getByRole('region', { name: /^Transactions table, scrollable$/ })
+    .getByRole('region', { name: table })
     .locator('tbody tr:not(.spacer)')
     .evaluateAll((trs) =>
       trs.map((tr) => {
@@ -121,19 +123,17 @@ test('search finds transactions by category and channel: "emi" finds the Loan EM
 });
 
 /** The scroller's sideways overflow, and the widest header cell's label. */
-async function tableShape(app: AppFixture) {
-  return app.page
-    .getByRole('region', { name: /^Transactions table, scrollable$/ })
-    .evaluate((scroller) => {
-      const heads = [...scroller.querySelectorAll('thead th')].map((th) => ({
-        label: th.textContent?.replace(/[▲▼]/g, '').trim() ?? '',
-        width: th.getBoundingClientRect().width,
-      }));
-      return {
-        sideways: scroller.scrollWidth - scroller.clientWidth,
-        widest: heads.reduce((a, b) => (b.width > a.width ? b : a)).label,
-      };
-    });
+async function tableShape(app: AppFixture, table = TABLE) {
+  return app.page.getByRole('region', { name: table }).evaluate((scroller) => {
+    const heads = [...scroller.querySelectorAll('thead th')].map((th) => ({
+      label: th.textContent?.replace(/[▲▼]/g, '').trim() ?? '',
+      width: th.getBoundingClientRect().width,
+    }));
+    return {
+      sideways: scroller.scrollWidth - scroller.clientWidth,
+      widest: heads.reduce((a, b) => (b.width > a.width ? b : a)).label,
+    };
+  });
 }
 
 for (const id of ['demo-business', 'demo-retail']) {
@@ -167,3 +167,24 @@ for (const id of ['demo-business', 'demo-retail']) {
     }
   });
 }
+
+test('at 1366x768 the transactions behind a figure read the same: typical narrations whole, nothing scrolls sideways', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open();
+  await openSession(page, 'demo-business');
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await selectView(page, 'Analyses', 'Month by month');
+  const analyses = page.getByRole('tabpanel').getByTestId('analyses');
+  await analyses.locator('tr[data-figure="credits"]').getByRole('button').first().click();
+  await expect(page.getByRole('region', { name: 'Transactions behind the figure' })).toBeVisible();
+  const list = /^Behind the figure .* table, scrollable$/;
+  const rows = await cells(app, list);
+  const typical = rows.filter((row) => row.narration.text.length <= 60);
+  expect(typical.length).toBeGreaterThanOrEqual(10);
+  for (const row of typical) expect(row.narration.overflows, row.narration.text).toBe(false);
+  const shape = await tableShape(app, list);
+  expect(shape.sideways).toBeLessThanOrEqual(0);
+  expect(shape.widest).toBe('Narration');
+});

@@ -14,8 +14,8 @@ import type { TransactionColumn } from './sort';
 /** Width in CSS pixels of `text` in the table's font (bold: the header's). */
 export type Measure = (text: string, bold?: boolean) => number;
 
-/** Cell padding (8 px a side) and the sort arrow's room beside a header label. */
-export const CELL_PADDING = 16;
+/** Cell padding (6 px a side: the table sets its cells' from this) and the sort arrow's room. */
+export const CELL_PADDING = 12;
 const ARROW = 16;
 /** The narration is never squeezed below this: the table scrolls sideways instead. */
 export const NARRATION_MIN = 300;

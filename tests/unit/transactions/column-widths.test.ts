@@ -5,7 +5,6 @@
 // Ref is shown.
 import { describe, expect, it } from 'vitest';
 import {
-  CELL_PADDING,
   columnWidths,
   fitWords,
   NAME_CAP,
@@ -35,12 +34,12 @@ describe('columnWidths', () => {
       tx({ index: 1, type: 'credit', amount: 81, balance: -99999999999.5 }),
     ];
     const w = columnWidths(rows, { channels: [], categories: [] }, LABELS, measure);
-    // "99,99,99,99,99,999.99" is 21 characters: 21 x 7 + 16 = 163.
-    expect(w.debit).toBe(21 * 7 + CELL_PADDING);
-    // "81.00" is narrower than its header "Credit (₹)": 10 x 8 + 16 arrow + 16 = 112.
-    expect(w.credit).toBe(10 * 8 + ARROW + CELL_PADDING);
-    // "-99,99,99,99,999.50" is 19 characters: 19 x 7 + 16 = 149.
-    expect(w.balance).toBe(19 * 7 + CELL_PADDING);
+    // "99,99,99,99,99,999.99" is 21 characters: 21 x 7 + 12 padding = 159.
+    expect(w.debit).toBe(21 * 7 + 12);
+    // "81.00" is narrower than its header "Credit (₹)": 10 x 8 + 16 arrow + 12 = 108.
+    expect(w.credit).toBe(10 * 8 + ARROW + 12);
+    // "-99,99,99,99,999.50" is 19 characters: 19 x 7 + 12 = 145.
+    expect(w.balance).toBe(19 * 7 + 12);
   });
 
   it('sizes channel by its short name, category as sent, each up to the cap', () => {
@@ -55,11 +54,11 @@ describe('columnWidths', () => {
       measure,
     );
     // "NEFT/RTGS/IMPS" (14 characters, net_banking_transfer's short name; its full name
-    // "Net banking (NEFT/RTGS/IMPS)" would be 28): 98 + 16 = 114. "Cash deposit" is 84;
+    // "Net banking (NEFT/RTGS/IMPS)" would be 28): 98 + 12 = 110. "Cash deposit" is 84;
     // the header "Channel" is 7 x 8 + 16 arrow = 72.
-    expect(w.channel).toBe(14 * 7 + CELL_PADDING);
-    // 41 characters = 287 px, over the cap: 170 + 16.
-    expect(w.category).toBe(NAME_CAP + CELL_PADDING);
+    expect(w.channel).toBe(14 * 7 + 12);
+    // 41 characters = 287 px, over the cap: 170 + 12.
+    expect(w.category).toBe(NAME_CAP + 12);
   });
 
   it('never makes a name column narrower than its first word (up to 260 px)', () => {
@@ -71,8 +70,8 @@ describe('columnWidths', () => {
       measure,
     );
     // "Reimbursements…" (15 characters) = 105 fits the cap; "xxx…" (one 60-character word,
-    // 420 px) is kept whole up to 260: 260 + 16 = 276.
-    expect(w.category).toBe(260 + CELL_PADDING);
+    // 420 px) is kept whole up to 260: 260 + 12 = 272.
+    expect(w.category).toBe(260 + 12);
     const short = columnWidths(
       rows,
       { channels: ['upi'], categories: ['Supercalifragilisticexpialidocious payments'] },
@@ -80,8 +79,8 @@ describe('columnWidths', () => {
       measure,
     );
     // 43 characters (301 px) are over the cap 170, but the first word and its "…" are 35
-    // characters = 245 px: 245 + 16 = 261.
-    expect(short.category).toBe(35 * 7 + CELL_PADDING);
+    // characters = 245 px: 245 + 12 = 257.
+    expect(short.category).toBe(35 * 7 + 12);
   });
 
   it('gives the narration its longest text, up to a typical 60-character narration', () => {
@@ -91,16 +90,16 @@ describe('columnWidths', () => {
       LABELS,
       measure,
     );
-    // "BY CASH DEPOSIT" is 15 characters: 105 + 16 = 121 (its header: 9 x 8 + 16 = 88).
-    expect(few.narration).toBe(15 * 7 + CELL_PADDING);
+    // "BY CASH DEPOSIT" is 15 characters: 105 + 12 = 117 (its header: 9 x 8 + 16 arrow = 88).
+    expect(few.narration).toBe(15 * 7 + 12);
     const long = columnWidths(
       [tx({ narration: 'UPI-'.repeat(500) }), tx({ narration: 'ATM WDL' })],
       { channels: [], categories: [] },
       LABELS,
       measure,
     );
-    // Past 60 characters: 60 x 7 = 420 + 16 = 436.
-    expect(long.narration).toBe(60 * 7 + CELL_PADDING);
+    // Past 60 characters: 60 x 7 = 420 + 12 = 432.
+    expect(long.narration).toBe(60 * 7 + 12);
   });
 });
 
