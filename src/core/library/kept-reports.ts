@@ -13,6 +13,7 @@ import { realFs, writeFileAtomic, type LibraryFs } from '../io/safe-write';
 import { readRegularText } from '../io/regular-file';
 import { readFileBounded } from '../io/size-ceiling';
 import { folderNameOf } from './ids';
+import { CoreError } from '../core-error';
 import { sha256OfBytes } from './format';
 
 const MANIFEST_FORMAT = 'bankconnect-viewer/finbox-reports';
@@ -172,7 +173,8 @@ export async function readKeptReport(
   });
   const actual = sha256OfBytes(bytes);
   if (actual !== report.sha256) {
-    throw new Error(
+    throw new CoreError(
+      'KEPT_REPORT_CHANGED',
       `FinBox's kept report ${report.file} does not match the SHA-256 recorded when it was kept (${report.sha256.slice(0, 12)}…, now ${actual.slice(0, 12)}…)`,
     );
   }

@@ -241,7 +241,13 @@ export const CHANNELS = {
     { readonly path: string; readonly auditNote?: string } | { readonly cancelled: true }
   >(),
   'report:finbox': plain<
-    { readonly path: string; readonly bytes: number } | { readonly cancelled: true }
+    | {
+        readonly path: string;
+        readonly bytes: number;
+        /** When the copy written was kept (a saved session's report kept at its save). */
+        readonly keptAt?: string;
+      }
+    | { readonly cancelled: true }
   >(),
   'library:diff': plain<{
     readonly sessionId: string;

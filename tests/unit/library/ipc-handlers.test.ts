@@ -14,6 +14,7 @@ import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { sandboxDeps, testDeps } from '../ipc/helpers';
 import { appLibraryDir } from '../../../src/core/library/paths';
 import { Library } from '../../../src/core/library/store';
+import { writeKeptReports } from '../../../src/core/library/kept-reports';
 import { generateSession } from '../../../src/sandbox/generator';
 import { largePlan } from '../../../src/sandbox/sessions';
 import { rawOf } from '../../fakes/received';
@@ -108,6 +109,31 @@ describe('library IPC handlers', () => {
     await call('library:delete', { sessionId: 'demo-large-20000' });
     expect(await readdir(dir)).toEqual([]);
   }, 60_000);
+
+  it("FinBox's report of a saved session comes from the copy kept at its save, checked", async () => {
+    const { call, deps } = await setup();
+    const library = new Library({ dir: appLibraryDir(deps.userDataDir), appVersion: 't' });
+    const saved = await library.save(saveInput('case-k'));
+    const opened = await call('library:open', { sessionId: 'case-k' });
+    const accountId = opened.view.accounts[0]!.accountId;
+    const bytes = Buffer.from('PK\x03\x04 FinBox report of case-k');
+    const [kept] = await writeKeptReports(
+      { libraryDir: library.dir, sessionId: 'case-k', snapshotId: saved.record.snapshotId },
+      [{ accountId, bytes, keptAt: '2026-12-07T03:30:00.000Z' }],
+    );
+    const out = await call('report:finbox', { handle: opened.handle, accountId });
+    expect(out).toEqual({
+      path: join(deps.userDataDir, `case-k-${accountId}-finbox-report.xlsx`),
+      bytes: bytes.length,
+      keptAt: '2026-12-07T03:30:00.000Z',
+    });
+    expect(await readFile((out as { path: string }).path)).toEqual(bytes);
+    // A kept copy changed since: refused, in one line naming it.
+    await writeFile(join(library.dir, 'case-k', kept!.file), 'changed');
+    await expect(call('report:finbox', { handle: opened.handle, accountId })).rejects.toThrow(
+      /does not match the SHA-256 recorded when it was kept/,
+    );
+  });
 
   it('saves a fetched session, lists it, opens it offline with the same view', async () => {
     const { call } = await setup();
