@@ -30,22 +30,34 @@ class SeenElsewhereState {
     this.result = null;
     this.error = null;
     this.teamError = null;
-    // With a team set up, the team's book is asked too (its cases say whose they are); a
-    // team server that cannot answer leaves this library's answer, and says so.
-    const teamAnswer = team.configured
-      ? api.teamSeenElsewhere({ handle }).catch((error: unknown) => {
-          if (this.handle === handle) this.teamError = shownError(error).message;
-          return null;
-        })
-      : Promise.resolve(null);
-    Promise.all([api.seenElsewhere({ handle }), teamAnswer]).then(
-      ([result, fromTeam]) => {
-        if (this.handle === handle) this.result = mergeSeen(result, fromTeam);
+    // With a team set up, the team's book is asked too (its cases say whose they are). This
+    // library's answer is shown as soon as it comes; the team's is merged in when it does
+    // (a server that cannot answer leaves this library's, and says so).
+    let local: SeenElsewhere | null = null;
+    let fromTeam: SeenElsewhere | null = null;
+    const show = () => {
+      if (this.handle === handle && local) this.result = mergeSeen(local, fromTeam);
+    };
+    api.seenElsewhere({ handle }).then(
+      (result) => {
+        local = result;
+        show();
       },
       (error: unknown) => {
         if (this.handle === handle) this.error = shownError(error).message;
       },
     );
+    if (team.configured) {
+      api.teamSeenElsewhere({ handle }).then(
+        (result) => {
+          fromTeam = result;
+          show();
+        },
+        (error: unknown) => {
+          if (this.handle === handle) this.teamError = shownError(error).message;
+        },
+      );
+    }
   }
 
   /** Opens another saved case (its newest snapshot) in place of this one. */
