@@ -321,6 +321,16 @@ async function main(): Promise<void> {
         ].join(''),
       );
     }
+    // How the slowest search grows with the book: its time at each size.
+    const slowestAt = o.sizes.map((size, i) => ({
+      size,
+      ms: Math.max(...Object.values(results).map((points) => points[i]!.ms)),
+    }));
+    const k = growthExponent(slowestAt);
+    console.log(
+      `\nslowest search by size: ${slowestAt.map((p) => `${p.size} cases ${p.ms.toFixed(1)} ms`).join(', ')}` +
+        (k === null ? '' : ` (growth k ${k.toFixed(2)})`),
+    );
     const largest = o.sizes[o.sizes.length - 1]!;
     console.log(
       `\nslowest at ${largest} cases: ${slowest.toFixed(1)} ms (target < 100 ms): ${slowest < 100 ? 'met' : 'NOT met'}`,
