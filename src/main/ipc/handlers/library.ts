@@ -137,23 +137,25 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         host: loaded.source.host,
         sandbox: loaded.source.sandbox,
       };
-      const saved = await job(jobId, 'save', ctx, (progress) =>
-        library.save({ raw, fetchedAt: loaded.fetchedAt, source }, progress),
-      );
-      catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
-      // Also in the background: a view that could not be kept is made on the first open.
-      savedSessions.keepSaved(saved, loaded.view).catch(() => undefined);
-      // FinBox's links last an hour: its report is kept with the snapshot now (a failure
-      // is said; the snapshot is saved all the same).
-      const reports = await keepFinboxReports(
-        {
-          libraryDir: library.dir,
-          sessionId: saved.record.sessionId,
-          snapshotId: saved.record.snapshotId,
-          fetch: deps.fetch,
-        },
-        loaded.view,
-      );
+      const { saved, reports } = await job(jobId, 'save', ctx, async (progress) => {
+        const saved = await library.save({ raw, fetchedAt: loaded.fetchedAt, source }, progress);
+        catalogueChanged(catalogue, ctx); // in the background: the save does not wait for it
+        // Also in the background: a view that could not be kept is made on the first open.
+        savedSessions.keepSaved(saved, loaded.view).catch(() => undefined);
+        // FinBox's links last an hour: its report is kept with the snapshot now, under the
+        // save's job (Cancel stops the download). A failure is said; the snapshot stays.
+        const reports = await keepFinboxReports(
+          {
+            libraryDir: library.dir,
+            sessionId: saved.record.sessionId,
+            snapshotId: saved.record.snapshotId,
+            fetch: deps.fetch,
+            ...(progress.signal ? { signal: progress.signal } : {}),
+          },
+          loaded.view,
+        );
+        return { saved, reports };
+      });
       return {
         ...snapshotSummary(saved.record),
         finboxReports: {
