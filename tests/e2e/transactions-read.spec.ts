@@ -66,6 +66,13 @@ for (const size of [
     expect(before.length).toBeGreaterThan(10);
     const narrationWidth = before[0]!.narration.width;
     expect(narrationWidth).toBeGreaterThanOrEqual(300);
+    for (const row of before.filter((r) => r.narration.text.length <= 60)) {
+      expect(row.narration.overflows, row.narration.text).toBe(false);
+    }
+    // At 1920 px Ref has its column beside a narration of full width.
+    const shape = await tableShape(app);
+    expect(shape.labels.includes('Ref')).toBe(size.width === 1920);
+    expect(shape.sideways).toBeLessThanOrEqual(0);
     for (const row of before) {
       for (const amount of row.amounts) expect(amount.overflows, amount.text).toBe(false);
       // The cell's title ends with the channel as sent (after its full name when the cell
@@ -132,6 +139,7 @@ async function tableShape(app: AppFixture, table = TABLE) {
     return {
       sideways: scroller.scrollWidth - scroller.clientWidth,
       widest: heads.reduce((a, b) => (b.width > a.width ? b : a)).label,
+      labels: heads.map((h) => h.label),
     };
   });
 }
@@ -164,6 +172,12 @@ for (const id of ['demo-business', 'demo-retail']) {
       const shape = await tableShape(app);
       expect(shape.sideways, details).toBeLessThanOrEqual(0);
       expect(shape.widest, details).toBe('Narration');
+      // Ref gives way to the narration at this size: it is on the narration's hover.
+      expect(shape.labels, details).not.toContain('Ref');
+      expect(
+        rows.some((row) => /\nRef \S+$/.test(row.narration.title)),
+        details,
+      ).toBe(true);
     }
   });
 }
