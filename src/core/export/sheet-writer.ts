@@ -28,6 +28,11 @@ export interface ColumnSpec {
 
 /** The account a row belongs to (its label), first in every per-account table. */
 export const ACCOUNT_COLUMN: ColumnSpec = { header: 'Account', kind: 'text', maxWidth: 30 };
+// Columns several sheets carry, written once so they read alike wherever they stand.
+export const NARRATION_COLUMN: ColumnSpec = { header: 'Narration', kind: 'text', maxWidth: 60 };
+export const MONTH_COLUMN: ColumnSpec = { header: 'Month', kind: 'month', minWidth: 10 };
+export const STATEMENT_COLUMN: ColumnSpec = { header: 'Statement', kind: 'id', maxWidth: 38 };
+export const ACCOUNT_ID_COLUMN: ColumnSpec = { header: 'Account id', kind: 'id', maxWidth: 38 };
 
 export interface SheetPlan {
   readonly name: string;

@@ -5,7 +5,13 @@ import { fraudCategoryLabel, fraudTypeLabel } from '@shared/format/fraud-types';
 import type { AccountView, FraudItemView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import {
+  ACCOUNT_COLUMN,
+  NARRATION_COLUMN,
+  STATEMENT_COLUMN,
+  type ColumnSpec,
+  type SheetPlan,
+} from '../sheet-writer';
 
 export const NOT_IN_RESPONSE = 'not in this response';
 
@@ -14,10 +20,10 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Fraud type', kind: 'text', maxWidth: 34 },
   { header: 'Category', kind: 'text' },
   { header: 'Scope', kind: 'text' },
-  { header: 'Statement', kind: 'id', maxWidth: 38 },
+  STATEMENT_COLUMN,
   { header: 'Transaction hash', kind: 'id', maxWidth: 34 },
   { header: 'Transaction date', kind: 'date', minWidth: 12 },
-  { header: 'Narration', kind: 'text', maxWidth: 60 },
+  NARRATION_COLUMN,
   { header: 'Amount', kind: 'money', minWidth: 12 },
   { header: 'Debit/Credit', kind: 'text' },
   { header: 'Details', kind: 'text', maxWidth: 60 },

@@ -8,12 +8,12 @@ import {
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { summaryFor } from './insights';
-import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, MONTH_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
   ACCOUNT_COLUMN,
   { header: 'Figure', kind: 'text', minWidth: 16, maxWidth: 36 },
-  { header: 'Month', kind: 'month', minWidth: 10 },
+  MONTH_COLUMN,
   { header: "FinBox's field", kind: 'text', maxWidth: 44 },
   { header: "FinBox's value", kind: 'number', minWidth: 14 },
   { header: 'Ours', kind: 'number', minWidth: 14 },

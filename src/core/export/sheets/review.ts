@@ -17,7 +17,7 @@ import { labelOf, type ExportContext } from '../context';
 import { insightsFor } from './insights';
 import { instantLabel } from '../labels';
 import { claimProblem } from '@shared/review/claimed-time';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { NARRATION_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 export const NOT_IN_SNAPSHOT = 'not in this snapshot';
 
@@ -31,7 +31,7 @@ export interface ExportReview {
 const COLUMNS: ColumnSpec[] = [
   { header: 'Account', kind: 'text', minWidth: 16, maxWidth: 30 },
   { header: 'Date', kind: 'text', minWidth: 12, maxWidth: 24 },
-  { header: 'Narration', kind: 'text', maxWidth: 60 },
+  NARRATION_COLUMN,
   { header: 'Debit/Credit', kind: 'text', maxWidth: 24 },
   { header: 'Amount', kind: 'text', minWidth: 14, maxWidth: 24 },
   { header: 'Labels', kind: 'text', maxWidth: 40 },

@@ -3,19 +3,25 @@
 import type { AccountStatusView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import {
+  ACCOUNT_COLUMN,
+  ACCOUNT_ID_COLUMN,
+  STATEMENT_COLUMN,
+  type ColumnSpec,
+  type SheetPlan,
+} from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
   ACCOUNT_COLUMN,
   { header: 'Level', kind: 'text' },
-  { header: 'Statement', kind: 'id', maxWidth: 38 },
+  STATEMENT_COLUMN,
   { header: 'Status', kind: 'text' },
   { header: 'Error code', kind: 'text', maxWidth: 30 },
   { header: 'Message', kind: 'text', maxWidth: 70 },
   { header: 'Source', kind: 'text' },
   { header: 'Created at', kind: 'text', maxWidth: 28 },
   { header: 'Last updated at', kind: 'text', maxWidth: 28 },
-  { header: 'Account id', kind: 'id', maxWidth: 38 },
+  ACCOUNT_ID_COLUMN,
 ];
 
 function statusAccounts(context: ExportContext): readonly AccountStatusView[] {

@@ -14,7 +14,7 @@ import { figureCell, summaryFor } from './insights';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { dayLabel, instantLabel, maskAccountNumber, monthsCovered } from '../labels';
-import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { ACCOUNT_ID_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
   { header: 'Account', kind: 'text', minWidth: 16, maxWidth: 30 },
@@ -32,7 +32,7 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Total credits', kind: 'money', minWidth: 14 },
   { header: 'Total debits', kind: 'money', minWidth: 14 },
   { header: 'Fraud items', kind: 'count' },
-  { header: 'Account id', kind: 'id', maxWidth: 38 },
+  ACCOUNT_ID_COLUMN,
 ];
 
 function statusText(account: AccountView): { status: string | null; message: string | null } {

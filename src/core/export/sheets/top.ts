@@ -1,11 +1,11 @@
 // `Top Credits & Debits`: the API's top five per month and direction, ranked.
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, MONTH_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 const COLUMNS: ColumnSpec[] = [
   ACCOUNT_COLUMN,
-  { header: 'Month', kind: 'month', minWidth: 10 },
+  MONTH_COLUMN,
   { header: 'Type', kind: 'text' },
   { header: 'Rank', kind: 'count' },
   { header: 'Narration', kind: 'text', maxWidth: 70 },

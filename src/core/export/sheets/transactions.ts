@@ -4,7 +4,7 @@
 import type { AccountView, TransactionView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { ACCOUNT_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import { ACCOUNT_COLUMN, NARRATION_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 import { reviewCellOf } from './review';
 import { channelName } from '@shared/format/channel-names';
 import { fieldLabel } from '@shared/format/field-labels';
@@ -118,7 +118,7 @@ export function transactionLayout(context: ExportContext, salary: boolean): Tran
   const columns: ColumnSpec[] = [
     ACCOUNT_COLUMN,
     { header: 'Date', kind: 'date', minWidth: 12 },
-    { header: 'Narration', kind: 'text', maxWidth: 60 },
+    NARRATION_COLUMN,
     { header: 'Cheque/Ref', kind: 'id', maxWidth: 24 },
     { header: 'Debit', kind: 'money', minWidth: 12 },
     { header: 'Credit', kind: 'money', minWidth: 12 },
