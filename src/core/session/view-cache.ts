@@ -1,6 +1,6 @@
 // Opened views of large saved sessions, kept so a reopen is not unpacked, decoded, parsed
-// and normalised again: the view of 200,000 transactions reads back in about a second,
-// about half of the full open. It is a cache: the .bcsession file stays the truth, and a
+// and normalised again: the view of 200,000 transactions reads back in about half a
+// second, a small part of the full open. It is a cache: the .bcsession file stays the truth, and a
 // kept view is used only when it was made
 // - by this very build (`fingerprint`: main's bundle and V8's version, so a change to the
 //   normaliser, or an update, makes every kept view unused),
@@ -31,11 +31,11 @@ import { readRegularFile } from '../io/regular-file';
 const MAGIC = Buffer.from('BCVVIEW1');
 const HMAC_BYTES = 32;
 const EXTENSION = '.view';
-/** Views kept at most (the newest): 200,000 transactions take about 15 MB. */
+/** Views kept at most (the newest): 200,000 transactions take about 13 MB. */
 const KEPT_VIEWS = 16;
 /** A view larger than this is not kept (and a file claiming more is not read). */
 const MAX_VIEW_BYTES = 1024 * 1024 * 1024;
-/** A kept file larger than this is not read (200,000 transactions take about 15 MB). */
+/** A kept file larger than this is not read (200,000 transactions take about 13 MB). */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 interface ViewHeader {
