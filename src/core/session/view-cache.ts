@@ -1,7 +1,7 @@
 // Opened views of large saved sessions, kept so a reopen is not unpacked, decoded, parsed
 // and normalised again: the view of 200,000 transactions reads back in about half a
-// second, a small part of the full open. It is a cache: the .bcsession file stays the truth, and a
-// kept view is used only when it was made
+// second, a small part of the full open. It is a cache: the .bcsession file stays the
+// truth, and a kept view is used only when it was made
 // - by this very build (`fingerprint`: main's bundle and V8's version, so a change to the
 //   normaliser, or an update, makes every kept view unused),
 // - from these very file bytes (their SHA-256, taken at every open), and
