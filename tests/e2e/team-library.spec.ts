@@ -6,6 +6,9 @@
 // with a FOIR over the team's limit, the second desktop signs in as the approver, is refused
 // a decision before the deviation is approved, approves it and decides; the audit chain
 // verifies. Skipped, saying why, without PostgreSQL 15+.
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
@@ -22,8 +25,11 @@ import {
 import { connectAs, setUpRetailTeam, type Login } from '../integration/support/team-logins';
 import { expectNoAxeViolations } from './support/axe';
 import { installBridge } from './support/bridge-client';
+import { panel } from './report-steps';
 import { expect, test } from './support/fixtures';
 import { startTestHost, type TestHost } from './support/host';
+
+const MEMO_DIR = join(__dirname, '../../test-results/memo');
 
 const unavailable = teamClusterUnavailable();
 
@@ -32,6 +38,8 @@ async function secondDesktop(browser: Browser): Promise<{ page: Page; host: Test
   const host = await startTestHost();
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Its memo prints as the first desktop's does (the fixture's printer: Chromium's page.pdf).
+  host.setPrinter(({ pageSize, ...options }) => page.pdf({ ...options, format: pageSize }));
   await page.addInitScript(installBridge, {
     events: BRIDGE_EVENTS,
     sessionChannels: [...SESSION_CHANNELS],
@@ -207,6 +215,34 @@ test.describe('the team library on two desktops', () => {
       );
       await expect(rbar.getByTestId('team-case-error')).toHaveCount(0);
       await expectNoAxeViolations(b.page, 'Team case decided');
+
+      // The credit memo carries the decision chain as its own section (read back as text,
+      // and kept as PNGs to be looked at).
+      const summary = panel(b.page).getByTestId('summary');
+      await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+      await expect(summary.getByRole('status')).toContainText('Summary saved to', {
+        timeout: 60_000,
+      });
+      const pdf = join(b.host.exportDir, 'case-a-summary.pdf');
+      await mkdir(MEMO_DIR, { recursive: true });
+      await copyFile(pdf, join(MEMO_DIR, 'team-memo-case-a.pdf'));
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(MEMO_DIR, 'team-memo-case-a')]);
+      const memoText = execFileSync('pdftotext', ['-layout', pdf, '-'])
+        .toString()
+        .replace(/\s+/g, ' ');
+      expect(memoText).toContain('The decision chain');
+      expect(memoText).toMatch(/Team case, decided, as the team server held it on /);
+      // Words a table cell keeps on one line (pdftotext lays the columns out side by side).
+      for (const words of [
+        'Recommendation alice',
+        'Deviation ravi (approver)',
+        'Deviation approved',
+        'Stable salary for six years',
+        'FOIR % 62.5, over the limit',
+        'Decision ravi (approver)',
+      ]) {
+        expect(memoText).toContain(words);
+      }
     } finally {
       await b.page.context().close();
       await b.host.close();
