@@ -23,6 +23,7 @@ import {
   type TeamCluster,
 } from '../integration/support/team-cluster';
 import { connectAs, setUpRetailTeam, type Login } from '../integration/support/team-logins';
+import { foirCaseInput } from '../integration/support/foir-case';
 import { expectNoAxeViolations } from './support/axe';
 import { installBridge } from './support/bridge-client';
 import { panel } from './report-steps';
@@ -99,9 +100,10 @@ test.describe('the team library on two desktops', () => {
   }) => {
     test.setTimeout(360_000);
     // Desktop A is alice's; desktop B is bob's (and later ravi signs in on it).
-    await new Library({ dir: appLibraryDir(app.userDataDir), appVersion: 'test' }).save(
-      saveInput('case-a'),
-    );
+    const aliceLibrary = new Library({ dir: appLibraryDir(app.userDataDir), appVersion: 'test' });
+    await aliceLibrary.save(saveInput('case-a'));
+    // case-f: FOIR 62.5% by hand (support/foir-case.ts), over the team's limit of 50.
+    await aliceLibrary.save(foirCaseInput());
     const b = await secondDesktop(browser);
     try {
       await new Library({ dir: appLibraryDir(b.host.userDataDir), appVersion: 'test' }).save(
@@ -121,13 +123,14 @@ test.describe('the team library on two desktops', () => {
       // Each publishes a saved case from the Library.
       for (const [page, id] of [
         [a, 'case-a'],
+        [a, 'case-f'],
         [b.page, 'case-b'],
       ] as const) {
         await page.getByRole('button', { name: 'Library', exact: true }).click();
         await page.getByRole('button', { name: `Publish to team ${id}` }).click();
         await expect(page.getByRole('status').filter({ hasText: `Published ${id}` })).toBeVisible();
         await expect(page.locator(`tr[data-session="${id}"]`).getByTestId('team-mark')).toHaveText(
-          `Team: ${id === 'case-a' ? 'alice' : 'bob'}'s case · team retail-1 · Pune`,
+          `Team: ${id === 'case-b' ? 'bob' : 'alice'}'s case · team retail-1 · Pune`,
         );
       }
       await b.page.getByRole('button', { name: 'Refresh team cases' }).click();
@@ -169,9 +172,11 @@ test.describe('the team library on two desktops', () => {
         "Team case bob's case · team retail-1 · Pune",
       );
 
-      // Alice opens her case and submits: FOIR 62.5 over the team's 50 raises a deviation.
+      // Alice opens case-f and submits: its own FOIR, 62.5 (not typed), over the team's 50
+      // raises a deviation.
+      await a.getByRole('button', { name: 'Library', exact: true }).click();
       await a
-        .locator('tr[data-session="case-a"]')
+        .locator('tr[data-session="case-f"]')
         .getByRole('button', { name: 'Open', exact: true })
         .click();
       const bar = a.getByTestId('team-case');
@@ -182,7 +187,13 @@ test.describe('the team library on two desktops', () => {
       await submitForm
         .getByLabel('Reason')
         .selectOption({ label: 'Income verified / Salary credits' });
-      await submitForm.getByLabel('FOIR % (limit 50)').fill('62.5');
+      const foir = submitForm.getByTestId('team-figure-foir_pct');
+      await expect(foir).toHaveValue('62.5');
+      await expect(foir).toHaveAttribute('readonly', '');
+      await expect(submitForm).toContainText(
+        'Summary: FOIR, whole session, policy “Default policy”',
+      );
+      await a.screenshot({ path: test.info().outputPath('team-submit-figures.png') });
       await submitForm.getByLabel('Note').fill('Salary credits regular for six years');
       await submitForm.getByRole('button', { name: 'Submit recommendation' }).click();
       await expect(bar.getByTestId('team-case-state')).toHaveText(
@@ -196,7 +207,7 @@ test.describe('the team library on two desktops', () => {
       // Ravi, the approver, signs in on desktop B and brings the case in.
       await setUpProfile(b.page, cluster, who.ravi);
       await b.page.getByRole('button', { name: 'Library', exact: true }).click();
-      await b.page.getByRole('button', { name: 'Open team case case-a' }).click();
+      await b.page.getByRole('button', { name: 'Open team case case-f' }).click();
       const rbar = b.page.getByTestId('team-case');
       await expect(rbar.getByTestId('team-case-state')).toContainText('Submitted by alice');
       // Deciding before the deviation is approved: the server refuses, in one line.
@@ -251,7 +262,7 @@ test.describe('the team library on two desktops', () => {
     const auditor = await connectAs(cluster, who.adm);
     try {
       expect((await verifyChain(auditor)).broken).toBeNull();
-      const actions = (await caseHistory(auditor, 'case-a')).map((r) => `${r.actor} ${r.action}`);
+      const actions = (await caseHistory(auditor, 'case-f')).map((r) => `${r.actor} ${r.action}`);
       expect(actions).toEqual(
         expect.arrayContaining([
           'alice publish',

@@ -4,7 +4,7 @@
 // publishing and opening each other's cases, maker-checker through the screens' calls, and
 // a team case's export written to the audit trail (whose chain still verifies). Needs
 // PostgreSQL 15+ (skipped, saying why, without it).
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcEventName, IpcEvents, IpcResults } from '../../src/shared/ipc/contract';
@@ -17,11 +17,22 @@ import { createHandlers, type Handlers } from '../../src/main/ipc/create-handler
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { testDeps } from '../unit/ipc/helpers';
 import { saveInput } from '../unit/library/helpers';
+import { foirCaseInput, FOIR_CASE_PCT } from './support/foir-case';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
 import { connectAs, setUpRetailTeam, type Login } from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
+
+/** A submission of case-f to approve, with the team's reason, from the session on screen. */
+const approveCaseF = (handle: string) => ({
+  sessionId: 'case-f',
+  handle,
+  recommendation: 'approve',
+  reason: 'Income verified',
+  subReason: 'Salary credits',
+  note: '',
+});
 
 const ctx = { emit<E extends IpcEventName>(_n: E, _p: IpcEvents[E]) {} };
 
@@ -34,8 +45,10 @@ interface Desk {
   refusal(channel: keyof IpcResults, args?: unknown): Promise<{ code: string; message: string }>;
 }
 
-async function desk(): Promise<Desk> {
+/** `profile`: a team profile written in the user-data folder before the app starts. */
+async function desk(profile?: Record<string, unknown>): Promise<Desk> {
   const deps = await testDeps();
+  if (profile) await writeFile(join(deps.userDataDir, TEAM_PROFILE_FILE), JSON.stringify(profile));
   const handlers = createHandlers(deps);
   const call = async <C extends keyof IpcResults>(channel: C, args: unknown = {}) => {
     const answer = await handlers.handle(channel, args, ctx);
@@ -78,6 +91,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     alice = await desk();
     ravi = await desk();
     await alice.library.save(saveInput('case-a'));
+    await alice.library.save(foirCaseInput());
     await ravi.library.save(
       caseInput('case-r', { firstAccountNumber: '60124003651', transactions: SHARING }),
     );
@@ -229,15 +243,48 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     expect(await onServer()).toContain('Written online: EMI seen');
   });
 
+  it("raises the FOIR deviation from the session's own FOIR, with no figure typed", async () => {
+    await alice.call('team:publish', { sessionId: 'case-f' });
+    await ravi.call('team:open', { sessionId: 'case-f' });
+    const opened = await alice.call('library:open', { sessionId: 'case-f' });
+    // The form's figure: the Summary's FOIR (62.5%, worked out in support/foir-case.ts), and
+    // where it comes from.
+    const shown = await alice.call('team:case', { sessionId: 'case-f', handle: opened.handle });
+    expect(shown.figures).toEqual([
+      {
+        rule: 'foir_pct',
+        label: 'FOIR %',
+        maxValue: '50',
+        value: FOIR_CASE_PCT,
+        source: 'Summary: FOIR, whole session, policy “Default policy”',
+        typed: null,
+      },
+    ]);
+    // A FOIR typed over the report's is refused: the report's is the one signed.
+    const typed = await alice.refusal('team:submit', {
+      ...approveCaseF(opened.handle),
+      figures: { foir_pct: '40' },
+    });
+    expect(typed).toMatchObject({ code: 'BAD_ARGUMENT' });
+    expect(typed.message).toContain('FOIR % comes from the report (62.5');
+    // Another session's handle is not this case's figures.
+    const other = await alice.call('library:open', { sessionId: 'case-a' });
+    expect((await alice.refusal('team:submit', approveCaseF(other.handle))).message).toBe(
+      'The session on screen is not case case-f',
+    );
+    expect((await alice.call('team:case', { sessionId: 'case-f' })).case.state).toBe('open');
+  });
+
   it('runs a case through submission, deviation and decision; the database refuses what it must', async () => {
-    // FOIR 62.5 over the team's limit of 50: a deviation raised by the server.
+    // No figure typed: the session's FOIR, 62.5 (support/foir-case.ts), is over the team's limit of 50.
+    const opened = await alice.call('library:open', { sessionId: 'case-f' });
     const submitted = await alice.call('team:submit', {
-      sessionId: 'case-a',
+      sessionId: 'case-f',
+      handle: opened.handle,
       recommendation: 'approve',
       reason: 'Income verified',
       subReason: 'Salary credits',
       note: 'Stable salary',
-      figures: { foir_pct: '62.5' },
     });
     expect(submitted.case.state).toBe('submitted');
     expect(submitted.submission).toMatchObject({ by: 'alice', recommendation: 'approve' });
@@ -249,20 +296,14 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     ]);
 
     // Locked for its underwriter: a second submission is refused, in one line.
-    const again = await alice.refusal('team:submit', {
-      sessionId: 'case-a',
-      recommendation: 'approve',
-      reason: 'Income verified',
-      subReason: 'Salary credits',
-      note: '',
-    });
+    const again = await alice.refusal('team:submit', approveCaseF(opened.handle));
     expect(again.code).toBe('TEAM_REFUSED');
     expect(again.message).not.toContain('\n');
     // An underwriter may not decide.
     expect(
       (
         await alice.refusal('team:decide', {
-          sessionId: 'case-a',
+          sessionId: 'case-f',
           decision: 'approve',
           reason: 'x',
         })
@@ -271,19 +312,19 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
 
     // The approver: approving before the deviation is refused by the server, then allowed.
     const early = await ravi.refusal('team:decide', {
-      sessionId: 'case-a',
+      sessionId: 'case-f',
       decision: 'approve',
       reason: 'Good case',
     });
     expect(early.code).toBe('TEAM_REFUSED');
     const approved = await ravi.call('team:deviation', {
-      sessionId: 'case-a',
+      sessionId: 'case-f',
       id: submitted.deviations[0]!.id,
       reason: 'Six years with one employer',
     });
     expect(approved.deviations[0]).toMatchObject({ approvedBy: 'ravi' });
     const decided = await ravi.call('team:decide', {
-      sessionId: 'case-a',
+      sessionId: 'case-f',
       decision: 'approve',
       reason: 'Good case',
     });
@@ -292,7 +333,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
   });
 
   it("the memo's decision chain: fresh from the server, then as kept when it is out of reach", async () => {
-    // The chain the memo prints for ravi's copy of case-a, worked out from the steps above.
+    // The chain the memo prints for ravi's copy of case-f, worked out from the steps above.
     const expected = [
       [
         'submission',
@@ -316,14 +357,14 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     ];
     const stepsOf = (chain: IpcResults['team:decision-chain']['chain']) =>
       chain!.steps.map((s) => [s.kind, s.by, s.role, s.outcome, s.reason, s.subReason, s.detail]);
-    const fresh = (await ravi.call('team:decision-chain', { sessionId: 'case-a' })).chain;
+    const fresh = (await ravi.call('team:decision-chain', { sessionId: 'case-f' })).chain;
     expect(fresh?.state).toBe('decided');
     expect(stepsOf(fresh)).toEqual(expected);
     expect(fresh!.steps.every((s) => s.at !== null)).toBe(true);
 
     // Out of reach (a refused login saved): the chain as kept in ravi's library.
     await ravi.call('team:save', profileOf(who.ravi, { password: 'not-ravis' }));
-    const kept = (await ravi.call('team:decision-chain', { sessionId: 'case-a' })).chain;
+    const kept = (await ravi.call('team:decision-chain', { sessionId: 'case-f' })).chain;
     expect(stepsOf(kept)).toEqual(expected);
     expect(kept!.readAt).toBe(fresh!.readAt);
     await ravi.call('team:save', profileOf(who.ravi));
@@ -331,8 +372,59 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     expect((await ravi.call('team:decision-chain', { sessionId: 'case-r' })).chain).toBeNull();
   });
 
+  it('reads search and "seen elsewhere" from the replica the profile names; writes and the search\'s audit row on the primary', async () => {
+    const { port } = await cluster.startStandby();
+    const { password, ...profile } = profileOf(who.bob);
+    const searched = async () =>
+      (
+        await cluster.superQuery(
+          "SELECT count(*)::int AS n FROM bcv.audit WHERE action = 'search' AND actor = 'bob'",
+        )
+      ).rows[0].n as number;
+
+    // A replica that cannot be reached: search and "seen elsewhere" fail naming it, while
+    // what writes (publishing) goes to the primary as ever.
+    const away = await desk({ ...profile, replica: { host: '127.0.0.1', port: 1 } });
+    try {
+      await away.call('team:save', { ...profile, password }); // the replica is kept
+      const refused = await away.refusal('team:search', { text: '9160751095@ybl' });
+      expect(refused).toEqual({
+        code: 'TEAM_UNREACHABLE',
+        message: `The team server 127.0.0.1:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network`,
+      });
+      await away.library.save(caseInput('case-rep', { firstAccountNumber: '60124003652' }));
+      const opened = await away.call('library:open', { sessionId: 'case-rep' });
+      expect(
+        (await away.refusal('team:seen-elsewhere', { handle: opened.handle })).message,
+      ).toContain('127.0.0.1:1/');
+      expect((await away.call('team:publish', { sessionId: 'case-rep' })).published).toBe(true);
+    } finally {
+      await away.handlers.dispose();
+    }
+
+    // The hot standby: the search is answered there (replaying may take a moment), and its
+    // audit row is written on the primary (a standby takes no writes).
+    const before = await searched();
+    const near = await desk({ ...profile, replica: { host: '127.0.0.1', port } });
+    try {
+      await near.call('team:save', { ...profile, password });
+      let found: IpcResults['team:search'] | null = null;
+      for (let i = 0; i < 40 && !found?.sessions.some((x) => x.sessionId === 'case-rep'); i++) {
+        if (found) await new Promise((r) => setTimeout(r, 250));
+        found = await near.call('team:search', { text: '60124003652' });
+      }
+      expect(found!.sessions.map((x) => [x.sessionId, x.team?.owner])).toContainEqual([
+        'case-rep',
+        'bob',
+      ]);
+      expect(await searched()).toBeGreaterThan(before);
+    } finally {
+      await near.handlers.dispose();
+    }
+  }, 120_000);
+
   it("records a team case's workbook and memo exports in the audit trail, whose chain verifies; a local case's none", async () => {
-    const teamCase = await ravi.call('library:open', { sessionId: 'case-a' });
+    const teamCase = await ravi.call('library:open', { sessionId: 'case-f' });
     const out = await ravi.call('export:xlsx', { handle: teamCase.handle, jobId: 'x1' });
     expect(out).not.toHaveProperty('auditNote'); // recorded: nothing to say
     const local = await ravi.call('library:open', { sessionId: 'case-r' });
@@ -347,16 +439,16 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
 
     const auditor = await connectAs(cluster, who.adm);
     try {
-      const history = await caseHistory(auditor, 'case-a');
+      const history = await caseHistory(auditor, 'case-f');
       const exports = history.filter((r) => r.action === 'export');
       expect(exports.map((r) => [r.actor, JSON.parse(r.detail)])).toEqual([
         [
           'ravi',
-          expect.objectContaining({ kind: 'workbook', file: 'case-a.xlsx', program: 'app' }),
+          expect.objectContaining({ kind: 'workbook', file: 'case-f.xlsx', program: 'app' }),
         ],
         [
           'ravi',
-          expect.objectContaining({ kind: 'memo', file: 'case-a-summary.pdf', program: 'app' }),
+          expect.objectContaining({ kind: 'memo', file: 'case-f-summary.pdf', program: 'app' }),
         ],
       ]);
       expect(await caseHistory(auditor, 'case-r')).toEqual([]);

@@ -2,7 +2,8 @@
 // folder, holding no secret), the login's password or client key in the vault like the
 // API's secrets, and one signed-in connection kept while it works. Calls take turns on it
 // (a transaction never interleaves with another call's statements); a connection that
-// failed is dropped and the next call connects again.
+// failed is dropped and the next call connects again. When the profile names a read replica,
+// searches read from a second connection to it (`reads`); writes stay on the primary.
 import { join } from 'node:path';
 import type { TeamLinkState, TeamMemberView, TeamProfileSummary } from '@shared/team/types';
 import { writeFileSafely } from '../io/safe-write';
@@ -11,7 +12,7 @@ import type { Vault } from '../vault/vault';
 import { reportAction } from './audit';
 import { connectTeam, type TeamConnection } from './connect';
 import { TeamError } from './errors';
-import { parseTeamProfile, type TeamProfile, type TeamSecrets } from './profile';
+import { parseTeamProfile, replicaProfile, type TeamProfile, type TeamSecrets } from './profile';
 import { requireCurrentSchema, whoAmI, type Member } from './schema';
 
 export const TEAM_PROFILE_FILE = 'team-profile.json';
@@ -38,6 +39,8 @@ const connectionLost = (error: unknown): error is TeamError =>
 export class TeamLink {
   private linkState: TeamLinkState;
   private signedIn: Promise<SignedIn> | null = null;
+  /** The connection to the profile's read replica, opened on the first search. */
+  private reader: Promise<TeamConnection> | null = null;
   private turn: Promise<unknown> = Promise.resolve();
   private readonly file: string;
 
@@ -131,6 +134,33 @@ export class TeamLink {
     return next;
   }
 
+  /**
+   * Runs a read-only `work` in turn: `reader` is the profile's read replica when it names
+   * one (the same login and TLS settings), else the primary; `signed` is the primary, where
+   * what the work records (the audit row of a search) is written. A replica that cannot be
+   * reached fails the call in its own one line; nothing falls back to the primary silently.
+   */
+  reads<T>(work: (reader: TeamConnection, signed: SignedIn) => Promise<T>): Promise<T> {
+    return this.run(async (signed) => {
+      const replica = this.stored && replicaProfile(this.stored);
+      if (!replica) return work(signed.db, signed);
+      this.reader ??= connectTeam(replica, this.secrets(), this.options());
+      const reader = await this.reader.catch((error: unknown) => {
+        this.reader = null;
+        throw error;
+      });
+      try {
+        return await work(reader, signed);
+      } catch (error) {
+        if (connectionLost(error)) {
+          this.reader = null;
+          await reader.close().catch(() => undefined);
+        }
+        throw error;
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.disconnect(this.linkState);
   }
@@ -165,14 +195,16 @@ export class TeamLink {
     return this.signedIn;
   }
 
+  private secrets(): TeamSecrets {
+    return { password: this.vault.get(PASSWORD), clientKey: this.vault.get(CLIENT_KEY) };
+  }
+
+  private options() {
+    return { applicationName: `BankConnect Viewer ${this.appVersion}` };
+  }
+
   private async signIn(profile: TeamProfile): Promise<SignedIn> {
-    const secrets: TeamSecrets = {
-      password: this.vault.get(PASSWORD),
-      clientKey: this.vault.get(CLIENT_KEY),
-    };
-    const db = await connectTeam(profile, secrets, {
-      applicationName: `BankConnect Viewer ${this.appVersion}`,
-    });
+    const db = await connectTeam(profile, this.secrets(), this.options());
     try {
       await requireCurrentSchema(db);
       const me = await whoAmI(db);
@@ -186,10 +218,14 @@ export class TeamLink {
 
   private async disconnect(next: TeamLinkState): Promise<void> {
     const held = this.signedIn;
+    const reader = this.reader;
     this.signedIn = null;
+    this.reader = null;
     this.linkState = next;
     const signed = await held?.catch(() => null);
     await signed?.db.close();
+    const replica = await reader?.catch(() => null);
+    await replica?.close();
   }
 }
 

@@ -161,15 +161,18 @@ export const argSchemas = {
   'team:sync': empty,
   'team:search': searchInput,
   'team:seen-elsewhere': z.object({ handle: id }).strict(),
-  'team:case': z.object({ sessionId }).strict(),
+  /** `handle`: the session on screen, whose figures answer the team's limits. */
+  'team:case': z.object({ sessionId, handle: id.optional() }).strict(),
   'team:submit': z
     .object({
       sessionId,
+      /** The session on screen: the limits' figures are its own, as the Summary shows them. */
+      handle: id,
       recommendation: z.enum(TEAM_RECOMMENDATIONS),
       reason: z.string().trim().min(1, 'Choose a reason').max(500),
       subReason: z.string().trim().max(500),
       note: z.string().max(10_000),
-      /** Figures the team's policy limits are checked against, by rule, as typed. */
+      /** Figures typed for the limits the app has no figure for, by rule. */
       figures: z.record(z.string().min(1).max(100), z.string().trim().max(40)).optional(),
     })
     .strict(),

@@ -83,6 +83,16 @@ export interface TeamPolicyLimitView {
   readonly maxValue: string;
 }
 
+/** A team limit with the figure a submission from the app checks against it. */
+export interface TeamLimitFigure extends TeamPolicyLimitView {
+  /** The session's own figure in the limit's unit; null when it is typed in. */
+  readonly value: number | null;
+  /** Where the figure comes from (the Summary's figure and policy); null: no app figure. */
+  readonly source: string | null;
+  /** Why the figure is typed in (null when it comes from the report). */
+  readonly typed: string | null;
+}
+
 /** A team case's place in maker-checker, and what this login may do with it now. */
 export interface TeamCaseDecision {
   readonly case: TeamCaseSummary;
@@ -107,6 +117,8 @@ export interface TeamCaseDecision {
   readonly reasons: readonly TeamReason[];
   /** The team's policy limits (a submitted figure over one raises a deviation). */
   readonly limits: readonly TeamPolicyLimitView[];
+  /** The limits with the session's figures (null unless the session on screen was named). */
+  readonly figures: readonly TeamLimitFigure[] | null;
 }
 
 export interface TeamSyncOutcome {

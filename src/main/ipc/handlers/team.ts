@@ -1,8 +1,10 @@
 // team:* — the team library (src/core/team) behind the contract's channels. The profile's
 // secrets go into the vault and come back as hints only; every call to the server takes its
 // turn on the app's one signed-in connection (TeamLink), and its failures are core's lines.
-import type { TeamCaseDecision } from '@shared/team/types';
+import type { TeamCaseDecision, TeamLimitFigure } from '@shared/team/types';
 import { parseSearchInput } from '@shared/catalogue/query';
+import { computeSessionInsights, summarizeSession, type SessionSummary } from '@shared/insights';
+import { limitFigures } from '@shared/team/limit-figures';
 import { CoreError } from '../../../core/core-error';
 import { readRegularText } from '../../../core/io/regular-file';
 import type { AppDeps } from '../../../core/deps';
@@ -50,9 +52,11 @@ async function caseDecision(
   db: TeamConnection,
   me: Member,
   sessionId: string,
+  summary: SessionSummary | null = null,
 ): Promise<TeamCaseDecision> {
   const teamCase = await findCase(db, sessionId);
   const state = await decisionState(db, sessionId);
+  const limits = (await listPolicyLimits(db, teamCase.team)).map(({ team: _t, ...l }) => l);
   return {
     case: teamCase,
     me: memberView(me),
@@ -60,8 +64,32 @@ async function caseDecision(
     deviations: state.deviations,
     decision: state.decision,
     reasons: (await listReasons(db, teamCase.team)).map(({ team: _t, ...r }) => r),
-    limits: (await listPolicyLimits(db, teamCase.team)).map(({ team: _t, ...l }) => l),
+    limits,
+    figures: summary ? limitFigures(limits, summary) : null,
   };
+}
+
+/**
+ * What a submission's limits are checked against: the session's own figure where the app
+ * has one (a figure typed for it is refused: the report's is the one signed), else the
+ * figure typed.
+ */
+function submissionFigures(
+  limits: readonly TeamLimitFigure[],
+  typed: Readonly<Record<string, string>> | undefined,
+): Record<string, number> {
+  const figures = figuresOf(typed);
+  for (const limit of limits) {
+    if (limit.value === null) continue;
+    if (limit.rule in figures) {
+      throw new CoreError(
+        'BAD_ARGUMENT',
+        `${limit.label} comes from the report (${limit.value}, ${limit.source}): it is not typed in`,
+      );
+    }
+    figures[limit.rule] = limit.value;
+  }
+  return figures;
 }
 
 /** A figure as typed ("62.5") to the number the team's limits compare; '' is none given. */
@@ -99,6 +127,15 @@ const CHOOSE = {
 export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
   const { team } = s;
   const { link, parts } = team;
+  /** The session on screen's Summary under the chosen credit policy (as its tab shows it). */
+  const summaryOf = async (handle: string, sessionId: string): Promise<SessionSummary> => {
+    const { loaded } = s.sessions.get(handle);
+    if (loaded.sessionId !== sessionId) {
+      throw new CoreError('BAD_ARGUMENT', `The session on screen is not case ${sessionId}`);
+    }
+    const policy = await s.policy.get();
+    return summarizeSession(loaded.view, computeSessionInsights(loaded.view, policy), policy);
+  };
   return {
     'team:status': () => Promise.resolve(team.status()),
     'team:save': async ({ clientKeyFile, ...input }) => {
@@ -157,18 +194,26 @@ export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
     'team:search': async (input) => {
       const parsed = parseSearchInput(input);
       if (!parsed.ok) throw new CoreError('BAD_ARGUMENT', parsed.message);
-      return link.run(({ db }) => searchTeam(db, parsed.query));
+      // Read from the replica when the profile names one; the search's audit row on the primary.
+      return link.reads((reader, { db }) => searchTeam(reader, parsed.query, undefined, db));
     },
     'team:seen-elsewhere': async ({ handle }) => {
       const { loaded } = s.sessions.get(handle);
-      return link.run(({ db }) => seenInTeam(db, loaded.sessionId, loaded.view));
+      return link.reads((reader) => seenInTeam(reader, loaded.sessionId, loaded.view));
     },
-    'team:case': ({ sessionId }) => link.run(({ db, me }) => caseDecision(db, me, sessionId)),
-    'team:submit': ({ sessionId, figures, ...input }) =>
-      link.run(async ({ db, me }) => {
-        await submit(db, sessionId, { ...input, figures: figuresOf(figures) });
-        return caseDecision(db, me, sessionId);
-      }),
+    'team:case': async ({ sessionId, handle }) => {
+      const summary = handle ? await summaryOf(handle, sessionId) : null;
+      return link.run(({ db, me }) => caseDecision(db, me, sessionId, summary));
+    },
+    'team:submit': async ({ sessionId, handle, figures, ...input }) => {
+      const summary = await summaryOf(handle, sessionId);
+      return link.run(async ({ db, me }) => {
+        const before = await caseDecision(db, me, sessionId, summary);
+        const checked = submissionFigures(before.figures ?? [], figures);
+        await submit(db, sessionId, { ...input, figures: checked });
+        return caseDecision(db, me, sessionId, summary);
+      });
+    },
     'team:deviation': ({ sessionId, id, reason }) =>
       link.run(async ({ db, me }) => {
         await approveDeviation(db, id, reason);

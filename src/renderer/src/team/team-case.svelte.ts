@@ -8,6 +8,8 @@ import { team } from './team.svelte';
 
 class TeamCaseState {
   sessionId = $state<string | null>(null);
+  /** The session on screen: its own figures answer the team's limits. */
+  private handle: string | null = null;
   decision = $state.raw<TeamCaseDecision | null>(null);
   /** Why the state could not be read (offline: the case still opens from this library). */
   unavailable = $state<string | null>(null);
@@ -15,14 +17,15 @@ class TeamCaseState {
   error = $state<string | null>(null);
   working = $state(false);
 
-  async ensure(sessionId: string): Promise<void> {
-    if (this.sessionId === sessionId) return;
+  async ensure(sessionId: string, handle: string): Promise<void> {
+    if (this.sessionId === sessionId && this.handle === handle) return;
     this.sessionId = sessionId;
+    this.handle = handle;
     this.decision = null;
     this.unavailable = null;
     this.error = null;
     try {
-      const decision = await api.teamCase({ sessionId });
+      const decision = await api.teamCase({ sessionId, handle });
       if (this.sessionId === sessionId) this.decision = decision;
     } catch (error) {
       if (this.sessionId === sessionId) this.unavailable = shownError(error).message;
@@ -33,12 +36,15 @@ class TeamCaseState {
 
   async reload(): Promise<void> {
     const id = this.sessionId;
+    const handle = this.handle;
     this.sessionId = null;
-    if (id) await this.ensure(id);
+    if (id && handle) await this.ensure(id, handle);
   }
 
-  submit(args: Omit<IpcArgs<'team:submit'>, 'sessionId'>): Promise<boolean> {
-    return this.step((sessionId) => api.submitTeamCase({ sessionId, ...args }));
+  submit(args: Omit<IpcArgs<'team:submit'>, 'sessionId' | 'handle'>): Promise<boolean> {
+    const handle = this.handle;
+    if (!handle) return Promise.resolve(false);
+    return this.step((sessionId) => api.submitTeamCase({ sessionId, handle, ...args }));
   }
 
   approveDeviation(id: number, reason: string): Promise<boolean> {
