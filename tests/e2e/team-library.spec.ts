@@ -234,10 +234,10 @@ test.describe('the team library on two desktops', () => {
       await expect(summary.getByRole('status')).toContainText('Summary saved to', {
         timeout: 60_000,
       });
-      const pdf = join(b.host.exportDir, 'case-a-summary.pdf');
+      const pdf = join(b.host.exportDir, 'case-f-summary.pdf');
       await mkdir(MEMO_DIR, { recursive: true });
-      await copyFile(pdf, join(MEMO_DIR, 'team-memo-case-a.pdf'));
-      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(MEMO_DIR, 'team-memo-case-a')]);
+      await copyFile(pdf, join(MEMO_DIR, 'team-memo-case-f.pdf'));
+      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(MEMO_DIR, 'team-memo-case-f')]);
       const memoText = execFileSync('pdftotext', ['-layout', pdf, '-'])
         .toString()
         .replace(/\s+/g, ' ');

@@ -106,7 +106,11 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     const d = await desk();
     try {
       const status = await d.call('team:save', profileOf(who.bob));
-      expect(status.profile).toMatchObject({ user: 'bob', sslmode: 'verify-full' });
+      expect(status.profile).toMatchObject({
+        user: 'bob',
+        sslmode: 'verify-full',
+        readsFrom: null,
+      });
       expect(status.profile?.password.set).toBe(true);
       expect(status.link).toEqual({ kind: 'idle' });
       const tested = await d.call('team:test');
@@ -386,7 +390,9 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     // what writes (publishing) goes to the primary as ever.
     const away = await desk({ ...profile, replica: { host: '127.0.0.1', port: 1 } });
     try {
-      await away.call('team:save', { ...profile, password }); // the replica is kept
+      // Saving on the Team screen keeps the replica, and the profile says where searches read.
+      const saved = await away.call('team:save', { ...profile, password });
+      expect(saved.profile?.readsFrom).toBe('127.0.0.1:1');
       const refused = await away.refusal('team:search', { text: '9160751095@ybl' });
       expect(refused).toEqual({
         code: 'TEAM_UNREACHABLE',

@@ -79,11 +79,12 @@ export class TeamLink {
 
   profile(): TeamProfileSummary | null {
     if (!this.stored) return null;
-    const { replica: _replica, ...shown } = this.stored;
+    const { replica, ...shown } = this.stored;
     return {
       ...shown,
       password: this.vault.hint(PASSWORD),
       clientKey: this.vault.hint(CLIENT_KEY),
+      readsFrom: replica ? `${replica.host}:${replica.port}` : null,
     };
   }
 

@@ -21,6 +21,8 @@ export interface TeamProfileSummary {
   readonly certFile: string | null;
   readonly password: SecretHint;
   readonly clientKey: SecretHint;
+  /** The read replica searches read from (`host:port`, from team-profile.json), or null. */
+  readonly readsFrom: string | null;
 }
 
 export interface TeamMemberView {
