@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createBankConnectClient } from '../../src/core/api/client';
 import { downloadFinboxReport, REPORT_LINK_EXPIRED } from '../../src/core/session/finbox-report';
-import { openSession } from '../../src/core/session/open-session';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
+import { openFromSandbox } from './support/sandbox';
 
 const KEY = 'test-key-0123456789';
 const HASH = 'test-hash-9876543210';
@@ -50,20 +49,7 @@ afterAll(async () => {
 });
 
 async function reportLinkOfSession(): Promise<string> {
-  const client = createBankConnectClient({
-    baseUrl: sandbox.url,
-    apiKey: KEY,
-    serverHash: HASH,
-    fetch,
-  });
-  const opened = await openSession(
-    {
-      client,
-      endpoint: 'insights',
-      provenance: { profileName: 'Sandbox', host: 'sandbox', sandbox: true },
-    },
-    'demo-retail',
-  );
+  const opened = await openFromSandbox(sandbox, { apiKey: KEY, serverHash: HASH }, 'demo-retail');
   return opened.view.accounts[0]!.reportUrls.xlsx!;
 }
 

@@ -8,12 +8,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBankConnectClient } from '../../src/core/api/client';
 import { keepFinboxReports, keptReports } from '../../src/core/library/kept-reports';
 import { Library } from '../../src/core/library/store';
-import { openSession } from '../../src/core/session/open-session';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
 import { bcv } from './support/bcv';
+import { openFromSandbox, saveLiveSandbox } from './support/sandbox';
 
 const KEY = 'test-key-0123456789';
 const HASH = 'test-hash-9876543210';
@@ -31,25 +30,8 @@ afterAll(async () => {
 });
 
 async function fetchAndSave(library: Library) {
-  const client = createBankConnectClient({
-    baseUrl: sandbox.url,
-    apiKey: KEY,
-    serverHash: HASH,
-    fetch,
-  });
-  const opened = await openSession(
-    {
-      client,
-      endpoint: 'insights',
-      provenance: { profileName: 'Sandbox', host: 'sandbox', sandbox: true },
-    },
-    'demo-retail',
-  );
-  const saved = await library.save({
-    raw: opened.raw,
-    fetchedAt: opened.fetchedAt,
-    source: { kind: 'live', profileName: 'Sandbox', host: 'sandbox', sandbox: true },
-  });
+  const opened = await openFromSandbox(sandbox, { apiKey: KEY, serverHash: HASH }, 'demo-retail');
+  const saved = await saveLiveSandbox(library, opened);
   return { opened, saved };
 }
 

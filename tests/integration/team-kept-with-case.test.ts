@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBankConnectClient } from '../../src/core/api/client';
 import { keepFinboxReports, keptReports } from '../../src/core/library/kept-reports';
 import { Library } from '../../src/core/library/store';
-import { openSession } from '../../src/core/session/open-session';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/server';
 import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
+import { openFromSandbox, saveLiveSandbox } from './support/sandbox';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
 import { setUpTeam, type Login } from './support/team-logins';
 
@@ -68,25 +67,8 @@ describe.skipIf(unavailable !== null)('what a team case carries to the other des
 
   it("FinBox's report kept at save goes up with the case and comes down whole on the other desktop", async () => {
     const library = new Library({ dir: who.alice.library, appVersion: 'test' });
-    const client = createBankConnectClient({
-      baseUrl: sandbox.url,
-      apiKey: KEY,
-      serverHash: HASH,
-      fetch,
-    });
-    const opened = await openSession(
-      {
-        client,
-        endpoint: 'insights',
-        provenance: { profileName: 'Sandbox', host: 'sandbox', sandbox: true },
-      },
-      'demo-retail',
-    );
-    const saved = await library.save({
-      raw: opened.raw,
-      fetchedAt: opened.fetchedAt,
-      source: { kind: 'live', profileName: 'Sandbox', host: 'sandbox', sandbox: true },
-    });
+    const opened = await openFromSandbox(sandbox, { apiKey: KEY, serverHash: HASH }, 'demo-retail');
+    const saved = await saveLiveSandbox(library, opened);
     const kept = await keepFinboxReports(
       {
         libraryDir: library.dir,
