@@ -9,21 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/commands/export';
 import { accountBlock, type Tx } from '../unit/insights/helpers';
 import { readBack, rowsOf, sheet, tempDir } from '../unit/export/helpers';
+import { salariedMonth } from './support/foir-case';
 
 // Two full months (1 to 31 Oct, 1 to 30 Nov). Each month: salary 50,000, a trade credit
 // 30,000, a Bajaj EMI of 10,000 and a 1,000 UPI spend.
-const month = (m: string, last: string): Tx[] => [
-  {
-    date: `2023-${m}-01`,
-    type: 'credit',
-    amount: 50000,
-    note: 'NEFT-INFOSYS LIMITED-SALARY',
-    channel: 'salary',
-  },
-  { date: `2023-${m}-05`, type: 'debit', amount: 10000, note: 'ACH D- BAJAJ FINANCE LTD-1' },
-  { date: `2023-${m}-15`, type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS-INV 1' },
-  { date: `2023-${m}-${last}`, type: 'debit', amount: 1000, note: 'UPI-GROCER-g@ybl-1' },
-];
+const month = (m: string, last: string): Tx[] => salariedMonth(m, last, 10000);
 
 async function folder() {
   const cwd = await tempDir();

@@ -18,7 +18,7 @@ import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
 import { openFromSandbox, saveLiveSandbox } from './support/sandbox';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { setUpTeam, type Login } from './support/team-logins';
+import { setUpTeam, submitCaseAOverFoir, type Login } from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -130,20 +130,7 @@ describe.skipIf(unavailable !== null)('what a team case carries to the other des
     expect(
       (await alice.run(['team', 'publish', 'case-a', '--library', alice.library])).stderr,
     ).toBe('');
-    const submitted = await alice.run([
-      'team',
-      'submit',
-      'case-a',
-      'approve',
-      '--reason',
-      'Income verified',
-      '--sub-reason',
-      'Salary credits',
-      '--figure',
-      'foir_pct=62.5',
-      '--note',
-      'FOIR over, salary stable',
-    ]);
+    const submitted = await submitCaseAOverFoir(alice);
     expect(submitted.stderr).toBe('');
     const deviation = /Deviation (\d+)/.exec(submitted.stdout)![1]!;
     const submission = /submission (\d+)/.exec(submitted.stdout)![1]!;

@@ -14,7 +14,7 @@ import { createBankConnectClient } from '../../src/core/api/client';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { startSandboxServer } from '../../src/sandbox/server';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { connectAs, setUpTeam, type Login } from './support/team-logins';
+import { connectAs, setUpTeam, submitCaseAOverFoir, type Login } from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -257,20 +257,7 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
     expect(wrong.stderr).toBe(
       'TEAM_REFUSED: "Looks fine" is not one of team retail-1\'s reasons to approve (Income verified / Salary credits)\n',
     );
-    const submitted = await alice.run([
-      'team',
-      'submit',
-      'case-a',
-      'approve',
-      '--reason',
-      'Income verified',
-      '--sub-reason',
-      'Salary credits',
-      '--figure',
-      'foir_pct=62.5',
-      '--note',
-      'FOIR over, salary stable',
-    ]);
+    const submitted = await submitCaseAOverFoir(alice);
     expect(submitted.stderr).toBe('');
     expect(submitted.stdout).toMatch(
       /^Submitted case-a \(submission \d+\): the case is locked for you until it is decided\nDeviation (\d+): FOIR % 62\.5 is over the limit 50: an approver must approve it first\n$/,

@@ -11,7 +11,8 @@ import { statusFor } from '../../unit/library/helpers';
 export const FOIR_CASE = 'case-f';
 export const FOIR_CASE_PCT = 62.5;
 
-const month = (m: string, last: string): Tx[] => [
+/** One full month of salary 50,000, a trade credit 30,000, a Bajaj EMI of `emi` and a 1,000 UPI spend. */
+export const salariedMonth = (m: string, last: string, emi: number): Tx[] => [
   {
     date: `2023-${m}-01`,
     type: 'credit',
@@ -19,7 +20,7 @@ const month = (m: string, last: string): Tx[] => [
     note: 'NEFT-INFOSYS LIMITED-SALARY',
     channel: 'salary',
   },
-  { date: `2023-${m}-05`, type: 'debit', amount: 50000, note: 'ACH D- BAJAJ FINANCE LTD-1' },
+  { date: `2023-${m}-05`, type: 'debit', amount: emi, note: 'ACH D- BAJAJ FINANCE LTD-1' },
   { date: `2023-${m}-15`, type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS-INV 1' },
   { date: `2023-${m}-${last}`, type: 'debit', amount: 1000, note: 'UPI-GROCER-g@ybl-1' },
 ];
@@ -31,10 +32,14 @@ export function foirCaseInput(): SaveInput {
     raw: rawOf(status, {
       session_id: FOIR_CASE,
       accounts: {
-        [account]: accountBlock(account, [...month('10', '31'), ...month('11', '30')], {
-          opening: 5000,
-          months: ['2023-10', '2023-11'],
-        }),
+        [account]: accountBlock(
+          account,
+          [...salariedMonth('10', '31', 50000), ...salariedMonth('11', '30', 50000)],
+          {
+            opening: 5000,
+            months: ['2023-10', '2023-11'],
+          },
+        ),
       },
     }),
     fetchedAt: '2026-11-20T10:00:00.000Z',

@@ -168,3 +168,24 @@ export async function setUpRetailTeam(
   }
   return logins;
 }
+
+/**
+ * `bcv team submit` of case-a as the retail team's approval with its reason, sub-reason and a
+ * FOIR of 62.5 typed in (over the team's limit of 50, so it raises a deviation).
+ */
+export function submitCaseAOverFoir(login: Login): Promise<Run> {
+  return login.run([
+    'team',
+    'submit',
+    'case-a',
+    'approve',
+    '--reason',
+    'Income verified',
+    '--sub-reason',
+    'Salary credits',
+    '--figure',
+    'foir_pct=62.5',
+    '--note',
+    'FOIR over, salary stable',
+  ]);
+}
