@@ -267,11 +267,11 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
     expect(same('share', await sessionText('foir'), lead('FOIR')?.[1] ?? null)).toBe(true);
 
     // The memo prints the same texts.
-    await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+    await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
     await expect(summary.getByRole('status')).toContainText('Summary saved to', {
       timeout: 60_000,
     });
-    const memoPdf = join(host.exportDir, `${sessionId}-summary.pdf`);
+    const memoPdf = join(host.exportDir, `${sessionId}-credit-memo.pdf`);
     const memo = execFileSync('pdftotext', [memoPdf, '-']).toString().replace(/\s+/g, ' ');
     expect(memo).toContain(`Policy: Default policy · ${model.reconciliation.line}`);
     for (const [k, a] of model.accounts.entries())

@@ -219,12 +219,12 @@ for (const c of MEMO_CASES) {
 
     // Dark on screen: the memo still prints in its light palette.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+    await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
     await expect(summary.getByRole('status')).toContainText('Summary saved to', {
       timeout: 60_000,
     });
     await page.emulateMedia({ colorScheme: 'light' });
-    const saved = join(host.exportDir, `${c.sessionId}-summary.pdf`);
+    const saved = join(host.exportDir, `${c.sessionId}-credit-memo.pdf`);
     expect((await readFile(saved)).subarray(0, 5).toString()).toBe('%PDF-');
     await expect(page.getByTestId('memo')).toHaveCount(0);
 
@@ -295,11 +295,11 @@ test('the credit memo shows an account number in full only once the user reveale
   await details.getByRole('button', { name: 'Show account number' }).click();
   await selectTab(page, 'Summary');
   const summary = panel(page).getByTestId('summary');
-  await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+  await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
   await expect(summary.getByRole('status')).toContainText('Summary saved to', {
     timeout: 60_000,
   });
-  const text = execFileSync('pdftotext', [join(host.exportDir, 'demo-retail-summary.pdf'), '-'])
+  const text = execFileSync('pdftotext', [join(host.exportDir, 'demo-retail-credit-memo.pdf'), '-'])
     .toString()
     .replace(/\s+/g, ' ');
   // The plan's account number, in full, and the memo saying why.

@@ -230,11 +230,11 @@ test.describe('the team library on two desktops', () => {
       // The credit memo carries the decision chain as its own section (read back as text,
       // and kept as PNGs to be looked at).
       const summary = panel(b.page).getByTestId('summary');
-      await summary.getByRole('button', { name: 'Save summary as PDF' }).click();
+      await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
       await expect(summary.getByRole('status')).toContainText('Summary saved to', {
         timeout: 60_000,
       });
-      const pdf = join(b.host.exportDir, 'case-f-summary.pdf');
+      const pdf = join(b.host.exportDir, 'case-f-credit-memo.pdf');
       await mkdir(MEMO_DIR, { recursive: true });
       await copyFile(pdf, join(MEMO_DIR, 'team-memo-case-f.pdf'));
       execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(MEMO_DIR, 'team-memo-case-f')]);

@@ -454,7 +454,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
         ],
         [
           'ravi',
-          expect.objectContaining({ kind: 'memo', file: 'case-f-summary.pdf', program: 'app' }),
+          expect.objectContaining({ kind: 'memo', file: 'case-f-credit-memo.pdf', program: 'app' }),
         ],
       ]);
       expect(await caseHistory(auditor, 'case-r')).toEqual([]);

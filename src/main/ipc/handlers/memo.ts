@@ -17,8 +17,8 @@ export function memoHandlers(deps: AppDeps, s: Services): HandlerMap<'summary:pd
       const print = ctx.printToPDF;
       if (!print) throw new CoreError('NOT_AVAILABLE', 'This window cannot print to PDF');
       const destination = await deps.dialogs.saveFile({
-        title: 'Save summary as PDF',
-        defaultPath: `${loaded.sessionId}-summary.pdf`,
+        title: 'Save credit memo (PDF)',
+        defaultPath: `${loaded.sessionId}-credit-memo.pdf`,
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       });
       if (!destination) return { cancelled: true } as const;
