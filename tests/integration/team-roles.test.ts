@@ -118,6 +118,7 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
       'holders',
       'review_events',
       'snapshot_parties',
+      'party_cases',
       'audit',
     ]) {
       const rows = await carol.query(`SELECT 1 FROM bcv.${table} WHERE session_id = 'case-a'`);
@@ -461,6 +462,7 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
     const left = await cluster.superQuery(`SELECT
       (SELECT count(*)::int FROM bcv.snapshots WHERE session_id = 'case-a') AS snapshots,
       (SELECT count(*)::int FROM bcv.transactions WHERE session_id = 'case-a') AS transactions,
+      (SELECT count(*)::int FROM bcv.party_cases WHERE session_id = 'case-a') AS party_cases,
       (SELECT count(*)::int FROM bcv.review_events WHERE session_id = 'case-a') AS reviews,
       (SELECT count(*)::int FROM bcv.blobs) AS files,
       (SELECT count(*)::int FROM bcv.decisions WHERE session_id = 'case-a') AS decisions,
@@ -471,6 +473,7 @@ describe.skipIf(unavailable !== null)('team library roles, maker-checker and aud
       {
         snapshots: 0,
         transactions: 0,
+        party_cases: 0,
         reviews: 0,
         files: 2,
         decisions: 1,

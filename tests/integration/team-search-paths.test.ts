@@ -108,6 +108,54 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
     await everyPath();
   });
 
+  it("seen elsewhere's table of the cases naming each party: the snapshots' party rows, de-duplicated, kept as snapshots come and go", async () => {
+    type PartyCase = { kind: string; key: string; session_id: string; snapshots: number };
+    const table = async () =>
+      (
+        (await cluster.superQuery(
+          'SELECT kind, key, session_id, snapshots FROM bcv.party_cases ORDER BY 1, 2, 3',
+        )) as unknown as { rows: PartyCase[] }
+      ).rows;
+    // A plain scan of the snapshots' party rows: each (party, case) once, with its snapshots.
+    const scan = (
+      (await cluster.superQuery(
+        `SELECT kind, key, session_id, count(*)::int AS snapshots FROM bcv.snapshot_parties
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )) as unknown as { rows: PartyCase[] }
+    ).rows;
+    expect(scan.length).toBeGreaterThan(0);
+    expect(await table()).toEqual(scan);
+    // Both cases pay LEELA SANKAR PRASAD's handle (case-a's fixture and SHARING's first
+    // transaction), each in its one snapshot.
+    const handle = (rows: PartyCase[]) =>
+      rows.filter((r) => r.kind === 'upi' && r.key === '9160751095@ybl');
+    expect(handle(await table())).toEqual([
+      { kind: 'upi', key: '9160751095@ybl', session_id: 'case-a', snapshots: 1 },
+      { kind: 'upi', key: '9160751095@ybl', session_id: 'case-b', snapshots: 1 },
+    ]);
+    // A second snapshot of case-a naming the same parties counts 2; removing it leaves 1;
+    // removing case-a's last snapshot removes case-a's rows (as a purge's cascade does).
+    const results = (await cluster.superQuery(`BEGIN;
+      INSERT INTO bcv.snapshots (session_id, snapshot_id, file_sha256, data_sha256, fetched_at, record, published_by)
+        SELECT session_id, 'second', file_sha256, 'second', fetched_at, record, published_by
+        FROM bcv.snapshots WHERE session_id = 'case-a';
+      INSERT INTO bcv.snapshot_parties (snapshot, session_id, kind, key, label, tx_count)
+        SELECT (SELECT id FROM bcv.snapshots WHERE snapshot_id = 'second'), session_id, kind, key, label, tx_count
+        FROM bcv.snapshot_parties WHERE session_id = 'case-a';
+      SELECT snapshots FROM bcv.party_cases WHERE kind = 'upi' AND key = '9160751095@ybl' AND session_id = 'case-a';
+      DELETE FROM bcv.snapshots WHERE snapshot_id = 'second';
+      SELECT snapshots FROM bcv.party_cases WHERE kind = 'upi' AND key = '9160751095@ybl' AND session_id = 'case-a';
+      DELETE FROM bcv.snapshots WHERE session_id = 'case-a';
+      SELECT count(*)::int AS n FROM bcv.party_cases WHERE session_id = 'case-a';
+      ROLLBACK`)) as unknown as { rows: Record<string, number>[] }[];
+    expect([results[3]!.rows, results[5]!.rows, results[7]!.rows]).toEqual([
+      [{ snapshots: 2 }],
+      [{ snapshots: 1 }],
+      [{ n: 0 }],
+    ]);
+    expect(await table()).toEqual(scan);
+  });
+
   it('a page the first lookup fills is the answer: the later lookups change nothing shown', async () => {
     // LEELA names a counterparty in both cases (more than one transaction): a page of one is
     // full from the name lookup, the row named by its name, and more are said to match.

@@ -792,6 +792,52 @@ END`,
 )}
 `;
 
+const PARTY_CASES = `
+-- Each party (kind and key) with the cases naming it, one row a case: "seen elsewhere" reads
+-- a party's cases from this index instead of gathering every snapshot's rows and
+-- de-duplicating them. Kept by the snapshots' party rows (publishing adds, a purge's cascade
+-- removes), counting the case's snapshots that name the party so a case's row goes with its
+-- last one.
+CREATE TABLE bcv.party_cases (
+  kind text NOT NULL,
+  key text NOT NULL,
+  session_id text NOT NULL,
+  snapshots integer NOT NULL CHECK (snapshots > 0),
+  PRIMARY KEY (kind, key, session_id)
+);
+${readableWithCase('party_cases')}
+INSERT INTO bcv.party_cases (kind, key, session_id, snapshots)
+SELECT kind, key, session_id, count(*) FROM bcv.snapshot_parties GROUP BY kind, key, session_id;
+
+CREATE FUNCTION bcv.party_cases_add() RETURNS trigger
+LANGUAGE plpgsql ${DEFINER} AS $fn$
+BEGIN
+  INSERT INTO bcv.party_cases AS pc (kind, key, session_id, snapshots)
+  SELECT kind, key, session_id, count(*) FROM added GROUP BY kind, key, session_id
+  ON CONFLICT (kind, key, session_id) DO UPDATE SET snapshots = pc.snapshots + EXCLUDED.snapshots;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER party_cases_add AFTER INSERT ON bcv.snapshot_parties
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION bcv.party_cases_add();
+
+CREATE FUNCTION bcv.party_cases_remove() RETURNS trigger
+LANGUAGE plpgsql ${DEFINER} AS $fn$
+BEGIN
+  -- The last snapshots naming the party go first, so the update counts down only the rest.
+  DELETE FROM bcv.party_cases pc
+  USING (SELECT kind, key, session_id, count(*) AS n FROM removed GROUP BY kind, key, session_id) r
+  WHERE pc.kind = r.kind AND pc.key = r.key AND pc.session_id = r.session_id AND pc.snapshots <= r.n;
+  UPDATE bcv.party_cases pc SET snapshots = pc.snapshots - r.n
+  FROM (SELECT kind, key, session_id, count(*) AS n FROM removed GROUP BY kind, key, session_id) r
+  WHERE pc.kind = r.kind AND pc.key = r.key AND pc.session_id = r.session_id;
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER party_cases_remove AFTER DELETE ON bcv.snapshot_parties
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION bcv.party_cases_remove();
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
@@ -802,6 +848,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'search lookups served by their indexes', sql: SEARCH_LOOKUPS },
   { version: 8, name: 'search lookups that never read the whole book', sql: SEARCH_BY_INDEX },
   { version: 9, name: "FinBox's report files kept with the case", sql: FINBOX_REPORTS },
+  { version: 10, name: 'the cases naming each party', sql: PARTY_CASES },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
