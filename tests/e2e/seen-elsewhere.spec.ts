@@ -40,6 +40,9 @@ test('two saved cases sharing a counterparty: search, open, seen elsewhere', asy
   await expect(retail).toBeVisible();
   await expect(results.getByRole('region', { name: 'Matches in demo-business' })).toBeVisible();
   await expect(retail.getByRole('cell', { name: 'UPI handle' }).first()).toBeVisible();
+  // A Swiggy payment is a debit, shown in words (the API's lower-case `debit` is not).
+  await expect(retail.getByRole('cell', { name: 'Debit', exact: true }).first()).toBeVisible();
+  await expect(retail.getByRole('cell', { name: 'debit', exact: true })).toHaveCount(0);
   await expect(
     retail.getByRole('cell', { name: /UPI-SWIGGY-swiggy@icici-/ }).first(),
   ).toBeVisible();

@@ -33,6 +33,7 @@ import type { SessionView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
+import { transactionTypeLabel } from '@shared/format/transaction-type';
 
 const computed = new WeakMap<SessionView, Map<CreditPolicy, SessionInsights>>();
 
@@ -220,7 +221,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
     ],
     (r) => [
       r.counterparty,
-      r.type === 'credit' ? 'Credit' : 'Debit',
+      transactionTypeLabel(r.type),
       CADENCE[r.cadence],
       r.intervalDays,
       typed.money(r.typicalAmount),

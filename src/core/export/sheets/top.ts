@@ -2,6 +2,7 @@
 import { typed, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { ACCOUNT_COLUMN, MONTH_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import { transactionTypeLabel } from '@shared/format/transaction-type';
 
 const COLUMNS: ColumnSpec[] = [
   ACCOUNT_COLUMN,
@@ -20,7 +21,7 @@ export function topPlan(context: ExportContext): SheetPlan {
         yield [
           label,
           e.month,
-          e.type === 'credit' ? 'Credit' : 'Debit',
+          transactionTypeLabel(e.type),
           e.rank,
           e.narration,
           typed.money(e.amount),
