@@ -8,6 +8,11 @@ import { policy } from '../../app/policy.svelte';
 
 const computed = new WeakMap<SessionView, { policy: CreditPolicy; insights: SessionInsights }>();
 
+/** Whether insightsOf(session) would answer at once (computed already under this policy). */
+export function insightsReady(session: SessionView): boolean {
+  return computed.get(session)?.policy === policy.current;
+}
+
 export function insightsOf(session: SessionView): SessionInsights {
   const current = policy.current;
   const kept = computed.get(session);
