@@ -200,15 +200,30 @@ export async function startSandboxServer(options: SandboxOptions): Promise<Sandb
   const hosts = new WeakMap<ServerResponse, string>();
   const hostOf = (res: ServerResponse): string => hosts.get(res) ?? '127.0.0.1';
 
+  // A report is a stored file, as FinBox's are: made once and the same bytes at every fetch
+  // (a workbook made again carries a new timestamp, so its SHA-256 would change).
+  const storedReports = new Map<string, Promise<Buffer | null>>();
+  const storedReport = (session: GeneratedSession, sessionId: string, accountId: string) => {
+    const key = `${sessionId}\u0000${accountId}`;
+    let bytes = storedReports.get(key);
+    if (!bytes) {
+      bytes = reportWorkbook(session, accountId);
+      storedReports.set(key, bytes);
+    }
+    return bytes;
+  };
   const serveReport = async (res: ServerResponse, url: URL, match: RegExpExecArray) => {
     const expires = Number(url.searchParams.get('expires'));
     if (!Number.isFinite(expires) || expires < clock().getTime()) {
       send(res, 403, expiredReportBody(), 'application/xml');
       return;
     }
-    const made = builtInSession(decodeURIComponent(match[1]!).split('~')[0]!);
+    const sessionId = decodeURIComponent(match[1]!).split('~')[0]!;
+    const made = builtInSession(sessionId);
     const session = made && 'session' in made ? made.session : null;
-    const bytes = session ? await reportWorkbook(session, decodeURIComponent(match[2]!)) : null;
+    const bytes = session
+      ? await storedReport(session, sessionId, decodeURIComponent(match[2]!))
+      : null;
     if (!bytes) {
       send(
         res,

@@ -72,6 +72,19 @@ describe("FinBox's report kept with the saved session", () => {
     expect(snapshots.map((s) => s.record.snapshotId)).toEqual([saved.record.snapshotId]);
   });
 
+  it("a report link gives the same bytes at every fetch, as a stored file does (the SHA-256 kept is the file's)", async () => {
+    const opened = await openFromSandbox(sandbox, { apiKey: KEY, serverHash: HASH }, 'demo-retail');
+    const link = opened.view.accounts[0]!.reportUrls.xlsx!;
+    const hash = async () =>
+      createHash('sha256')
+        .update(Buffer.from(await (await fetch(link)).arrayBuffer()))
+        .digest('hex');
+    const first = await hash();
+    // A workbook made again carries the time it was made, to the second (and its zip's, to two).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await hash()).toBe(first);
+  });
+
   it('an expired link: the snapshot stays saved, nothing is kept, one line says why', async () => {
     const library = new Library({ dir: join(dir, 'lib-expired'), appVersion: 'test' });
     const { opened, saved } = await fetchAndSave(library);
