@@ -77,7 +77,20 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
     expect(leela.length).toBeGreaterThan(0);
     expect(await lookup('party-prefix', 'name', 'LEELA%')).toEqual(leela);
     // Words: one in many narrations, one with its last word a prefix, one in none.
-    for (const term of ["'upi'", "'aggarwal' & 'trad':*", "'zzqqxx'", "'transfer':*"]) {
+    // A UPI handle the server's parser splits in two ('ybl' in every UPI narration): found by
+    // its rare half, checked whole.
+    for (const term of [
+      "'upi'",
+      "'aggarwal' & 'trad':*",
+      "'zzqqxx'",
+      "'transfer':*",
+      "'9160751095@ybl':*",
+      "'upi' & '9160751095@ybl'",
+      "'9160751095@ybl' & 'zzqqxx'",
+      "'leela' & 'ybl'",
+      "'upi' & 'leela'",
+      "'ybl' & 'prasad':*",
+    ]) {
       for (const arm of ['narration', 'details']) {
         const expected = await plain(
           `SELECT t.id FROM bcv.transactions t WHERE (t.${arm}_tsv @@ to_tsquery('simple', $1)) IS TRUE`,
@@ -86,6 +99,11 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
         expect(await lookup(arm, null, term), `${arm} ${term}`).toEqual(expected);
       }
     }
+    // LEELA SANKAR PRASAD's handle: one payment in case-a's fixture, one in SHARING (case-b),
+    // each narration with the words 'leela' and 'ybl'. (The server reads the handle's number
+    // after a hyphen as '-9160751095', so the handle as typed is in neither narration's words.)
+    expect(await lookup('narration', null, "'leela' & 'ybl'")).toHaveLength(2);
+    expect(await lookup('narration', null, "'9160751095@ybl':*")).toEqual([]);
     // The lookup's own settings end with it; the app's connection compiles nothing with JIT.
     const [setting] = await audrey.query<{ enable_seqscan: string }>('SHOW enable_seqscan');
     expect(setting!.enable_seqscan).toBe('on');

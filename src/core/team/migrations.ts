@@ -718,6 +718,27 @@ ${SEARCH_ARMS}
 ${SEARCH_QUERY}
 `;
 
+/** A word's lookup by its index unless every word is one the statistics know as common. */
+const WORDS_BY_INDEX = `  IF p_arm IN ('narration', 'details') THEN
+    -- A word's rows come from its index (at the cost of its posting list) or from reading
+    -- rows until the page is full (at the cost of what is read). The planner chooses well
+    -- for words its statistics name as common; for any other (a rare word, a prefix, a word
+    -- in no row) it guesses, and a wrong guess reads the whole book for a word that is
+    -- nowhere. So unless every word is one the statistics know as common, the index.
+    SELECT s.most_common_elems::text::text[] INTO v_common FROM pg_stats s
+    WHERE s.schemaname = 'bcv' AND s.tablename = 'transactions' AND s.attname = p_arm || '_tsv';
+    IF EXISTS (
+      SELECT 1 FROM regexp_matches(p_term, $re$'((?:[^']|'')*)'(:\\*)?$re$, 'g') AS w(m)
+      WHERE NOT EXISTS (
+        SELECT 1 FROM unnest(coalesce(v_common, '{}')) AS c(lexeme)
+        WHERE c.lexeme = replace(w.m[1], '''''', '''')
+           OR (w.m[2] IS NOT NULL AND starts_with(c.lexeme, replace(w.m[1], '''''', '''')))
+      )
+    ) THEN
+      PERFORM set_config('enable_seqscan', 'off', true); -- for this call only (see SET above)
+    END IF;
+  END IF;`;
+
 const SEARCH_BY_INDEX = `
 -- A name's prefix by a B-tree range (LIKE 'MEERA IY%' reads the names from MEERA IY on and
 -- stops at the page size); the trigram index answers it only by every name sharing a
@@ -737,25 +758,7 @@ DECLARE
   v_common text[];
 BEGIN
 ${SEARCH_ARMS}
-  IF p_arm IN ('narration', 'details') THEN
-    -- A word's rows come from its index (at the cost of its posting list) or from reading
-    -- rows until the page is full (at the cost of what is read). The planner chooses well
-    -- for words its statistics name as common; for any other (a rare word, a prefix, a word
-    -- in no row) it guesses, and a wrong guess reads the whole book for a word that is
-    -- nowhere. So unless every word is one the statistics know as common, the index.
-    SELECT s.most_common_elems::text::text[] INTO v_common FROM pg_stats s
-    WHERE s.schemaname = 'bcv' AND s.tablename = 'transactions' AND s.attname = p_arm || '_tsv';
-    IF EXISTS (
-      SELECT 1 FROM regexp_matches(p_term, $re$'((?:[^']|'')*)'(:\\*)?$re$, 'g') AS w(m)
-      WHERE NOT EXISTS (
-        SELECT 1 FROM unnest(coalesce(v_common, '{}')) AS c(lexeme)
-        WHERE c.lexeme = replace(w.m[1], '''''', '''')
-           OR (w.m[2] IS NOT NULL AND starts_with(c.lexeme, replace(w.m[1], '''''', '''')))
-      )
-    ) THEN
-      PERFORM set_config('enable_seqscan', 'off', true); -- for this call only (see SET above)
-    END IF;
-  END IF;
+${WORDS_BY_INDEX}
 ${SEARCH_QUERY}
 `;
 
@@ -838,6 +841,52 @@ CREATE TRIGGER party_cases_remove AFTER DELETE ON bcv.snapshot_parties
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION bcv.party_cases_remove();
 `;
 
+const RARE_LEXEMES_FIRST = `
+-- A word the server's parser splits (a UPI handle: 'asha1234@ybl' is 'asha1234' and 'ybl')
+-- or several words together are found by the index of the lexemes the statistics do not know
+-- as common ('asha1234'), the whole query then checked on those rows only: 'ybl', in every
+-- UPI narration, would otherwise have its whole posting list read. (A prefix counts as
+-- common when a common lexeme starts with it.) Every lexeme of the query is required, so the
+-- rows with the rare ones hold every answer.
+CREATE OR REPLACE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
+  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public
+SET enable_seqscan = on SET jit = off AS $fn$
+DECLARE
+  v_from text;
+  v_match text;
+  v_filters text := '';
+  v_common text[];
+  v_rare text;
+  v_lexemes integer;
+  v_rare_lexemes integer;
+BEGIN
+${SEARCH_ARMS}
+${WORDS_BY_INDEX}
+  IF p_arm IN ('narration', 'details') THEN
+    SELECT string_agg(quote_literal(l.lexeme) || l.prefix, ' & ') FILTER (WHERE l.rare),
+           count(*), count(*) FILTER (WHERE l.rare)
+      INTO v_rare, v_lexemes, v_rare_lexemes
+    FROM (
+      SELECT x.lexeme, w.prefix,
+             NOT x.lexeme = ANY (coalesce(v_common, '{}'))
+             AND (w.prefix = '' OR NOT EXISTS (
+               SELECT 1 FROM unnest(coalesce(v_common, '{}')) AS c(lexeme)
+               WHERE starts_with(c.lexeme, x.lexeme))) AS rare
+      FROM regexp_matches(p_term, $re$'((?:[^']|'')*)'(:\\*)?$re$, 'g') AS m(m)
+      CROSS JOIN LATERAL (SELECT replace(m.m[1], '''''', '''') AS word,
+                                 coalesce(m.m[2], '') AS prefix) w
+      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', w.word))) AS x(lexeme)
+    ) l;
+    IF v_rare_lexemes > 0 AND v_rare_lexemes < v_lexemes THEN
+      v_match := format(
+        't.%1$I @@ to_tsquery(''simple'', %2$L) AND ts_match_vq(t.%1$I, to_tsquery(''simple'', $2))',
+        p_arm || '_tsv', v_rare);
+    END IF;
+  END IF;
+${SEARCH_QUERY}
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members and roles', sql: FOUNDATION },
   { version: 2, name: 'cases, files, catalogue rows and reviews', sql: CASES },
@@ -849,6 +898,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'search lookups that never read the whole book', sql: SEARCH_BY_INDEX },
   { version: 9, name: "FinBox's report files kept with the case", sql: FINBOX_REPORTS },
   { version: 10, name: 'the cases naming each party', sql: PARTY_CASES },
+  { version: 11, name: 'words found by their rare lexemes first', sql: RARE_LEXEMES_FIRST },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
