@@ -296,7 +296,7 @@ async function main(): Promise<void> {
     if (process.env['BENCH_EXPLAIN']) {
       for (const sql of process.env['BENCH_EXPLAIN'].split(';;')) {
         const plan = (await cluster.superQuery(
-          `SET enable_seqscan = off; EXPLAIN (ANALYZE) ${sql}`,
+          `SET enable_seqscan = off; EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
         )) as unknown as { rows: { 'QUERY PLAN': string }[] }[];
         console.log(plan[1]!.rows.map((r) => r['QUERY PLAN']).join('\n'));
       }

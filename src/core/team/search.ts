@@ -212,9 +212,10 @@ export async function seenInTeam(
     ...parties.parties.map((p) => [p.kind, p.key] as const),
     ...parties.ownAccounts.map((a) => ['account', a.key] as const),
   ];
-  // One row a case naming the party (bcv.party_cases), read from its index in order.
+  // One row a case naming the party (bcv.party_cases), read from its index in order; the
+  // cases as JSON (a common name's run to thousands: the driver parses JSON natively).
   const asParty = await db.query<{ kind: string; key: string; sessions: string[] }>(
-    `SELECT p.kind, p.key, array_agg(p.session_id) AS sessions
+    `SELECT p.kind, p.key, json_agg(p.session_id) AS sessions
      FROM bcv.party_cases p JOIN unnest($1::text[], $2::text[]) AS u(kind, key)
        ON p.kind = u.kind AND p.key = u.key
      WHERE p.session_id <> $3 GROUP BY p.kind, p.key`,
