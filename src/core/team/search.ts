@@ -212,13 +212,14 @@ export async function seenInTeam(
     ...parties.parties.map((p) => [p.kind, p.key] as const),
     ...parties.ownAccounts.map((a) => ['account', a.key] as const),
   ];
-  // One row a case naming the party (bcv.party_cases), read from its index in order; the
-  // cases as JSON (a common name's run to thousands: the driver parses JSON natively).
+  // One row a case naming the party (bcv.party_cases): each party's cases read from the index
+  // in turn, with nothing to sort (grouping them all would sort the whole answer, a common
+  // name's cases running to thousands), as JSON (the driver parses it natively).
   const asParty = await db.query<{ kind: string; key: string; sessions: string[] }>(
-    `SELECT p.kind, p.key, json_agg(p.session_id) AS sessions
-     FROM bcv.party_cases p JOIN unnest($1::text[], $2::text[]) AS u(kind, key)
-       ON p.kind = u.kind AND p.key = u.key
-     WHERE p.session_id <> $3 GROUP BY p.kind, p.key`,
+    `SELECT u.kind, u.key, s.sessions FROM unnest($1::text[], $2::text[]) AS u(kind, key)
+     CROSS JOIN LATERAL (SELECT json_agg(p.session_id) AS sessions FROM bcv.party_cases p
+       WHERE p.kind = u.kind AND p.key = u.key AND p.session_id <> $3) s
+     WHERE s.sessions IS NOT NULL`,
     [asPartyKeys.map((k) => k[0]), asPartyKeys.map((k) => k[1]), sessionId],
   );
   const accountKeys = parties.parties.filter((p) => p.kind === 'account').map((p) => p.key);
