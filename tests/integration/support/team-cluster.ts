@@ -90,6 +90,44 @@ async function openssl(args: string[], cwd: string): Promise<void> {
   await run('openssl', args, { cwd });
 }
 
+/** `<name>.key` and `<name>.crt` for `subject`, signed by the test CA in `dir`. */
+async function signedByTestCa(dir: string, name: string, subject: string, extFile?: string) {
+  await openssl(
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      subject,
+    ],
+    dir,
+  );
+  await openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      ...(extFile ? ['-extfile', extFile] : []),
+      '-days',
+      '2',
+    ],
+    dir,
+  );
+}
+
 async function makeCertificates(dir: string): Promise<void> {
   const days = ['-days', '2'];
   await openssl(
@@ -126,41 +164,8 @@ async function makeCertificates(dir: string): Promise<void> {
     ],
     dir,
   );
-  await openssl(
-    [
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'server.key',
-      '-out',
-      'server.csr',
-      '-subj',
-      '/CN=localhost',
-    ],
-    dir,
-  );
   await writeFile(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
-  await openssl(
-    [
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.crt',
-      '-extfile',
-      'san.ext',
-      ...days,
-    ],
-    dir,
-  );
+  await signedByTestCa(dir, 'server', '/CN=localhost', 'san.ext');
 }
 
 export async function startTeamCluster(): Promise<TeamCluster> {
@@ -305,39 +310,7 @@ async function startIn(
       return password;
     },
     async certificateLogin() {
-      await openssl(
-        [
-          'req',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          'client.key',
-          '-out',
-          'client.csr',
-          '-subj',
-          '/CN=cert_login',
-        ],
-        dir,
-      );
-      await openssl(
-        [
-          'x509',
-          '-req',
-          '-in',
-          'client.csr',
-          '-CA',
-          'ca.crt',
-          '-CAkey',
-          'ca.key',
-          '-CAcreateserial',
-          '-out',
-          'client.crt',
-          '-days',
-          '2',
-        ],
-        dir,
-      );
+      await signedByTestCa(dir, 'client', '/CN=cert_login');
       await superQuery('CREATE ROLE cert_login LOGIN');
       return {
         user: 'cert_login',
