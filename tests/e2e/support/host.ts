@@ -189,7 +189,9 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await handlers.dispose();
-      await rm(root, { recursive: true, force: true });
+      // A call the page made just before it closed may still be writing into userData (the
+      // recent list, the catalogue): rm retries on ENOTEMPTY rather than fail the test.
+      await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
