@@ -4,15 +4,8 @@
 // the CLI and the app call it on the two normalised views.
 import type { AccountView, FraudItemView, SessionView, TransactionView } from '../model/view-model';
 
-export interface TransactionRef {
-  readonly accountId: string;
-  readonly date: string;
-  readonly type: string;
-  /** Paise. */
-  readonly amount: number;
-  readonly narration: string;
-  readonly hash: string;
-}
+/** What a diff tells of a transaction: where it is and what it reads. */
+export type TransactionRef = ReturnType<typeof refOf>;
 
 export interface ChangedTransaction {
   readonly before: TransactionRef;
@@ -23,12 +16,8 @@ export interface ChangedTransaction {
   readonly matchedBy: 'hash' | 'content';
 }
 
-export interface FraudRef {
-  readonly accountId: string | null;
-  readonly fraudType: string;
-  readonly statementId: string | null;
-  readonly transactionHash: string | null;
-}
+/** A fraud item's identity: the same values in two snapshots are the same item. */
+export type FraudRef = ReturnType<typeof fraudRef>;
 
 export interface FigureChange {
   readonly accountId: string;
@@ -66,15 +55,12 @@ const COMPARED = [
   'statementId',
 ] as const satisfies readonly (keyof TransactionView)[];
 
-function refOf(t: TransactionView): TransactionRef {
-  return {
-    accountId: t.accountId,
-    date: t.date,
-    type: t.type,
-    amount: t.amount,
-    narration: t.narration,
-    hash: t.hash,
-  };
+function pick<T, K extends keyof T>(item: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, item[key]])) as Pick<T, K>;
+}
+
+function refOf(t: TransactionView) {
+  return pick(t, ['accountId', 'date', 'type', 'amount', 'narration', 'hash']);
 }
 
 function contentKey(t: TransactionView): string {
@@ -165,17 +151,14 @@ function setDiff(before: Iterable<string>, after: Iterable<string>) {
   };
 }
 
-function fraudKey(f: FraudItemView): string {
-  return `${f.accountId ?? ''}\u0000${f.fraudType}\u0000${f.statementId ?? ''}\u0000${f.transactionHash ?? ''}`;
+function fraudRef(f: FraudItemView) {
+  return pick(f, ['accountId', 'fraudType', 'statementId', 'transactionHash']);
 }
 
-function fraudRef(f: FraudItemView): FraudRef {
-  return {
-    accountId: f.accountId,
-    fraudType: f.fraudType,
-    statementId: f.statementId,
-    transactionHash: f.transactionHash,
-  };
+function fraudKey(f: FraudItemView): string {
+  return Object.values(fraudRef(f))
+    .map((value) => value ?? '')
+    .join('\u0000');
 }
 
 function figuresOf(account: AccountView): Record<FigureChange['figure'], number> {
