@@ -147,6 +147,30 @@ function fraudViews(
   });
 }
 
+/** The `account_details` fields the view takes as text, each under its view name. */
+const DETAIL_TEXT_FIELDS = {
+  accountNumber: 'account_number',
+  bank: 'bank',
+  category: 'account_category',
+  ifsc: 'ifsc',
+  micr: 'micr',
+  currency: 'currency_code',
+  countryCode: 'country_code',
+  address: 'address',
+  pan: 'pan_number',
+  phone: 'phone_number',
+  email: 'email',
+  dob: 'dob',
+  accountStatus: 'account_status',
+  holderType: 'holder_type',
+} as const satisfies Partial<Record<keyof AccountDetailsView, string>>;
+
+function detailTexts(first: Json): Record<keyof typeof DETAIL_TEXT_FIELDS, string | null> {
+  return Object.fromEntries(
+    Object.entries(DETAIL_TEXT_FIELDS).map(([key, field]) => [key, nullableText(first[field])]),
+  ) as Record<keyof typeof DETAIL_TEXT_FIELDS, string | null>;
+}
+
 function readDetails(
   block: Json,
   path: Path,
@@ -170,16 +194,10 @@ function readDetails(
   const salary = first['salary_confidence'];
   return {
     accountId: nullableText(first['account_id']) ?? accountId,
-    accountNumber: nullableText(first['account_number']),
-    bank: nullableText(first['bank']),
-    category: nullableText(first['account_category']),
-    ifsc: nullableText(first['ifsc']),
-    micr: nullableText(first['micr']),
+    ...detailTexts(first),
     openingDate,
     creditLimit: readLimit(first['credit_limit'], [...firstPath, 'credit_limit'], ctx),
     odLimit: readLimit(first['od_limit'], [...firstPath, 'od_limit'], ctx),
-    currency: nullableText(first['currency_code']),
-    countryCode: nullableText(first['country_code']),
     salaryConfidence: typeof salary === 'number' || typeof salary === 'string' ? salary : null,
     statements: readStringList(first['statements']),
     months: readMonths(first['months'], [...firstPath, 'months'], ctx),
@@ -195,13 +213,6 @@ function readDetails(
     ),
     holderName:
       name?.trim() || (typeof holder === 'string' && holder.trim() !== '' ? holder.trim() : null),
-    address: nullableText(first['address']),
-    pan: nullableText(first['pan_number']),
-    phone: nullableText(first['phone_number']),
-    email: nullableText(first['email']),
-    dob: nullableText(first['dob']),
-    accountStatus: nullableText(first['account_status']),
-    holderType: nullableText(first['holder_type']),
     raw,
   };
 }
