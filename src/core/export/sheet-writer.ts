@@ -33,6 +33,7 @@ export const NARRATION_COLUMN: ColumnSpec = { header: 'Narration', kind: 'text',
 export const MONTH_COLUMN: ColumnSpec = { header: 'Month', kind: 'month', minWidth: 10 };
 export const STATEMENT_COLUMN: ColumnSpec = { header: 'Statement', kind: 'id', maxWidth: 38 };
 export const ACCOUNT_ID_COLUMN: ColumnSpec = { header: 'Account id', kind: 'id', maxWidth: 38 };
+export const HASH_COLUMN: ColumnSpec = { header: 'Hash', kind: 'id', maxWidth: 34 };
 
 export interface SheetPlan {
   readonly name: string;

@@ -17,7 +17,7 @@ import { labelOf, type ExportContext } from '../context';
 import { insightsFor } from './insights';
 import { instantLabel } from '../labels';
 import { claimProblem } from '@shared/review/claimed-time';
-import { NARRATION_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import { HASH_COLUMN, NARRATION_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
 
 export const NOT_IN_SNAPSHOT = 'not in this snapshot';
 
@@ -37,7 +37,7 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Labels', kind: 'text', maxWidth: 40 },
   { header: 'Note', kind: 'text', maxWidth: 60 },
   { header: 'Adjustments', kind: 'text', maxWidth: 50 },
-  { header: 'Hash', kind: 'id', maxWidth: 34 },
+  HASH_COLUMN,
   { header: 'Reviewers', kind: 'text', maxWidth: 30 },
   { header: 'Last changed', kind: 'text', maxWidth: 24 },
 ];

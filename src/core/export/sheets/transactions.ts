@@ -4,7 +4,13 @@
 import type { AccountView, TransactionView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
-import { ACCOUNT_COLUMN, NARRATION_COLUMN, type ColumnSpec, type SheetPlan } from '../sheet-writer';
+import {
+  ACCOUNT_COLUMN,
+  HASH_COLUMN,
+  NARRATION_COLUMN,
+  type ColumnSpec,
+  type SheetPlan,
+} from '../sheet-writer';
 import { reviewCellOf } from './review';
 import { channelName } from '@shared/format/channel-names';
 import { fieldLabel } from '@shared/format/field-labels';
@@ -132,7 +138,7 @@ export function transactionLayout(context: ExportContext, salary: boolean): Tran
       maxWidth: 32,
     })),
     { header: 'Fraud', kind: 'text', maxWidth: 30 },
-    { header: 'Hash', kind: 'id', maxWidth: 34 },
+    HASH_COLUMN,
     ...(context.review ? [{ header: 'Review flags', kind: 'text', maxWidth: 50 } as const] : []),
     ...trailing.map((f): ColumnSpec => ({ header: f.header, kind: 'text', maxWidth: 30 })),
   ];
