@@ -49,6 +49,17 @@ async function secondDesktop(browser: Browser): Promise<{ page: Page; host: Test
   return { page, host };
 }
 
+/** The Team screen's fields for `login` on the cluster (not saved yet). */
+async function fillProfile(page: Page, cluster: TeamCluster, login: Login): Promise<void> {
+  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Team profile' });
+  await form.getByLabel('Server host').fill(cluster.host);
+  await form.getByLabel('Port', { exact: true }).fill(String(cluster.port));
+  await form.getByLabel('Database').fill(cluster.database);
+  await form.getByLabel('Your login').fill(login.user);
+  await form.getByLabel('Password').fill(login.password);
+}
+
 /** The Team screen filled in and tested; with `host`, the CA file is chosen in main's dialog. */
 async function setUpProfile(
   page: Page,
@@ -56,13 +67,8 @@ async function setUpProfile(
   login: Login,
   host?: TestHost,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  await fillProfile(page, cluster, login);
   const form = page.getByRole('form', { name: 'Team profile' });
-  await form.getByLabel('Server host').fill(cluster.host);
-  await form.getByLabel('Port').fill(String(cluster.port));
-  await form.getByLabel('Database').fill(cluster.database);
-  await form.getByLabel('Your login').fill(login.user);
-  await form.getByLabel('Password').fill(login.password);
   if (host) {
     host.setOpenFiles([cluster.caFile]);
     await form.getByRole('button', { name: 'Choose… CA file' }).click();
@@ -93,6 +99,56 @@ test.describe('the team library on two desktops', () => {
     who = await setUpRetailTeam(cluster);
   });
   test.afterAll(async () => cluster?.stop());
+
+  test('a read replica named on the Team screen: Test connection tries it and says which failed', async ({
+    app,
+  }) => {
+    test.setTimeout(180_000);
+    const page = app.page;
+    await app.open();
+    await fillProfile(page, cluster, who.bob);
+    const form = page.getByRole('form', { name: 'Team profile' });
+    await form.getByLabel(/^CA file/).fill(cluster.caFile);
+    await form.getByText('Read replica for search').click();
+    // The primary's own host and port: refused at the field, in main.
+    await form.getByLabel('Read replica host').fill(cluster.host);
+    await form.getByLabel('Replica port').fill(String(cluster.port));
+    await form.getByRole('button', { name: 'Set up team' }).click();
+    await expect(form.getByLabel('Read replica host')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form).toContainText(
+      'This is the primary server itself: leave it empty to read from the primary',
+    );
+
+    // A replica nothing answers on (port 1): signed in on the primary, the replica's own line.
+    await form.getByLabel('Replica port').fill('1');
+    await form.getByRole('button', { name: 'Set up team' }).click();
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('team-link')).toContainText(
+      `Connected to ${cluster.host}:${cluster.port}/${cluster.database} as bob`,
+    );
+    await expect(page.getByTestId('team-replica')).toHaveText(
+      `Read replica not connected — The team server 127.0.0.1:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network`,
+    );
+    await page.getByTestId('team-replica').scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'Team profile with a read replica not reached');
+
+    // The hot standby: reached.
+    const standby = await cluster.startStandby();
+    await form.getByLabel('Replica port').fill(String(standby.port));
+    await form.getByRole('button', { name: 'Save team profile' }).click();
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('team-replica')).toHaveText(
+      `Read replica connected: Search and “seen elsewhere” read from the read replica 127.0.0.1:${standby.port}; everything else goes to ${cluster.host}:${cluster.port}.`,
+    );
+    await page.getByTestId('team-replica').scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'Team profile with a read replica');
+    // Stored as the screen saved it (the screen reads it back after a reload).
+    await page.reload();
+    await page.locator('[data-app-ready]').waitFor();
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await expect(form.getByLabel('Replica port')).toHaveValue(String(standby.port));
+    await expect(form.getByLabel('Read replica host')).toHaveValue('127.0.0.1');
+  });
 
   test('publish, search each other, seen elsewhere, submit and approve', async ({
     app,

@@ -376,7 +376,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     expect((await ravi.call('team:decision-chain', { sessionId: 'case-r' })).chain).toBeNull();
   });
 
-  it('reads search and "seen elsewhere" from the replica the profile names; writes and the search\'s audit row on the primary', async () => {
+  it('reads search and "seen elsewhere" from the replica saved on the Team screen; Test connection tries it; writes and the search\'s audit row on the primary', async () => {
     const { port } = await cluster.startStandby();
     const { password, ...profile } = profileOf(who.bob);
     const searched = async () =>
@@ -386,17 +386,40 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
         )
       ).rows[0].n as number;
 
-    // A replica that cannot be reached: search and "seen elsewhere" fail naming it, while
-    // what writes (publishing) goes to the primary as ever.
-    const away = await desk({ ...profile, replica: { host: '127.0.0.1', port: 1 } });
+    // A replica that cannot be reached: Test connection signs in on the primary and says, in
+    // its own line, that the replica failed; search and "seen elsewhere" fail naming it,
+    // while what writes (publishing) goes to the primary as ever.
+    const away = await desk();
     try {
-      // Saving on the Team screen keeps the replica, and the profile says where searches read.
-      const saved = await away.call('team:save', { ...profile, password });
+      const saved = await away.call('team:save', {
+        ...profile,
+        password,
+        replica: { host: '127.0.0.1', port: 1 },
+      });
       expect(saved.profile?.readsFrom).toBe('127.0.0.1:1');
+      const tested = (await away.call('team:test')).link;
+      expect(tested).toMatchObject({
+        kind: 'connected',
+        server: `${cluster.host}:${cluster.port}/${cluster.database}`,
+        replica: {
+          kind: 'failed',
+          server: `127.0.0.1:1/${cluster.database}`,
+          code: 'TEAM_UNREACHABLE',
+          message: expect.stringContaining('127.0.0.1:1/'),
+        },
+      });
+      // Saving again without naming the replica (as an older screen would) keeps it.
+      await away.call('team:save', { ...profile, password });
+      expect((await away.call('team:status')).profile?.readsFrom).toBe('127.0.0.1:1');
       const refused = await away.refusal('team:search', { text: '9160751095@ybl' });
       expect(refused).toEqual({
         code: 'TEAM_UNREACHABLE',
         message: `The team server 127.0.0.1:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network`,
+      });
+      // The primary stays signed in through the replica's failure.
+      expect((await away.call('team:status')).link).toMatchObject({
+        kind: 'connected',
+        replica: { kind: 'failed' },
       });
       await away.library.save(caseInput('case-rep', { firstAccountNumber: '60124003652' }));
       const opened = await away.call('library:open', { sessionId: 'case-rep' });
@@ -411,9 +434,13 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     // The hot standby: the search is answered there (replaying may take a moment), and its
     // audit row is written on the primary (a standby takes no writes).
     const before = await searched();
-    const near = await desk({ ...profile, replica: { host: '127.0.0.1', port } });
+    const near = await desk();
     try {
-      await near.call('team:save', { ...profile, password });
+      await near.call('team:save', { ...profile, password, replica: { host: '127.0.0.1', port } });
+      expect((await near.call('team:test')).link).toMatchObject({
+        kind: 'connected',
+        replica: { kind: 'reached', server: `127.0.0.1:${port}/${cluster.database}` },
+      });
       let found: IpcResults['team:search'] | null = null;
       for (let i = 0; i < 40 && !found?.sessions.some((x) => x.sessionId === 'case-rep'); i++) {
         if (found) await new Promise((r) => setTimeout(r, 250));

@@ -5,7 +5,12 @@
 // failed is dropped and the next call connects again. When the profile names a read replica,
 // searches read from a second connection to it (`reads`); writes stay on the primary.
 import { join } from 'node:path';
-import type { TeamLinkState, TeamMemberView, TeamProfileSummary } from '@shared/team/types';
+import type {
+  TeamLinkState,
+  TeamMemberView,
+  TeamProfileSummary,
+  TeamReplicaState,
+} from '@shared/team/types';
 import { writeFileSafely } from '../io/safe-write';
 import { readRegularText } from '../io/regular-file';
 import type { Vault } from '../vault/vault';
@@ -19,8 +24,12 @@ export const TEAM_PROFILE_FILE = 'team-profile.json';
 const PASSWORD = 'team:password';
 const CLIENT_KEY = 'team:clientKey';
 
-/** The profile as the screen edits it; a secret omitted is kept, '' removes it. */
+/**
+ * The profile as the screen edits it; a secret omitted is kept, '' removes it. The replica
+ * omitted is kept too; null removes it.
+ */
 export interface TeamProfileInput extends Omit<TeamProfile, 'replica'> {
+  readonly replica?: TeamProfile['replica'] | undefined;
   readonly password?: string | undefined;
   readonly clientKey?: string | undefined;
 }
@@ -35,6 +44,13 @@ const connectionLost = (error: unknown): error is TeamError =>
   error instanceof TeamError &&
   (error.code === 'TEAM_UNREACHABLE' ||
     /Connection terminated|connection error|not queryable/i.test(error.message));
+
+/** Failures of the read replica's connection: the primary's connection is kept through them. */
+const replicaFailures = new WeakSet<object>();
+const fromReplica = (error: unknown): unknown => {
+  if (typeof error === 'object' && error !== null) replicaFailures.add(error);
+  return error;
+};
 
 export class TeamLink {
   private linkState: TeamLinkState;
@@ -85,6 +101,7 @@ export class TeamLink {
       password: this.vault.hint(PASSWORD),
       clientKey: this.vault.hint(CLIENT_KEY),
       readsFrom: replica ? `${replica.host}:${replica.port}` : null,
+      replica: replica ?? null,
     };
   }
 
@@ -93,8 +110,9 @@ export class TeamLink {
   }
 
   async save(input: TeamProfileInput): Promise<void> {
-    const { password, clientKey, ...fields } = input;
-    const profile = parseTeamProfile({ ...fields, replica: this.stored?.replica ?? null }, 'form');
+    const { password, clientKey, replica, ...fields } = input;
+    const kept = replica === undefined ? (this.stored?.replica ?? null) : replica;
+    const profile = parseTeamProfile({ ...fields, replica: kept }, 'form');
     // Secrets first: the profile never names a login whose secret the vault failed to keep.
     if (password !== undefined) await this.vault.set(PASSWORD, password);
     if (clientKey !== undefined) await this.vault.set(CLIENT_KEY, clientKey);
@@ -111,10 +129,13 @@ export class TeamLink {
     await this.disconnect({ kind: 'none' });
   }
 
-  /** Connects afresh (dropping the connection held) and says how it went. */
+  /**
+   * Connects afresh (dropping the connections held) and says how it went: the primary, and
+   * then the read replica when the profile names one (its own line when it fails).
+   */
   async test(): Promise<TeamLinkState> {
     await this.disconnect(this.stored ? { kind: 'idle' } : { kind: 'none' });
-    await this.run(() => Promise.resolve()).catch(() => undefined);
+    await this.reads(() => Promise.resolve()).catch(() => undefined);
     return this.linkState;
   }
 
@@ -125,7 +146,7 @@ export class TeamLink {
       try {
         return await work(signed);
       } catch (error) {
-        if (connectionLost(error)) {
+        if (connectionLost(error) && !replicaFailures.has(error)) {
           await this.disconnect({ kind: 'failed', code: error.code, message: error.message });
         }
         throw error;
@@ -145,17 +166,20 @@ export class TeamLink {
     return this.run(async (signed) => {
       const replica = this.stored && replicaProfile(this.stored);
       if (!replica) return work(signed.db, signed);
-      this.reader ??= connectTeam(replica, this.secrets(), this.options());
+      this.reader ??= this.openReader(replica);
       const reader = await this.reader.catch((error: unknown) => {
         this.reader = null;
-        throw error;
+        this.replicaIs(failedReplica(replica, error));
+        throw fromReplica(error);
       });
       try {
         return await work(reader, signed);
       } catch (error) {
         if (connectionLost(error)) {
           this.reader = null;
+          this.replicaIs(failedReplica(replica, error));
           await reader.close().catch(() => undefined);
+          throw fromReplica(error);
         }
         throw error;
       }
@@ -164,6 +188,23 @@ export class TeamLink {
 
   async close(): Promise<void> {
     await this.disconnect(this.linkState);
+  }
+
+  /** The replica connected and its schema checked (a replica of another database says so). */
+  private async openReader(replica: TeamProfile): Promise<TeamConnection> {
+    const reader = await connectTeam(replica, this.secrets(), this.options());
+    try {
+      await requireCurrentSchema(reader);
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
+    this.replicaIs({ kind: 'reached', server: serverOf(replica) });
+    return reader;
+  }
+
+  private replicaIs(replica: TeamReplicaState): void {
+    if (this.linkState.kind === 'connected') this.linkState = { ...this.linkState, replica };
   }
 
   private connection(): Promise<SignedIn> {
@@ -177,10 +218,12 @@ export class TeamLink {
     }
     this.signedIn ??= this.signIn(this.stored).then(
       (signed) => {
+        const replica = this.stored && replicaProfile(this.stored);
         this.linkState = {
           kind: 'connected',
           member: memberView(signed.me),
           server: `${signed.db.server.host}:${signed.db.server.port}/${signed.db.server.database}`,
+          replica: replica ? { kind: 'untested', server: serverOf(replica) } : null,
         };
         this.onSignedIn(signed);
         return signed;
@@ -228,6 +271,14 @@ export class TeamLink {
     const replica = await reader?.catch(() => null);
     await replica?.close();
   }
+}
+
+const serverOf = (p: TeamProfile): string => `${p.host}:${p.port}/${p.database}`;
+
+function failedReplica(replica: TeamProfile, error: unknown): TeamReplicaState {
+  const { code, message } =
+    error instanceof TeamError ? error : new TeamError('TEAM_FAILED', String(error));
+  return { kind: 'failed', server: serverOf(replica), code, message };
 }
 
 export function memberView(m: Member): TeamMemberView {

@@ -18,6 +18,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   apiVersion: 'API version',
   apiKey: 'API key',
   serverHash: 'Server hash',
+  'replica.host': 'Read replica host',
+  'replica.port': 'Read replica port',
 };
 
 export class ArgumentError extends CoreError {

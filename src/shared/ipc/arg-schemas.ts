@@ -149,8 +149,24 @@ export const argSchemas = {
       password: z.string().max(1000).optional(),
       /** The client key's PEM file, read once into the vault; '' removes the stored key. */
       clientKeyFile: z.string().trim().max(4096).optional(),
+      /**
+       * The read replica searches read from (the same login and TLS settings); omitted
+       * keeps the stored one, null removes it.
+       */
+      replica: z
+        .object({
+          host: z.string().trim().min(1, "Enter the read replica's host").max(255),
+          port: z.number().int().min(1).max(65535),
+        })
+        .strict()
+        .nullable()
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .refine((p) => !p.replica || p.replica.host !== p.host || p.replica.port !== p.port, {
+      path: ['replica', 'host'],
+      message: 'This is the primary server itself: leave it empty to read from the primary',
+    }),
   'team:remove': empty,
   'team:choose-file': z.object({ what: z.enum(['ca', 'cert', 'key']) }).strict(),
   'team:test': empty,

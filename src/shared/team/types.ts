@@ -21,9 +21,22 @@ export interface TeamProfileSummary {
   readonly certFile: string | null;
   readonly password: SecretHint;
   readonly clientKey: SecretHint;
-  /** The read replica searches read from (`host:port`, from team-profile.json), or null. */
+  /** The read replica searches read from (`host:port`), or null: they read from the primary. */
   readonly readsFrom: string | null;
+  /** The read replica as the form edits it (the primary's login and TLS settings). */
+  readonly replica: { readonly host: string; readonly port: number } | null;
 }
+
+/** The read replica of a signed-in link: not asked yet, reached, or why not (one line). */
+export type TeamReplicaState =
+  | { readonly kind: 'untested'; readonly server: string }
+  | { readonly kind: 'reached'; readonly server: string }
+  | {
+      readonly kind: 'failed';
+      readonly server: string;
+      readonly code: string;
+      readonly message: string;
+    };
 
 export interface TeamMemberView {
   readonly login: string;
@@ -37,7 +50,13 @@ export interface TeamMemberView {
 export type TeamLinkState =
   | { readonly kind: 'none' }
   | { readonly kind: 'idle' }
-  | { readonly kind: 'connected'; readonly member: TeamMemberView; readonly server: string }
+  | {
+      readonly kind: 'connected';
+      readonly member: TeamMemberView;
+      readonly server: string;
+      /** Null when the profile names no read replica. */
+      readonly replica: TeamReplicaState | null;
+    }
   | { readonly kind: 'failed'; readonly code: string; readonly message: string };
 
 export type TeamCaseState = 'open' | 'submitted' | 'decided' | 'purged';

@@ -65,6 +65,86 @@ describe('team channels without a server', () => {
     }
   });
 
+  it("refuses a read replica without a host, with a port out of range, or the primary's own, naming the field", async () => {
+    const { answer, handlers } = await setup();
+    try {
+      expect(await answer('team:save', { ...profile, replica: { host: ' ', port: 5433 } })).toEqual(
+        {
+          ok: false,
+          error: {
+            code: 'BAD_ARGUMENT',
+            message: "Read replica host: Enter the read replica's host",
+            field: 'replica.host',
+          },
+        },
+      );
+      expect(
+        await answer('team:save', { ...profile, replica: { host: 'pg-2', port: 70000 } }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_ARGUMENT', field: 'replica.port' },
+      });
+      // The screen sends its text box's number: an empty or non-numeric port is no port.
+      expect(
+        await answer('team:save', { ...profile, replica: { host: 'pg-2', port: Number('x') } }),
+      ).toMatchObject({ ok: false, error: { field: 'replica.port' } });
+      // The primary's own host and port (spaces around the host trimmed): no replica at all.
+      expect(
+        await answer('team:save', {
+          ...profile,
+          replica: { host: ' pg.lender.internal ', port: 5432 },
+        }),
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'BAD_ARGUMENT',
+          message:
+            'Read replica host: This is the primary server itself: leave it empty to read from the primary',
+          field: 'replica.host',
+        },
+      });
+      expect(
+        await answer('team:save', { ...profile, replica: { host: 'pg-2', port: 5432, user: 'x' } }),
+      ).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+      // Nothing refused was saved.
+      expect(await answer('team:status')).toMatchObject({ ok: true, result: { profile: null } });
+    } finally {
+      await handlers.dispose();
+    }
+  });
+
+  it('saves the read replica from the form: kept when omitted, removed with null', async () => {
+    const { answer, handlers, deps } = await setup();
+    const stored = async () =>
+      JSON.parse(await readFile(join(deps.userDataDir, TEAM_PROFILE_FILE), 'utf8')).replica;
+    try {
+      const saved = await answer('team:save', {
+        ...profile,
+        replica: { host: ' pg-replica.lender.internal ', port: 5433 },
+      });
+      expect(saved).toMatchObject({
+        ok: true,
+        result: {
+          profile: {
+            readsFrom: 'pg-replica.lender.internal:5433',
+            replica: { host: 'pg-replica.lender.internal', port: 5433 },
+          },
+        },
+      });
+      expect(await stored()).toEqual({ host: 'pg-replica.lender.internal', port: 5433 });
+      await answer('team:save', profile);
+      expect(await stored()).toEqual({ host: 'pg-replica.lender.internal', port: 5433 });
+      const removed = await answer('team:save', { ...profile, replica: null });
+      expect(removed).toMatchObject({
+        ok: true,
+        result: { profile: { readsFrom: null, replica: null } },
+      });
+      expect(await stored()).toBeNull();
+    } finally {
+      await handlers.dispose();
+    }
+  });
+
   it('keeps the password in the vault until the team is removed, and answers only its hint', async () => {
     const { answer, handlers, deps } = await setup();
     try {
