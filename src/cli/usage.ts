@@ -45,6 +45,8 @@ export interface GroupSpec<F extends FlagSpecs = FlagSpecs> {
   /** Every flag of any subcommand, so the values are typed once for the group. */
   readonly flags: F;
   readonly subcommands: readonly SubcommandSpec[];
+  /** Flags every subcommand takes, after its own (`bcv team`'s --team). */
+  readonly everyCommandTakes?: readonly string[];
   readonly notes?: string;
 }
 
@@ -98,12 +100,21 @@ export function commandHelp(spec: CommandSpec): string {
   ].join('\n');
 }
 
+/** The names of the flags `sub` takes: its own, then those every one of the group takes. */
+export function subcommandFlags(group: GroupSpec, sub: SubcommandSpec): readonly string[] {
+  return [...sub.flags, ...(group.everyCommandTakes ?? [])];
+}
+
+function takenFlags(group: GroupSpec, sub: SubcommandSpec): FlagSpecs {
+  return Object.fromEntries(subcommandFlags(group, sub).map((name) => [name, group.flags[name]!]));
+}
+
 function subcommandHelp(group: GroupSpec, sub: SubcommandSpec): string {
   return commandHelp({
     name: `${group.name} ${sub.name}`,
     args: sub.args,
     summary: `${sub.summary.charAt(0).toUpperCase()}${sub.summary.slice(1)}.`,
-    flags: Object.fromEntries(sub.flags.map((name) => [name, group.flags[name]!])),
+    flags: takenFlags(group, sub),
     ...(group.notes ? { notes: group.notes } : {}),
   });
 }
@@ -222,8 +233,7 @@ export function parseSubcommand<F extends FlagSpecs>(
     );
   }
   if (wantsHelp) throw new HelpRequested(subcommandHelp(group, sub));
-  const allowed = Object.fromEntries(sub.flags.map((name) => [name, group.flags[name]!]));
-  const parsed = check(`${group.name} ${sub.name}`, tokens, allowed, group.flags);
+  const parsed = check(`${group.name} ${sub.name}`, tokens, takenFlags(group, sub), group.flags);
   return {
     subcommand: sub.name,
     values: parsed.values as Values<F>,

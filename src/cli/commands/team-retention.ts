@@ -66,14 +66,14 @@ export const RETENTION_SUBCOMMANDS = [
     name: 'retention',
     args: 'set | show',
     summary: "the team's retention policy (an admin sets it)",
-    flags: ['days', 'team'],
+    flags: ['days'],
   },
   {
     name: 'purge',
     args: '',
     summary:
       "purge decided cases' data past the retention policy (an admin); decisions and the audit trail stay",
-    flags: ['dry-run', 'finbox', 'base-url', 'team'],
+    flags: ['dry-run', 'finbox', 'base-url'],
   },
 ] as const;
 

@@ -25,13 +25,13 @@ export const SEARCH_SUBCOMMANDS = [
     args: '<text>',
     summary:
       "the team's cases you may read: counterparty, UPI handle, account number, IFSC or narration words",
-    flags: ['amount', 'from', 'to', 'json', 'team'],
+    flags: ['amount', 'from', 'to', 'json'],
   },
   {
     name: 'seen',
     args: '<session-id>',
     summary: "a saved session's parties seen in the team's other cases",
-    flags: ['library', 'json', 'team'],
+    flags: ['library', 'json'],
   },
 ] as const;
 

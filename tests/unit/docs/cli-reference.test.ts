@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS, isGroup } from '../../../src/cli/commands';
 import { CONNECTION_OPTIONS } from '../../../src/cli/connection';
+import { subcommandFlags } from '../../../src/cli/usage';
 
 const ROOT = join(__dirname, '../../..');
 const DOC = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
@@ -16,7 +17,9 @@ function commands(): Map<string, Set<string>> {
   const all = new Map<string, Set<string>>();
   for (const { spec } of CLI_COMMANDS) {
     if (isGroup(spec)) {
-      for (const sub of spec.subcommands) all.set(`${spec.name} ${sub.name}`, new Set(sub.flags));
+      for (const sub of spec.subcommands) {
+        all.set(`${spec.name} ${sub.name}`, new Set(subcommandFlags(spec, sub)));
+      }
     } else {
       all.set(spec.name, new Set(Object.keys(spec.flags)));
     }
