@@ -12,8 +12,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { BRIDGE_EVENTS } from '@shared/ipc/api';
-import { SESSION_CHANNELS } from '@shared/ipc/contract';
-import { installBridge } from '../../tests/e2e/support/bridge-client';
+import { bridgeInitScript } from '../../tests/e2e/support/bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from '../../tests/e2e/support/host';
 import { installProbe, type ProbeResult } from './page-probe';
 
@@ -91,10 +90,7 @@ export async function newAppPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-  await context.addInitScript(installBridge, {
-    events: BRIDGE_EVENTS,
-    sessionChannels: [...SESSION_CHANNELS],
-  });
+  await context.addInitScript(bridgeInitScript({ events: BRIDGE_EVENTS }));
   await context.addInitScript(installProbe, { channel, rowSelector: ROWS });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

@@ -1,11 +1,12 @@
 // Runs inside the page (injected with addInitScript, so it must be self-contained): times
 // from the session's bytes arriving through the test bridge to the first transaction rows
-// painted. The bytes are decoded here, where the bridge would have decoded them, so the
-// decode (the IPC deserialisation's stand-in) is part of the time and is also kept apart.
+// painted. The bridge decodes them after they arrive (its frame: the IPC deserialisation's
+// stand-in), so the decode is part of the time; the bridge's mark keeps it apart too.
 
 export interface ProbeResult {
   /** performance.now() when the response body had fully arrived. */
   readonly arrived: number;
+  /** From then until the bridge had decoded the answer (NaN until painted). */
   readonly decodeMs: number;
   readonly bytes: number;
   /** performance.now() after the frame that first showed transaction rows. */
@@ -31,14 +32,19 @@ export function installProbe(options: { channel: string; rowSelector: string }):
     return;
   }
   const path = `/__bridge/${encodeURIComponent(options.channel)}`;
-  const proto = Response.prototype as { json: (this: Response) => Promise<unknown> };
-  const originalJson = proto.json;
-  proto.json = async function json(this: Response): Promise<unknown> {
-    if (!new URL(this.url).pathname.endsWith(path)) return originalJson.call(this);
-    const bytes = await this.arrayBuffer();
+  // The bridge reads a session's answer (a frame: bridge-frame.ts) with arrayBuffer().
+  const proto = Response.prototype as { arrayBuffer: (this: Response) => Promise<ArrayBuffer> };
+  const originalArrayBuffer = proto.arrayBuffer;
+  proto.arrayBuffer = async function arrayBuffer(this: Response): Promise<ArrayBuffer> {
+    const bytes = await originalArrayBuffer.call(this);
+    if (!new URL(this.url).pathname.endsWith(path)) return bytes;
     const arrived = performance.now();
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    const probe = { arrived, decodeMs: performance.now() - arrived, bytes: bytes.byteLength };
+    // The bridge marks the answer decoded (its stand-in for the IPC's deserialisation).
+    const decodeMs = (): number => {
+      const mark = performance.getEntriesByName('bridge:decoded').at(-1);
+      return mark && mark.startTime >= arrived ? mark.startTime - arrived : Number.NaN;
+    };
+    const probe = { arrived, decodeMs: Number.NaN, bytes: bytes.byteLength };
     page.__benchProbe = { ...probe, painted: null };
     let tabOpened = false;
     const look = () => {
@@ -53,13 +59,15 @@ export function installProbe(options: { channel: string; rowSelector: string }):
       }
       if (page.document.querySelector(options.rowSelector)) {
         // Rows are in the DOM before this frame paints; a task queued now runs after it.
-        setTimeout(() => (page.__benchProbe = { ...probe, painted: performance.now() }), 0);
+        setTimeout(() => {
+          page.__benchProbe = { ...probe, decodeMs: decodeMs(), painted: performance.now() };
+        }, 0);
       } else {
         page.requestAnimationFrame(look);
       }
     };
     page.requestAnimationFrame(look);
-    return value;
+    return bytes;
   };
 }
 

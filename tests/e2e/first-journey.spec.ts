@@ -21,9 +21,10 @@ test('sandbox: polling, statuses, every error message, not found', async ({ app 
   await expect(statuses.getByText('failed').first()).toBeVisible();
   // Every account and statement code the session reports shows its message.
   const fetched = app.host.exchanges.filter((x) => x.channel === 'session:fetch').at(-1)!;
-  // The transactions crossed packed as columns, as the app's IPC sends them.
-  expect(fetched.response).toContain('"typedArray":"Float64Array"');
-  const loaded = JSON.parse(fetched.response) as IpcEnvelope<LoadedSession> as {
+  // The transactions crossed packed as columns, as the app's IPC sends them: the answer
+  // came as a frame, its header naming the typed arrays sent after it (bridge-frame.ts).
+  expect(fetched.response).toContain('"type":"Float64Array"');
+  const loaded = (JSON.parse(fetched.response) as { value: IpcEnvelope<LoadedSession> }).value as {
     ok: true;
     result: LoadedSession;
   };

@@ -14,7 +14,6 @@ import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { caseHistory, verifyChain } from '../../src/core/team/audit';
 import { BRIDGE_EVENTS } from '../../src/shared/ipc/api';
-import { SESSION_CHANNELS } from '../../src/shared/ipc/contract';
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
 import {
@@ -25,7 +24,7 @@ import {
 import { connectAs, setUpRetailTeam, type Login } from '../integration/support/team-logins';
 import { foirCaseInput } from '../integration/support/foir-case';
 import { expectNoAxeViolations } from './support/axe';
-import { installBridge } from './support/bridge-client';
+import { bridgeInitScript } from './support/bridge-client';
 import { panel } from './report-steps';
 import { expect, test } from './support/fixtures';
 import { startTestHost, type TestHost } from './support/host';
@@ -41,11 +40,7 @@ async function secondDesktop(browser: Browser): Promise<{ page: Page; host: Test
   const page = await context.newPage();
   // Its memo prints as the first desktop's does (the fixture's printer: Chromium's page.pdf).
   host.setPrinter(({ pageSize, ...options }) => page.pdf({ ...options, format: pageSize }));
-  await page.addInitScript(installBridge, {
-    events: BRIDGE_EVENTS,
-    sessionChannels: [...SESSION_CHANNELS],
-    dropFolder: host.dropDir,
-  });
+  await page.addInitScript(bridgeInitScript({ events: BRIDGE_EVENTS, dropFolder: host.dropDir }));
   return { page, host };
 }
 

@@ -1,38 +1,29 @@
 // The in-page half of the bridge: builds `window.bankconnect` (a BankConnectBridge, as the
 // preload does), but each call is a same-origin POST to the test host answering main's
-// envelope as JSON, and events arrive over Server-Sent Events. Injected with
-// page.addInitScript (which the page's CSP does not apply to). Must stay self-contained:
-// Playwright serialises it.
-export function installBridge(tables: {
-  events: Record<string, string>;
-  /** Channels answering a packed session: their typed arrays come as base64 (host.ts). */
-  sessionChannels: string[];
+// envelope, and events arrive over Server-Sent Events. An answer holding typed arrays (a
+// packed session) comes as a frame (bridge-frame.ts), the rest as JSON. Injected as an init
+// script (which the page's CSP does not apply to): installBridge and the frame decoder must
+// stay self-contained, as they go to the page as their source.
+import { BRIDGE_FRAME_TYPE, decodeBridgeFrame } from './bridge-frame';
+
+export interface BridgeTables {
+  readonly events: Record<string, string>;
   /** Where a dropped file is on disk: this folder, under the file's name (none: nowhere). */
-  dropFolder?: string;
-}): void {
-  const constructors = globalThis as unknown as Record<string, new (b: ArrayBuffer) => unknown>;
-  const revive = (value: unknown): unknown => {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
-    } else if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      if (typeof record.typedArray === 'string' && typeof record.base64 === 'string') {
-        // Chromium's own decoder where it has one (a JS loop over 30 MB took seconds).
-        const fromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
-        let bytes: Uint8Array;
-        if (fromBase64) {
-          bytes = fromBase64(record.base64);
-        } else {
-          const text = atob(record.base64);
-          bytes = new Uint8Array(text.length);
-          for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-        }
-        return new constructors[record.typedArray]!(bytes.buffer as ArrayBuffer);
-      }
-      for (const key of Object.keys(record)) record[key] = revive(record[key]);
-    }
-    return value;
+  readonly dropFolder?: string;
+}
+
+/** The init script installing the bridge (page.addInitScript / context.addInitScript). */
+export function bridgeInitScript(tables: BridgeTables): { content: string } {
+  const options = JSON.stringify({ ...tables, frameType: BRIDGE_FRAME_TYPE });
+  return {
+    content: `(${installBridge.toString()})(${options}, ${decodeBridgeFrame.toString()});`,
   };
+}
+
+function installBridge(
+  tables: BridgeTables & { frameType: string },
+  decodeFrame: (frame: ArrayBuffer) => unknown,
+): void {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   // Typed loosely: this file compiles under the Node config but runs in the page.
   const page = globalThis as unknown as {
@@ -49,8 +40,10 @@ export function installBridge(tables: {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
-    const envelope = (await response.json()) as { ok: boolean; result?: unknown };
-    if (envelope.ok && tables.sessionChannels.includes(channel)) revive(envelope.result);
+    if (response.headers.get('content-type') !== tables.frameType) return response.json();
+    const envelope = decodeFrame(await response.arrayBuffer());
+    // When the answer was ready in the page (the bench's probe reads it).
+    performance.mark('bridge:decoded', { detail: channel });
     return envelope;
   };
   const bridge: Record<string, unknown> = {

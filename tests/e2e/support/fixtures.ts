@@ -20,8 +20,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { BRIDGE_EVENTS } from '../../../src/shared/ipc/api';
-import { SESSION_CHANNELS } from '../../../src/shared/ipc/contract';
-import { installBridge } from './bridge-client';
+import { bridgeInitScript } from './bridge-client';
 import { startTestHost, type HostOptions, type TestHost } from './host';
 
 export { expect } from '@playwright/test';
@@ -46,11 +45,7 @@ export const test = base.extend<{ app: AppFixture; hostOptions: HostOptions }>({
     // summary:pdf prints the page with the options the app gives Electron's printToPDF
     // (main/ipc/memo-print.ts): Playwright names the page size `format`.
     host.setPrinter(({ pageSize, ...options }) => page.pdf({ ...options, format: pageSize }));
-    await page.addInitScript(installBridge, {
-      events: BRIDGE_EVENTS,
-      sessionChannels: [...SESSION_CHANNELS],
-      dropFolder: host.dropDir,
-    });
+    await page.addInitScript(bridgeInitScript({ events: BRIDGE_EVENTS, dropFolder: host.dropDir }));
     const app: AppFixture = {
       page,
       host,

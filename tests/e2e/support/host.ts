@@ -1,6 +1,7 @@
 // The test host: serves the BUILT renderer (out/renderer) over loopback http and answers
 // the bridge's calls with the same createHandlers(deps) the Electron app registers.
-//   POST /__bridge/<channel>  body: JSON args  -> the handler's IpcEnvelope as JSON
+//   POST /__bridge/<channel>  body: JSON args  -> the handler's IpcEnvelope as JSON, or as
+//                             a frame when it holds typed arrays (bridge-frame.ts)
 //   GET  /__bridge/events     Server-Sent Events: {"event": name, "payload": ...}
 // Deps: a temporary user-data folder, a byte-transforming fake safeStorage, a save
 // dialog answering a path in a temp folder, recorded shell actions, Node's fetch, the
@@ -21,6 +22,7 @@ import { createSessionFileOpener } from '../../../src/main/ipc/session-files';
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/shell/csp';
 import { packSessionAnswer } from '../../../src/shared/ipc/session-wire';
 import { fakeSafeStorage } from '../../fakes/safe-storage';
+import { BRIDGE_FRAME_TYPE, encodeBridgeFrame } from './bridge-frame';
 
 const RENDERER = join(__dirname, '../../../out/renderer');
 const TYPES: Record<string, string> = {
@@ -35,7 +37,10 @@ const TYPES: Record<string, string> = {
 export interface BridgeExchange {
   readonly channel: string;
   readonly args: unknown;
-  /** The raw JSON text sent back to the page. */
+  /**
+   * The JSON text sent back to the page; for an answer holding typed arrays, its frame's
+   * header (bridge-frame.ts: the answer with each array's bytes sent after it).
+   */
   readonly response: string;
 }
 
@@ -157,7 +162,19 @@ export async function startTestHost(options: HostOptions = {}): Promise<TestHost
         printToPDF: printer ?? undefined,
       });
       const envelope = packSessionAnswer(channel, handled);
-      const answer = JSON.stringify(envelope, typedArraysAsBase64);
+      // Typed arrays go as their bytes, as Electron's structured clone sends them.
+      const frame = encodeBridgeFrame(envelope);
+      if (frame) {
+        exchanges.push({ channel, args, response: frame.header });
+        res.writeHead(200, {
+          'content-type': BRIDGE_FRAME_TYPE,
+          'content-length': frame.byteLength,
+        });
+        for (const part of frame.parts) res.write(part);
+        res.end();
+        return;
+      }
+      const answer = JSON.stringify(envelope);
       exchanges.push({ channel, args, response: answer });
       res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
       return;
@@ -217,11 +234,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/** JSON has no typed arrays: each travels as its bytes in base64 (the bridge rebuilds it). */
-function typedArraysAsBase64(_key: string, value: unknown): unknown {
-  if (!ArrayBuffer.isView(value) || value instanceof DataView) return value;
-  const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  return { typedArray: value.constructor.name, base64: bytes.toString('base64') };
 }
