@@ -8,6 +8,7 @@ import type {
   ObligationItem,
   ObligationKind,
   SalaryInsights,
+  SessionMonthFlow,
 } from './types';
 
 export const BOUNCE_KIND: Record<BounceItem['kind'], string> = {
@@ -65,6 +66,20 @@ export const EXCLUSION_REASON: Record<CreditExclusionReason, string> = {
   cash_deposit: 'Cash deposits (not eligible under the policy)',
   reviewer: 'Excluded by the reviewer',
 };
+
+export type SessionFlowKey = Exclude<keyof SessionMonthFlow, 'month'>;
+
+/** The session's month-by-month flows, in the order the Insights tab and sheet show them. */
+export const SESSION_FLOW: Record<SessionFlowKey, string> = {
+  credits: 'Credits',
+  ownTransferCredits: 'of which from own accounts',
+  externalCredits: 'Credits from others',
+  debits: 'Debits',
+  ownTransferDebits: 'of which to own accounts',
+  externalDebits: 'Debits to others',
+};
+
+export const SESSION_FLOW_KEYS = Object.keys(SESSION_FLOW) as SessionFlowKey[];
 
 /** `Honoured`, or `Bounced` for a debit that came back. */
 export function obligationOutcome(item: ObligationItem): string {

@@ -27,6 +27,8 @@ import {
   obligationOutcome,
   ruleLabel,
   SALARY_SOURCE,
+  SESSION_FLOW,
+  SESSION_FLOW_KEYS,
 } from '@shared/insights/labels';
 import { formatMonth } from '@shared/model/calendar';
 import type { SessionView } from '@shared/model/view-model';
@@ -339,25 +341,9 @@ function* sessionRows(context: ExportContext, s: SessionInsights): Generator<She
     );
   yield title('Whole session');
   yield section('All accounts, month by month');
-  yield header(
-    'Month',
-    'Credits',
-    'of which from own accounts',
-    'Credits from others',
-    'Debits',
-    'of which to own accounts',
-    'Debits to others',
-  );
+  yield header('Month', ...SESSION_FLOW_KEYS.map((key) => SESSION_FLOW[key]));
   for (const m of s.months)
-    yield [
-      formatMonth(m.month),
-      typed.money(m.credits.amount),
-      typed.money(m.ownTransferCredits.amount),
-      typed.money(m.externalCredits.amount),
-      typed.money(m.debits.amount),
-      typed.money(m.ownTransferDebits.amount),
-      typed.money(m.externalDebits.amount),
-    ];
+    yield [formatMonth(m.month), ...SESSION_FLOW_KEYS.map((key) => typed.money(m[key].amount))];
   yield [];
   yield* list(
     'Transfers between the session’s own accounts',
