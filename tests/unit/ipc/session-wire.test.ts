@@ -13,6 +13,7 @@ import {
   unpackLoadedSession,
   unpackSalary,
   unpackTransactions,
+  viewOfPacked,
 } from '../../../src/shared/ipc/session-wire';
 import { parseSessionData } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
@@ -75,6 +76,25 @@ describe('session wire', () => {
     expect(unpackTransactions(cloned(packTransactions(odd)))).toStrictEqual(odd);
     expect(unpackTransactions(cloned(packTransactions([])))).toStrictEqual([]);
   });
+
+  it.each(sessions)(
+    "%s: main's view of a kept view reads as the view main built, its rows made on first read",
+    (_, view) => {
+      // A kept view is the packing, v8-serialised (view-cache.ts), read back.
+      const packed = cloned(packLoadedSession(loadedOf(view)).view);
+      const read = viewOfPacked(packed);
+      // Not made yet: the open sends the packing, which main remembers with the view.
+      const account = read.accounts[0]!;
+      expect(Object.getOwnPropertyDescriptor(account, 'transactions')?.get).toBeTypeOf('function');
+      expect(packLoadedSession(loadedOf(read)).view).toBe(packed);
+      expect(read).toStrictEqual(view);
+      expect(JSON.stringify(read)).toBe(JSON.stringify(view));
+      // Made once: every reader gets the same rows.
+      expect(account.transactions).toBe(account.transactions);
+      expect(account.salaryTransactions).toBe(account.salaryTransactions);
+      expect({ ...account }).toStrictEqual(view.accounts[0]);
+    },
+  );
 
   it('packs a view once: a second answer of the same view is the same packing', () => {
     const view = sessions[1]![1];
