@@ -123,37 +123,156 @@ class Distinct {
     }
     return code;
   }
-}
-
-function dictionary<T>(rows: readonly T[], read: (row: T) => string | null): Dictionary {
-  const distinct = new Distinct();
-  const codes = new Uint32Array(rows.length);
-  let nullCode = -1;
-  // Runs are common (one account id, dates in order): the last code is tried first.
-  let last: string | null | undefined;
-  let lastCode = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const value = read(rows[i]!);
-    if (value === last) {
-      codes[i] = lastCode;
-      continue;
-    }
-    last = value;
-    if (value === null) {
-      if (nullCode < 0) nullCode = distinct.code('\u0000null');
-      codes[i] = nullCode;
-    } else {
-      codes[i] = distinct.code(value);
-    }
-    lastCode = codes[i]!;
+  /** A code no text value gets (a dictionary's null): sent as an empty value. */
+  reserve(): number {
+    this.values.push('');
+    return this.values.length - 1;
   }
-  return { values: textColumn(distinct.values), nullCode, codes };
 }
 
-function lookup(dictionary: Dictionary): (string | null)[] {
-  const values: (string | null)[] = readText(dictionary.values);
-  if (dictionary.nullCode >= 0) values[dictionary.nullCode] = null;
-  return values;
+// Packing reads every row of a view (200,000 at most) once: one pass fills every column,
+// the typed ones made at their final size, with no array or string made per row.
+
+/** A TextColumn filled one row at a time. */
+class TextColumnBuilder {
+  private readonly parts: string[] = [];
+  private readonly ends: Uint32Array;
+  private end = 0;
+  constructor(count: number) {
+    this.ends = new Uint32Array(count);
+  }
+  add(value: string): void {
+    this.end += value.length;
+    this.ends[this.parts.length] = this.end;
+    this.parts.push(value);
+  }
+  column(): TextColumn {
+    return { text: this.parts.join(''), ends: this.ends };
+  }
+}
+
+/** A Dictionary filled one row at a time. */
+class DictionaryBuilder {
+  private readonly distinct = new Distinct();
+  private readonly codes: Uint32Array;
+  private nullCode = -1;
+  // Runs are common (one account id, dates in order): the last value is tried first.
+  private last: string | null | undefined = undefined;
+  private lastCode = 0;
+  constructor(count: number) {
+    this.codes = new Uint32Array(count);
+  }
+  add(i: number, value: string | null): void {
+    if (value !== this.last) {
+      this.last = value;
+      if (value !== null) this.lastCode = this.distinct.code(value);
+      else {
+        if (this.nullCode < 0) this.nullCode = this.distinct.reserve();
+        this.lastCode = this.nullCode;
+      }
+    }
+    this.codes[i] = this.lastCode;
+  }
+  dictionary(): Dictionary {
+    return { values: textColumn(this.distinct.values), nullCode: this.nullCode, codes: this.codes };
+  }
+}
+
+/** Numbers gathered into an Int32Array whose final length is not known before. */
+class Int32Builder {
+  private array: Int32Array;
+  private length = 0;
+  constructor(capacity: number) {
+    this.array = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const larger = new Int32Array(this.array.length * 2);
+      larger.set(this.array);
+      this.array = larger;
+    }
+    this.array[this.length++] = value;
+  }
+  /** Exactly the numbers pushed (a clone sends a typed array's whole buffer). */
+  result(): Int32Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
+/**
+ * `extra`: each row's key list (numbered in order of first appearance, found by walking a
+ * tree of keys, so no string is joined to look it up), then its values, text by number.
+ */
+class ExtraColumns {
+  readonly keyLists: string[][] = [];
+  readonly shapes: Uint32Array;
+  readonly codes: Int32Builder;
+  readonly text = new Distinct();
+  readonly other: unknown[] = [];
+  private readonly root: ShapeNode = { next: null, shape: -1 };
+  // for-in reads an object's values through its enum cache, faster than Object.keys and
+  // a lookup per key; it lists the same keys only for an object whose prototype is an
+  // Object.prototype with nothing enumerable on it (a prototype set by a "__proto__" key,
+  // or an Object.prototype given properties, takes the Object.keys way).
+  private readonly forInIsKeys = !hasEnumerable(Object.prototype);
+
+  constructor(count: number) {
+    this.shapes = new Uint32Array(count);
+    this.codes = new Int32Builder(count * 4);
+  }
+
+  add(i: number, extra: Readonly<Record<string, unknown>>): void {
+    if (!this.forInIsKeys || Object.getPrototypeOf(extra) !== Object.prototype) {
+      this.addKeys(i, extra);
+      return;
+    }
+    let node = this.root;
+    for (const key in extra) {
+      node = this.child(node, key);
+      this.addValue(extra[key]);
+    }
+    this.shapes[i] = node.shape >= 0 ? node.shape : this.newShape(node, Object.keys(extra));
+  }
+
+  private addKeys(i: number, extra: Readonly<Record<string, unknown>>): void {
+    const keys = Object.keys(extra);
+    let node = this.root;
+    for (const key of keys) {
+      node = this.child(node, key);
+      this.addValue(extra[key]);
+    }
+    this.shapes[i] = node.shape >= 0 ? node.shape : this.newShape(node, keys);
+  }
+
+  private addValue(value: unknown): void {
+    this.codes.push(typeof value === 'string' ? this.text.code(value) : -this.other.push(value));
+  }
+
+  private child(node: ShapeNode, key: string): ShapeNode {
+    node.next ??= new Map();
+    let child = node.next.get(key);
+    if (child === undefined) {
+      child = { next: null, shape: -1 };
+      node.next.set(key, child);
+    }
+    return child;
+  }
+
+  private newShape(node: ShapeNode, keys: string[]): number {
+    node.shape = this.keyLists.length;
+    this.keyLists.push(keys);
+    return node.shape;
+  }
+}
+
+interface ShapeNode {
+  next: Map<string, ShapeNode> | null;
+  shape: number;
+}
+
+function hasEnumerable(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
 }
 
 export function packTransactions(rows: readonly TransactionView[]): PackedTransactions {
@@ -162,72 +281,72 @@ export function packTransactions(rows: readonly TransactionView[]): PackedTransa
   const credit = new Uint8Array(n);
   const amount = new Float64Array(n);
   const balance = new Float64Array(n);
-  const narration = new Array<string>(n);
-  const ref = new Array<string>(n);
-  const hash = new Array<string>(n);
+  const accountId = new DictionaryBuilder(n);
+  const date = new DictionaryBuilder(n);
+  const narration = new TextColumnBuilder(n);
+  const ref = new TextColumnBuilder(n);
+  const channel = new DictionaryBuilder(n);
+  const category = new DictionaryBuilder(n);
+  const description = new DictionaryBuilder(n);
+  const hash = new TextColumnBuilder(n);
+  const statementId = new DictionaryBuilder(n);
   const derivedAt: number[] = [];
   const fraudAt: number[] = [];
   const fraudTypes: (readonly string[])[] = [];
-  const extraKeys: string[][] = [];
-  const shapeOf = new Map<string, number>();
-  const extraShape = new Uint32Array(n);
-  const extraCodes: number[] = [];
-  const extraText = new Distinct();
-  const extraOther: unknown[] = [];
+  const extra = new ExtraColumns(n);
   for (let i = 0; i < n; i++) {
     const t = rows[i]!;
     index[i] = t.index;
+    accountId.add(i, t.accountId);
+    date.add(i, t.date);
     credit[i] = t.type === 'credit' ? 1 : 0;
     amount[i] = t.amount;
     balance[i] = t.balance ?? Number.NaN;
-    narration[i] = t.narration;
-    ref[i] = t.ref;
-    hash[i] = t.hash;
+    narration.add(t.narration);
+    ref.add(t.ref);
+    channel.add(i, t.channel);
+    category.add(i, t.category);
+    description.add(i, t.description);
+    hash.add(t.hash);
     if (t.hashDerived) derivedAt.push(i);
+    statementId.add(i, t.statementId);
     if (t.fraudTypes.length > 0) {
       fraudAt.push(i);
       fraudTypes.push(t.fraudTypes);
     }
-    const keys = Object.keys(t.extra);
-    const signature = keys.join('\u0000');
-    let shape = shapeOf.get(signature);
-    if (shape === undefined) {
-      shape = extraKeys.length;
-      extraKeys.push(keys);
-      shapeOf.set(signature, shape);
-    }
-    extraShape[i] = shape;
-    for (const key of keys) {
-      const value = t.extra[key];
-      if (typeof value === 'string') extraCodes.push(extraText.code(value));
-      else extraCodes.push(-extraOther.push(value));
-    }
+    extra.add(i, t.extra);
   }
   return {
     format: PACKED_TRANSACTIONS,
     count: n,
     index,
-    accountId: dictionary(rows, (t) => t.accountId),
-    date: dictionary(rows, (t) => t.date),
+    accountId: accountId.dictionary(),
+    date: date.dictionary(),
     credit,
     amount,
     balance,
-    narration: textColumn(narration),
-    ref: textColumn(ref),
-    channel: dictionary(rows, (t) => t.channel),
-    category: dictionary(rows, (t) => t.category),
-    description: dictionary(rows, (t) => t.description),
-    hash: textColumn(hash),
+    narration: narration.column(),
+    ref: ref.column(),
+    channel: channel.dictionary(),
+    category: category.dictionary(),
+    description: description.dictionary(),
+    hash: hash.column(),
     derivedAt,
-    statementId: dictionary(rows, (t) => t.statementId),
+    statementId: statementId.dictionary(),
     fraudAt,
     fraudTypes,
-    extraKeys,
-    extraShape,
-    extraCodes: Int32Array.from(extraCodes),
-    extraText: textColumn(extraText.values),
-    extraOther,
+    extraKeys: extra.keyLists,
+    extraShape: extra.shapes,
+    extraCodes: extra.codes.result(),
+    extraText: textColumn(extra.text.values),
+    extraOther: extra.other,
   };
+}
+
+function lookup(dictionary: Dictionary): (string | null)[] {
+  const values: (string | null)[] = readText(dictionary.values);
+  if (dictionary.nullCode >= 0) values[dictionary.nullCode] = null;
+  return values;
 }
 
 const NO_FRAUD: readonly string[] = Object.freeze([]);
