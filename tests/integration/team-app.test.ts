@@ -4,13 +4,14 @@
 // publishing and opening each other's cases, maker-checker through the screens' calls, and
 // a team case's export written to the audit trail (whose chain still verifies). Needs
 // PostgreSQL 15+ (skipped, saying why, without it).
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcEventName, IpcEvents, IpcResults } from '../../src/shared/ipc/contract';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { verifyChain, caseHistory } from '../../src/core/team/audit';
+import { AUDIT_QUEUE_DIR } from '../../src/core/team/audit-queue';
 import { TEAM_PROFILE_FILE } from '../../src/core/team/team-link';
 import { VAULT_FILE } from '../../src/core/vault/vault';
 import { createHandlers, type Handlers } from '../../src/main/ipc/create-handlers';
@@ -490,6 +491,70 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
       expect(history.map((r) => r.action)).toEqual(
         expect.arrayContaining(['publish', 'open', 'submission', 'decision', 'export']),
       );
+    } finally {
+      await auditor.close();
+    }
+  });
+  it("queues a team case's export audit row while the server is out of reach and sends it once on the next sign-in, with the export's time", async () => {
+    const queueDir = join(appLibraryDir(ravi.userDataDir), AUDIT_QUEUE_DIR);
+    const queued = () => readdir(queueDir).catch(() => [] as string[]);
+    const auditor = await connectAs(cluster, who.adm);
+    const exportRows = async () =>
+      (await caseHistory(auditor, 'case-f')).filter((r) => r.action === 'export');
+    try {
+      const before = (await exportRows()).length;
+      // Port 1: nothing listens there; the workbook is written all the same.
+      await ravi.call('team:save', profileOf(who.ravi, { port: 1 }));
+      const teamCase = await ravi.call('library:open', { sessionId: 'case-f' });
+      const startedAt = new Date().toISOString();
+      const out = await ravi.call('export:xlsx', { handle: teamCase.handle, jobId: 'q1' });
+      const finishedAt = new Date().toISOString();
+      if (!('path' in out)) throw new Error('the export was cancelled');
+      expect((await stat(out.path)).size).toBeGreaterThan(0);
+      expect(out.auditNote).toBe(
+        `Its audit row is queued, to be sent to the team's audit trail on the next sign-in (The team server ${cluster.host}:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network)`,
+      );
+      const [entry] = await queued();
+      expect(entry).toBeDefined();
+      const entryText = await readFile(join(queueDir, entry!), 'utf8');
+      expect(await exportRows()).toHaveLength(before);
+
+      // Back: the sign-in's sync sends it (in the background: its queue empties).
+      await ravi.call('team:save', profileOf(who.ravi));
+      expect((await ravi.call('team:test')).link.kind).toBe('connected');
+      for (let i = 0; i < 100 && (await queued()).length > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await queued()).toEqual([]);
+      const rows = await exportRows();
+      expect(rows).toHaveLength(before + 1);
+      const row = rows.at(-1)!;
+      const detail = JSON.parse(row.detail) as Record<string, unknown>;
+      expect(row.actor).toBe('ravi');
+      expect(detail).toEqual({
+        kind: 'workbook',
+        file: 'case-f.xlsx',
+        program: 'app',
+        snapshotId: expect.any(String),
+        exportedAt: expect.any(String),
+        queueId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      // The export's own time: between the call and its answer, before the row was appended
+      // (ISO strings of one format compare as times).
+      const exportedAt = detail['exportedAt'] as string;
+      expect(exportedAt >= startedAt && exportedAt <= finishedAt).toBe(true);
+      expect(row.at > exportedAt).toBe(true);
+      expect((await verifyChain(auditor)).broken).toBeNull();
+
+      // A second sync sends nothing again; nor does the entry put back (as a desktop that
+      // stopped after the server took the row and before the file went would have it).
+      const again = await ravi.call('team:sync');
+      expect(again).toMatchObject({ auditSent: 0, auditWaiting: 0, failed: [] });
+      await writeFile(join(queueDir, entry!), entryText);
+      const resent = await ravi.call('team:sync');
+      expect(resent).toMatchObject({ auditSent: 0, auditWaiting: 0, failed: [] });
+      expect(await queued()).toEqual([]);
+      expect(await exportRows()).toHaveLength(before + 1);
     } finally {
       await auditor.close();
     }

@@ -4,17 +4,18 @@
 // throwaway PostgreSQL server with TLS. Needs `npm run build` and PostgreSQL 15+ (skipped,
 // saying why, without it).
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../src/core/library/store';
 import { caseHistory, verifyChain } from '../../src/core/team/audit';
+import { AUDIT_QUEUE_DIR } from '../../src/core/team/audit-queue';
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { connectAs, setUpTeam, type Login } from './support/team-logins';
+import { connectAs, profileFile, setUpTeam, type Login } from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -129,6 +130,60 @@ describe.skipIf(unavailable !== null)(
       expect(noTeam.stdout).not.toContain('audit');
       expect(await exportsOf('case-a')).toHaveLength(before);
       expect(await exportsOf('case-local')).toEqual([]);
+    });
+    it("with the server out of reach: the file written, the row queued; `bcv team sync` sends it once, with the export's time", async () => {
+      const queueDir = join(alice.library, AUDIT_QUEUE_DIR);
+      const queued = () => readdir(queueDir).catch(() => [] as string[]);
+      // Port 1: nothing listens there.
+      const away = await profileFile(cluster, 'alice', { port: 1 });
+      const before = (await exportsOf('case-a')).length;
+      const startedAt = new Date().toISOString();
+      const run = await alice.run(
+        ['library', 'export', 'case-a', '-o', join(out, 'q.xlsx'), '--library', alice.library],
+        { BCV_TEAM: away },
+      );
+      const finishedAt = new Date().toISOString();
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n').slice(1)).toEqual([
+        `Queued for the team's audit trail, sent by the next \`bcv team sync\` (The team server ${cluster.host}:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network)`,
+        '',
+      ]);
+      expect((await stat(join(out, 'q.xlsx'))).size).toBeGreaterThan(0);
+      expect(await queued()).toHaveLength(1);
+      expect(await exportsOf('case-a')).toHaveLength(before);
+
+      // Connected again: the sync sends it, once.
+      const sync = await alice.run(['team', 'sync', '--library', alice.library]);
+      expect(sync.stderr).toBe('');
+      expect(sync.stdout).toContain(
+        "1 export's audit row queued without the server sent to the audit trail\n",
+      );
+      expect(await queued()).toEqual([]);
+      const rows = await exportsOf('case-a');
+      expect(rows).toHaveLength(before + 1);
+      const [actor, detail] = rows.at(-1) as [string, Record<string, unknown>];
+      expect(actor).toBe('alice');
+      expect(detail).toEqual({
+        kind: 'workbook',
+        file: 'q.xlsx',
+        snapshotId: null,
+        program: 'bcv',
+        exportedAt: expect.any(String),
+        queueId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      // The export's own time: between the command's start and its end.
+      const exportedAt = detail['exportedAt'] as string;
+      expect(exportedAt >= startedAt && exportedAt <= finishedAt).toBe(true);
+
+      const verify = await audrey.run(['team', 'audit', 'verify']);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(/^The audit trail verifies: \d+ rows/);
+
+      const again = await alice.run(['team', 'sync', '--library', alice.library]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).not.toContain('audit row');
+      expect(await exportsOf('case-a')).toHaveLength(before + 1);
     });
   },
 );

@@ -19,7 +19,13 @@ export interface TeamSession extends TeamConnection {
   reads(): Promise<TeamConnection>;
 }
 
-export async function openTeam(io: CliIo, given: string | undefined): Promise<TeamSession> {
+/** The profile (its files resolved against the working folder) and the login's secret. */
+export interface TeamSettings {
+  readonly profile: TeamProfile;
+  readonly secrets: TeamSecrets;
+}
+
+export async function teamSettings(io: CliIo, given: string | undefined): Promise<TeamSettings> {
   const file = given ?? io.env['BCV_TEAM'];
   if (!file) {
     throw new UsageError(
@@ -39,7 +45,14 @@ export async function openTeam(io: CliIo, given: string | undefined): Promise<Te
     caFile: read.caFile && resolve(io.cwd, read.caFile),
     certFile: read.certFile && resolve(io.cwd, read.certFile),
   };
-  const secrets: TeamSecrets = { password, clientKey };
+  return { profile, secrets: { password, clientKey } };
+}
+
+export async function openTeam(
+  io: CliIo,
+  given: string | undefined | TeamSettings,
+): Promise<TeamSession> {
+  const { profile, secrets } = typeof given === 'object' ? given : await teamSettings(io, given);
   const options = { applicationName: `bcv ${io.appVersion}` };
   const primary = await connectTeam(profile, secrets, options);
   const replica = replicaProfile(profile);

@@ -36,6 +36,8 @@ import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 import { shown } from '../terminal-safe';
 import type { CliIo } from '../io';
 import { openTeam } from './team-connection';
+import { sendQueuedRows } from '../../core/team/audit-queue';
+import { auditRows } from './team-export';
 
 export const TEAM_SPEC = {
   name: 'team',
@@ -100,7 +102,8 @@ export const TEAM_SPEC = {
     {
       name: 'sync',
       args: '',
-      summary: "reviews of this library's team cases, both ways",
+      summary:
+        "reviews of this library's team cases, both ways, and the audit rows of exports made without the server",
       flags: ['library'],
     },
     ...SEARCH_SUBCOMMANDS,
@@ -340,7 +343,8 @@ async function casesCommand(
     case 'sync': {
       if (rest.length > 0) throw new UsageError(`sync: unexpected "${rest[0]}"`);
       let failed = 0;
-      for (const entry of await syncAll(db, partsOf(io, values))) {
+      const parts = partsOf(io, values);
+      for (const entry of await syncAll(db, parts)) {
         if ('error' in entry.outcome) {
           failed++;
           io.stderr(`${shown(entry.sessionId)}: not synced: ${entry.outcome.error}\n`);
@@ -349,6 +353,17 @@ async function casesCommand(
             `${shown(entry.sessionId)}: ${entry.outcome.received} review entries received, ${entry.outcome.sent} sent\n`,
           );
         }
+      }
+      const queue = await sendQueuedRows(db, parts.library.dir);
+      if (queue.sent > 0) {
+        io.stdout(`${auditRows(queue.sent)} queued without the server sent to the audit trail\n`);
+      }
+      if (queue.waiting > 0) {
+        io.stdout(`${auditRows(queue.waiting)} queued by another login kept for it\n`);
+      }
+      for (const f of queue.failed) {
+        failed++;
+        io.stderr(`${shown(f.sessionId)}: export audit row not sent: ${shown(f.message)}\n`);
       }
       return failed > 0 ? 1 : 0;
     }

@@ -3,6 +3,7 @@
 // team case, and when asked), whose state the screens show.
 import type { TeamStatus, TeamSyncOutcome } from '@shared/team/types';
 import { basename } from 'node:path';
+import { recordOrQueueExport, sendQueuedRows } from './audit-queue';
 import { syncAll, syncReview, type TeamLibraryParts } from './cases';
 import { reportTeamExport, isTeamCase, type ExportDetail } from './export-audit';
 import type { TeamLink } from './team-link';
@@ -24,11 +25,18 @@ export class TeamDesk {
     };
   }
 
-  /** Every team case of this library: the team's review events in, this desktop's out. */
+  /**
+   * Every team case of this library: the team's review events in, this desktop's out; then
+   * the export audit rows queued while the server was out of reach.
+   */
   async sync(): Promise<TeamSyncOutcome> {
     this.running = true;
     try {
-      const entries = await this.link.run(({ db }) => syncAll(db, this.parts));
+      const dir = this.parts.library.dir;
+      const { entries, queue } = await this.link.run(async ({ db }) => ({
+        entries: await syncAll(db, this.parts),
+        queue: await sendQueuedRows(db, dir),
+      }));
       let received = 0;
       let sent = 0;
       const failed: { sessionId: string; message: string }[] = [];
@@ -39,7 +47,15 @@ export class TeamDesk {
           sent += outcome.sent;
         }
       }
-      this.last = { synced: entries.length - failed.length, received, sent, failed };
+      const synced = entries.length - failed.length;
+      this.last = {
+        synced,
+        received,
+        sent,
+        failed: [...failed, ...queue.failed],
+        auditSent: queue.sent,
+        auditWaiting: queue.waiting + queue.failed.length,
+      };
       return this.last;
     } finally {
       this.running = false;
@@ -67,25 +83,36 @@ export class TeamDesk {
   }
 
   /**
-   * Records a team case's export in the audit trail. Answers null when it is recorded or
-   * is no team case, else the one line saying why it is not (the file is written anyway).
+   * Records a team case's export in the audit trail; with the server out of reach, queues
+   * the row (sent on the next sign-in or sync). Answers null when it is recorded or is no
+   * team case, else the one line saying what became of the row (the file is written anyway).
    */
   async reportExport(
     sessionId: string,
     detail: Omit<ExportDetail, 'program' | 'file'> & { readonly path: string },
   ): Promise<string | null> {
-    if (!this.link.configured()) return null;
-    if (!(await isTeamCase(this.parts.library.dir, sessionId))) return null;
+    const profile = this.link.profile();
+    const dir = this.parts.library.dir;
+    if (!profile) return null;
+    if (!(await isTeamCase(dir, sessionId))) return null;
+    const exportedAt = new Date();
     const { path, ...rest } = detail;
+    const row: ExportDetail = { ...rest, file: basename(path), program: 'app' };
     try {
-      await this.link.run(({ db }) =>
-        reportTeamExport(db, this.parts.library.dir, sessionId, {
-          ...rest,
-          file: basename(path),
-          program: 'app',
-        }),
+      const queued = await recordOrQueueExport(
+        dir,
+        {
+          login: profile.user,
+          server: `${profile.host}:${profile.port}/${profile.database}`,
+          sessionId,
+          detail: row,
+          exportedAt,
+        },
+        () => this.link.run(({ db }) => reportTeamExport(db, dir, sessionId, row)),
       );
-      return null;
+      return queued === null
+        ? null
+        : `Its audit row is queued, to be sent to the team's audit trail on the next sign-in (${queued})`;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return `Not recorded in the team's audit trail: ${message}`;

@@ -147,6 +147,10 @@ export interface TeamSyncOutcome {
   readonly received: number;
   readonly sent: number;
   readonly failed: readonly { readonly sessionId: string; readonly message: string }[];
+  /** Export audit rows queued while the server was out of reach, sent now. */
+  readonly auditSent: number;
+  /** Queued export audit rows still waiting (another login's, or refused: in `failed`). */
+  readonly auditWaiting: number;
 }
 
 export interface TeamStatus {

@@ -1,0 +1,181 @@
+// Export audit rows the team server could not take when the export was made (out of reach,
+// the login refused): each kept as one file in the library's `.team-audit-queue` folder,
+// written whole by the project's atomic writer, until it is sent on the next sign-in or
+// sync. The row joins the hash chain when it is sent (the chain's time is the server's); its
+// detail carries when the export happened (`exportedAt`) and the entry's id (`queueId`), by
+// which a resend after a crash between the server's commit and the file's removal is
+// recognised and not written twice. An entry is sent only by the login that made the export.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileSafely } from '../io/safe-write';
+import { readRegularText } from '../io/regular-file';
+import { reportAction } from './audit';
+import type { TeamDb } from './connect';
+import { TeamError } from './errors';
+import type { ExportDetail } from './export-audit';
+
+/** A dot folder: the library's listing passes over it. */
+export const AUDIT_QUEUE_DIR = '.team-audit-queue';
+
+const FORMAT = 'bankconnect-viewer/team-audit-queued';
+
+const entrySchema = z.object({
+  format: z.literal(FORMAT),
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  /** The login that made the export: the row's actor, so only it sends the row. */
+  login: z.string().min(1),
+  /** host:port/database the export was meant for (for the person reading the folder). */
+  server: z.string(),
+  sessionId: z.string().min(1),
+  exportedAt: z.iso.datetime(),
+  detail: z.object({
+    kind: z.enum(['workbook', 'memo', 'session-file']),
+    file: z.string(),
+    snapshotId: z.string().nullable().optional(),
+    program: z.enum(['app', 'bcv']),
+  }),
+});
+
+type QueuedEntry = z.infer<typeof entrySchema>;
+
+export interface QueuedExport {
+  readonly login: string;
+  readonly server: string;
+  readonly sessionId: string;
+  readonly detail: ExportDetail;
+  readonly exportedAt: Date;
+}
+
+/** Keeps an export's audit row for later (durably: the file is fsynced before this answers). */
+export async function queueExportRow(libraryDir: string, row: QueuedExport): Promise<void> {
+  const entry: QueuedEntry = {
+    format: FORMAT,
+    id: randomBytes(16).toString('hex'),
+    login: row.login,
+    server: row.server,
+    sessionId: row.sessionId,
+    exportedAt: row.exportedAt.toISOString(),
+    detail: { ...row.detail },
+  };
+  // Named by the export's time first: the queue is sent in the order the exports were made.
+  const name = `${entry.exportedAt.replace(/[-:.]/g, '')}-${entry.id}.json`;
+  await mkdir(join(libraryDir, AUDIT_QUEUE_DIR), { recursive: true, mode: 0o700 }).catch(
+    () => undefined, // the write names the folder when it is not there
+  );
+  await writeFileSafely(
+    join(libraryDir, AUDIT_QUEUE_DIR, name),
+    `${JSON.stringify(entry, null, 1)}\n`,
+    { mode: 0o600 },
+  );
+}
+
+/**
+ * Records a team case's export with `report` (which connects and writes the row); when the
+ * server cannot be asked, keeps the row in the queue instead. Answers null when recorded,
+ * else the line saying why the row was queued. Any other failure is thrown.
+ */
+export async function recordOrQueueExport(
+  libraryDir: string,
+  row: QueuedExport,
+  report: () => Promise<unknown>,
+): Promise<string | null> {
+  try {
+    await report();
+    return null;
+  } catch (error) {
+    if (!outOfReach(error)) throw error;
+    await queueExportRow(libraryDir, row);
+    return (error as TeamError).message;
+  }
+}
+
+/** The queue's files, oldest export first (none when the folder is not there). */
+async function queuedFiles(libraryDir: string): Promise<string[]> {
+  const names = await readdir(join(libraryDir, AUDIT_QUEUE_DIR)).catch(() => [] as string[]);
+  return names.filter((n) => !n.startsWith('.') && n.endsWith('.json')).sort();
+}
+
+export async function queuedRowCount(libraryDir: string): Promise<number> {
+  return (await queuedFiles(libraryDir)).length;
+}
+
+export interface QueueOutcome {
+  /** Rows appended to the audit trail now. */
+  readonly sent: number;
+  /** Rows kept for the login that made them (another login is signed in). */
+  readonly waiting: number;
+  /** Rows the server refused, or entries that do not read; each stays in the queue. */
+  readonly failed: readonly { readonly sessionId: string; readonly message: string }[];
+}
+
+/**
+ * Sends this login's queued rows, oldest first, each in its own transaction, and removes
+ * each entry once the server holds its row. A lost connection stops the round (the rest
+ * wait for the next); a row the server refuses stays queued and is named.
+ */
+export async function sendQueuedRows(db: TeamDb, libraryDir: string): Promise<QueueOutcome> {
+  let sent = 0;
+  let waiting = 0;
+  const failed: { sessionId: string; message: string }[] = [];
+  for (const name of await queuedFiles(libraryDir)) {
+    const path = join(libraryDir, AUDIT_QUEUE_DIR, name);
+    let entry: QueuedEntry;
+    try {
+      entry = entrySchema.parse(JSON.parse(await readRegularText(path)));
+    } catch {
+      failed.push({ sessionId: name, message: `The queued audit row ${path} does not read` });
+      continue;
+    }
+    if (entry.login !== db.login) {
+      waiting++;
+      continue;
+    }
+    try {
+      const written = await db.transaction(async (tx) => {
+        // The audit trail's own lock (as bcv.audit_write takes it): two desktops sending
+        // one library's queue cannot both find the row missing.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcv.audit'))");
+        const there = await tx.query(
+          `SELECT 1 FROM bcv.audit WHERE session_id = $1 AND action = 'export'
+             AND actor = session_user AND detail ->> 'queueId' = $2`,
+          [entry.sessionId, entry.id],
+        );
+        if (there.length > 0) return false;
+        await reportAction(tx, 'export', entry.sessionId, {
+          ...entry.detail,
+          exportedAt: entry.exportedAt,
+          queueId: entry.id,
+        });
+        return true;
+      });
+      await unlink(path);
+      if (written) sent++;
+    } catch (error) {
+      if (error instanceof TeamError && outOfReach(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      failed.push({ sessionId: entry.sessionId, message });
+    }
+  }
+  return { sent, waiting, failed };
+}
+
+const OUT_OF_REACH = new Set([
+  'TEAM_UNREACHABLE',
+  'TEAM_TLS',
+  'TEAM_LOGIN',
+  'TEAM_NOT_SET_UP',
+  'TEAM_SCHEMA_OLD',
+  'TEAM_SCHEMA_NEW',
+  'TEAM_FAILED',
+]);
+
+/**
+ * Whether a failure to record a row means the server could not be asked (unreachable, TLS
+ * or the login refused, a schema this app cannot use, the connection dropped): the row is
+ * queued. A refusal of the row itself (a rule, a privilege) is not: it would be refused again.
+ */
+export function outOfReach(error: unknown): boolean {
+  return error instanceof TeamError && OUT_OF_REACH.has(error.code);
+}
