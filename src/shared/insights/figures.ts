@@ -36,36 +36,21 @@ export interface MonthRow {
   readonly cells: readonly Figure[];
 }
 
-const money = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
-  label,
-  kind: 'money',
+/** A figure without its name and kind: the value and the transactions behind it. */
+type Reading = Pick<Figure, 'value' | 'trace'>;
+
+const reading = (value: number | null, trace: readonly number[] = []): Reading => ({
   value,
   trace,
 });
-const count = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
-  label,
-  kind: 'count',
-  value,
-  trace,
-});
-const share = (label: string, value: number | null, trace: readonly number[] = []): Figure => ({
-  label,
-  kind: 'share',
-  value,
-  trace,
-});
-const days = (label: string, list: readonly DayBalance[]): Figure => ({
-  label,
-  kind: 'days',
-  value: list.length,
-  trace: uniqueIndices(list),
-});
-const pick = (label: string, p: TxPick | null): Figure =>
-  money(label, p?.amount ?? null, p ? [p.index] : []);
-const balance = (label: string, d: DayBalance | null): Figure =>
-  money(label, d?.balance ?? null, d?.index != null ? [d.index] : []);
-const tallyAmount = (label: string, t: Tally): Figure => money(label, t.amount, t.indices);
-const tallyCount = (label: string, t: Tally): Figure => count(label, t.count, t.indices);
+const amountOf = (t: Tally): Reading => reading(t.amount, t.indices);
+const countOf = (t: Tally): Reading => reading(t.count, t.indices);
+const pickOf = (p: TxPick | null): Reading => reading(p?.amount ?? null, p ? [p.index] : []);
+const balanceOf = (d: DayBalance | null): Reading =>
+  reading(d?.balance ?? null, d?.index != null ? [d.index] : []);
+const daysOf = (list: readonly DayBalance[]): Reading => reading(list.length, uniqueIndices(list));
+
+const figure = (label: string, kind: FigureKind, r: Reading): Figure => ({ label, kind, ...r });
 
 /** The transactions that set these balances, each once, in order of first appearance. */
 export function uniqueIndices(list: readonly { readonly index: number | null }[]): number[] {
@@ -82,9 +67,18 @@ function abbTrace(a: AccountInsights, days: readonly (number | 'last')[]): numbe
   );
 }
 
+type BalanceMonth = AccountInsights['balances']['months'][number];
+
 /** The transactions behind a month's ABB on the policy's days. */
-function abbPointsTrace(m: AccountInsights['balances']['months'][number] | undefined): number[] {
+function abbPointsTrace(m: BalanceMonth | undefined): number[] {
   return uniqueIndices((m?.abbPoints ?? []).flatMap((p) => (p.balance ? [p.balance] : [])));
+}
+
+/** The transactions behind a month's balances on these days. */
+function abbPointsOn(m: BalanceMonth | undefined, dates: readonly (number | 'last')[]): number[] {
+  return uniqueIndices(
+    (m?.abbPoints ?? []).flatMap((p) => (p.balance && dates.includes(p.day) ? [p.balance] : [])),
+  );
 }
 const THREE_DATES: readonly (number | 'last')[] = [5, 15, 25];
 
@@ -92,96 +86,109 @@ function merge(...tallies: Tally[]): number[] {
   return tallies.flatMap((t) => t.indices).sort((a, b) => a - b);
 }
 
+/** One month of each of an account's analyses (absent where the analysis has no such month). */
+interface MonthParts {
+  readonly flow: AccountInsights['flows']['months'][number];
+  readonly eligible: AccountInsights['eligible']['months'][number] | undefined;
+  readonly balances: BalanceMonth | undefined;
+  readonly bounces: AccountInsights['bounces']['months'][number] | undefined;
+  readonly obligations: AccountInsights['obligations']['months'][number] | undefined;
+  readonly salary: AccountInsights['salary']['months'][number] | undefined;
+}
+
+/** A row of the month table: its name and kind, and how a month's value is read. */
+interface MonthFigure extends FigureColumn {
+  readonly read: (m: MonthParts) => Reading;
+}
+
+const row = (
+  key: string,
+  label: string,
+  kind: FigureKind,
+  read: (m: MonthParts) => Reading,
+): MonthFigure => ({ key, label, kind, read });
+/** A tally's amount, or its count; an analysis without the month counts nothing. */
+const amountRow = (key: string, label: string, tally: (m: MonthParts) => Tally | undefined) =>
+  row(key, label, 'money', (m) => amountOf(tally(m) ?? EMPTY));
+const countRow = (key: string, label: string, tally: (m: MonthParts) => Tally | undefined) =>
+  row(key, label, 'count', (m) => countOf(tally(m) ?? EMPTY));
+
+/** The month table's rows, in order, the ABB named with the policy's days. */
+function monthFigures(abbDays: AbbDaySet): readonly MonthFigure[] {
+  return [
+    amountRow('credits', 'Credits', (m) => m.flow.credits),
+    countRow('creditCount', 'Credit count', (m) => m.flow.credits),
+    amountRow('eligibleCredits', 'Eligible credits', (m) => m.eligible?.eligible),
+    amountRow('debits', 'Debits', (m) => m.flow.debits),
+    countRow('debitCount', 'Debit count', (m) => m.flow.debits),
+    row('netFlow', 'Net flow', 'money', (m) =>
+      reading(m.flow.netFlow, merge(m.flow.credits, m.flow.debits)),
+    ),
+    row('largestCredit', 'Largest credit', 'money', (m) => pickOf(m.flow.largestCredit)),
+    row('largestDebit', 'Largest debit', 'money', (m) => pickOf(m.flow.largestDebit)),
+    amountRow('cashDeposits', 'Cash deposits', (m) => m.flow.cashDeposits),
+    row('cashDepositShare', 'Cash % of credits', 'share', (m) =>
+      reading(m.flow.cashDepositShare, m.flow.cashDeposits.indices),
+    ),
+    amountRow('cashWithdrawals', 'Cash withdrawals', (m) => m.flow.cashWithdrawals),
+    row('cashWithdrawalShare', 'Cash % of debits', 'share', (m) =>
+      reading(m.flow.cashWithdrawalShare, m.flow.cashWithdrawals.indices),
+    ),
+    row('averageBalance', 'Average balance', 'money', (m) =>
+      reading(m.balances?.average ?? null, m.balances?.indices ?? []),
+    ),
+    row('medianBalance', 'Median balance', 'money', (m) =>
+      reading(m.balances?.median ?? null, m.balances?.indices ?? []),
+    ),
+    row('minBalance', 'Minimum balance', 'money', (m) => balanceOf(m.balances?.min ?? null)),
+    row('maxBalance', 'Maximum balance', 'money', (m) => balanceOf(m.balances?.max ?? null)),
+    row('negativeDays', 'Days negative', 'days', (m) => daysOf(m.balances?.negativeDays ?? [])),
+    row('overdrawnDays', 'Days overdrawn', 'days', (m) => daysOf(m.balances?.overdrawnDays ?? [])),
+    row('abb', abbLabel(abbDays), 'money', (m) =>
+      reading(m.balances?.abb ?? null, abbPointsTrace(m.balances)),
+    ),
+    row('abbThree', 'ABB (5/15/25)', 'money', (m) =>
+      reading(m.balances?.abbThree ?? null, abbPointsOn(m.balances, THREE_DATES)),
+    ),
+    countRow('inwardReturns', 'Inward returns', (m) => m.bounces?.inwardReturns),
+    countRow('outwardReturns', 'Outward returns', (m) => m.bounces?.outwardReturns),
+    amountRow('bounceCharges', 'Return charges', (m) => m.bounces?.charges),
+    amountRow('penalties', 'Penal charges', (m) => m.bounces?.penalties),
+    countRow('emi', 'EMIs honoured', (m) => m.obligations?.emi),
+    amountRow('emiAmount', 'EMIs honoured, amount', (m) => m.obligations?.emi),
+    countRow('emiBounced', 'EMIs bounced', (m) => m.obligations?.emiBounced),
+    amountRow('mandateDebits', 'Other mandate debits', (m) => m.obligations?.mandateDebits),
+    amountRow('loanDisbursals', 'Loan disbursals', (m) => m.obligations?.loanDisbursals),
+    amountRow('salary', 'Salary', (m) => m.salary?.total),
+  ];
+}
+
 /** The month table's rows, the ABB named with the policy's days. */
 export function monthColumns(abbDays: AbbDaySet = 'six'): readonly FigureColumn[] {
-  return [
-    { key: 'credits', label: 'Credits', kind: 'money' },
-    { key: 'creditCount', label: 'Credit count', kind: 'count' },
-    { key: 'eligibleCredits', label: 'Eligible credits', kind: 'money' },
-    { key: 'debits', label: 'Debits', kind: 'money' },
-    { key: 'debitCount', label: 'Debit count', kind: 'count' },
-    { key: 'netFlow', label: 'Net flow', kind: 'money' },
-    { key: 'largestCredit', label: 'Largest credit', kind: 'money' },
-    { key: 'largestDebit', label: 'Largest debit', kind: 'money' },
-    { key: 'cashDeposits', label: 'Cash deposits', kind: 'money' },
-    { key: 'cashDepositShare', label: 'Cash % of credits', kind: 'share' },
-    { key: 'cashWithdrawals', label: 'Cash withdrawals', kind: 'money' },
-    { key: 'cashWithdrawalShare', label: 'Cash % of debits', kind: 'share' },
-    { key: 'averageBalance', label: 'Average balance', kind: 'money' },
-    { key: 'medianBalance', label: 'Median balance', kind: 'money' },
-    { key: 'minBalance', label: 'Minimum balance', kind: 'money' },
-    { key: 'maxBalance', label: 'Maximum balance', kind: 'money' },
-    { key: 'negativeDays', label: 'Days negative', kind: 'days' },
-    { key: 'overdrawnDays', label: 'Days overdrawn', kind: 'days' },
-    { key: 'abb', label: abbLabel(abbDays), kind: 'money' },
-    { key: 'abbThree', label: 'ABB (5/15/25)', kind: 'money' },
-    { key: 'inwardReturns', label: 'Inward returns', kind: 'count' },
-    { key: 'outwardReturns', label: 'Outward returns', kind: 'count' },
-    { key: 'bounceCharges', label: 'Return charges', kind: 'money' },
-    { key: 'penalties', label: 'Penal charges', kind: 'money' },
-    { key: 'emi', label: 'EMIs honoured', kind: 'count' },
-    { key: 'emiAmount', label: 'EMIs honoured, amount', kind: 'money' },
-    { key: 'emiBounced', label: 'EMIs bounced', kind: 'count' },
-    { key: 'mandateDebits', label: 'Other mandate debits', kind: 'money' },
-    { key: 'loanDisbursals', label: 'Loan disbursals', kind: 'money' },
-    { key: 'salary', label: 'Salary', kind: 'money' },
-  ];
+  return monthFigures(abbDays).map(({ key, label, kind }) => ({ key, label, kind }));
 }
 
 /** The month table's rows under the default policy. */
 export const MONTH_COLUMNS: readonly FigureColumn[] = monthColumns();
 
 export function monthRows(a: AccountInsights): MonthRow[] {
+  const figures = monthFigures(a.balances.abbDays);
   const balances = new Map(a.balances.months.map((m) => [m.month, m]));
   const bounces = new Map(a.bounces.months.map((m) => [m.month, m]));
   const obligations = new Map(a.obligations.months.map((m) => [m.month, m]));
   const salary = new Map(a.salary.months.map((m) => [m.month, m]));
   const eligible = new Map(a.eligible.months.map((m) => [m.month, m]));
-  return a.flows.months.map((f) => {
-    const e = eligible.get(f.month);
-    const b = balances.get(f.month);
-    const r = bounces.get(f.month);
-    const o = obligations.get(f.month);
-    const s = salary.get(f.month);
-    const points = (dates: readonly (number | 'last')[]) =>
-      uniqueIndices(
-        (b?.abbPoints ?? []).flatMap((p) =>
-          p.balance && dates.includes(p.day) ? [p.balance] : [],
-        ),
-      );
-    const cells: Figure[] = [
-      tallyAmount('Credits', f.credits),
-      tallyCount('Credit count', f.credits),
-      tallyAmount('Eligible credits', e?.eligible ?? EMPTY),
-      tallyAmount('Debits', f.debits),
-      tallyCount('Debit count', f.debits),
-      money('Net flow', f.netFlow, merge(f.credits, f.debits)),
-      pick('Largest credit', f.largestCredit),
-      pick('Largest debit', f.largestDebit),
-      tallyAmount('Cash deposits', f.cashDeposits),
-      share('Cash % of credits', f.cashDepositShare, f.cashDeposits.indices),
-      tallyAmount('Cash withdrawals', f.cashWithdrawals),
-      share('Cash % of debits', f.cashWithdrawalShare, f.cashWithdrawals.indices),
-      money('Average balance', b?.average ?? null, b?.indices ?? []),
-      money('Median balance', b?.median ?? null, b?.indices ?? []),
-      balance('Minimum balance', b?.min ?? null),
-      balance('Maximum balance', b?.max ?? null),
-      days('Days negative', b?.negativeDays ?? []),
-      days('Days overdrawn', b?.overdrawnDays ?? []),
-      money(abbLabel(a.balances.abbDays), b?.abb ?? null, abbPointsTrace(b)),
-      money('ABB (5/15/25)', b?.abbThree ?? null, points(THREE_DATES)),
-      tallyCount('Inward returns', r?.inwardReturns ?? EMPTY),
-      tallyCount('Outward returns', r?.outwardReturns ?? EMPTY),
-      tallyAmount('Return charges', r?.charges ?? EMPTY),
-      tallyAmount('Penal charges', r?.penalties ?? EMPTY),
-      tallyCount('EMIs honoured', o?.emi ?? EMPTY),
-      tallyAmount('EMIs honoured, amount', o?.emi ?? EMPTY),
-      tallyCount('EMIs bounced', o?.emiBounced ?? EMPTY),
-      tallyAmount('Other mandate debits', o?.mandateDebits ?? EMPTY),
-      tallyAmount('Loan disbursals', o?.loanDisbursals ?? EMPTY),
-      tallyAmount('Salary', s?.total ?? EMPTY),
-    ];
-    return { month: f.month, cells };
+  return a.flows.months.map((flow) => {
+    const parts: MonthParts = {
+      flow,
+      eligible: eligible.get(flow.month),
+      balances: balances.get(flow.month),
+      bounces: bounces.get(flow.month),
+      obligations: obligations.get(flow.month),
+      salary: salary.get(flow.month),
+    };
+    const cells = figures.map((f) => figure(f.label, f.kind, f.read(parts)));
+    return { month: flow.month, cells };
   });
 }
 
@@ -194,10 +201,11 @@ export function periodFigures(a: AccountInsights): Figure[] {
   const r = a.bounces.period;
   const o = a.obligations.period;
   const p = a.policy;
-  const defined = (id: FigureId, figure: Figure): Figure => ({
-    ...figure,
-    key: id,
+  const defined = (id: FigureId, kind: FigureKind, r: Reading): Figure => ({
     label: figureName(id, p),
+    kind,
+    ...r,
+    key: id,
     definition: defineFigure(id, p),
   });
   const credits = monthlyAverage(
@@ -206,19 +214,31 @@ export function periodFigures(a: AccountInsights): Figure[] {
     p,
   );
   return [
-    defined('totalCredits', tallyAmount('', f.credits)),
-    defined('totalDebits', tallyAmount('', f.debits)),
-    money('Net flow', f.netFlow, merge(f.credits, f.debits)),
-    count('Transactions', f.credits.count + f.debits.count, merge(f.credits, f.debits)),
-    defined('eligibleCredits', tallyAmount('', a.eligible.eligible)),
-    defined('eligibleMonthly', money('', a.eligible.averageMonthly, a.eligible.eligible.indices)),
-    defined('averageMonthlyCredits', money('', credits.value, f.credits.indices)),
-    defined('cashShare', share('', f.cashDepositShare, f.cashDeposits.indices)),
-    defined('cashWithdrawalShare', share('', f.cashWithdrawalShare, f.cashWithdrawals.indices)),
+    defined('totalCredits', 'money', amountOf(f.credits)),
+    defined('totalDebits', 'money', amountOf(f.debits)),
+    figure('Net flow', 'money', reading(f.netFlow, merge(f.credits, f.debits))),
+    figure(
+      'Transactions',
+      'count',
+      reading(f.credits.count + f.debits.count, merge(f.credits, f.debits)),
+    ),
+    defined('eligibleCredits', 'money', amountOf(a.eligible.eligible)),
+    defined(
+      'eligibleMonthly',
+      'money',
+      reading(a.eligible.averageMonthly, a.eligible.eligible.indices),
+    ),
+    defined('averageMonthlyCredits', 'money', reading(credits.value, f.credits.indices)),
+    defined('cashShare', 'share', reading(f.cashDepositShare, f.cashDeposits.indices)),
+    defined(
+      'cashWithdrawalShare',
+      'share',
+      reading(f.cashWithdrawalShare, f.cashWithdrawals.indices),
+    ),
     defined(
       'abb',
-      money(
-        '',
+      'money',
+      reading(
         b.abb,
         uniqueIndices(
           a.balances.months.flatMap((m) =>
@@ -227,42 +247,42 @@ export function periodFigures(a: AccountInsights): Figure[] {
         ),
       ),
     ),
-    defined('abbThree', money('', b.abbThree, abbTrace(a, THREE_DATES))),
-    defined('averageBalance', money('', b.average, b.indices)),
-    defined('minBalance', balance('', b.min)),
-    defined('maxBalance', balance('', b.max)),
-    defined('negativeDays', days('', b.negativeDays)),
-    defined('overdrawnDays', days('', b.overdrawnDays)),
-    defined('inwardReturns', tallyCount('', r.inwardReturns)),
-    defined('outwardReturns', tallyCount('', r.outwardReturns)),
-    defined('returnCharges', tallyAmount('', r.charges)),
-    defined('penalCharges', tallyAmount('', r.penalties)),
-    defined('emiHonoured', tallyCount('', o.emi)),
-    defined('emiHonouredAmount', tallyAmount('', o.emi)),
-    defined('emiBounced', tallyCount('', o.emiBounced)),
-    defined('mandateDebits', tallyAmount('', o.mandateDebits)),
-    defined('loanDisbursals', tallyAmount('', o.loanDisbursals)),
-    defined('salaryAverage', money('', a.salary.averageMonthly, a.salary.total.indices)),
+    defined('abbThree', 'money', reading(b.abbThree, abbTrace(a, THREE_DATES))),
+    defined('averageBalance', 'money', reading(b.average, b.indices)),
+    defined('minBalance', 'money', balanceOf(b.min)),
+    defined('maxBalance', 'money', balanceOf(b.max)),
+    defined('negativeDays', 'days', daysOf(b.negativeDays)),
+    defined('overdrawnDays', 'days', daysOf(b.overdrawnDays)),
+    defined('inwardReturns', 'count', countOf(r.inwardReturns)),
+    defined('outwardReturns', 'count', countOf(r.outwardReturns)),
+    defined('returnCharges', 'money', amountOf(r.charges)),
+    defined('penalCharges', 'money', amountOf(r.penalties)),
+    defined('emiHonoured', 'count', countOf(o.emi)),
+    defined('emiHonouredAmount', 'money', amountOf(o.emi)),
+    defined('emiBounced', 'count', countOf(o.emiBounced)),
+    defined('mandateDebits', 'money', amountOf(o.mandateDebits)),
+    defined('loanDisbursals', 'money', amountOf(o.loanDisbursals)),
+    defined('salaryAverage', 'money', reading(a.salary.averageMonthly, a.salary.total.indices)),
     defined(
       'balanceBreaks',
-      count(
-        '',
+      'count',
+      reading(
         a.integrity.balanceBreaks.length,
         a.integrity.balanceBreaks.map((x) => x.index),
       ),
     ),
     defined(
       'gaps',
-      count(
-        '',
+      'count',
+      reading(
         a.integrity.gaps.length,
         a.integrity.gaps.flatMap((g) => [g.beforeIndex, g.afterIndex]),
       ),
     ),
     defined(
       'duplicates',
-      count(
-        '',
+      'count',
+      reading(
         a.integrity.duplicates.length,
         a.integrity.duplicates.flatMap((d) => d.indices),
       ),
