@@ -145,6 +145,61 @@ test.describe('the team library on two desktops', () => {
     await expect(form.getByLabel('Read replica host')).toHaveValue('127.0.0.1');
   });
 
+  test('an export made while the server is out of reach: written, its audit row queued, sent on the next sign-in', async ({
+    app,
+  }) => {
+    test.setTimeout(180_000);
+    const page = app.page;
+    await new Library({ dir: appLibraryDir(app.userDataDir), appVersion: 'test' }).save(
+      saveInput('case-q'),
+    );
+    await app.open();
+    await setUpProfile(page, cluster, who.bob);
+    const form = page.getByRole('form', { name: 'Team profile' });
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish to team case-q' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Published case-q' })).toBeVisible();
+
+    // Port 1: nothing listens there.
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await form.getByLabel('Port', { exact: true }).fill('1');
+    await form.getByRole('button', { name: 'Save team profile' }).click();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page
+      .locator('tr[data-session="case-q"]')
+      .getByRole('button', { name: 'Export…' })
+      .click();
+    const notice = page.getByRole('status').filter({ hasText: 'Exported to' });
+    // The file is the latest snapshot's, named by it.
+    await expect(notice).toContainText(`Exported to ${join(app.host.exportDir, 'case-q-')}`);
+    await expect(notice).toContainText(
+      `.bcsession. Its audit row is queued, to be sent to the team's audit trail on the next sign-in (The team server ${cluster.host}:1/${cluster.database} cannot be reached (ECONNREFUSED): check the host, the port and the network)`,
+    );
+    await expectNoAxeViolations(page, 'Library export with its audit row queued');
+
+    // Back: the sign-in sends it; the Team screen says so once the sync is done.
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await form.getByLabel('Port', { exact: true }).fill(String(cluster.port));
+    await form.getByRole('button', { name: 'Save team profile' }).click();
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('team-sync')).toContainText(
+      '1 audit row of exports made without the server sent to the audit trail.',
+    );
+    await page.getByTestId('team-sync').scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'Team screen after a queued export audit row was sent');
+
+    const auditor = await connectAs(cluster, who.adm);
+    try {
+      const exports = (await caseHistory(auditor, 'case-q')).filter((r) => r.action === 'export');
+      expect(exports.map((r) => [r.actor, JSON.parse(r.detail).file])).toEqual([
+        ['bob', expect.stringMatching(/^case-q-.+\.bcsession$/)],
+      ]);
+      expect((await verifyChain(auditor)).broken).toBeNull();
+    } finally {
+      await auditor.close();
+    }
+  });
+
   test('publish, search each other, seen elsewhere, submit and approve', async ({
     app,
     browser,

@@ -58,6 +58,15 @@ class TeamState {
       if (this.connected) this.cases = (await api.teamCases()).cases;
     });
     this.busy = false;
+    await this.followSync().catch(() => undefined);
+  }
+
+  /** The sync a sign-in starts runs in main's background: its outcome shown once it is in. */
+  private async followSync(): Promise<void> {
+    for (let i = 0; i < 150 && this.status?.sync.running; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      this.status = await api.teamStatus();
+    }
   }
 
   async remove(): Promise<void> {
