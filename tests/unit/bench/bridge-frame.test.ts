@@ -94,10 +94,28 @@ describe('bridge frame', () => {
 
   it("keeps the header readable as JSON with the arrays' kinds (what tests scan)", () => {
     const frame = encodeBridgeFrame({ ok: true, result: { amount: Float64Array.of(1) } })!;
-    const header = JSON.parse(frame.header) as { value: unknown; arrays: unknown[] };
+    const header = JSON.parse(frame.header) as { value: unknown; parts: unknown[] };
     expect(header.value).toEqual({ ok: true, result: { amount: null } });
-    expect(header.arrays).toEqual([
+    expect(header.parts).toEqual([
       { path: ['result', 'amount'], type: 'Float64Array', offset: 0, byteLength: 8 },
     ]);
+  });
+
+  it('sends long text as UTF-8 bytes and gives it back exactly, short text in the header', () => {
+    const ascii = 'UPI-SURESH YADAV-9933839045@okicici-'.repeat(300);
+    const indian = '₹ 1,00,000 नकद जमा 🙂 '.repeat(400);
+    const bom = '\uFEFF' + 'x'.repeat(5000);
+    // A lone surrogate has no UTF-8: such text stays in the JSON, unchanged.
+    const lone = 'a'.repeat(5000) + '\uD800' + 'b';
+    const answer = { amount: Float64Array.of(1), texts: [ascii, indian, bom, lone, 'short ₹'] };
+    const frame = encodeBridgeFrame(answer)!;
+    expect(frame.header).not.toContain('SURESH');
+    expect(frame.header).not.toContain('नकद');
+    expect(frame.header).toContain('\\ud800');
+    expect(frame.header).toContain('short ₹');
+    const back = decodeBridgeFrame(sent(answer)) as typeof answer;
+    expect(back.texts).toEqual(answer.texts);
+    expect(back.texts[2]!.charCodeAt(0)).toBe(0xfeff);
+    expect(back.amount).toEqual(answer.amount);
   });
 });
