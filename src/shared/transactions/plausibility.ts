@@ -16,11 +16,42 @@ export interface Plausibility {
   readonly reason: string;
 }
 
-/** The upper median of the first `length` values (a typed array sorts numbers natively). */
-function median(values: Float64Array, length: number): number {
+/**
+ * The upper median of the first `length` values (finite, not negative), reordering them:
+ * the value a sort would put at `length / 2`, found by selection in linear time (sorting
+ * an account's 200,000 amounts and 200,000 balances took 40 to 80 ms of opening its
+ * Transactions tab). A selection that does not converge (an adversarial order) sorts.
+ */
+export function upperMedian(values: Float64Array, length: number): number {
   if (length === 0) return 0;
-  const sorted = values.subarray(0, length).sort();
-  return sorted[Math.floor(length / 2)]!;
+  const k = Math.floor(length / 2);
+  let lo = 0;
+  let hi = length - 1;
+  for (let rounds = 0; lo < hi; rounds++) {
+    if (rounds > 64) return values.subarray(lo, hi + 1).sort()[k - lo]!;
+    // Hoare's partition around the middle of three: values <= pivot left, >= pivot right.
+    const mid = (lo + hi) >>> 1;
+    const a = values[lo]!;
+    const b = values[mid]!;
+    const c = values[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    // [lo, j] <= pivot, (j, i) == pivot, [i, hi] >= pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 /** The larger median of an account's absolute amounts and balances, once per transaction list. */
@@ -37,7 +68,7 @@ function medianScale(transactions: readonly TransactionView[]): number {
     if (Number.isFinite(t.amount)) amounts[a++] = Math.abs(t.amount);
     if (t.balance !== null && Number.isFinite(t.balance)) balances[b++] = Math.abs(t.balance);
   }
-  const scale = Math.max(median(amounts, a), median(balances, b));
+  const scale = Math.max(upperMedian(amounts, a), upperMedian(balances, b));
   medians.set(transactions, scale);
   return scale;
 }
