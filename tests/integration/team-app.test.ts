@@ -11,7 +11,7 @@ import type { IpcEventName, IpcEvents, IpcResults } from '../../src/shared/ipc/c
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { verifyChain, caseHistory } from '../../src/core/team/audit';
-import { AUDIT_QUEUE_DIR } from '../../src/core/team/audit-queue';
+import { AUDIT_QUEUE_DIR, queueExportRow } from '../../src/core/team/audit-queue';
 import { TEAM_PROFILE_FILE } from '../../src/core/team/team-link';
 import { VAULT_FILE } from '../../src/core/vault/vault';
 import { createHandlers, type Handlers } from '../../src/main/ipc/create-handlers';
@@ -554,6 +554,30 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
       const resent = await ravi.call('team:sync');
       expect(resent).toMatchObject({ auditSent: 0, auditWaiting: 0, failed: [] });
       expect(await queued()).toEqual([]);
+      expect(await exportRows()).toHaveLength(before + 1);
+
+      // Another login's queued row waits for it (sent as ravi it would name the wrong
+      // person); an entry that does not read is named and kept, never dropped.
+      await queueExportRow(appLibraryDir(ravi.userDataDir), {
+        login: 'alice',
+        server: `${cluster.host}:${cluster.port}/${cluster.database}`,
+        sessionId: 'case-f',
+        detail: { kind: 'memo', file: 'case-f-credit-memo.pdf', snapshotId: null, program: 'app' },
+        exportedAt: new Date(),
+      });
+      await writeFile(join(queueDir, 'zz-damaged.json'), '{"format":');
+      const kept = await ravi.call('team:sync');
+      expect(kept).toMatchObject({
+        auditSent: 0,
+        auditWaiting: 2,
+        failed: [
+          {
+            sessionId: 'zz-damaged.json',
+            message: `The queued audit row ${join(queueDir, 'zz-damaged.json')} does not read`,
+          },
+        ],
+      });
+      expect(await queued()).toHaveLength(2);
       expect(await exportRows()).toHaveLength(before + 1);
     } finally {
       await auditor.close();
