@@ -94,7 +94,7 @@ export function dayMonthYearToDate(label: string | null | undefined): CalendarDa
 export function readApiDate(text: string | null | undefined): CalendarDate | null {
   if (!text) return null;
   // A statement repeats a few hundred dates over thousands of rows: remembered, a date is
-  // read once (this runs twice for each of 200,000 transactions: check, then read).
+  // read once (this runs for each of 200,000 transactions).
   const known = DATE_CACHE.get(text);
   if (known !== undefined) return known;
   const date = readDateUncached(text);
