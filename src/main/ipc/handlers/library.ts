@@ -175,8 +175,9 @@ export function libraryHandlers(deps: AppDeps, s: Services): HandlerMap<Channels
         return saved.session;
       });
       const loaded = s.sessions.add(opened);
-      // Remembering is a convenience: a read-only user-data folder must not stop the open.
-      await recent.remember(opened.sessionId, snapshotId ?? null).catch(() => undefined);
+      // Remembering is a convenience: a read-only user-data folder must not stop the open,
+      // nor a slow disk delay it (the recent list waits for the write, not the answer).
+      void recent.remember(opened.sessionId, snapshotId ?? null).catch(() => undefined);
       // A team case's review, both ways, when the server is there (else on the next sign-in).
       void s.team.syncCase(opened.sessionId).catch(() => undefined);
       return loaded;
