@@ -4,11 +4,12 @@
 
 /**
  * Frees `bytes`' memory now, when it owns its whole ArrayBuffer (not a slice of Node's
- * pool); every view of it reads as empty afterwards. The caller must hold the last use.
+ * pool), or all of it but `spare` bytes at its end that no one reads; every view of it
+ * reads as empty afterwards. The caller must hold the last use.
  */
-export function releaseBytes(bytes: Buffer): void {
+export function releaseBytes(bytes: Buffer, spare = 0): void {
   const whole = bytes.buffer;
   if (!(whole instanceof ArrayBuffer) || whole.detached) return;
-  if (bytes.byteOffset !== 0 || bytes.byteLength !== whole.byteLength) return;
+  if (bytes.byteOffset !== 0 || whole.byteLength - bytes.byteLength > spare) return;
   whole.transfer(0);
 }

@@ -14,6 +14,7 @@ import { FORMAT_NAME, looksGzipped, readFormat1, sha256Hex } from './format-1';
 import {
   compressBody,
   encodeFormat2,
+  INFLATED_SPARE_BYTES,
   inflateBody,
   looksFormat2,
   readFormat2Layout,
@@ -193,7 +194,7 @@ function recordOf(body: StoredBody, recorded: boolean): readonly DuplicateKey[] 
 async function textOf(body: StoredBody): Promise<string> {
   const bytes = await inflateBody(body);
   const text = bytes.toString('utf8');
-  releaseBytes(bytes);
+  releaseBytes(bytes, INFLATED_SPARE_BYTES);
   return text;
 }
 

@@ -24,4 +24,16 @@ describe('releaseBytes', () => {
     expect(part.length).toBe(512);
     expect(whole[1023]).toBe(0x42);
   });
+
+  it('frees a buffer whose memory runs the spare bytes given past its end, and no further', () => {
+    const memory = new ArrayBuffer(4097);
+    const bytes = Buffer.from(memory, 0, 4096);
+    releaseBytes(bytes);
+    expect(bytes.length).toBe(4096);
+    releaseBytes(Buffer.from(new ArrayBuffer(4098), 0, 4096), 1);
+    expect(memory.detached).toBe(false);
+    releaseBytes(bytes, 1);
+    expect(memory.detached).toBe(true);
+    expect(bytes.length).toBe(0);
+  });
 });

@@ -8,7 +8,14 @@ import {
   FORMAT_NAME,
   sha256Hex,
 } from '../../../src/core/library/format';
-import { readFormat2Layout, withSections } from '../../../src/core/library/format-2';
+import {
+  compressBody,
+  inflateBody,
+  INFLATED_SPARE_BYTES,
+  readFormat2Layout,
+  withSections,
+} from '../../../src/core/library/format-2';
+import { releaseBytes } from '../../../src/core/io/release-bytes';
 import { encodeFormat1File, payloadTextOf, SNAPSHOT_META } from '../../fakes/format-1-file';
 import { rawOf } from '../../fakes/received';
 import { dataFor, statusFor } from './helpers';
@@ -152,6 +159,11 @@ describe('.bcsession format 2', () => {
         /damaged \(body data unpacks to more than its header's \d+ bytes\)/,
       ],
       [
+        withHeader(bytes, (h) => ((h['bodies'] as { rawLength: number }[])[1]!.rawLength += 1)),
+        'CORRUPT',
+        /damaged \(body data unpacks to \d+ bytes, its header says \d+\)/,
+      ],
+      [
         Buffer.concat([
           bytes,
           Buffer.from('review  '),
@@ -173,6 +185,18 @@ describe('.bcsession format 2', () => {
       });
       expect(error.message).not.toContain('\n');
     }
+  });
+
+  it('unpacks a body into one buffer of its own, which is freed whole once read', async () => {
+    const received = Buffer.from(JSON.stringify(dataFor('s-1')).repeat(200));
+    const body = await compressBody('data', received);
+    const bytes = await inflateBody(body);
+    expect(bytes.equals(received)).toBe(true);
+    const memory = bytes.buffer as ArrayBuffer;
+    // One buffer: no second one as large made beside it, nothing else shares it.
+    expect(memory.byteLength).toBe(received.length + INFLATED_SPARE_BYTES);
+    releaseBytes(bytes, INFLATED_SPARE_BYTES);
+    expect(memory.detached).toBe(true);
   });
 
   it('replaces trailing sections leaving the header and data block byte for byte', async () => {
