@@ -22,6 +22,7 @@ import {
 } from '../lib/chromium';
 import { rendererPeakMb } from '../lib/processes';
 import type { SizeData, Step, StepName } from '../lib/types';
+import type { TestHost } from '../../tests/e2e/support/host';
 import { parseBaseline } from './open';
 
 const CHANNEL = 'library:open';
@@ -53,6 +54,31 @@ async function viewIsKept(data: SizeData): Promise<boolean> {
   return false;
 }
 
+/**
+ * Closes in main every session the runs opened but the last, as the app does when a
+ * session opened replaces the one on screen (session.svelte.ts): each run's page is a new
+ * one, so no page closes them, and main would hold every earlier run's session (the first
+ * full open's 200,000 objects among them), making its garbage collection heavier than the
+ * app's. Not timed.
+ */
+type Answer = { result?: { handle?: unknown } };
+
+async function closeEarlierSessions(host: TestHost, closed: Set<string>): Promise<void> {
+  const handles = host.exchanges
+    .filter((x) => x.channel === CHANNEL)
+    .map((x) => {
+      // A frame's header holds the answer as `value` (bridge-frame.ts); else it is the answer.
+      const sent = JSON.parse(x.response) as Answer & { value?: Answer };
+      return (sent.value ?? sent).result?.handle;
+    })
+    .filter((handle): handle is string => typeof handle === 'string');
+  for (const handle of handles.slice(0, -1)) {
+    if (closed.has(handle)) continue;
+    closed.add(handle);
+    await host.handlers.handle('session:close', { handle }, { emit: () => undefined });
+  }
+}
+
 async function keptViews(dir: string): Promise<number> {
   return (await readdir(dir).catch(() => [])).filter((name) => KEPT_VIEW.test(name)).length;
 }
@@ -74,6 +100,7 @@ function openRowsStepOf(name: StepName, kept: boolean): Step {
       env = started;
       const views = viewCacheDir(started.host.userDataDir);
       const keptForThisFile = await viewIsKept(data);
+      const closed = new Set<string>();
       return async () => {
         if (!kept) await rm(views, { recursive: true, force: true });
         const { context, page } = await newAppPage(started, CHANNEL);
@@ -84,6 +111,7 @@ function openRowsStepOf(name: StepName, kept: boolean): Step {
           .getByRole('tab', { name: 'Transactions' })
           .getAttribute('aria-selected');
         await context.close();
+        await closeEarlierSessions(started.host, closed);
         // The view is kept once the answer has gone: the next open finds it.
         if (kept && keptForThisFile) {
           const deadline = Date.now() + 60_000;
