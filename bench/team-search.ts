@@ -177,8 +177,8 @@ async function grow(
     );
   }
   await superQuery(
-    `INSERT INTO bcv.parties (tx, session_id, kind, key)
-     SELECT t.id, t.session_id, k.kind, k.key
+    `INSERT INTO bcv.parties (tx, session_id, date, kind, key)
+     SELECT t.id, t.session_id, t.date, k.kind, k.key
      FROM bcv.transactions t
      JOIN bench_parties p ON p.handle = split_part(t.narration, '-', 3)
      CROSS JOIN LATERAL (VALUES ('name', p.key), ('upi', p.handle)) AS k(kind, key)

@@ -126,20 +126,23 @@ async function insertTransactions(
     ],
   );
   const partyTx: string[] = [];
+  const dates: string[] = [];
   const kinds: string[] = [];
   const keys: string[] = [];
   rows.forEach((r, i) => {
     for (const p of r.parties) {
       partyTx.push(ids[i]!);
+      dates.push(r.date);
       kinds.push(p.kind);
       keys.push(p.key);
     }
   });
   if (partyTx.length > 0) {
     await db.query(
-      `INSERT INTO bcv.parties (tx, session_id, kind, key)
-       SELECT u.tx, $1, u.kind, u.key FROM unnest($2::bigint[], $3::text[], $4::text[]) AS u(tx, kind, key)`,
-      [sessionId, partyTx, kinds, keys],
+      `INSERT INTO bcv.parties (tx, session_id, date, kind, key)
+       SELECT u.tx, $1, u.date, u.kind, u.key FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])
+         AS u(tx, date, kind, key)`,
+      [sessionId, partyTx, dates, kinds, keys],
     );
   }
 }

@@ -671,19 +671,25 @@ const SEARCH_ARMS = `  CASE p_arm
       RAISE EXCEPTION 'no search arm %', p_arm USING ERRCODE = '22023';
   END CASE;`;
 
-/** bcv.search_ids's end: the filters, the query under the caller's cases, and its grants. */
-const SEARCH_QUERY = `  IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
+/**
+ * bcv.search_ids's end: the filters, the query under the caller's cases (given the lookup's
+ * own values after the six parameters), and its grants.
+ */
+function searchQuery(more = ''): string {
+  return `  IF p_amount IS NOT NULL THEN v_filters := v_filters || ' AND t.amount_paise = $3'; END IF;
   IF p_from IS NOT NULL THEN v_filters := v_filters || ' AND t.date >= $4'; END IF;
   IF p_to IS NOT NULL THEN v_filters := v_filters || ' AND t.date <= $5'; END IF;
   -- Planned for these values each time (a generic plan cannot tell a rare word from a
   -- common one).
   RETURN QUERY EXECUTE 'SELECT t.id FROM ' || v_from || ' WHERE ' || v_match || v_filters
     || ' AND t.session_id IN (SELECT bcv.readable_sessions()) LIMIT $6'
-    USING p_kind, p_term, p_amount, p_from, p_to, p_limit;
+    USING p_kind, p_term, p_amount, p_from, p_to, p_limit${more};
 END
 $fn$;
 REVOKE ALL ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bcv.search_ids(text, text, text, bigint, text, text, integer) TO ${ALL_ROLES};`;
+}
+const SEARCH_QUERY = searchQuery();
 
 const SEARCH_LOOKUPS = `
 -- Row-level security lets an index serve only "leakproof" conditions: text equality does,
@@ -841,6 +847,32 @@ CREATE TRIGGER party_cases_remove AFTER DELETE ON bcv.snapshot_parties
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION bcv.party_cases_remove();
 `;
 
+/**
+ * A word's query narrowed to the index of its lexemes the statistics do not know as common
+ * (`indexed`: the words as the index holds them, a format() template of the column's name).
+ */
+const rareLexemes = (indexed: string) => `  IF p_arm IN ('narration', 'details') THEN
+    SELECT string_agg(quote_literal(l.lexeme) || l.prefix, ' & ') FILTER (WHERE l.rare),
+           count(*), count(*) FILTER (WHERE l.rare)
+      INTO v_rare, v_lexemes, v_rare_lexemes
+    FROM (
+      SELECT x.lexeme, w.prefix,
+             NOT x.lexeme = ANY (coalesce(v_common, '{}'))
+             AND (w.prefix = '' OR NOT EXISTS (
+               SELECT 1 FROM unnest(coalesce(v_common, '{}')) AS c(lexeme)
+               WHERE starts_with(c.lexeme, x.lexeme))) AS rare
+      FROM regexp_matches(p_term, $re$'((?:[^']|'')*)'(:\\*)?$re$, 'g') AS m(m)
+      CROSS JOIN LATERAL (SELECT replace(m.m[1], '''''', '''') AS word,
+                                 coalesce(m.m[2], '') AS prefix) w
+      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', w.word))) AS x(lexeme)
+    ) l;
+    IF v_rare_lexemes > 0 AND v_rare_lexemes < v_lexemes THEN
+      v_match := format(
+        '${indexed} @@ to_tsquery(''simple'', %2$L) AND ts_match_vq(t.%1$I, to_tsquery(''simple'', $2))',
+        p_arm || '_tsv', v_rare);
+    END IF;
+  END IF;`;
+
 const RARE_LEXEMES_FIRST = `
 -- A word the server's parser splits (a UPI handle: 'asha1234@ybl' is 'asha1234' and 'ybl')
 -- or several words together are found by the index of the lexemes the statistics do not know
@@ -863,28 +895,98 @@ DECLARE
 BEGIN
 ${SEARCH_ARMS}
 ${WORDS_BY_INDEX}
-  IF p_arm IN ('narration', 'details') THEN
-    SELECT string_agg(quote_literal(l.lexeme) || l.prefix, ' & ') FILTER (WHERE l.rare),
-           count(*), count(*) FILTER (WHERE l.rare)
-      INTO v_rare, v_lexemes, v_rare_lexemes
-    FROM (
-      SELECT x.lexeme, w.prefix,
-             NOT x.lexeme = ANY (coalesce(v_common, '{}'))
-             AND (w.prefix = '' OR NOT EXISTS (
-               SELECT 1 FROM unnest(coalesce(v_common, '{}')) AS c(lexeme)
-               WHERE starts_with(c.lexeme, x.lexeme))) AS rare
-      FROM regexp_matches(p_term, $re$'((?:[^']|'')*)'(:\\*)?$re$, 'g') AS m(m)
-      CROSS JOIN LATERAL (SELECT replace(m.m[1], '''''', '''') AS word,
-                                 coalesce(m.m[2], '') AS prefix) w
-      CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', w.word))) AS x(lexeme)
-    ) l;
-    IF v_rare_lexemes > 0 AND v_rare_lexemes < v_lexemes THEN
-      v_match := format(
-        't.%1$I @@ to_tsquery(''simple'', %2$L) AND ts_match_vq(t.%1$I, to_tsquery(''simple'', $2))',
-        p_arm || '_tsv', v_rare);
-    END IF;
-  END IF;
+${rareLexemes('t.%1$I')}
 ${SEARCH_QUERY}
+`;
+
+/** A calendar date as the app writes it (YYYY-MM-DD, a real month): a month names its dates. */
+const CALENDAR_DATE = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
+/**
+ * The lookup narrowed by its dates: a name's party rows by their date; a word's rows by the
+ * month lexemes its index holds, for a range of up to twelve months (a longer one reads as
+ * before).
+ */
+const DATED_LOOKUP = `  IF p_arm IN ('party', 'party-prefix') THEN
+    IF p_from IS NOT NULL THEN v_match := v_match || ' AND p.date >= $4'; END IF;
+    IF p_to IS NOT NULL THEN v_match := v_match || ' AND p.date <= $5'; END IF;
+  ELSIF p_from ~ '${CALENDAR_DATE}' AND p_to ~ '${CALENDAR_DATE}' THEN
+    v_first := substr(p_from, 1, 4)::integer * 12 + substr(p_from, 6, 2)::integer - 1;
+    v_last := substr(p_to, 1, 4)::integer * 12 + substr(p_to, 6, 2)::integer - 1;
+    IF v_last >= v_first AND v_last - v_first < 12 THEN
+      SELECT string_agg(quote_literal(' ' || lpad((m / 12)::text, 4, '0') || '-'
+               || lpad((m % 12 + 1)::text, 2, '0')), ' | ')::tsquery
+        INTO v_months FROM generate_series(v_first, v_last) AS m;
+      v_match := v_match || format(' AND bcv.words_in_month(t.%I, t.date) @@ $7', p_arm || '_tsv');
+    END IF;
+  END IF;`;
+
+const DATED_SEARCH = `
+-- A name or a word within dates (ASHA SHARMA in June) read every row of the name or the word
+-- before the dates kept a tenth of them: neither the party rows nor the words' indexes held
+-- the date. Now a name's party rows hold their transaction's date (the foreign key makes it
+-- the transaction's own), indexed after the name, and the words' indexes hold each row's
+-- month as one more lexeme; so the lookup reads the dates' rows only.
+
+-- Every transaction's date is a calendar date (the app writes nothing else): so a date range
+-- is within its months, whatever the server's collation.
+ALTER TABLE bcv.transactions ADD CONSTRAINT transactions_date_is_a_calendar_date
+  CHECK (date ~ '${CALENDAR_DATE}');
+
+-- A transaction's words with its month as a lexeme (' 2023-06'): no text makes a lexeme
+-- starting with a space, so no word's query matches a month and no month a word.
+CREATE FUNCTION bcv.words_in_month(words tsvector, date text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN words || array_to_tsvector(ARRAY[' ' || left(date, 7)]);
+DROP INDEX bcv.transactions_narration;
+CREATE INDEX transactions_narration ON bcv.transactions
+  USING gin (bcv.words_in_month(narration_tsv, date));
+DROP INDEX bcv.transactions_details;
+CREATE INDEX transactions_details ON bcv.transactions
+  USING gin (bcv.words_in_month(details_tsv, date));
+
+-- The party rows' date, filled with their indexes set aside (rebuilt once after).
+ALTER TABLE bcv.parties DROP CONSTRAINT parties_tx_session_id_fkey;
+DROP INDEX bcv.parties_key, bcv.parties_key_prefix, bcv.parties_key_trgm, bcv.parties_tx;
+ALTER TABLE bcv.parties ADD COLUMN date text;
+UPDATE bcv.parties p SET date = t.date FROM bcv.transactions t WHERE t.id = p.tx;
+ALTER TABLE bcv.parties ALTER COLUMN date SET NOT NULL;
+ALTER TABLE bcv.transactions DROP CONSTRAINT transactions_id_session_id_key;
+ALTER TABLE bcv.transactions ADD CONSTRAINT transactions_id_session_id_date_key
+  UNIQUE (id, session_id, date);
+ALTER TABLE bcv.parties ADD CONSTRAINT parties_tx_session_id_date_fkey
+  FOREIGN KEY (tx, session_id, date) REFERENCES bcv.transactions (id, session_id, date)
+  ON DELETE CASCADE;
+CREATE INDEX parties_tx ON bcv.parties (tx);
+CREATE INDEX parties_key_trgm ON bcv.parties USING gin (key public.gin_trgm_ops);
+-- A name (or its prefix) and its dates, the transaction in the index (an index-only scan).
+CREATE INDEX parties_key_date ON bcv.parties (kind, key text_pattern_ops, date) INCLUDE (tx);
+
+CREATE OR REPLACE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
+  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public
+SET enable_seqscan = on SET jit = off AS $fn$
+DECLARE
+  v_from text;
+  v_match text;
+  v_filters text := '';
+  v_common text[];
+  v_rare text;
+  v_lexemes integer;
+  v_rare_lexemes integer;
+  v_first integer;
+  v_last integer;
+  v_months tsquery;
+BEGIN
+${SEARCH_ARMS}
+  IF p_arm IN ('narration', 'details') THEN -- the words as their index now holds them
+    v_match := format('bcv.words_in_month(t.%I, t.date) @@ to_tsquery(''simple'', $2)',
+      p_arm || '_tsv');
+  END IF;
+${WORDS_BY_INDEX}
+${rareLexemes('bcv.words_in_month(t.%1$I, t.date)')}
+${DATED_LOOKUP}
+${searchQuery(', v_months')}
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -899,6 +1001,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: "FinBox's report files kept with the case", sql: FINBOX_REPORTS },
   { version: 10, name: 'the cases naming each party', sql: PARTY_CASES },
   { version: 11, name: 'words found by their rare lexemes first', sql: RARE_LEXEMES_FIRST },
+  { version: 12, name: 'a name or a word looked up within its dates', sql: DATED_SEARCH },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
