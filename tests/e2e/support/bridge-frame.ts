@@ -1,26 +1,23 @@
 // How the test host sends an answer holding typed arrays (a session's packed transactions)
-// to the page. Electron's IPC hands typed arrays and strings over by structured clone, as
-// bytes; JSON has no typed arrays, and base64 inside JSON cost the host, the loopback and
-// the page a third more bytes and two conversions. A frame is:
-//   u32 (little-endian) header length | header: UTF-8 JSON | the parts' bytes, one after another
-// The header is the answer with each typed array, and each long string (a packed text
-// column: 10 MB of narrations at 200,000 transactions, which JSON would escape and unescape),
-// replaced by null, and a list saying where each goes:
-//   { value, parts: [{ path, type, offset, byteLength }] }
-// (type: a typed array's constructor name, or "string" for UTF-8 text; offset into the
-// bytes after the header). Test code only.
+// to the page. Electron's IPC hands typed arrays over by structured clone, as bytes; JSON
+// has no typed arrays, and base64 inside JSON cost the host, the loopback and the page a
+// third more bytes and two conversions. A frame is:
+//   u32 (little-endian) header length | header: UTF-8 JSON | the arrays' bytes, one after another
+// The header is the answer with each typed array replaced by null, and a list saying where
+// each goes: { value, parts: [{ path, type, offset, byteLength }] } (type: the array's
+// constructor name; offset into the bytes after the header). Text stays in the JSON, long
+// text too: JSON.parse gives the page the kind of string a structured clone gives (sent as
+// UTF-8 bytes and decoded with TextDecoder, the packed narrations framed faster but the
+// render step was no faster, 3 pairs of runs). Test code only.
 
 /** The content type of a framed answer (anything else is plain JSON). */
 export const BRIDGE_FRAME_TYPE = 'application/x-bcv-bridge-frame';
-
-/** Strings from this length on go as bytes (shorter ones cost JSON next to nothing). */
-const LONG_STRING = 4096;
 
 type Path = readonly (string | number)[];
 
 interface FramedPart {
   readonly path: Path;
-  /** A typed array's constructor name (Uint8Array, Float64Array...), or "string". */
+  /** The typed array's constructor name: Uint8Array, Float64Array, BigInt64Array... */
   readonly type: string;
   readonly offset: number;
   readonly byteLength: number;
@@ -40,27 +37,13 @@ function isTypedArray(value: unknown): value is ArrayView {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
-/** A string sent as UTF-8 bytes (a lone surrogate has none, so such text stays in JSON). */
-function isLongText(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length >= LONG_STRING &&
-    // ES2024 (Node 20, Chromium 111); the Node config's lib is older.
-    (value as string & { isWellFormed(): boolean }).isWellFormed()
-  );
-}
-
 /** The answer as a frame, or null when it holds no typed array (then it goes as JSON). */
 export function encodeBridgeFrame(value: unknown): BridgeFrame | null {
-  const found: { path: Path; part: ArrayView | string }[] = [];
-  let arrays = 0;
+  const found: { path: Path; view: ArrayView }[] = [];
   const path: (string | number)[] = [];
   const visit = (node: unknown): void => {
     if (isTypedArray(node)) {
-      found.push({ path: [...path], part: node });
-      arrays++;
-    } else if (isLongText(node)) {
-      found.push({ path: [...path], part: node });
+      found.push({ path: [...path], view: node });
     } else if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
@@ -76,25 +59,20 @@ export function encodeBridgeFrame(value: unknown): BridgeFrame | null {
     }
   };
   visit(value);
-  if (arrays === 0) return null;
-  const utf8 = new TextEncoder();
+  if (found.length === 0) return null;
   const described: FramedPart[] = [];
   const body: Uint8Array[] = [];
   let offset = 0;
-  for (const { path: at, part } of found) {
-    const bytes =
-      typeof part === 'string'
-        ? utf8.encode(part)
-        : new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-    const type = typeof part === 'string' ? 'string' : part.constructor.name;
-    described.push({ path: at, type, offset, byteLength: bytes.byteLength });
-    body.push(bytes);
-    offset += bytes.byteLength;
+  for (const { path: at, view } of found) {
+    const type = view.constructor.name;
+    described.push({ path: at, type, offset, byteLength: view.byteLength });
+    body.push(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    offset += view.byteLength;
   }
   const header = JSON.stringify({ value, parts: described }, (_key, node: unknown) =>
-    isTypedArray(node) || isLongText(node) ? null : node,
+    isTypedArray(node) ? null : node,
   );
-  const headerBytes = utf8.encode(header);
+  const headerBytes = new TextEncoder().encode(header);
   const length = new Uint8Array(4);
   new DataView(length.buffer).setUint32(0, headerBytes.byteLength, true);
   return {
@@ -110,11 +88,10 @@ export function encodeBridgeFrame(value: unknown): BridgeFrame | null {
  * stay self-contained: globals only.
  */
 export function decodeBridgeFrame(frame: ArrayBuffer): unknown {
-  // ignoreBOM: a text starting with U+FEFF keeps it.
-  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   const headerLength = new DataView(frame).getUint32(0, true);
   const bodyStart = 4 + headerLength;
-  const header = JSON.parse(utf8.decode(new Uint8Array(frame, 4, headerLength))) as {
+  const text = new TextDecoder().decode(new Uint8Array(frame, 4, headerLength));
+  const header = JSON.parse(text) as {
     value: unknown;
     parts: { path: (string | number)[]; type: string; offset: number; byteLength: number }[];
   };
@@ -122,10 +99,7 @@ export function decodeBridgeFrame(frame: ArrayBuffer): unknown {
   let value = header.value;
   for (const { path, type, offset, byteLength } of header.parts) {
     const start = bodyStart + offset;
-    const part =
-      type === 'string'
-        ? utf8.decode(new Uint8Array(frame, start, byteLength))
-        : new constructors[type]!(frame.slice(start, start + byteLength));
+    const part = new constructors[type]!(frame.slice(start, start + byteLength));
     if (path.length === 0) {
       value = part;
       continue;
