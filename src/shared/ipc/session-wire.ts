@@ -12,6 +12,7 @@
 import { SESSION_CHANNELS } from './contract';
 import type { IpcEnvelope, LoadedSession } from './contract';
 import type { AccountView, SessionView, TransactionView } from '../model/view-model';
+import { setOwnField } from '../json/own-field';
 
 export const PACKED_TRANSACTIONS = 'bcv/packed-transactions@3' as const;
 
@@ -385,7 +386,7 @@ export function unpackTransactions(packed: PackedTransactions): TransactionView[
     const extra: Record<string, unknown> = {};
     for (const key of extraKeys[extraShape[i]!]!) {
       const code = extraCodes[v++]!;
-      extra[key] = code >= 0 ? extraText[code] : extraOther[-code - 1];
+      setOwnField(extra, key, code >= 0 ? extraText[code] : extraOther[-code - 1]);
     }
     // The same property order as normalizeTransaction: every row gets one hidden class.
     rows[i] = {

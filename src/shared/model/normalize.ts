@@ -10,6 +10,7 @@ import { SchemaMismatchError } from '../api/schema-mismatch';
 import type { SessionStatusResponse } from '../api/schemas';
 import { withDuplicateKeys } from '../json/duplicate-items';
 import type { DuplicateKey } from '../json/read-json';
+import { setOwnField } from '../json/own-field';
 import { readApiDate } from './calendar';
 import { normalizeSessionStatus } from './normalize-status';
 import type { BlockContext, Path } from './blocks/context';
@@ -129,7 +130,7 @@ function fraudViews(
 ): FraudItemView[] {
   return items.map((item) => {
     const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item)) if (!FRAUD_FIELDS.has(k)) extra[k] = v;
+    for (const [k, v] of Object.entries(item)) if (!FRAUD_FIELDS.has(k)) setOwnField(extra, k, v);
     const hash = nullableText(item['transaction_hash']);
     const index = hash ? hashIndex.get(hash) : undefined;
     const statementId = nullableText(item['statement_id']);

@@ -6,6 +6,7 @@ import type { DerivedIds } from './transaction-id';
 import type { SetAside } from './unreadable';
 import { amountOf, amountProblem, isRecord, text } from './read-values';
 import type { TransactionView } from './view-model';
+import { setOwnField } from '../json/own-field';
 
 /** Fields lifted into named properties of TransactionView; the rest go to `extra`. */
 const CORE_TRANSACTION_FIELDS = new Set([
@@ -47,7 +48,7 @@ function normalizeTransaction(
     const value = t[key];
     // Most fields are empty: tested first, the set lookup is made for the filled ones only.
     if (value === null || value === undefined || value === '') continue;
-    if (!CORE_TRANSACTION_FIELDS.has(key)) extra[key] = value;
+    if (!CORE_TRANSACTION_FIELDS.has(key)) setOwnField(extra, key, value);
   }
   const metadata = isRecord(t['metadata']) ? t['metadata'] : null;
   const sentType = t['transaction_type'] as string;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseSessionData, SchemaMismatchError } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
+import { packTransactions, unpackTransactions } from '../../../src/shared/ipc/session-wire';
 
 const reference = JSON.parse(
   readFileSync(
@@ -94,5 +96,60 @@ describe('the reference page example', () => {
     });
     expect(view.accounts.map((a) => a.accountId)).toEqual(['b']);
     expect(view.unreadable.map((u) => u.path)).toEqual(['$.accounts.a']);
+  });
+});
+
+describe('a field named "__proto__" is data', () => {
+  // JSON.parse makes `"__proto__": …` an own field; so does this, on a copy of the example.
+  const ownProto = (record: object, value: unknown) =>
+    Object.defineProperty(record, '__proto__', {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+
+  it('stays a field of a transaction, a fraud item and the monthly figures, and in the packed view', () => {
+    const data = structuredClone(reference) as {
+      accounts: Record<
+        string,
+        {
+          transactions: object[];
+          fraud: { fraud_type: object[] };
+          monthly_analysis: Record<string, unknown>;
+        }
+      >;
+    };
+    const account = data.accounts['8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753']!;
+    ownProto(account.transactions[0]!, { polluted: 'yes' });
+    ownProto(account.fraud.fraud_type[0]!, 'a value');
+    ownProto(account.monthly_analysis, { 'Oct-2023': 5 });
+
+    const central = normalizeSession(parseSessionData(data)).accounts[0]!;
+    const extra = central.transactions[0]!.extra;
+    expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
+    expect(Object.keys(extra)).toContain('__proto__');
+    expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    expect((extra as Record<string, unknown>)['polluted']).toBeUndefined();
+
+    const fraudExtra = central.fraudItems[0]!.extra;
+    expect(Object.getPrototypeOf(fraudExtra)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(fraudExtra, '__proto__')?.value).toBe('a value');
+
+    const values = central.monthly.values;
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+    expect(central.monthly.metrics).toContain('__proto__');
+    expect(Object.getOwnPropertyDescriptor(values, '__proto__')?.value).toEqual({ '2023-10': 5 });
+
+    // The window's packing (main to renderer) keeps it too.
+    const rebuilt = unpackTransactions(
+      deserialize(serialize(packTransactions(central.transactions))) as ReturnType<
+        typeof packTransactions
+      >,
+    )[0]!.extra;
+    expect(Object.getPrototypeOf(rebuilt)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(rebuilt, '__proto__')?.value).toEqual({
+      polluted: 'yes',
+    });
   });
 });

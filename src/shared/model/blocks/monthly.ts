@@ -3,6 +3,7 @@ import { jsonPath } from '../../api/json-path';
 import { toMonthKey } from '../calendar';
 import type { MonthKey } from '../calendar';
 import { isRecord } from '../read-values';
+import { setOwnField } from '../../json/own-field';
 import type { MonthlyAnalysisView } from '../view-model';
 import { keepOther } from './context';
 import type { Path, BlockContext } from './context';
@@ -40,7 +41,7 @@ export function readMonthly(value: unknown, path: Path, ctx: BlockContext): Mont
       else keepOther(ctx, [...path, metric, label], v);
     }
     metrics.push(metric);
-    values[metric] = row;
+    setOwnField(values, metric, row);
   }
   return { months: [...monthSet].sort(), metrics, values };
 }
