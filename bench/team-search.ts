@@ -12,6 +12,7 @@
 // The rows are generated on the server (one transaction in ten with a shared counterparty,
 // the rest with the case's own) (INSERT ... SELECT as the schema's owner): publishing
 // 4 million transactions through `bcv team publish` would measure the publishing instead.
+import { rm } from 'node:fs/promises';
 import { counterpartyKey } from '../src/shared/insights/counterparty';
 import { Library } from '../src/core/library/store';
 import { ReviewStore } from '../src/core/review/store';
@@ -396,6 +397,7 @@ async function main(): Promise<void> {
     );
     await db.close();
     await writer.close();
+    await rm(libraryDir, { recursive: true, force: true });
   } finally {
     await cluster.stop();
   }
