@@ -653,6 +653,36 @@ REVOKE ALL ON FUNCTION bcv.purge_case(text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION bcv.purge_case(text, jsonb) TO bcv_admin;
 `;
 
+/**
+ * bcv.search_ids' signature, its settings after the search path, and its declarations up to
+ * BEGIN: every version of the function restates them (a replaced function is given whole).
+ */
+function searchIdsHead(
+  create: 'CREATE' | 'CREATE OR REPLACE',
+  settings: string,
+  declarations: readonly string[],
+): string {
+  const declared = declarations.map((d) => `  ${d}\n`).join('');
+  return `${create} FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
+  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public${settings} AS $fn$
+DECLARE
+  v_from text;
+  v_match text;
+  v_filters text := '';
+${declared}BEGIN`;
+}
+
+/** search_ids' settings from schema 8: no JIT, and a sequential scan left to the planner. */
+const SEARCH_SETTINGS = '\nSET enable_seqscan = on SET jit = off';
+/** search_ids' variables from schema 11 (the rare lexemes looked up first). */
+const RARE_LEXEME_VARIABLES = [
+  'v_common text[];',
+  'v_rare text;',
+  'v_lexemes integer;',
+  'v_rare_lexemes integer;',
+];
+
 /** bcv.search_ids's arms: what each way of matching reads and the condition it matches by. */
 const SEARCH_ARMS = `  CASE p_arm
     WHEN 'party' THEN
@@ -712,14 +742,7 @@ GRANT EXECUTE ON FUNCTION bcv.readable_sessions() TO ${ALL_ROLES};
 
 -- One way the text can match ("arm"): party (exact key), party-prefix (LIKE pattern),
 -- narration or details (a tsquery); with the amount and date filters; at most p_limit ids.
-CREATE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
-  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public AS $fn$
-DECLARE
-  v_from text;
-  v_match text;
-  v_filters text := '';
-BEGIN
+${searchIdsHead('CREATE', '', [])}
 ${SEARCH_ARMS}
 ${SEARCH_QUERY}
 `;
@@ -753,16 +776,7 @@ CREATE INDEX parties_key_prefix ON bcv.parties (kind, key text_pattern_ops);
 
 -- Lookups without JIT (compiling a plan cost more than running these ones), and a word's
 -- lookup never left to a guess that reads the whole book.
-CREATE OR REPLACE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
-  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public
-SET enable_seqscan = on SET jit = off AS $fn$
-DECLARE
-  v_from text;
-  v_match text;
-  v_filters text := '';
-  v_common text[];
-BEGIN
+${searchIdsHead('CREATE OR REPLACE', SEARCH_SETTINGS, ['v_common text[];'])}
 ${SEARCH_ARMS}
 ${WORDS_BY_INDEX}
 ${SEARCH_QUERY}
@@ -880,19 +894,7 @@ const RARE_LEXEMES_FIRST = `
 -- UPI narration, would otherwise have its whole posting list read. (A prefix counts as
 -- common when a common lexeme starts with it.) Every lexeme of the query is required, so the
 -- rows with the rare ones hold every answer.
-CREATE OR REPLACE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
-  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public
-SET enable_seqscan = on SET jit = off AS $fn$
-DECLARE
-  v_from text;
-  v_match text;
-  v_filters text := '';
-  v_common text[];
-  v_rare text;
-  v_lexemes integer;
-  v_rare_lexemes integer;
-BEGIN
+${searchIdsHead('CREATE OR REPLACE', SEARCH_SETTINGS, RARE_LEXEME_VARIABLES)}
 ${SEARCH_ARMS}
 ${WORDS_BY_INDEX}
 ${rareLexemes('t.%1$I')}
@@ -965,22 +967,12 @@ CREATE INDEX parties_key_date ON bcv.parties (kind, key text_pattern_ops, date) 
 -- A word typed as a prefix ('sharma':*) is gathered from the index into a bitmap of its rows;
 -- past work_mem the bitmap keeps pages, not rows, and the month is then checked only on the
 -- rows read. 32 MB keeps it exact up to about 500,000 pages of transactions (13 million rows).
-CREATE OR REPLACE FUNCTION bcv.search_ids(p_arm text, p_kind text, p_term text, p_amount bigint,
-  p_from text, p_to text, p_limit integer) RETURNS SETOF bigint
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, bcv, public
-SET enable_seqscan = on SET jit = off SET work_mem = '32MB' AS $fn$
-DECLARE
-  v_from text;
-  v_match text;
-  v_filters text := '';
-  v_common text[];
-  v_rare text;
-  v_lexemes integer;
-  v_rare_lexemes integer;
-  v_first integer;
-  v_last integer;
-  v_months tsquery;
-BEGIN
+${searchIdsHead('CREATE OR REPLACE', `${SEARCH_SETTINGS} SET work_mem = '32MB'`, [
+  ...RARE_LEXEME_VARIABLES,
+  'v_first integer;',
+  'v_last integer;',
+  'v_months tsquery;',
+])}
 ${SEARCH_ARMS}
   IF p_arm IN ('narration', 'details') THEN -- the words as their index now holds them
     v_match := format('bcv.words_in_month(t.%I, t.date) @@ to_tsquery(''simple'', $2)',
