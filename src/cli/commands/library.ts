@@ -26,6 +26,7 @@ import { unreadableLine } from './unreadable';
 import { failureOf } from '../exit';
 import { recordTeamExport, TEAM_EXPORT_FLAG } from './team-export';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
+import { AMOUNT_FLAG } from '../amount-flag';
 
 export const LIBRARY_SPEC = {
   name: 'library',
@@ -43,7 +44,7 @@ export const LIBRARY_SPEC = {
       help: 'from this snapshot (diff) or date dd-mm-yyyy (search)',
     },
     to: { type: 'string', arg: 'X', help: 'to this snapshot (diff) or date dd-mm-yyyy (search)' },
-    amount: { type: 'string', arg: 'RUPEES', help: 'an exact amount, matched to the paisa' },
+    ...AMOUNT_FLAG,
     ...POLICY_OPTION,
     ...TEAM_EXPORT_FLAG,
   },

@@ -11,10 +11,11 @@ import type { Library } from '../../core/library/store';
 import type { CliIo } from '../io';
 import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
+import { AMOUNT_FLAG } from '../amount-flag';
 import { renderSearch } from './library-search';
 
 export const SEARCH_FLAGS = {
-  amount: { type: 'string', arg: 'A', help: 'an exact amount in rupees (45,000.50)' },
+  ...AMOUNT_FLAG,
   from: { type: 'string', arg: 'dd-mm-yyyy', help: 'transactions on or after' },
   to: { type: 'string', arg: 'dd-mm-yyyy', help: 'transactions on or before' },
 } as const;
