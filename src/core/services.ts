@@ -111,6 +111,7 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     async () => (await sandboxServer()).url,
   );
   const jobs = new Jobs();
+  const recent = new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock);
   let viewKey: Promise<Buffer> | null = null;
   const views = deps.buildFingerprint
     ? new ViewCache({
@@ -144,11 +145,13 @@ export async function openServices(deps: AppDeps): Promise<Services> {
     sessions: new SessionStore(),
     jobs,
     views,
-    recent: new RecentSessions(recentFileOf(deps.userDataDir), undefined, deps.clock),
+    recent,
     reviewer: new ReviewerSetting(deps.userDataDir),
     policy: new PolicySetting(deps.userDataDir),
     async close() {
       jobs.cancelAll();
+      // An open answers before its recent-list entry is written: the entry is written whole.
+      await recent.settled();
       await link.close();
       await library.close();
       if (sandbox) await (await sandbox.catch(() => null))?.close();

@@ -27,6 +27,11 @@ export class RecentSessions {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** When every change asked for so far is on disk (or has failed). */
+  async settled(): Promise<void> {
+    await this.writing;
+  }
+
   async list(): Promise<RecentSession[]> {
     await this.writing;
     return this.read();

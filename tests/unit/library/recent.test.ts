@@ -57,4 +57,16 @@ describe('RecentSessions', () => {
     await recent.remember('case-b', null);
     expect((await recent.list()).map((r) => r.sessionId)).toEqual(['case-b']);
   });
+
+  it('settled() answers once the changes asked for are on disk (the app waits for it as it closes)', async () => {
+    const file = join(await tempDir(), 'recent-sessions.json');
+    const recent = new RecentSessions(file, slowRenames);
+    void recent.remember('case-a', null);
+    await recent.settled();
+    const onDisk = JSON.parse(await nodeFs.readFile(file, 'utf8')) as {
+      recent: { sessionId: string }[];
+    };
+    expect(onDisk.recent.map((r) => r.sessionId)).toEqual(['case-a']);
+    expect(await nodeFs.readdir(join(file, '..'))).toEqual(['recent-sessions.json']);
+  });
 });
