@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test, type AppFixture } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 
 /** Every account number the sandbox sent for the session, read from its raw JSON. */
 function sentNumbers(sessionId: string): string[] {
@@ -50,8 +50,7 @@ test('Export masks account numbers unless Full account numbers is ticked, for th
   const file = `${host.exportDir}/demo-business.xlsx`;
 
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
   const full = page.getByRole('checkbox', { name: 'Full account numbers' });
   await expect(full).not.toBeChecked();
 

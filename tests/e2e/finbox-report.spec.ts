@@ -7,7 +7,7 @@ import type { SandboxStarter } from '../../src/core/deps';
 import { startSandboxServer } from '../../src/sandbox/server';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { FINBOX, selectView } from './report-steps';
 
 let shift = 0;
@@ -24,8 +24,7 @@ test("FinBox's own report: saved within the hour, a clear line once the link exp
   await app.open();
   await page.getByRole('button', { name: 'Connection', exact: true }).click();
   await page.getByLabel('Data endpoint').selectOption('insights');
-  await openSession(page, 'demo-retail');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-retail');
 
   await selectView(page, FINBOX, 'More API data');
   const panel = page.getByRole('tabpanel', { name: 'More API data' });

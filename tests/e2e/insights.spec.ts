@@ -8,7 +8,7 @@ import { formatRupees } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import {
   expectNoPlaceholders,
   openFromFile,
@@ -35,8 +35,7 @@ test("demo-business: the analyses' figures, their transactions and the whole ses
   const current = insights.accounts[0]!;
 
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
   await selectView(page, ANALYSES, 'Month by month');
   const tab = panel(page).getByTestId('analyses');
   await expect(tab).toBeVisible();

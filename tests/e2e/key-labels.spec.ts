@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { FINBOX, selectView } from './report-steps';
 
 test('Monthly and Predictors show grouped labels, raw keys on hover, unknown keys raw', async ({
@@ -12,8 +12,7 @@ test('Monthly and Predictors show grouped labels, raw keys on hover, unknown key
 }) => {
   const { page } = app;
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
 
   await selectView(page, FINBOX, 'Monthly');
   const monthly = page.getByRole('table', { name: 'Monthly analysis' });

@@ -4,14 +4,13 @@
 import { formatAmount } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test, type AppFixture } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { ANALYSES, FINBOX, selectTab, selectView } from './report-steps';
 
 /** The app, a session opened from the sandbox, its report on screen. */
-async function openReport(app: AppFixture, sessionId: string): Promise<void> {
+async function startWithReport(app: AppFixture, sessionId: string): Promise<void> {
   await app.open();
-  await openSession(app.page, sessionId);
-  await expect(app.page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(app.page, sessionId);
 }
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -25,7 +24,7 @@ function fullyVisible(rows: readonly Box[], view: Box, headerBottom: number, win
 test('at 1366x768 the Transactions tab shows at least 18 whole rows', async ({ app }) => {
   const { page } = app;
   expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectTab(page, 'Transactions');
   const scroller = page.getByRole('region', { name: /table, scrollable$/ });
   await expect(scroller.locator('tbody tr:not(.spacer)').first()).toBeVisible();
@@ -59,7 +58,7 @@ for (const width of [1366, 1024]) {
   }) => {
     const { page } = app;
     await page.setViewportSize({ width, height: 768 });
-    await openReport(app, 'demo-large-2000');
+    await startWithReport(app, 'demo-large-2000');
     await selectView(page, FINBOX, 'Account details');
     const coverage = page.getByRole('region', { name: 'Coverage' });
     await expect(coverage.getByRole('img')).toBeVisible();
@@ -118,7 +117,7 @@ test('the month tables end with Total and Average: the Monthly total of credits 
     (s, v) => s + Math.round(v * 100),
     0,
   );
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectView(page, FINBOX, 'Monthly');
   const table = page.getByRole('table', { name: 'Monthly analysis' });
   await expect(table.getByRole('columnheader', { name: 'Total', exact: true })).toBeVisible();
@@ -146,7 +145,7 @@ test('the account switcher names each bank as people do: ICICI Bank, State Bank 
   app,
 }) => {
   const { page } = app;
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   const accounts = page.getByRole('radiogroup', { name: 'Accounts' });
   // As rendered (innerText applies CSS text-transform), not only as written in the DOM.
   const banks = await accounts
@@ -159,7 +158,7 @@ test('channels by their names in the table and the filter, the value as sent in 
   app,
 }) => {
   const { page } = app;
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectTab(page, 'Transactions');
   const upi = page.getByRole('cell', { name: 'UPI', exact: true }).first();
   await expect(upi).toHaveAttribute('title', 'upi');
@@ -175,7 +174,7 @@ test('at 1366 px the Monthly table scrolls sideways with its first column frozen
   app,
 }) => {
   const { page } = app;
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectView(page, FINBOX, 'Monthly');
   const region = page.getByRole('region', { name: 'Monthly analysis, scrollable' });
   await expect(region).toBeVisible();
@@ -197,7 +196,7 @@ test('the Top tab lists more than five a month when asked: the ten largest from 
   app,
 }) => {
   const { page } = app;
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectView(page, FINBOX, 'Top credits & debits');
   const first = page.getByRole('region', { name: /^Top credits and debits, / }).first();
   await expect(first.locator('ol').first().getByRole('listitem')).toHaveCount(5);
@@ -216,7 +215,7 @@ test('the Top tab lists more than five a month when asked: the ten largest from 
 
 test('a hatched missing-data gap never covers the month label under it', async ({ app }) => {
   const { page } = app;
-  await openReport(app, 'demo-business');
+  await startWithReport(app, 'demo-business');
   await selectView(page, FINBOX, 'Account details');
   const strip = page.getByRole('region', { name: 'Coverage' }).locator('.strip');
   await expect(strip.locator('.gap')).not.toHaveCount(0);

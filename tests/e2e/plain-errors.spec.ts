@@ -3,7 +3,7 @@
 // BAD_ARGUMENT code; the profile form has a Cancel.
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport, openSession } from './support/journey';
 
 const CHANNEL_NAMES = /\b(profiles|session|library|export|review):[a-z]+\b/;
 
@@ -49,8 +49,7 @@ test('a refused session id reads as one plain line', async ({ app }) => {
 test("the menu's Save and Export on a greyed report do nothing and say why", async ({ app }) => {
   const { page, host } = app;
   await app.open();
-  await openSession(page, 'demo-retail');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-retail');
   await openSession(page, 'no-such-session-42');
   await expect(page.getByTestId('stale-report')).toBeVisible();
   // The report is greyed while the fetch runs too: wait for the fetch to have failed.

@@ -1,7 +1,7 @@
 // One period, one provenance: a statement's period reads the same on the Summary and in
 // More API data, and the "Exported to …" line stays with the session it was of.
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport, openSession } from './support/journey';
 import { FINBOX, selectView } from './report-steps';
 
 /** Statement id -> period, from a table whose rows hold the id and the period. */
@@ -24,8 +24,7 @@ async function periods(
 test('a statement has one period on the Summary and in More API data', async ({ app }) => {
   const { page } = app;
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
   const summary = await periods(
     page.getByRole('region', { name: 'Statements' }).locator('tbody tr'),
     (_, titles) => titles[0]!,
@@ -45,8 +44,7 @@ test('a statement has one period on the Summary and in More API data', async ({ 
 test('the "Exported to" line belongs to its session', async ({ app }) => {
   const { page } = app;
   await app.open();
-  await openSession(page, 'demo-retail');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-retail');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const exported = page.getByRole('status').filter({ hasText: 'Exported to' });
   await expect(exported).toBeVisible({ timeout: 60_000 });

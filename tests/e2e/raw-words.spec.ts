@@ -5,7 +5,7 @@
 // app marks as data, or matches the few data patterns in support/raw-words.ts.
 import ExcelJS from 'exceljs';
 import { expect, test, type AppFixture } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { EVERY_SCREEN, panel, selectEntry, selectTab } from './report-steps';
 import { rawWords } from './support/raw-words';
 
@@ -52,8 +52,7 @@ test('no raw API word on any screen of the demo sessions', async ({ app }) => {
   await visibleWords(app, 'Library', found);
 
   for (const session of ['demo-business', 'demo-retail']) {
-    await openSession(page, session);
-    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    await openReport(page, session);
     const accounts = page.getByRole('radiogroup', { name: /account/i }).getByRole('radio');
     const accountCount = Math.max(1, await accounts.count());
     for (let a = 0; a < accountCount; a++) {
@@ -76,8 +75,7 @@ test('no raw API word on any screen of the demo sessions', async ({ app }) => {
 test('no raw API word in any sheet of the workbook', async ({ app }) => {
   const { page, host } = app;
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
     timeout: 60_000,

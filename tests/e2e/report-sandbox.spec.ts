@@ -8,7 +8,7 @@ import { fraudTypeLabel } from '../../src/shared/format/fraud-types';
 import { formatAmount, formatRupees } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport, openSession } from './support/journey';
 import {
   ANALYSES,
   FINBOX,
@@ -158,8 +158,7 @@ test('demo-retail: salary transactions in the same table', async ({ app }) => {
   const salary = account.salary_transactions ?? [];
   expect(salary.length).toBeGreaterThan(0);
   await app.open();
-  await openSession(page, 'demo-retail');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-retail');
   await selectView(page, ANALYSES, 'Salary');
   await expect(page.getByTestId('shown-count')).toHaveText(String(salary.length));
   await expect(page.getByRole('table', { name: 'Salary transactions' })).toContainText(

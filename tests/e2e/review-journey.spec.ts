@@ -20,7 +20,7 @@ import { builtInSession } from '../../src/sandbox/sessions';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { columnText, pdfWords } from './support/pdf-words';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { panel, selectTab, ANALYSES, selectView } from './report-steps';
 
 const MEMO_DIR = join(__dirname, '../../test-results/review-memo');
@@ -37,8 +37,7 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   const account = view.accounts[0]!;
 
   await app.open();
-  await openSession(page, 'demo-retail');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-retail');
 
   // Sign first: every change is signed with the name from the app's settings.
   await selectTab(page, 'Review');

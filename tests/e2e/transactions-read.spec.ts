@@ -6,13 +6,12 @@
 import { join } from 'node:path';
 import { channelName, channelShortName } from '../../src/shared/format/channel-names';
 import { expect, SCREENSHOTS, test, type AppFixture } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openReport } from './support/journey';
 import { selectTab, selectView } from './report-steps';
 
 async function openTransactions(app: AppFixture): Promise<void> {
   await app.open();
-  await openSession(app.page, 'demo-business');
-  await expect(app.page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(app.page, 'demo-business');
   await selectTab(app.page, 'Transactions');
 }
 
@@ -151,8 +150,7 @@ for (const id of ['demo-business', 'demo-retail']) {
     const { page } = app;
     expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
     await app.open();
-    await openSession(page, id);
-    await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+    await openReport(page, id);
     await selectTab(page, 'Transactions');
     for (const details of ['closed', 'open'] as const) {
       if (details === 'open') {
@@ -187,8 +185,7 @@ test('at 1366x768 the transactions behind a figure read the same: typical narrat
 }) => {
   const { page } = app;
   await app.open();
-  await openSession(page, 'demo-business');
-  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+  await openReport(page, 'demo-business');
   await selectView(page, 'Analyses', 'Month by month');
   const analyses = page.getByRole('tabpanel').getByTestId('analyses');
   await analyses.locator('tr[data-figure="credits"]').getByRole('button').first().click();

@@ -9,6 +9,12 @@ export async function openSession(page: Page, sessionId: string): Promise<void> 
   await page.getByRole('button', { name: 'Open session' }).click();
 }
 
+/** Opens a session by its id and waits for its report (a large sandbox session takes a while). */
+export async function openReport(page: Page, sessionId: string): Promise<void> {
+  await openSession(page, sessionId);
+  await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
+}
+
 /**
  * demo-processing: polling progress (poll count, elapsed, Cancel) while it runs, then the
  * statuses of the completed session. The poll count also stays visible afterwards, so
