@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/core/profiles/profile-store';
 import { BCV, bcv, CLEAN_ENV } from './support/bcv';
 import { main } from '../../src/cli/index';
+import { readBack, rowsOf, sheet } from '../unit/export/helpers';
 
 beforeAll(() => {
   if (!existsSync(BCV)) throw new Error('out/cli/bcv.cjs is missing: run `npm run build` first');
@@ -22,6 +23,25 @@ describe('bcv against the in-process sandbox', () => {
     expect(run.stdout).toMatch(/^Session demo-business: 2 account\(s\)\n/);
     expect(run.stdout).toContain('icici XX1234  completed');
     expect(run.stdout.match(/ {2}statement /g)).toHaveLength(5);
+  });
+
+  it("says when each statement was created in the machine's zone, the Indian way (FinBox writes UTC)", async () => {
+    // The sandbox's first statement of demo-business was created at 2024-10-01 10:10:32 UTC:
+    // 10:10 + 5:30 = 15:40 in Kolkata; 10:10 - 7:00 = 03:10 in Los Angeles (summer time).
+    const kolkata = await bcv(['status', 'demo-business', '--sandbox'], { TZ: 'Asia/Kolkata' });
+    expect(kolkata.stdout).toMatch(/ {2}statement \S+ {2}completed {2}pdf {2}01 Oct 2024, 15:40\n/);
+    const la = await bcv(['status', 'demo-business', '--sandbox'], { TZ: 'America/Los_Angeles' });
+    expect(la.stdout).toMatch(/ {2}statement \S+ {2}completed {2}pdf {2}01 Oct 2024, 03:10\n/);
+    const dir = await mkdtemp(join(tmpdir(), 'bcv-cli-'));
+    const out = join(dir, 'status.xlsx');
+    const run = await bcv(['export', 'demo-business', '--sandbox', '--out', out], {
+      TZ: 'Asia/Kolkata',
+    });
+    expect(run.code).toBe(0);
+    const rows = rowsOf(sheet(await readBack(out), 'Status'));
+    const created = rows[0]!.indexOf('Created at');
+    const statementRow = rows.find((r) => r[1] === 'Statement')!;
+    expect(statementRow[created]).toBe('01-Oct-2024 15:40:32 (UTC+05:30)');
   });
 
   it('prints the codes and messages of demo-failed, and JSON with --json', async () => {

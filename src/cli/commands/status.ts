@@ -1,5 +1,7 @@
 // `bcv status <session-id> [--json]`: each account and statement with its status and the
 // message for its error code.
+import { formatLocalTime } from '@shared/format/local-time';
+import { readApiInstant } from '@shared/model/api-instant';
 import type { SessionStatusView } from '@shared/model/view-model';
 import { openSession } from '../../core/session/open-session';
 import { CONNECTION_NOTES, CONNECTION_OPTIONS, openConnection } from '../connection';
@@ -7,6 +9,12 @@ import { shown } from '../terminal-safe';
 import { parseCommand, UsageError, type CommandSpec } from '../usage';
 import type { CliIo } from '../io';
 import { retryReporter } from './progress';
+
+/** When the statement was created, in this computer's zone; a time of no known form as given. */
+function createdAt(text: string | null): string {
+  const instant = readApiInstant(text);
+  return instant ? formatLocalTime(instant) : (text ?? '');
+}
 
 export function formatStatus(view: SessionStatusView): string {
   const lines = [`Session ${view.sessionId}: ${view.accounts.length} account(s)`];
@@ -19,7 +27,7 @@ export function formatStatus(view: SessionStatusView): string {
     for (const s of account.statements) {
       const error = s.errorCode ? `  ${s.errorCode}: ${s.message ?? ''}` : '';
       lines.push(
-        `  statement ${s.statementId}  ${s.status ?? 'unknown'}  ${s.source ?? ''}  ${s.createdAt ?? ''}${error}`.replace(
+        `  statement ${s.statementId}  ${s.status ?? 'unknown'}  ${s.source ?? ''}  ${createdAt(s.createdAt)}${error}`.replace(
           / {3,}/g,
           '  ',
         ),

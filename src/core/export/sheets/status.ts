@@ -1,8 +1,10 @@
 // `Status`: the session_status response, an account line followed by a line per statement,
 // with the codes and messages the API (or its documentation) gives.
+import { readApiInstant } from '@shared/model/api-instant';
 import type { AccountStatusView } from '@shared/model/view-model';
 import type { Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
+import { instantLabel } from '../labels';
 import {
   ACCOUNT_COLUMN,
   ACCOUNT_ID_COLUMN,
@@ -19,14 +21,20 @@ const COLUMNS: ColumnSpec[] = [
   { header: 'Error code', kind: 'text', maxWidth: 30 },
   { header: 'Message', kind: 'text', maxWidth: 70 },
   { header: 'Source', kind: 'text' },
-  { header: 'Created at', kind: 'text', maxWidth: 28 },
-  { header: 'Last updated at', kind: 'text', maxWidth: 28 },
+  { header: 'Created at', kind: 'text', maxWidth: 34 },
+  { header: 'Last updated at', kind: 'text', maxWidth: 34 },
   ACCOUNT_ID_COLUMN,
 ];
 
 function statusAccounts(context: ExportContext): readonly AccountStatusView[] {
   const all = context.view.status?.accounts ?? [];
   return context.accountFilter ? all.filter((a) => a.accountId === context.accountFilter) : all;
+}
+
+/** The API's time in the reader's zone, as the workbook writes every time; else as given. */
+function timeLabel(text: string | null): string | null {
+  const instant = readApiInstant(text);
+  return instant ? instantLabel(instant) : text;
 }
 
 function* rows(context: ExportContext): Generator<Value[]> {
@@ -40,8 +48,8 @@ function* rows(context: ExportContext): Generator<Value[]> {
       a.errorCode,
       a.message,
       null,
-      a.createdAt,
-      a.lastUpdatedAt,
+      timeLabel(a.createdAt),
+      timeLabel(a.lastUpdatedAt),
       a.accountId,
     ];
     for (const s of a.statements) {
@@ -53,7 +61,7 @@ function* rows(context: ExportContext): Generator<Value[]> {
         s.errorCode,
         s.message,
         s.source,
-        s.createdAt,
+        timeLabel(s.createdAt),
         null,
         a.accountId,
       ];
