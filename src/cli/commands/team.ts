@@ -11,8 +11,7 @@ import {
   whoAmI,
 } from '../../core/team/schema';
 import type { TeamConnection } from '../../core/team/connect';
-import { Library } from '../../core/library/store';
-import { ReviewStore } from '../../core/review/store';
+import { libraryServices } from '../../core/services';
 import {
   listCases,
   openCase,
@@ -271,12 +270,13 @@ async function memberCommand(
   return 0;
 }
 
+/** The library's snapshots and reviews, built by the composition root as every command's are. */
 function partsOf(io: CliIo, values: Values): TeamLibraryParts {
-  const dir = libraryDirOf(io, values.library);
-  return {
-    library: new Library({ dir, appVersion: io.appVersion }),
-    reviews: new ReviewStore({ dir }),
-  };
+  const { library, reviewStore } = libraryServices({
+    dir: libraryDirOf(io, values.library),
+    appVersion: io.appVersion,
+  });
+  return { library, reviews: reviewStore };
 }
 
 function oneSession(rest: readonly string[], action: string): string {
