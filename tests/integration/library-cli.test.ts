@@ -29,13 +29,15 @@ describe('bcv library', () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^SESSION\s+HOLDERS\s+BANKS\s+ACCOUNTS\s+MONTHS\s+FETCHED/);
     expect(listed.stdout).toContain('R K ENTERPRISES, MR. LEELA SANKAR PRASAD ASURU');
-    expect(listed.stdout).toContain('2023-10..2024-04 (7)');
+    // October 2023 to April 2024: Oct, Nov, Dec, Jan, Feb, Mar, Apr = 7 months.
+    expect(listed.stdout).toContain('Oct 2023 to Apr 2024 (7 months)');
     // When it was fetched, in the computer's zone and the Indian way, never a UTC stamp.
     expect(listed.stdout).toMatch(/ \d{2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} /);
     expect(listed.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
 
     const shown = await run('show', 's-1');
     expect(shown.stdout).toContain('Accounts   2 (XXXXXX0344, XXXXXXXX3559)');
+    expect(shown.stdout).toContain('Months     Oct 2023 to Apr 2024 (7 months)');
     expect(shown.stdout).toContain('imported');
     expect(shown.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
 

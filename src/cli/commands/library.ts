@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { formatLocalTime } from '@shared/format/local-time';
 import type { LibraryEntry } from '@shared/ipc/contract';
-import { formatSize } from '@shared/library/search';
+import { formatMonths, formatSize } from '@shared/library/search';
 import { shown } from '../terminal-safe';
 import type { Provenance } from '@shared/session/provenance';
 import { CoreError } from '../../core/core-error';
@@ -230,16 +230,18 @@ function one(rest: readonly string[], what: string): string {
   return rest[0]!;
 }
 
+/** `Oct 2023 to Apr 2024 (7 months)`, as the app's Library says it. */
+function monthsOf(entry: LibraryEntry): string {
+  return entry.months.first ? formatMonths(entry.months) : '-';
+}
+
 function row(entry: LibraryEntry): string[] {
-  const months = entry.months.first
-    ? `${entry.months.first}..${entry.months.last} (${entry.months.count})`
-    : '-';
   return [
     entry.sessionId,
     entry.holderNames.join(', ') || '-',
     entry.banks.join(', ') || '-',
     String(entry.accountCount),
-    months,
+    monthsOf(entry),
     formatLocalTime(entry.latestFetchedAt),
     String(entry.snapshotCount),
     formatSize(entry.sizeBytes),
@@ -294,7 +296,7 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
       `Holders    ${shown(e.holderNames.join(', ') || '-')}`,
       `Banks      ${shown(e.banks.join(', ') || '-')}`,
       `Accounts   ${e.accountCount} (${shown(e.accountNumbers.join(', ') || 'no numbers')})`,
-      `Months     ${shown(e.months.first ? `${e.months.first} to ${e.months.last}, ${e.months.count}` : '-')}`,
+      `Months     ${shown(monthsOf(e))}`,
       `Snapshots  ${e.snapshotCount}, ${formatSize(e.sizeBytes)}`,
       '',
     ].join('\n'),
