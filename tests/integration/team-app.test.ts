@@ -497,7 +497,8 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
   });
   it("queues a team case's export audit row while the server is out of reach and sends it once on the next sign-in, with the export's time", async () => {
     const queueDir = join(appLibraryDir(ravi.userDataDir), AUDIT_QUEUE_DIR);
-    const queued = () => readdir(queueDir).catch(() => [] as string[]);
+    const queued = async () =>
+      (await readdir(queueDir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
     const auditor = await connectAs(cluster, who.adm);
     const exportRows = async () =>
       (await caseHistory(auditor, 'case-f')).filter((r) => r.action === 'export');

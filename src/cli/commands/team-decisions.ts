@@ -20,7 +20,11 @@ import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
 
 export const DECISION_FLAGS = {
-  reason: { type: 'string', arg: 'R', help: "the reason (a submission: one of the team's list)" },
+  reason: {
+    type: 'string',
+    arg: 'R',
+    help: "the reason (a submission: one of the team's list; queue set-aside: why, in your words)",
+  },
   'sub-reason': { type: 'string', arg: 'S', help: 'the sub-reason, from the same list' },
   note: { type: 'string', arg: 'T', help: "the underwriter's note with a submission" },
   figure: {

@@ -32,7 +32,7 @@ export const SEARCH_SUBCOMMANDS = [
     name: 'seen',
     args: '<session-id>',
     summary: "a saved session's parties seen in the team's other cases",
-    flags: ['library', 'json'],
+    flags: ['json'],
   },
 ] as const;
 

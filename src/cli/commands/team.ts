@@ -34,9 +34,10 @@ import { reportAction } from '../../core/team/audit';
 import { parseSubcommand, UsageError, type GroupSpec } from '../usage';
 import { shown } from '../terminal-safe';
 import type { CliIo } from '../io';
-import { openTeam } from './team-connection';
-import { sendQueuedRows } from '../../core/team/audit-queue';
+import { openTeam, teamSettings, type TeamSession } from './team-connection';
+import { outOfReach, type QueueOutcome } from '../../core/team/audit-queue';
 import { auditRows } from './team-export';
+import { QUEUE_SUBCOMMANDS, queueCommand, sendQueueFirst } from './team-queue';
 
 export const TEAM_SPEC = {
   name: 'team',
@@ -47,7 +48,11 @@ export const TEAM_SPEC = {
       arg: 'FILE',
       help: 'the team profile (default: BCV_TEAM): host, port, database, user, sslmode, caFile, certFile',
     },
-    library: { type: 'string', arg: 'DIR', help: 'the local library folder (BCV_LIBRARY)' },
+    library: {
+      type: 'string',
+      arg: 'DIR',
+      help: 'the local library folder (BCV_LIBRARY); its queued export audit rows are sent first',
+    },
     ...SNAPSHOT_FLAG,
     admin: { type: 'string', arg: 'LOGIN', help: 'make this login a team admin' },
     role: { type: 'string', arg: 'R', help: `the member's role: ${APP_ROLES.join(', ')}` },
@@ -89,25 +94,26 @@ export const TEAM_SPEC = {
       name: 'publish',
       args: '<session-id>',
       summary: 'a saved snapshot and its review, to the team',
-      flags: ['snapshot', 'library'],
+      flags: ['snapshot'],
     },
     { name: 'cases', args: '', summary: "the team's cases you may read", flags: ['json'] },
     {
       name: 'open',
       args: '<session-id>',
       summary: 'a team case into this library (it opens offline after)',
-      flags: ['library'],
+      flags: [],
     },
     {
       name: 'sync',
       args: '',
       summary:
         "reviews of this library's team cases, both ways, and the audit rows of exports made without the server",
-      flags: ['library'],
+      flags: [],
     },
     ...SEARCH_SUBCOMMANDS,
     ...DECISION_SUBCOMMANDS,
     ...RETENTION_SUBCOMMANDS,
+    ...QUEUE_SUBCOMMANDS,
     {
       name: 'audit',
       args: 'verify | --case ID',
@@ -115,17 +121,33 @@ export const TEAM_SPEC = {
       flags: ['case'],
     },
   ],
-  everyCommandTakes: ['team'],
+  everyCommandTakes: ['team', 'library'],
   notes: `The login's secret comes from the environment only: BCV_TEAM_PASSWORD, or
-BCV_TEAM_CLIENT_KEY (PEM) with a client certificate.`,
+BCV_TEAM_CLIENT_KEY (PEM) with a client certificate.
+Every command first sends the export audit rows this library queued for this login while
+the server was out of reach (one line on stderr when some are sent or held); a row the
+server refuses stays held until its login sets it aside: bcv team queue lists the rows and
+why, bcv team queue set-aside ID --reason TEXT keeps it in .team-audit-queue/set-aside.`,
 } as const satisfies GroupSpec;
 
 type Values = ReturnType<typeof parseSubcommand<(typeof TEAM_SPEC)['flags']>>['values'];
 
 export async function runTeamCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { subcommand: action, values, positionals: rest } = parseSubcommand(argv, TEAM_SPEC);
-  const db = await openTeam(io, values.team);
+  const libraryDir = libraryDirOf(io, values.library);
+  const settings = await teamSettings(io, values.team);
+  let db: TeamSession;
   try {
+    db = await openTeam(io, settings);
+  } catch (error) {
+    // The queue is listed without the server too, as the library holds it (nothing is sent,
+    // nothing set aside: setting aside takes the login, signed in).
+    if (action !== 'queue' || rest[0] === 'set-aside' || !outOfReach(error)) throw error;
+    io.stderr(`${shown((error as Error).message)}; the queue as this library holds it:\n`);
+    return await queueCommand(io, libraryDir, settings.profile.user, rest, values);
+  }
+  try {
+    const queue = await sendQueueFirst(db, io, libraryDir);
     switch (action) {
       case 'init':
       case 'migrate':
@@ -139,7 +161,7 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
       case 'cases':
       case 'sync':
         await signIn(db);
-        return await casesCommand(db, io, action, rest, values);
+        return await casesCommand(db, io, action, rest, values, queue);
       case 'assign':
       case 'reason':
       case 'policy':
@@ -165,6 +187,9 @@ export async function runTeamCommand(argv: readonly string[], io: CliIo): Promis
       case 'purge':
         await signIn(db);
         return await retentionCommand(db, io, action, rest, values);
+      case 'queue':
+        // No sign-in: a login that lost its membership still sets aside what it made.
+        return await queueCommand(io, libraryDir, db.login, rest, values);
       case 'audit':
         await signIn(db);
         return await auditCommand(db, io, rest, values.case);
@@ -292,6 +317,7 @@ async function casesCommand(
   action: 'publish' | 'open' | 'cases' | 'sync',
   rest: readonly string[],
   values: Values,
+  queue: QueueOutcome | null,
 ): Promise<number> {
   switch (action) {
     case 'publish': {
@@ -354,16 +380,15 @@ async function casesCommand(
           );
         }
       }
-      const queue = await sendQueuedRows(db, parts.library.dir);
-      if (queue.sent > 0) {
-        io.stdout(`${auditRows(queue.sent)} queued without the server sent to the audit trail\n`);
-      }
-      if (queue.waiting > 0) {
+      // The queue was sent before the command (sendQueueFirst): what it left is named here.
+      if (queue && queue.waiting > 0) {
         io.stdout(`${auditRows(queue.waiting)} queued by another login kept for it\n`);
       }
-      for (const f of queue.failed) {
+      for (const f of queue?.failed ?? []) {
         failed++;
-        io.stderr(`${shown(f.sessionId)}: export audit row not sent: ${shown(f.message)}\n`);
+        io.stderr(
+          `${shown(f.sessionId)}: export audit row ${shown(f.id)} held: ${shown(f.message)}\n`,
+        );
       }
       return failed > 0 ? 1 : 0;
     }

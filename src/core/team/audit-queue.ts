@@ -5,8 +5,10 @@
 // detail carries when the export happened (`exportedAt`) and the entry's id (`queueId`), by
 // which a resend after a crash between the server's commit and the file's removal is
 // recognised and not written twice. An entry is sent only by the login that made the export.
+// Each try's outcome for an entry that stays (refused, or the server out of reach) is noted
+// beside it in `last-try/`, so the held rows can be listed with why (audit-queue-held.ts).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileSafely } from '../io/safe-write';
@@ -19,9 +21,13 @@ import type { ExportDetail } from './export-audit';
 /** A dot folder: the library's listing passes over it. */
 export const AUDIT_QUEUE_DIR = '.team-audit-queue';
 
-const FORMAT = 'bankconnect-viewer/team-audit-queued';
+/** Inside the queue folder: the last try's outcome of each entry still queued. */
+export const LAST_TRY_DIR = 'last-try';
 
-const entrySchema = z.object({
+const FORMAT = 'bankconnect-viewer/team-audit-queued';
+const LAST_TRY_FORMAT = 'bankconnect-viewer/team-audit-last-try';
+
+export const entrySchema = z.object({
   format: z.literal(FORMAT),
   id: z.string().regex(/^[0-9a-f]{32}$/),
   /** The login that made the export: the row's actor, so only it sends the row. */
@@ -38,7 +44,56 @@ const entrySchema = z.object({
   }),
 });
 
-type QueuedEntry = z.infer<typeof entrySchema>;
+export type QueuedEntry = z.infer<typeof entrySchema>;
+
+export const lastTrySchema = z.object({
+  format: z.literal(LAST_TRY_FORMAT),
+  at: z.iso.datetime(),
+  /** The login that tried (the entry's own: no other sends it). */
+  login: z.string(),
+  outcome: z.enum(['refused', 'out-of-reach']),
+  message: z.string(),
+});
+
+export type LastTry = z.infer<typeof lastTrySchema>;
+
+const lastTryPath = (libraryDir: string, entryFile: string) =>
+  join(libraryDir, AUDIT_QUEUE_DIR, LAST_TRY_DIR, entryFile);
+
+/** Notes how sending `entryFile` went (best effort: the entry itself is what is kept). */
+async function noteLastTry(
+  libraryDir: string,
+  entryFile: string,
+  note: Omit<LastTry, 'format' | 'at'>,
+): Promise<void> {
+  const record: LastTry = { format: LAST_TRY_FORMAT, at: new Date().toISOString(), ...note };
+  try {
+    await mkdir(join(libraryDir, AUDIT_QUEUE_DIR, LAST_TRY_DIR), { recursive: true, mode: 0o700 });
+    await writeFileSafely(
+      lastTryPath(libraryDir, entryFile),
+      `${JSON.stringify(record, null, 1)}\n`,
+      { mode: 0o600 },
+    );
+  } catch {
+    // The row stays queued either way; only the listing's "why" is missing.
+  }
+}
+
+/** Removes an entry's last-try note once the entry has left the queue. */
+export async function clearLastTry(libraryDir: string, entryFile: string): Promise<void> {
+  await rm(lastTryPath(libraryDir, entryFile), { force: true }).catch(() => undefined);
+}
+
+/** The note of the last try at sending `entryFile`, or null (never tried, or unreadable). */
+export async function readLastTry(libraryDir: string, entryFile: string): Promise<LastTry | null> {
+  try {
+    return lastTrySchema.parse(
+      JSON.parse(await readRegularText(lastTryPath(libraryDir, entryFile))),
+    );
+  } catch {
+    return null;
+  }
+}
 
 export interface QueuedExport {
   readonly login: string;
@@ -48,8 +103,11 @@ export interface QueuedExport {
   readonly exportedAt: Date;
 }
 
-/** Keeps an export's audit row for later (durably: the file is fsynced before this answers). */
-export async function queueExportRow(libraryDir: string, row: QueuedExport): Promise<void> {
+/**
+ * Keeps an export's audit row for later (durably: the file is fsynced before this answers).
+ * Answers the entry's file name.
+ */
+export async function queueExportRow(libraryDir: string, row: QueuedExport): Promise<string> {
   const entry: QueuedEntry = {
     format: FORMAT,
     id: randomBytes(16).toString('hex'),
@@ -69,6 +127,7 @@ export async function queueExportRow(libraryDir: string, row: QueuedExport): Pro
     `${JSON.stringify(entry, null, 1)}\n`,
     { mode: 0o600 },
   );
+  return name;
 }
 
 /**
@@ -86,13 +145,15 @@ export async function recordOrQueueExport(
     return null;
   } catch (error) {
     if (!outOfReach(error)) throw error;
-    await queueExportRow(libraryDir, row);
-    return (error as TeamError).message;
+    const { message } = error as TeamError;
+    const name = await queueExportRow(libraryDir, row);
+    await noteLastTry(libraryDir, name, { login: row.login, outcome: 'out-of-reach', message });
+    return message;
   }
 }
 
 /** The queue's files, oldest export first (none when the folder is not there). */
-async function queuedFiles(libraryDir: string): Promise<string[]> {
+export async function queuedFiles(libraryDir: string): Promise<string[]> {
   const names = await readdir(join(libraryDir, AUDIT_QUEUE_DIR)).catch(() => [] as string[]);
   return names.filter((n) => !n.startsWith('.') && n.endsWith('.json')).sort();
 }
@@ -101,14 +162,24 @@ export async function queuedRowCount(libraryDir: string): Promise<number> {
   return (await queuedFiles(libraryDir)).length;
 }
 
+export interface HeldRow {
+  /** The id `set-aside` takes (the entry's, or its file's name when it does not read). */
+  readonly id: string;
+  readonly sessionId: string;
+  readonly message: string;
+}
+
 export interface QueueOutcome {
   /** Rows appended to the audit trail now. */
   readonly sent: number;
   /** Rows kept for the login that made them (another login is signed in). */
   readonly waiting: number;
   /** Rows the server refused, or entries that do not read; each stays in the queue. */
-  readonly failed: readonly { readonly sessionId: string; readonly message: string }[];
+  readonly failed: readonly HeldRow[];
 }
+
+/** The id a queue entry is named by: its own when it reads, else its file's name. */
+export const entryFileId = (entryFile: string): string => entryFile.replace(/\.json$/, '');
 
 /**
  * Sends this login's queued rows, oldest first, each in its own transaction, and removes
@@ -118,22 +189,23 @@ export interface QueueOutcome {
 export async function sendQueuedRows(db: TeamDb, libraryDir: string): Promise<QueueOutcome> {
   let sent = 0;
   let waiting = 0;
-  const failed: { sessionId: string; message: string }[] = [];
+  const failed: HeldRow[] = [];
   for (const name of await queuedFiles(libraryDir)) {
     const path = join(libraryDir, AUDIT_QUEUE_DIR, name);
     let entry: QueuedEntry;
     try {
       entry = entrySchema.parse(JSON.parse(await readRegularText(path)));
     } catch {
-      failed.push({ sessionId: name, message: `The queued audit row ${path} does not read` });
+      failed.push({ id: entryFileId(name), sessionId: name, message: unreadable(path) });
       continue;
     }
     if (entry.login !== db.login) {
       waiting++;
       continue;
     }
+    let written: boolean;
     try {
-      const written = await db.transaction(async (tx) => {
+      written = await db.transaction(async (tx) => {
         // The audit trail's own lock (as bcv.audit_write takes it): two desktops sending
         // one library's queue cannot both find the row missing.
         await tx.query("SELECT pg_advisory_xact_lock(hashtext('bcv.audit'))");
@@ -150,16 +222,36 @@ export async function sendQueuedRows(db: TeamDb, libraryDir: string): Promise<Qu
         });
         return true;
       });
-      await unlink(path);
-      if (written) sent++;
     } catch (error) {
-      if (error instanceof TeamError && outOfReach(error)) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      failed.push({ sessionId: entry.sessionId, message });
+      if (outOfReach(error)) {
+        await noteLastTry(libraryDir, name, { login: db.login, outcome: 'out-of-reach', message });
+        throw error;
+      }
+      await noteLastTry(libraryDir, name, { login: db.login, outcome: 'refused', message });
+      failed.push({ id: entry.id, sessionId: entry.sessionId, message });
+      continue;
     }
+    // The server holds the row: a failure to remove the entry is no refusal (the next
+    // round recognises the row by its id and removes the entry then).
+    try {
+      await unlink(path);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      failed.push({
+        id: entry.id,
+        sessionId: entry.sessionId,
+        message: `Sent to the audit trail, but ${path} could not be removed (${String(code)})`,
+      });
+      continue;
+    }
+    await clearLastTry(libraryDir, name);
+    if (written) sent++;
   }
   return { sent, waiting, failed };
 }
+
+export const unreadable = (path: string): string => `The queued audit row ${path} does not read`;
 
 const OUT_OF_REACH = new Set([
   'TEAM_UNREACHABLE',

@@ -159,3 +159,47 @@ export interface TeamStatus {
   /** The review sync of this library's team cases: running now, and how the last one went. */
   readonly sync: { readonly running: boolean; readonly last: TeamSyncOutcome | null };
 }
+
+/**
+ * Where a queued export audit row stands: refused by the team server at the last try (it
+ * would be refused again: it may be set aside), an entry that does not read (likewise), or
+ * waiting for the server (out of reach at the last try, or not tried yet: it is sent at
+ * the next sign-in or sync and is never offered for setting aside).
+ */
+export type TeamQueuedRowState =
+  | {
+      readonly kind: 'refused';
+      readonly at: string;
+      readonly triedBy: string;
+      readonly message: string;
+    }
+  | { readonly kind: 'unreadable'; readonly message: string }
+  | { readonly kind: 'out-of-reach'; readonly at: string; readonly message: string }
+  | { readonly kind: 'not-tried' };
+
+/** One export audit row in this library's queue (fields null when the entry does not read). */
+export interface TeamQueuedRow {
+  /** What `set-aside` is given: the entry's id, or its file's name when it does not read. */
+  readonly id: string;
+  readonly entryFile: string;
+  /** The login that made the export (the only one that may send or set aside the row). */
+  readonly login: string | null;
+  readonly server: string | null;
+  readonly sessionId: string | null;
+  readonly kind: 'workbook' | 'memo' | 'session-file' | null;
+  /** The exported file's name. */
+  readonly file: string | null;
+  readonly program: 'app' | 'bcv' | null;
+  readonly exportedAt: string | null;
+  readonly state: TeamQueuedRowState;
+}
+
+/** What setting a held row aside kept: where, and the record written with the entry. */
+export interface TeamSetAside {
+  readonly id: string;
+  /** The kept file, in the library's `.team-audit-queue/set-aside` folder. */
+  readonly keptFile: string;
+  readonly by: string;
+  readonly at: string;
+  readonly reason: string;
+}
