@@ -116,6 +116,9 @@ describe('bcv review', () => {
     expect(shown.stdout).toContain('Verdict   Refer: Need ITR (Asha Rao, ');
     expect(shown.stdout).toContain(`adjusted by the reviewer: 1 transaction, ₹`);
     expect(shown.stdout).toContain('Session: Fine overall (Asha Rao');
+    // demo-retail's account: bank hdfc, number 50100234567891, so HDFC and its last four, 7891.
+    expect(shown.stdout).toMatch(/^Eligible credits\n {2}HDFC 7891 {2}₹/m);
+    expect(shown.stdout).toContain('Account HDFC 7891: Salary regular since 2023 (Asha Rao');
     expect(shown.stdout).toContain(`${a.hash}  `);
     expect(shown.stdout).toContain(
       'Related party; excluded from eligible credits; note: from his brother',

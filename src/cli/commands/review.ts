@@ -23,6 +23,7 @@ import {
 } from '@shared/review/labels';
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
 import { describeFlag, excludedKeys, historyLines } from '@shared/review/state';
+import { accountLabels } from '../../core/export/labels';
 import { ReviewError } from '../../core/review/review-errors';
 import type { SessionReviews } from '../../core/review/session-reviews';
 import type { CliIo } from '../io';
@@ -278,25 +279,28 @@ async function show(
       ? `Verdict   ${VERDICT_TEXT[v.decision]}: ${shown(v.reason)} (${shown(v.reviewer)}, ${claimed(v.at)})`
       : 'Verdict   none yet',
   );
+  // Accounts named as the workbook and an underwriter name them: bank and last four digits.
+  const labels = accountLabels(view);
+  const accountName = (id: string) => shown(labels.get(id) ?? id);
   lines.push(`Policy    ${shown(policy.name)}`, '', 'Eligible credits');
   for (const e of eligible) {
     const line = adjustmentLine(e.excluded);
     lines.push(
-      `  ${e.accountId}  ${formatRupees(e.adjusted.amount)}${line ? ` (${line}; unadjusted ${formatRupees(e.unadjusted.amount)})` : ''}`,
+      `  ${accountName(e.accountId)}  ${formatRupees(e.adjusted.amount)}${line ? ` (${line}; unadjusted ${formatRupees(e.unadjusted.amount)})` : ''}`,
     );
   }
   if (abb.some((a) => a.excluded.count > 0)) {
     lines.push('', 'ABB');
     for (const a of abb.filter((x) => x.excluded.count > 0)) {
       lines.push(
-        `  ${a.accountId}  ${formatRupees(a.adjusted)} (adjusted by the reviewer: ${a.excluded.count} transaction${a.excluded.count === 1 ? '' : 's'}; unadjusted ${formatRupees(a.unadjusted)})`,
+        `  ${accountName(a.accountId)}  ${formatRupees(a.adjusted)} (adjusted by the reviewer: ${a.excluded.count} transaction${a.excluded.count === 1 ? '' : 's'}; unadjusted ${formatRupees(a.unadjusted)})`,
       );
     }
   }
   lines.push('', `Notes (${state.notes.length})`);
   for (const n of state.notes) {
     lines.push(
-      `  [${shown(n.noteId.slice(0, 8))}] ${n.account === null ? 'Session' : `Account ${shown(n.account)}`}: ${shown(n.text)} (${shown(n.author)}, ${claimed(n.createdAt)}${n.editedAt ? `; edited by ${shown(n.editedBy ?? n.author)}, ${claimed(n.editedAt)}` : ''})`,
+      `  [${shown(n.noteId.slice(0, 8))}] ${n.account === null ? 'Session' : `Account ${accountName(n.account)}`}: ${shown(n.text)} (${shown(n.author)}, ${claimed(n.createdAt)}${n.editedAt ? `; edited by ${shown(n.editedBy ?? n.author)}, ${claimed(n.editedAt)}` : ''})`,
     );
   }
   lines.push('', `Flags (${flags.length})`);
