@@ -6,31 +6,22 @@ import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/commands/export';
-import { main } from '../../src/cli/index';
 import { fetchFilePieces } from '../../src/core/library/fetch-file';
 import { Library } from '../../src/core/library/store';
 import { readBack, referenceData, rowsOf, sheet, statusFor, tempDir } from '../unit/export/helpers';
 import { hostileServerForFile } from './support/hostile-http';
+import { bcvInProcess } from './support/in-process-bcv';
 import { libraryCli } from './support/library-cli';
 
 const server = hostileServerForFile();
 const KEY = 'k-fetch-file';
 const HASH = 'h-fetch-file';
 
-async function bcv(cwd: string, ...argv: string[]) {
-  const said = { stdout: '', stderr: '' };
-  const code = await main(
-    argv,
-    {
-      stdout: (t) => (said.stdout += t),
-      stderr: (t) => (said.stderr += t),
-      env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH },
-      cwd,
-      appVersion: 'test',
-    },
-    new AbortController().signal,
-  );
-  return { code, ...said };
+function bcv(cwd: string, ...argv: string[]) {
+  return bcvInProcess(argv, {
+    env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH },
+    cwd,
+  });
 }
 
 describe('one reader for the bcv fetch file', () => {

@@ -5,8 +5,8 @@
 import { gzipSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
-import { main } from '../../src/cli/index';
 import { hostileServerForFile, send } from './support/hostile-http';
+import { bcvInProcess } from './support/in-process-bcv';
 
 const KEY = 'live-key-hostile-1';
 const HASH = 'hash-hostile-2';
@@ -36,20 +36,8 @@ async function failureOf(session: string): Promise<{ code: string; message: stri
   return error as { code: string; message: string };
 }
 
-async function bcv(argv: string[]) {
-  const said = { stdout: '', stderr: '' };
-  const code = await main(
-    argv,
-    {
-      stdout: (t) => (said.stdout += t),
-      stderr: (t) => (said.stderr += t),
-      env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH },
-      cwd: process.cwd(),
-      appVersion: 'test',
-    },
-    new AbortController().signal,
-  );
-  return { code, ...said };
+function bcv(argv: string[]) {
+  return bcvInProcess(argv, { env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH } });
 }
 
 const NOT_FOUND = '{"error":{"code":"SESSION_NOT_FOUND","message":"No session with this id"}}';

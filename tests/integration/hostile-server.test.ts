@@ -3,27 +3,17 @@
 // unbounded is read, and a request that can never succeed is tried once.
 import { describe, expect, it } from 'vitest';
 import { createBankConnectClient } from '../../src/core/api/client';
-import { main } from '../../src/cli/index';
+import { bcvInProcess } from './support/in-process-bcv';
 import { sandboxForFile } from './support/sandbox';
 
 const KEY = 'live-key-7f3a9c2e51d0';
 const HASH = 'hash-0b8e44d19a6c';
 const sandbox = sandboxForFile({ apiKey: KEY, serverHash: HASH });
 
-async function bcv(argv: string[], env: Record<string, string> = {}) {
-  const said = { stdout: '', stderr: '' };
-  const code = await main(
-    argv,
-    {
-      stdout: (t) => (said.stdout += t),
-      stderr: (t) => (said.stderr += t),
-      env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH, ...env },
-      cwd: process.cwd(),
-      appVersion: 'test',
-    },
-    new AbortController().signal,
-  );
-  return { code, ...said };
+function bcv(argv: string[], env: Record<string, string> = {}) {
+  return bcvInProcess(argv, {
+    env: { BANKCONNECT_API_KEY: KEY, BANKCONNECT_SERVER_HASH: HASH, ...env },
+  });
 }
 
 describe('a misbehaving server', () => {

@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index';
 import { readFileBounded } from '../../src/core/io/size-ceiling';
 import { readRegularText } from '../../src/core/io/regular-file';
+import { bcvInProcess } from './support/in-process-bcv';
 import { reviewCliLibrary, SESSION } from './support/review-cli';
 
 let dir: string;
@@ -28,20 +28,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function bcv(argv: string[]) {
-  const said = { stdout: '', stderr: '' };
-  const code = await main(
-    argv,
-    {
-      stdout: (t) => (said.stdout += t),
-      stderr: (t) => (said.stderr += t),
-      env: {},
-      cwd: dir,
-      appVersion: 'test',
-    },
-    new AbortController().signal,
-  );
-  return { code, ...said };
+function bcv(argv: string[]) {
+  return bcvInProcess(argv, { cwd: dir });
 }
 
 const KINDS: readonly (readonly [string, () => string, string])[] = [

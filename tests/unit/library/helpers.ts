@@ -1,5 +1,5 @@
 // Test data and a temporary library for the library tests.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -48,6 +48,21 @@ export function saveInput(sessionId: string, fetchedAt = '2026-11-20T10:00:00.00
 
 export async function tempLibrary(options: Partial<LibraryOptions> = {}): Promise<Library> {
   return new Library({ dir: join(await tempDir(), 'library'), appVersion: 'test', ...options });
+}
+
+/** A temporary library whose trash removes the path and records it, in order. */
+export async function tempLibraryRecordingTrash(): Promise<{
+  library: Library;
+  trashed: string[];
+}> {
+  const trashed: string[] = [];
+  const library = await tempLibrary({
+    trash: async (path) => {
+      trashed.push(path);
+      await rm(path, { recursive: true, force: true });
+    },
+  });
+  return { library, trashed };
 }
 
 /** A format-1 snapshot of `sessionId` in a library folder, as an earlier release saved it. */

@@ -9,7 +9,14 @@ import { INDEX_NAME, Library } from '../../../src/core/library/store';
 import { writeKeptReports } from '../../../src/core/library/kept-reports';
 import { rawOf } from '../../fakes/received';
 import { encodeFormat1File, payloadTextOf } from '../../fakes/format-1-file';
-import { dataFor, saveInput, statusFor, tempDir, tempLibrary } from './helpers';
+import {
+  dataFor,
+  saveInput,
+  statusFor,
+  tempDir,
+  tempLibrary,
+  tempLibraryRecordingTrash,
+} from './helpers';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -265,13 +272,7 @@ describe('library store', () => {
   });
 
   it('exports a verified copy and deletes a snapshot or a whole session through trash', async () => {
-    const trashed: string[] = [];
-    const library = await tempLibrary({
-      trash: async (path) => {
-        trashed.push(path);
-        await rm(path, { recursive: true, force: true });
-      },
-    });
+    const { library, trashed } = await tempLibraryRecordingTrash();
     const one = await library.save(saveInput('s', '2026-01-01T00:00:00.000Z'));
     await library.save(saveInput('s', '2026-01-02T00:00:00.000Z'));
     await library.save(saveInput('t'));
@@ -290,13 +291,7 @@ describe('library store', () => {
   });
 
   it("FinBox's reports kept with a snapshot go to the trash with it, and with the session", async () => {
-    const trashed: string[] = [];
-    const library = await tempLibrary({
-      trash: async (path) => {
-        trashed.push(path);
-        await rm(path, { recursive: true, force: true });
-      },
-    });
+    const { library, trashed } = await tempLibraryRecordingTrash();
     const one = await library.save(saveInput('s', '2026-01-01T00:00:00.000Z'));
     const two = await library.save(saveInput('s', '2026-01-02T00:00:00.000Z'));
     const at = '2026-01-02T00:00:00.000Z';

@@ -5,18 +5,21 @@ import { mergeSeen } from '../../../src/shared/team/merge-seen';
 
 const alice = { owner: 'alice', team: 'retail-1', branch: 'Pune' };
 
+/** The UPI counterparty x@ybl, seen in `sessions`. */
+function xAtYbl(sessions: SeenElsewhere['matches'][number]['sessions']) {
+  return {
+    kind: 'upi',
+    key: 'x@ybl',
+    label: 'x@ybl',
+    relation: 'counterparty',
+    sessions,
+  } satisfies SeenElsewhere['matches'][number];
+}
+
 describe('mergeSeen', () => {
   const local: SeenElsewhere = {
     sessionId: 'here',
-    matches: [
-      {
-        kind: 'upi',
-        key: 'x@ybl',
-        label: 'x@ybl',
-        relation: 'counterparty',
-        sessions: [{ sessionId: 'case-a', holderNames: ['A'] }],
-      },
-    ],
+    matches: [xAtYbl([{ sessionId: 'case-a', holderNames: ['A'] }])],
   };
 
   it('is the local answer alone when no team answered', () => {
@@ -27,16 +30,10 @@ describe('mergeSeen', () => {
     const teamAnswer: SeenElsewhere = {
       sessionId: 'here',
       matches: [
-        {
-          kind: 'upi',
-          key: 'x@ybl',
-          label: 'x@ybl',
-          relation: 'counterparty',
-          sessions: [
-            { sessionId: 'case-a', holderNames: ['A'], team: alice },
-            { sessionId: 'case-b', holderNames: ['B'], team: alice },
-          ],
-        },
+        xAtYbl([
+          { sessionId: 'case-a', holderNames: ['A'], team: alice },
+          { sessionId: 'case-b', holderNames: ['B'], team: alice },
+        ]),
         {
           kind: 'name',
           key: 'leela',

@@ -1,0 +1,27 @@
+// `bcv` run in-process (the CLI's main, no build needed), what it writes collected.
+import { main } from '../../../src/cli/index';
+
+export interface InProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function bcvInProcess(
+  argv: string[],
+  { env = {}, cwd = process.cwd() }: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<InProcessRun> {
+  const said = { stdout: '', stderr: '' };
+  const code = await main(
+    argv,
+    {
+      stdout: (t) => (said.stdout += t),
+      stderr: (t) => (said.stderr += t),
+      env,
+      cwd,
+      appVersion: 'test',
+    },
+    new AbortController().signal,
+  );
+  return { code, ...said };
+}
