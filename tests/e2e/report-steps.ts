@@ -4,45 +4,21 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { SCREENSHOTS, type AppFixture } from './support/fixtures';
+import { ANALYSES, ANALYSIS_NAMES, FINBOX, FINBOX_NAMES } from './support/report-names';
+
+export {
+  ANALYSES,
+  ANALYSIS_NAMES,
+  FINBOX,
+  FINBOX_NAMES,
+  SECTION_NAMES,
+} from './support/report-names';
 
 export const REFERENCE_FIXTURE = join(
   __dirname,
   '../../src/sandbox/data/reference-subscribed-data.json',
 );
 export const REFERENCE_ID = 'fdf6fe90-c1a0-41f7-964f-bb2425975309';
-
-/** The report's sections (its top-level tabs), in order. */
-export const SECTION_NAMES = [
-  'Summary',
-  'Transactions',
-  'Analyses',
-  'Fraud',
-  'FinBox’s data',
-  'Review',
-] as const;
-export const ANALYSES = 'Analyses';
-export const FINBOX = 'FinBox’s data';
-
-export const ANALYSIS_NAMES = [
-  'Month by month',
-  'Obligations',
-  'Bounces',
-  'Salary',
-  'Eligible credits',
-  'Counterparties',
-  'Own-account transfers',
-  'Balances and EOD',
-  'Integrity',
-  'Reconciliation',
-  'All accounts',
-] as const;
-export const FINBOX_NAMES = [
-  'Account details',
-  'Monthly',
-  'Predictors',
-  'Top credits & debits',
-  'More API data',
-] as const;
 
 /** Every screen of an account's report after the Summary: [section, view in it]. */
 export const EVERY_VIEW: readonly (readonly [string, string | null])[] = [

@@ -2,20 +2,14 @@
 // remembered under an old tab's id (before the tabs were grouped) opens where it now lives.
 import { describe, expect, it } from 'vitest';
 import { readViewId, sectionOf, SECTIONS } from '../../../src/renderer/src/report/tabs';
+import { SECTION_NAMES } from '../../e2e/support/report-names';
 
 describe('the report sections', () => {
   it('holds each view once, in six sections at most', () => {
     const views = SECTIONS.flatMap((s) => s.views.map((v) => v.id));
     expect(new Set(views).size).toBe(views.length);
     expect(SECTIONS.length).toBeLessThanOrEqual(6);
-    expect(SECTIONS.map((s) => s.label)).toEqual([
-      'Summary',
-      'Transactions',
-      'Analyses',
-      'Fraud',
-      'FinBox’s data',
-      'Review',
-    ]);
+    expect(SECTIONS.map((s) => s.label)).toEqual(SECTION_NAMES);
   });
 
   it('reads a remembered view, an old tab id where it now lives, and nothing else', () => {
