@@ -1,25 +1,17 @@
 // The app and bcv open one library's catalogue at the same moment, before it exists: one
 // of them makes it, the others use that one (none deletes a file another has open), and
 // what each writes is in the file after.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../unit/library/helpers';
+import { runTsChild } from './support/ts-child';
 
-const ROOT = join(__dirname, '../..');
 const OPENERS = 4;
 const ROUNDS = 5;
 
 function opener(path: string, name: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'catalogue-open-child.ts'), path, name],
-      { cwd: ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') } },
-      (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
-    );
-  });
+  return runTsChild(join(__dirname, 'catalogue-open-child.ts'), [path, name]);
 }
 
 describe('the catalogue opened by several processes at once', () => {

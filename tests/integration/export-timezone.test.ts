@@ -1,28 +1,22 @@
 // Date cells carry the calendar day whatever the exporting machine's time zone: the export
 // runs in a child process with TZ far west (Los Angeles) and east (Kolkata) of UTC, and
 // every date cell read back is midnight of the right day, with no fraction of a day.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { column, readBack, rowsOf, sheet, tempDir } from '../unit/export/helpers';
 import { BOUNDARY_DATES } from './export-timezone-child';
-
-const ROOT = join(__dirname, '../..');
-const run = promisify(execFile);
+import { runTsChild } from './support/ts-child';
 
 async function exportIn(
   tz: string,
 ): Promise<{ path: string; child: { tz: string; offset: number } }> {
   const path = join(await tempDir(), `${tz.replace('/', '-')}.xlsx`);
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'export-timezone-child.ts'), path],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TZ: tz, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-    },
+  const { code, stdout, stderr } = await runTsChild(
+    join(__dirname, 'export-timezone-child.ts'),
+    [path],
+    { TZ: tz },
   );
+  if (code !== 0) throw new Error(`the export in TZ=${tz} failed (${code}): ${stderr}`);
   return { path, child: JSON.parse(stdout) as { tz: string; offset: number } };
 }
 

@@ -1,7 +1,6 @@
 // A gzip bomb (a small .bcsession that unpacks to more than any session) is refused at the
 // size ceiling, by listing and by import, and each costs about the ceiling in memory, not
 // what the file unpacks to. Peak memory is printed as a figure and bounded generously.
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SESSION_BYTES } from '../../src/core/io/size-ceiling';
 import { Library } from '../../src/core/library/store';
 import { saveInput, tempDir } from '../unit/library/helpers';
-
-const ROOT = join(__dirname, '../..');
+import { runTsChild } from './support/ts-child';
 
 /** Gzip members end to end unpack to their outputs end to end: 1 KB stands for 1 MiB. */
 function bomb(unpackedMiB: number): Buffer {
@@ -18,30 +16,15 @@ function bomb(unpackedMiB: number): Buffer {
   return Buffer.concat(Array.from({ length: unpackedMiB }, () => member));
 }
 
-function inChild(
+async function inChild(
   ...args: string[]
 ): Promise<{ outcome: Record<string, unknown>; peakRssMB: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'bomb-child.ts'), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', () => {
-      try {
-        resolve(JSON.parse(out) as { outcome: Record<string, unknown>; peakRssMB: number });
-      } catch {
-        reject(new Error(`child said: ${out}\n${err}`));
-      }
-    });
-  });
+  const { stdout, stderr } = await runTsChild(join(__dirname, 'bomb-child.ts'), args);
+  try {
+    return JSON.parse(stdout) as { outcome: Record<string, unknown>; peakRssMB: number };
+  } catch {
+    throw new Error(`child said: ${stdout}\n${stderr}`);
+  }
 }
 
 describe('gzip bomb', () => {

@@ -1,13 +1,11 @@
 // A save killed midway (SIGKILL while the temporary file is being written) leaves the
 // library readable: the earlier snapshot lists and opens, the half file is never listed.
-import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../src/core/library/store';
 import { dataFor, saveInput, tempDir } from '../unit/library/helpers';
-
-const ROOT = join(__dirname, '../..');
+import { spawnTsChild } from './support/ts-child';
 
 async function waitForTemp(folder: string, child: { exitCode: number | null }): Promise<string> {
   for (;;) {
@@ -25,15 +23,7 @@ describe('library: a save killed midway', () => {
     const library = new Library({ dir, appVersion: 'test' });
     const old = await library.save(saveInput('victim', '2026-11-01T00:00:00.000Z'));
 
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, 'library-save-child.ts'), dir],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnTsChild(join(__dirname, 'library-save-child.ts'), [dir]);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>

@@ -1,36 +1,21 @@
 // Two processes writing the same review at once: every entry of both is kept. Without the
 // lock, each read-modify-write would overwrite the other's latest entries.
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReviewStore } from '../../src/core/review/store';
 import { tempDir } from '../unit/library/helpers';
+import { runTsChild, type ChildRun } from './support/ts-child';
 
-const ROOT = join(__dirname, '../..');
 const EACH = 40;
 
-function writer(dir: string, reviewer: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(__dirname, 'review-append-child.ts'),
-      dir,
-      'shared-case',
-      String(EACH),
-      reviewer,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+function writer(dir: string, reviewer: string): Promise<ChildRun> {
+  return runTsChild(join(__dirname, 'review-append-child.ts'), [
+    dir,
+    'shared-case',
+    String(EACH),
+    reviewer,
+  ]);
 }
 
 describe('review: two processes writing at once', () => {

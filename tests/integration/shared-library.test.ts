@@ -2,31 +2,19 @@
 // root) and several bcv processes save sessions, write notes on the same review and update
 // the search catalogue together. Every session, note and catalogue row of both is there
 // after, read back independently (bcv's own listing, the review file, SQL on the catalogue).
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../src/core/library/store';
 import { saveInput, tempDir } from '../unit/library/helpers';
 import { bcv } from './support/bcv';
+import { runTsChild, type ChildRun } from './support/ts-child';
 
-const ROOT = join(__dirname, '../..');
 const APP_SAVES = 6;
 const CLI_RUNS = 4;
 
-function appSide(dir: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(__dirname, 'shared-library-app-child.ts'), dir, String(APP_SAVES)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+function appSide(dir: string): Promise<ChildRun> {
+  return runTsChild(join(__dirname, 'shared-library-app-child.ts'), [dir, String(APP_SAVES)]);
 }
 
 async function cliSide(dir: string, i: number): Promise<string[]> {
