@@ -3,11 +3,11 @@
 // with the start of its id when two accounts would read the same.
 import { formatMonth, MONTH_ABBREVIATIONS, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
-import { maskAccountNumber as maskNumber } from '@shared/library/snapshot-record';
+import { maskedNumber } from '@shared/format/value';
 
 /** `50100199733559` -> `XXXXXXXX3559`, masked as the library and the report view mask it. */
 export function maskAccountNumber(number: string | null | undefined): string | null {
-  return number ? maskNumber(number) : null;
+  return number ? maskedNumber(number) : null;
 }
 
 function baseLabel(bank: string | null, number: string | null, accountId: string): string {

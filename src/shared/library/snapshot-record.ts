@@ -2,6 +2,7 @@
 // banks, masked account numbers, months covered. Kept in the library's index so the list
 // opens without reading every file.
 import type { SessionStatusResponse } from '../api/schemas';
+import { maskedNumber } from '../format/value';
 import { toMonthKey } from '../model/calendar';
 import { accountEntries } from '../model/normalize';
 import { detailsEntries } from '../model/blocks/details';
@@ -37,12 +38,6 @@ export interface SnapshotRecord extends DataSummary {
   readonly setAside?: number;
 }
 
-export function maskAccountNumber(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length <= 4) return trimmed;
-  return 'X'.repeat(Math.min(trimmed.length - 4, 8)) + trimmed.slice(-4);
-}
-
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
@@ -65,7 +60,7 @@ export function summarizeData(data: unknown, status: SessionStatusResponse | nul
       const bank = text(details['bank']);
       if (bank) banks.add(bank);
       const number = text(details['account_number']);
-      if (number) numbers.add(maskAccountNumber(number));
+      if (number) numbers.add(maskedNumber(number));
       for (const label of monthLabels(details['months'])) {
         const month = typeof label === 'string' ? toMonthKey(label) : null;
         if (month) months.add(month);

@@ -8,11 +8,8 @@ import {
   sortEntries,
   type LibraryColumn,
 } from '../../../src/shared/library/search';
-import {
-  maskAccountNumber,
-  summarizeData,
-  type SnapshotRecord,
-} from '../../../src/shared/library/snapshot-record';
+import { maskedNumber } from '../../../src/shared/format/value';
+import { summarizeData, type SnapshotRecord } from '../../../src/shared/library/snapshot-record';
 import { dataFor, statusFor } from './helpers';
 
 function entry(over: Partial<LibraryEntry>): LibraryEntry {
@@ -106,8 +103,8 @@ describe('library search', () => {
 
 describe('library summary', () => {
   it('masks account numbers to their last 4 characters', () => {
-    expect(maskAccountNumber('50100199733559')).toBe('XXXXXXXX3559');
-    expect(maskAccountNumber('123')).toBe('123');
+    expect(maskedNumber('50100199733559')).toBe('XXXXXXXX3559');
+    expect(maskedNumber('123')).toBe('123');
   });
 
   it('falls back to session_status bank names when the data names none', () => {
