@@ -2,22 +2,19 @@
 // it; the registry is complete and names the policy settings its text depends on.
 import { describe, expect, it } from 'vitest';
 import {
-  computeSessionInsights,
   defineFigure,
   figureDefinitions,
   isFigureId,
   summarizeSession,
 } from '../../../src/shared/insights';
 import { DEFAULT_POLICY, policyFrom } from '../../../src/shared/insights/policy';
-import { parseSessionData } from '../../../src/shared/api/parse';
-import { normalizeSession } from '../../../src/shared/model/normalize';
-import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN } from '../../../src/sandbox/sessions';
+import { generatedSession } from './helpers';
 
 describe('figure definitions', () => {
   it('cover every figure of the Summary, each with its text', () => {
-    const view = normalizeSession(parseSessionData(generateSession(DEMO_BUSINESS_PLAN).subscribed));
-    const summary = summarizeSession(view, computeSessionInsights(view));
+    const { view, insights } = generatedSession(DEMO_BUSINESS_PLAN);
+    const summary = summarizeSession(view, insights);
     for (const a of summary.accounts)
       for (const s of a.sections)
         for (const f of s.figures) {

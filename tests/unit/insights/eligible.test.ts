@@ -1,23 +1,14 @@
 // The two figures a credit decision turns on: a returned EMI is a bounce (paired with its
 // return), and loan disbursals, reversals, refunds and own transfers are not income.
 import { describe, expect, it } from 'vitest';
-import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights, eligibleCredits } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
 import { transactionKey } from '../../../src/shared/model/transaction-id';
-import { normalizeSession } from '../../../src/shared/model/normalize';
-import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN } from '../../../src/sandbox/sessions';
-import { accountBlock, sessionOf } from './helpers';
-
-function demo(plan: typeof DEMO_BUSINESS_PLAN) {
-  const generated = generateSession(plan);
-  const view = normalizeSession(parseSessionData(generated.subscribed));
-  return { generated, view, insights: computeSessionInsights(view) };
-}
+import { accountBlock, generatedSession, sessionOf } from './helpers';
 
 describe('demo-business', () => {
-  const { generated, view, insights } = demo(DEMO_BUSINESS_PLAN);
+  const { generated, view, insights } = generatedSession(DEMO_BUSINESS_PLAN);
   const icici = insights.accounts[0]!;
   const txs = view.accounts[0]!.transactions;
   const planted = generated.planted.accounts[0]!;
@@ -93,7 +84,7 @@ describe('demo-business', () => {
 });
 
 describe('demo-retail', () => {
-  const { generated, view, insights } = demo(DEMO_RETAIL_PLAN);
+  const { generated, view, insights } = generatedSession(DEMO_RETAIL_PLAN);
   it('counts the returned EMI as bounced, not paid', () => {
     const a = insights.accounts[0]!;
     const txs = view.accounts[0]!.transactions;

@@ -1,19 +1,11 @@
 // The figures the tab and the sheet lay out: one cell per column in order, and each
 // figure's transactions add up to it.
 import { describe, expect, it } from 'vitest';
-import { parseSessionData } from '../../../src/shared/api/parse';
-import {
-  computeSessionInsights,
-  MONTH_COLUMNS,
-  monthRows,
-  periodFigures,
-  type Figure,
-} from '../../../src/shared/insights';
+import { MONTH_COLUMNS, monthRows, periodFigures, type Figure } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
-import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { AccountView } from '../../../src/shared/model/view-model';
-import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN } from '../../../src/sandbox/sessions';
+import { generatedSession } from './helpers';
 
 /** Figures whose value is the sum (money) or the number (count) of their transactions. */
 const SUMMED = new Set([
@@ -53,8 +45,7 @@ function check(account: AccountView, f: Figure) {
 }
 
 describe.each([DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN])('$sessionId', (plan) => {
-  const view = normalizeSession(parseSessionData(generateSession(plan).subscribed));
-  const insights = computeSessionInsights(view);
+  const { view, insights } = generatedSession(plan);
 
   it('lays out one cell per month column, labelled as the column', () => {
     for (const a of insights.accounts)

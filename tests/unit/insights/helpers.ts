@@ -1,8 +1,12 @@
 // Small hand-made accounts for the insight tests, built as API responses and normalised
-// the way the app does, so the tests go through the real view model.
+// the way the app does, so the tests go through the real view model; and the sandbox
+// generator's sessions, with what it planted in them.
 import { parseSessionData } from '../../../src/shared/api/parse';
+import { computeSessionInsights } from '../../../src/shared/insights';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { SessionView } from '../../../src/shared/model/view-model';
+import { generateSession } from '../../../src/sandbox/generator';
+import type { SessionPlan } from '../../../src/sandbox/plan';
 
 export interface Tx {
   date: string;
@@ -89,4 +93,11 @@ export function sessionOf(accounts: Record<string, ReturnType<typeof accountBloc
 
 export function accountOf(txs: Tx[], options: AccountOptions = {}) {
   return sessionOf({ acc: accountBlock('acc', txs, options) }).accounts[0]!;
+}
+
+/** A generated session (with what was planted in it), as the app reads it, and its insights. */
+export function generatedSession(plan: SessionPlan) {
+  const generated = generateSession(plan);
+  const view = normalizeSession(parseSessionData(generated.subscribed));
+  return { generated, view, insights: computeSessionInsights(view) };
 }

@@ -2,19 +2,11 @@
 // figures the Insights tab shows (both lay out @shared/insights/figures), per account,
 // month by month, with the session's own-account transfers listed.
 import { describe, expect, it } from 'vitest';
-import { parseSessionData } from '../../../src/shared/api/parse';
-import {
-  computeSessionInsights,
-  MONTH_COLUMNS,
-  monthRows,
-  periodFigures,
-  type Figure,
-} from '../../../src/shared/insights';
+import { MONTH_COLUMNS, monthRows, periodFigures, type Figure } from '../../../src/shared/insights';
 import { formatMonth } from '../../../src/shared/model/calendar';
-import { normalizeSession } from '../../../src/shared/model/normalize';
-import { generateSession } from '../../../src/sandbox/generator';
 import { DEMO_BUSINESS_PLAN } from '../../../src/sandbox/sessions';
 import { exportTo, rowsOf, sheet } from '../export/helpers';
+import { generatedSession } from './helpers';
 
 /** What a figure's cell reads back as: numbers as numbers (shares as percentages). */
 function expected(f: Figure): unknown {
@@ -24,9 +16,7 @@ function expected(f: Figure): unknown {
 }
 
 describe('the Insights sheet', async () => {
-  const generated = generateSession(DEMO_BUSINESS_PLAN);
-  const view = normalizeSession(parseSessionData(generated.subscribed));
-  const insights = computeSessionInsights(view);
+  const { generated, view, insights } = generatedSession(DEMO_BUSINESS_PLAN);
   const { workbook } = await exportTo(view);
   const rows = rowsOf(sheet(workbook, 'Insights'));
   const text = (r: unknown[]) => (typeof r[0] === 'string' ? r[0] : '');

@@ -2,12 +2,9 @@
 // find exactly those salary credits, EMIs, bounces and charges, loan disbursals, balance
 // breaks and own-account transfers, no more and no fewer.
 import { describe, expect, it } from 'vitest';
-import { parseSessionData } from '../../../src/shared/api/parse';
-import { computeSessionInsights } from '../../../src/shared/insights';
-import { normalizeSession } from '../../../src/shared/model/normalize';
-import { generateSession } from '../../../src/sandbox/generator';
 import type { SessionPlan } from '../../../src/sandbox/plan';
 import { DEMO_BUSINESS_PLAN, DEMO_RETAIL_PLAN, largePlan } from '../../../src/sandbox/sessions';
+import { generatedSession } from './helpers';
 
 const PLANS: SessionPlan[] = [
   DEMO_RETAIL_PLAN,
@@ -24,9 +21,7 @@ const PLANS: SessionPlan[] = [
 const sorted = (list: Iterable<string>) => [...list].sort();
 
 describe.each(PLANS.map((p) => [`${p.sessionId} (${p.seed})`, p] as const))('%s', (_, plan) => {
-  const generated = generateSession(plan);
-  const session = normalizeSession(parseSessionData(generated.subscribed));
-  const insights = computeSessionInsights(session);
+  const { generated, view: session, insights } = generatedSession(plan);
 
   session.accounts.forEach((account, k) => {
     const planted = generated.planted.accounts.find((a) => a.accountId === account.accountId)!;
