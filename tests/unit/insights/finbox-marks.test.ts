@@ -3,7 +3,7 @@
 // Shapes as FinBox's processing code writes them (bankconnect-real-responses.md).
 import { describe, expect, it } from 'vitest';
 import { computeAccountInsights, computeSessionInsights } from '../../../src/shared/insights';
-import { accountBlock, sessionOf, type Tx } from './helpers';
+import { accountBlock, accountOf, sessionOf, type Tx } from './helpers';
 
 const EMI = {
   type: 'debit' as const,
@@ -55,9 +55,9 @@ const txs: Tx[] = [
 ];
 
 function session() {
-  const block = accountBlock('acc', txs, { opening: 200000 });
-  const lender = block.transactions.find((t) => t.hash === 'lt-9')!;
-  return sessionOf({ acc: { ...block, lender_transactions: [lender] } as typeof block });
+  return sessionOf({
+    acc: accountBlock('acc', txs, { opening: 200000, lenderTransactions: ['lt-9'] }),
+  });
 }
 
 describe('FinBox marks', () => {
@@ -111,24 +111,20 @@ describe('FinBox marks', () => {
 
 describe("FinBox's monthly loan_emi", () => {
   it('makes the debit of its date and amount an EMI, whatever the narration', () => {
-    const block = accountBlock(
-      'acc',
+    const view = accountOf(
       [
         { date: '2024-03-05', type: 'debit', amount: 12000, note: 'UPI-ZXCAP-99' },
         { date: '2024-03-06', type: 'debit', amount: 12000, note: 'UPI-GROCER-1' },
       ],
-      { opening: 50000 },
-    );
-    const view = sessionOf({
-      acc: {
-        ...block,
-        monthly_analysis: {
+      {
+        opening: 50000,
+        monthly: {
           loan_emi: {
             'Mar-2024': { 'ZX CAPITAL': [{ date: '2024-03-05 00:00:00', amount: 12000 }] },
           },
         },
-      } as never,
-    }).accounts[0]!;
+      },
+    );
     const a = computeAccountInsights(view);
     // Only the 5 Mar debit: 1 EMI of 12,000; the 6 Mar debit of the same amount is not one.
     expect(a.obligations.period.emi).toMatchObject({ amount: 12000, count: 1, indices: [0] });

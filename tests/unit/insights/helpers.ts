@@ -32,9 +32,12 @@ export interface AccountOptions {
   odLimit?: string;
   /** Label (`Nov-23`) -> daily balances. */
   eod?: Record<string, (number | null)[]>;
-  monthly?: Record<string, Record<string, number>>;
+  /** FinBox's monthly_analysis: figures by month, or its `loan_emi` lists. */
+  monthly?: Record<string, Record<string, unknown>>;
   /** Hashes of transactions to list in `salary_transactions`, with extra fields. */
   salary?: { hash: string; extra?: Record<string, unknown> }[];
+  /** Hashes of transactions FinBox lists in `lender_transactions`. */
+  lenderTransactions?: string[];
 }
 
 let counter = 0;
@@ -80,6 +83,9 @@ export function accountBlock(id: string, txs: Tx[], options: AccountOptions = {}
       ...byHash.get(s.hash)!,
       ...s.extra,
     })),
+    ...(options.lenderTransactions && {
+      lender_transactions: options.lenderTransactions.map((hash) => byHash.get(hash)!),
+    }),
     monthly_analysis: options.monthly ?? {},
     eod_balances: eod,
     predictors: options.holder ? { customer_name: options.holder } : {},

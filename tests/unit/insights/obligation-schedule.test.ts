@@ -4,7 +4,7 @@ import { computeAccountInsights } from '../../../src/shared/insights';
 import { abbOverEmi, foirOf } from '../../../src/shared/insights/foir';
 import { obligationSchedule } from '../../../src/shared/insights/obligation-schedule';
 import { DEFAULT_POLICY, policyFrom } from '../../../src/shared/insights/policy';
-import { accountBlock, sessionOf, type Tx } from './helpers';
+import { accountOf, type Tx } from './helpers';
 
 const txs: Tx[] = [
   { date: '2023-10-01', type: 'credit', amount: 60000, note: 'NEFT-INFOSYS LIMITED-SALARY OCT' },
@@ -56,22 +56,18 @@ const txs: Tx[] = [
 ];
 
 function account() {
-  const block = accountBlock('acc', txs, { opening: 200000 });
-  const byHash = new Map(block.transactions.map((t) => [t.hash, t]));
-  return sessionOf({
-    acc: {
-      ...block,
-      lender_transactions: ['lt1', 'lt2', 'lt3'].map((h) => byHash.get(h)!),
-      monthly_analysis: {
-        // FinBox's loan_emi: a Bajaj EMI it also saw, and a Home Credit EMI no debit of
-        // this response matches.
-        loan_emi: {
-          'Nov-2023': { 'HOME CREDIT': [{ date: '2023-11-25 00:00:00', amount: 2100 }] },
-          'Dec-2023': { 'BAJAJ FINANCE': [{ date: '2023-12-05 00:00:00', amount: 12500 }] },
-        },
+  return accountOf(txs, {
+    opening: 200000,
+    lenderTransactions: ['lt1', 'lt2', 'lt3'],
+    monthly: {
+      // FinBox's loan_emi: a Bajaj EMI it also saw, and a Home Credit EMI no debit of
+      // this response matches.
+      loan_emi: {
+        'Nov-2023': { 'HOME CREDIT': [{ date: '2023-11-25 00:00:00', amount: 2100 }] },
+        'Dec-2023': { 'BAJAJ FINANCE': [{ date: '2023-12-05 00:00:00', amount: 12500 }] },
       },
-    } as never,
-  }).accounts[0]!;
+    },
+  });
 }
 
 describe('obligations schedule (hand-worked)', () => {
