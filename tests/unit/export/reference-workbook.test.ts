@@ -17,6 +17,8 @@ import {
 
 const CENTRAL = '8cdcf3f2-e4ba-4be8-b0eb-bc619c6cc753';
 const HDFC = 'aee2d55d-2a2b-41d7-9ae8-9ab37eaf6cb7';
+/** The months the reference's statements cover, oldest first, as the sheets head them. */
+const STATEMENT_MONTHS = ['Oct 2023', 'Nov 2023', 'Dec 2023', 'Jan 2024', 'Feb 2024'];
 
 describe('export of the reference response', () => {
   let workbook: ExcelJS.Workbook;
@@ -188,11 +190,7 @@ describe('export of the reference response', () => {
       'Group',
       'Metric',
       'API field',
-      'Oct 2023',
-      'Nov 2023',
-      'Dec 2023',
-      'Jan 2024',
-      'Feb 2024',
+      ...STATEMENT_MONTHS,
       'Mar 2024',
       'Apr 2024',
     ]);
@@ -263,15 +261,7 @@ describe('export of the reference response', () => {
     expect(rows).toContainEqual(['CC/OD limit', 'ccod_limit', 0]);
     expect(rows).toContainEqual(['Account and period']);
     const header = rows.findIndex((r) => r[0] === 'Per month');
-    expect(rows[header]).toEqual([
-      'Per month',
-      'API field',
-      'Oct 2023',
-      'Nov 2023',
-      'Dec 2023',
-      'Jan 2024',
-      'Feb 2024',
-    ]);
+    expect(rows[header]).toEqual(['Per month', 'API field', ...STATEMENT_MONTHS]);
     const byKey = (key: string) => rows.slice(header).find((r) => r[1] === key);
     expect(byKey('expense')).toEqual([
       'Expense',
@@ -309,15 +299,7 @@ describe('export of the reference response', () => {
   it('names the EOD columns by month and adds the figures below the days', () => {
     const rows = rowsOf(sheet(workbook, 'EOD Balances'));
     expect(rows[0]).toEqual(['CENTRAL 0344 — end-of-day balances']);
-    expect(rows[1]).toEqual([
-      'Day',
-      'Oct 2023',
-      'Nov 2023',
-      'Dec 2023',
-      'Jan 2024',
-      'Feb 2024',
-      'All months',
-    ]);
+    expect(rows[1]).toEqual(['Day', ...STATEMENT_MONTHS, 'All months']);
     expect(rows[2]).toEqual([1, null, 320772.41]);
     expect(rows.map((r) => r[0])).toContain('ABB (5/10/15/20/25/last)');
   });

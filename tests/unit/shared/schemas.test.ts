@@ -8,6 +8,15 @@ import { toMonthKey } from '../../../src/shared/model/calendar';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 
 // The page's session_status example, with its typographic quotes made into JSON quotes.
+// Its two statements are alike, every field empty.
+const EXAMPLE_STATEMENT = {
+  statement_id: '',
+  statement_status: '',
+  error_code: '',
+  error_message: '',
+  source: '',
+  created_at: '',
+};
 const STATUS_EXAMPLE = {
   session_id: 'abcd',
   accounts: [
@@ -20,24 +29,7 @@ const STATUS_EXAMPLE = {
       error_message: null,
       created_at: '',
       last_updated_at: '',
-      statements: [
-        {
-          statement_id: '',
-          statement_status: '',
-          error_code: '',
-          error_message: '',
-          source: '',
-          created_at: '',
-        },
-        {
-          statement_id: '',
-          statement_status: '',
-          error_code: '',
-          error_message: '',
-          source: '',
-          created_at: '',
-        },
-      ],
+      statements: [{ ...EXAMPLE_STATEMENT }, { ...EXAMPLE_STATEMENT }],
     },
   ],
 };
