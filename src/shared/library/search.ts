@@ -1,5 +1,5 @@
 // Search and sort of the library list: pure functions the list view calls.
-import { formatDate, formatMonth } from '../model/calendar';
+import { formatMonth } from '../model/calendar';
 import type { LibraryEntry } from '../ipc/contract';
 
 export type LibraryColumn =
@@ -83,18 +83,6 @@ export function formatSize(bytes: number): string {
     unit += 1;
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
-/**
- * `2026-11-24T09:05:00.000Z` -> `24 Nov 2026, 14:35` in the computer's own time zone (as
- * the report shows it), never UTC.
- */
-export function formatFetchedAt(iso: string): string {
-  const at = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(at.getTime())) return iso;
-  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `${formatDate(day)}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 /** `Oct 2023 to Feb 2024 (5 months)`, or a dash when no month is known. */
