@@ -7,12 +7,13 @@
 // a decision before the deviation is approved, approves it and decides; the audit chain
 // verifies. Skipped, saying why, without PostgreSQL 15+.
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { Library } from '../../src/core/library/store';
 import { caseHistory, verifyChain } from '../../src/core/team/audit';
+import { AUDIT_QUEUE_DIR, queueExportRow } from '../../src/core/team/audit-queue';
 import { BRIDGE_EVENTS } from '../../src/shared/ipc/api';
 import { caseInput, SHARING } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
@@ -381,5 +382,76 @@ test.describe('the team library on two desktops', () => {
     } finally {
       await auditor.close();
     }
+  });
+  test('a queued audit row the server refuses: listed on the Team screen with why, set aside by its login with a reason, never sent again', async ({
+    app,
+  }) => {
+    test.setTimeout(180_000);
+    const page = app.page;
+    const libraryDir = appLibraryDir(app.userDataDir);
+    const server = `${cluster.host}:${cluster.port}/${cluster.database}`;
+    // Two rows queued while the server was away: bob's, whose file name holds a NUL (the
+    // server's JSON refuses it: a damaged entry), and one alice made on this desktop.
+    const damaged = await queueExportRow(libraryDir, {
+      login: 'bob',
+      server,
+      sessionId: 'case-h',
+      detail: { kind: 'workbook', file: 'case-h\u0000.xlsx', snapshotId: null, program: 'app' },
+      exportedAt: new Date('2026-12-04T06:15:00Z'),
+    });
+    await queueExportRow(libraryDir, {
+      login: 'alice',
+      server,
+      sessionId: 'case-h',
+      detail: { kind: 'memo', file: 'case-h-credit-memo.pdf', snapshotId: null, program: 'app' },
+      exportedAt: new Date('2026-12-04T07:40:00Z'),
+    });
+    const entryBytes = await readFile(join(libraryDir, AUDIT_QUEUE_DIR, damaged));
+
+    await app.open();
+    // The sign-in's sync tries bob's row: refused, so it is held and offered.
+    await setUpProfile(page, cluster, who.bob);
+    const held = page.getByRole('table', { name: 'Held export audit rows' });
+    const bobsRow = held.locator('tr', { hasText: 'case-h\u0000.xlsx' }).first();
+    await expect(bobsRow).toContainText('Refused by the team server');
+    await expect(bobsRow).toContainText('unsupported Unicode escape sequence');
+    await expect(bobsRow).toContainText('04 Dec 2026');
+    const alicesRow = held.locator('tr', { hasText: 'case-h-credit-memo.pdf' });
+    await expect(alicesRow).toContainText('Waiting for alice');
+    await expect(alicesRow.getByRole('button')).toHaveCount(0);
+    await page.getByTestId('team-queue').scrollIntoViewIfNeeded();
+    await expectNoAxeViolations(page, 'Team screen with held export audit rows');
+    await app.screenshot('team-queue-01-held');
+
+    // A reason of blanks is refused in main, at the field; then set aside with a real one.
+    await bobsRow.getByRole('button', { name: /^Set aside the audit row of Workbook/ }).click();
+    const form = page.getByRole('form', { name: /^Set aside the audit row of Workbook/ });
+    await form.getByLabel('Why you set it aside').fill('   ');
+    await form.getByRole('button', { name: 'Set aside', exact: true }).click();
+    await expect(form.getByRole('alert')).toHaveText('Give the reason the row is set aside');
+    await expectNoAxeViolations(page, 'Set aside form with its reason refused');
+    await app.screenshot('team-queue-02-reason');
+    const reason = 'Workbook name damaged on this desktop; export noted in the credit file';
+    await form.getByLabel('Why you set it aside').fill(reason);
+    await form.getByRole('button', { name: 'Set aside', exact: true }).click();
+    await expect(page.getByTestId('team-queue-kept')).toContainText(
+      `Set aside: the row is no longer sent; it is kept with your reason in ${join(libraryDir, AUDIT_QUEUE_DIR, 'set-aside')}`,
+    );
+    await expect(held.locator('tr', { hasText: 'case-h\u0000.xlsx' })).toHaveCount(0);
+    await expect(alicesRow).toBeVisible();
+    await expectNoAxeViolations(page, 'Team screen after a row was set aside');
+    await app.screenshot('team-queue-03-set-aside');
+
+    // Kept whole, with who, when and why; Sync now no longer names it.
+    const keptDir = join(libraryDir, AUDIT_QUEUE_DIR, 'set-aside');
+    const [keptName] = await readdir(keptDir);
+    const kept = JSON.parse(await readFile(join(keptDir, keptName!), 'utf8'));
+    expect(kept).toMatchObject({ setAsideBy: 'bob', reason, entryFile: damaged });
+    expect(Buffer.from(kept.entryBase64, 'base64').equals(entryBytes)).toBe(true);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByTestId('team-sync')).toContainText(
+      '1 audit row of exports still queued.',
+    );
+    await expect(page.getByTestId('team-sync')).not.toContainText('not synced');
   });
 });

@@ -584,4 +584,54 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
       await auditor.close();
     }
   });
+  it("the Team screen's held rows: a refused row listed with why; another login's row, an unknown id and a blank reason refused in one line; its own login sets it aside", async () => {
+    const d = await desk();
+    try {
+      const dir = appLibraryDir(d.userDataDir);
+      const server = `${cluster.host}:${cluster.port}/${cluster.database}`;
+      const row = (login: string, file: string) => ({
+        login,
+        server,
+        sessionId: 'case-h',
+        detail: { kind: 'workbook' as const, file, snapshotId: null, program: 'app' as const },
+        exportedAt: new Date(),
+      });
+      // bob's row holds a NUL in its file name, which the server's JSON refuses.
+      await queueExportRow(dir, row('bob', 'h\u0000.xlsx'));
+      await queueExportRow(dir, row('alice', 'a.xlsx'));
+      await d.call('team:save', profileOf(who.bob));
+      const synced = await d.call('team:sync');
+      expect(synced.failed).toEqual([
+        {
+          id: expect.stringMatching(/^[0-9a-f]{32}$/),
+          sessionId: 'case-h',
+          message: expect.stringMatching(/^Refused by the team server: unsupported Unicode/),
+        },
+      ]);
+      const { rows, login } = await d.call('team:queue');
+      expect(login).toBe('bob');
+      const bobs = rows.find((r) => r.login === 'bob')!;
+      const alices = rows.find((r) => r.login === 'alice')!;
+      expect(bobs.state).toMatchObject({ kind: 'refused', triedBy: 'bob' });
+      expect(alices.state).toEqual({ kind: 'not-tried' });
+
+      expect(await d.refusal('team:set-aside', { id: alices.id, reason: 'x' })).toMatchObject({
+        code: 'TEAM_REFUSED',
+        message: `The queued audit row ${alices.id} is alice's: only alice may set it aside`,
+      });
+      expect(await d.refusal('team:set-aside', { id: 'nosuchrow', reason: 'x' })).toMatchObject({
+        code: 'TEAM_NOT_FOUND',
+      });
+      expect(await d.refusal('team:set-aside', { id: bobs.id, reason: '  ' })).toMatchObject({
+        message: 'reason: Give the reason the row is set aside',
+        field: 'reason',
+      });
+      const aside = await d.call('team:set-aside', { id: bobs.id, reason: 'Damaged name' });
+      expect(aside.setAside).toMatchObject({ id: bobs.id, by: 'bob', reason: 'Damaged name' });
+      expect(aside.rows.map((r) => r.id)).toEqual([alices.id]);
+      expect(await d.call('team:sync')).toMatchObject({ failed: [], auditWaiting: 1 });
+    } finally {
+      await d.handlers.dispose();
+    }
+  });
 });

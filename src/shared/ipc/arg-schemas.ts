@@ -207,4 +207,11 @@ export const argSchemas = {
     })
     .strict(),
   'team:decision-chain': z.object({ sessionId }).strict(),
+  'team:queue': empty,
+  'team:set-aside': z
+    .object({
+      id,
+      reason: z.string().trim().min(1, 'Give the reason the row is set aside').max(2000),
+    })
+    .strict(),
 } as const satisfies Record<IpcChannel, z.ZodType>;

@@ -17,6 +17,8 @@ import type {
   TeamCaseDecision,
   TeamCaseSummary,
   TeamMarkView,
+  TeamQueue,
+  TeamSetAside,
   TeamStatus,
   TeamSyncOutcome,
 } from '../team/types';
@@ -290,6 +292,13 @@ export const CHANNELS = {
   'team:decide': plain<TeamCaseDecision>(),
   /** A team case's decision chain: fresh from the server when it answers, else as kept locally. */
   'team:decision-chain': plain<{ readonly chain: TeamDecisionChain | null }>(),
+  /**
+   * The export audit rows this library holds for the team's audit trail, and why (no server
+   * asked); `login`: the profile's, the one whose refused rows this desktop may set aside.
+   */
+  'team:queue': plain<TeamQueue>(),
+  /** A refused row moved out of the send queue into the kept folder, by its own login, signed in. */
+  'team:set-aside': plain<TeamQueue & { readonly setAside: TeamSetAside }>(),
 } as const;
 
 export type IpcChannel = keyof typeof CHANNELS;

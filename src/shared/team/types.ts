@@ -194,6 +194,11 @@ export interface TeamQueuedRow {
   readonly state: TeamQueuedRowState;
 }
 
+export interface TeamQueue {
+  readonly rows: readonly TeamQueuedRow[];
+  readonly login: string | null;
+}
+
 /** What setting a held row aside kept: where, and the record written with the entry. */
 export interface TeamSetAside {
   readonly id: string;

@@ -24,6 +24,7 @@ import { keepDecisionChain, localDecisionChain } from '../../../core/team/decisi
 import { isTeamCase } from '../../../core/team/export-audit';
 import type { Member } from '../../../core/team/schema';
 import { searchTeam, seenInTeam } from '../../../core/team/search';
+import { listQueuedRows, setAsideRow } from '../../../core/team/audit-queue-held';
 import { memberView } from '../../../core/team/team-link';
 import type { HandlerMap } from '../types';
 import { catalogueChanged } from './catalogue';
@@ -45,7 +46,9 @@ type Channels =
   | 'team:submit'
   | 'team:deviation'
   | 'team:decide'
-  | 'team:decision-chain';
+  | 'team:decision-chain'
+  | 'team:queue'
+  | 'team:set-aside';
 
 /** A case's place in maker-checker with what its team configured, for this login. */
 async function caseDecision(
@@ -235,6 +238,18 @@ export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
         }
       }
       return { chain: await localDecisionChain(dir, sessionId) };
+    },
+    'team:queue': async () => ({
+      rows: await listQueuedRows(parts.library.dir),
+      login: link.profile()?.user ?? null,
+    }),
+    // Signed in: the login setting the row aside is the server's to confirm, not the form's.
+    'team:set-aside': async ({ id, reason }) => {
+      const dir = parts.library.dir;
+      const setAside = await link.run(({ db }) =>
+        setAsideRow(dir, { id, login: db.login, reason }),
+      );
+      return { setAside, rows: await listQueuedRows(dir), login: link.profile()?.user ?? null };
     },
   };
 }

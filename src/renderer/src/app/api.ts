@@ -114,6 +114,8 @@ export const api = {
   approveTeamDeviation: call('team:deviation'),
   decideTeamCase: call('team:decide'),
   teamDecisionChain: call('team:decision-chain'),
+  teamQueue: call('team:queue'),
+  setAsideTeamRow: call('team:set-aside'),
   pathOf: (file: File): string => bridge().pathOf(file),
   onProgress: subscription<'progress'>((b, listener) => b.onProgress(listener)),
   onMenuCommand: subscription<'menu:command'>((b, listener) => b.onMenuCommand(listener)),

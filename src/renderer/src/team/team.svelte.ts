@@ -3,7 +3,7 @@
 // marks, offline) and the team's cases (from the server). With no team set up, none of the
 // screens show anything of it.
 import type { IpcArgs } from '@shared/ipc/contract';
-import type { TeamCaseSummary, TeamMarkView, TeamStatus } from '@shared/team/types';
+import type { TeamCaseSummary, TeamMarkView, TeamQueue, TeamStatus } from '@shared/team/types';
 import { api, shownError, type ShownError } from '../app/api';
 
 class TeamState {
@@ -14,6 +14,8 @@ class TeamState {
   busy = $state(false);
   /** The one-line outcome of the last action (published, brought in, synced). */
   notice = $state<string | null>(null);
+  /** The export audit rows this library holds for the audit trail (read from the library). */
+  queue = $state.raw<TeamQueue | null>(null);
 
   get configured(): boolean {
     return this.status?.profile != null;
@@ -29,6 +31,7 @@ class TeamState {
       const [status, { marks }] = await Promise.all([api.teamStatus(), api.teamMarks()]);
       this.status = status;
       this.marks = new Map(marks.map((m) => [m.sessionId, m]));
+      this.queue = await api.teamQueue();
     });
   }
 
@@ -59,6 +62,7 @@ class TeamState {
     });
     this.busy = false;
     await this.followSync().catch(() => undefined);
+    this.queue = await api.teamQueue().catch(() => this.queue);
   }
 
   /** The sync a sign-in starts runs in main's background: its outcome shown once it is in. */
@@ -108,6 +112,7 @@ class TeamState {
     await this.guard(async () => {
       await api.syncTeam();
       this.status = await api.teamStatus();
+      this.queue = await api.teamQueue();
     });
     this.busy = false;
   }
