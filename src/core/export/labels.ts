@@ -1,7 +1,7 @@
 // How accounts, months and instants are named in the workbook. An account is named by its
 // bank and the last four digits of its number (as underwriters refer to it), made unique
 // with the start of its id when two accounts would read the same.
-import { formatMonth, MONTH_ABBREVIATIONS, type CalendarDate } from '@shared/model/calendar';
+import { formatMonth, MONTH_ABBREVIATIONS, pad2, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
 import { maskedNumber } from '@shared/format/value';
 
@@ -57,10 +57,6 @@ export function dayLabel(date: CalendarDate): string {
   return `${date.slice(8, 10)}-${m}-${date.slice(0, 4)}`;
 }
 
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /**
  * An instant in the reader's local time with its offset: `22-Apr-2024 15:45:10 (UTC+05:30)`.
  * Text, not a date cell: a workbook cell has no time zone to carry.
@@ -71,7 +67,7 @@ export function instantLabel(iso: string): string | null {
   const offset = -when.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  const day = `${pad(when.getDate())}-${MONTH_ABBREVIATIONS[when.getMonth()]}-${when.getFullYear()}`;
-  const time = `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}`;
-  return `${day} ${time} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
+  const day = `${pad2(when.getDate())}-${MONTH_ABBREVIATIONS[when.getMonth()]}-${when.getFullYear()}`;
+  const time = `${pad2(when.getHours())}:${pad2(when.getMinutes())}:${pad2(when.getSeconds())}`;
+  return `${day} ${time} (UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)})`;
 }

@@ -2,7 +2,7 @@
 // negative or overdrawn, and ABB on the lenders' dates. Where the API sent no series for
 // a month, the running balances of the transactions stand in. Each day's balance is
 // traced to the transaction whose running balance it is.
-import { daysInMonth, epochDay } from '../model/calendar';
+import { daysInMonth, epochDay, pad2 } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
 import * as money from '../model/money';
 import type { EodMonthView } from '../model/view-model';
@@ -91,10 +91,6 @@ class StatsAccumulator {
       indices: this.indices,
     };
   }
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 function monthSeries(

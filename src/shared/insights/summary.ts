@@ -7,7 +7,7 @@
 // flagged statement says so (`caution`).
 import { bankName } from '../format/bank-names';
 import { fraudTypeLabel } from '../format/fraud-types';
-import { maskedNumber } from '../format/value';
+import { maskedNumber, plural } from '../format/value';
 import { formatWhole, fromPaise, toPaise } from '../model/money';
 import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
 import { monthsWithBalances } from './balances';
@@ -31,7 +31,6 @@ import {
   accountTrustReasons,
   NEGATIVE_BALANCE_FRAUD,
   negativeBalanceExpected,
-  plural,
   verdict,
 } from './trust';
 import type { AccountInsights, SessionInsights, Tally } from './types';

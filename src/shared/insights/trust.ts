@@ -2,6 +2,7 @@
 // transactions behind it. A bad reason (a failed or flagged statement, a balance-chain
 // break) means "Do not rely on this data"; warnings mean "Use with caution".
 import { fraudTypeLabel } from '../format/fraud-types';
+import { plural } from '../format/value';
 import { formatDate } from '../model/calendar';
 import { formatRupees } from '../model/money';
 import type { AccountView } from '../model/view-model';
@@ -22,10 +23,6 @@ export function verdict(reasons: TrustReason[]): TrustVerdict {
       ? 'caution'
       : 'reliable';
   return { level, label: TRUST_LABEL[level], reasons };
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -25,7 +25,8 @@ const MONTH_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
   MONTH_ABBREVIATIONS.map((m, i) => [m.toLowerCase(), i + 1]),
 );
 
-function pad2(n: number): string {
+/** `7` -> `07`: a month, a day, an hour as dates and times write them. */
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
