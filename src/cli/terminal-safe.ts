@@ -5,11 +5,12 @@
 // cannot fake a line of its own).
 import type { Redact } from '../core/security/redact';
 
-// C0 controls, DEL, C1 controls, and the bidirectional overrides that reorder what is shown.
+// C0 controls, DEL, C1 controls, the line and paragraph separators, and the bidirectional
+// overrides that reorder what is shown.
 /* eslint-disable no-control-regex -- matching control characters is the point here */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 const CONTROLS_BUT_LINES =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /* eslint-enable no-control-regex */
 

@@ -166,7 +166,8 @@ describe('bcv library', () => {
     expect(diff.stdout).toMatch(
       /^Snapshots \S+ -> \S+\nTransactions: 1 added, 0 removed, 0 changed, \d+ unchanged\n/,
     );
-    expect(diff.stdout).toMatch(/\n {2}\+ \d{4}-\d{2}-\d{2} {2}debit +999\.50 {2}/);
+    // Dates the Indian way (23 Oct 2023), as everywhere the CLI shows one.
+    expect(diff.stdout).toMatch(/\n {2}\+ \d{2} [A-Z][a-z]{2} \d{4} {2}debit +999\.50 {2}/);
 
     const json = JSON.parse((await run('diff', 's-2', '--json')).stdout);
     expect(json.transactions.added.map((t: { hash: string }) => t.hash)).toEqual(['added-1']);

@@ -2,21 +2,14 @@
 // between two saved snapshots of a session (default: the two latest, older to newer).
 import { isEmptyDiff, type SnapshotDiff, type TransactionRef } from '@shared/library/diff';
 import { formatNumber } from '@shared/format/value';
+import { formatDate } from '@shared/model/calendar';
 import { diffLibrarySnapshots } from '../../core/library/snapshot-diff';
 import type { Library } from '../../core/library/store';
 import type { CliIo } from '../io';
-
-/** API text on a terminal: control characters shown as escapes, never sent raw. */
-function printable(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+import { shown } from '../terminal-safe';
 
 function line(t: TransactionRef): string {
-  return `${t.date}  ${t.type.padEnd(6)} ${formatNumber(t.amount).padStart(15)}  ${printable(t.narration)}`;
+  return `${formatDate(t.date)}  ${t.type.padEnd(6)} ${formatNumber(t.amount).padStart(15)}  ${shown(t.narration)}`;
 }
 
 function render(d: SnapshotDiff, from: string, to: string): string {
@@ -37,25 +30,21 @@ function render(d: SnapshotDiff, from: string, to: string): string {
   for (const [name, s] of sets) {
     if (s.added.length + s.removed.length === 0) continue;
     out.push(`${name}: ${s.added.length} added, ${s.removed.length} removed`);
-    for (const x of s.added) out.push(`  + ${printable(x)}`);
-    for (const x of s.removed) out.push(`  - ${printable(x)}`);
+    for (const x of s.added) out.push(`  + ${shown(x)}`);
+    for (const x of s.removed) out.push(`  - ${shown(x)}`);
   }
   if (d.fraud.appeared.length + d.fraud.cleared.length > 0) {
     out.push(`Fraud items: ${d.fraud.appeared.length} appeared, ${d.fraud.cleared.length} cleared`);
     for (const f of d.fraud.appeared)
-      out.push(
-        `  + ${printable(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd(),
-      );
+      out.push(`  + ${shown(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd());
     for (const f of d.fraud.cleared)
-      out.push(
-        `  - ${printable(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd(),
-      );
+      out.push(`  - ${shown(f.fraudType)} ${f.transactionHash ?? f.statementId ?? ''}`.trimEnd());
   }
   if (d.figures.length > 0) {
     out.push('Figures that moved:');
     for (const f of d.figures) {
       const fmt = f.figure === 'credits' || f.figure === 'debits' ? formatNumber : String;
-      out.push(`  ${printable(f.accountId)} ${f.figure}: ${fmt(f.before)} -> ${fmt(f.after)}`);
+      out.push(`  ${shown(f.accountId)} ${f.figure}: ${fmt(f.before)} -> ${fmt(f.after)}`);
     }
   }
   return `${out.join('\n')}\n`;
