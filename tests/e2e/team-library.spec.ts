@@ -416,6 +416,9 @@ test.describe('the team library on two desktops', () => {
     await expect(bobsRow).toContainText('Refused by the team server');
     await expect(bobsRow).toContainText('unsupported Unicode escape sequence');
     await expect(bobsRow).toContainText('04 Dec 2026');
+    await expect(page.getByTestId('team-sync')).toContainText(
+      'case-h: export audit row held (listed below): Refused by the team server: unsupported Unicode escape sequence',
+    );
     const alicesRow = held.locator('tr', { hasText: 'case-h-credit-memo.pdf' });
     await expect(alicesRow).toContainText('Waiting for alice');
     await expect(alicesRow.getByRole('button')).toHaveCount(0);

@@ -603,7 +603,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
       const synced = await d.call('team:sync');
       expect(synced.failed).toEqual([
         {
-          id: expect.stringMatching(/^[0-9a-f]{32}$/),
+          auditRow: expect.stringMatching(/^[0-9a-f]{32}$/),
           sessionId: 'case-h',
           message: expect.stringMatching(/^Refused by the team server: unsupported Unicode/),
         },

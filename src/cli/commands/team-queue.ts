@@ -8,6 +8,7 @@ import type { TeamQueuedRow } from '@shared/team/types';
 import { queuedRowCount, sendQueuedRows, type QueueOutcome } from '../../core/team/audit-queue';
 import { listQueuedRows, mayBeSetAside, setAsideRow } from '../../core/team/audit-queue-held';
 import type { TeamConnection } from '../../core/team/connect';
+import { requireCurrentSchema } from '../../core/team/schema';
 import type { CliIo } from '../io';
 import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
@@ -35,6 +36,8 @@ export async function sendQueueFirst(
 ): Promise<QueueOutcome | null> {
   try {
     if ((await queuedRowCount(libraryDir)) === 0) return null;
+    // Never written into a schema this bcv does not know (the command says so itself).
+    await requireCurrentSchema(db);
     const outcome = await sendQueuedRows(db, libraryDir);
     if (outcome.sent > 0) {
       io.stderr(`${auditRows(outcome.sent)} queued without the server sent to the audit trail\n`);
@@ -47,9 +50,7 @@ export async function sendQueueFirst(
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(
-      `The export audit rows queued in this library were not sent, the team server being out of reach: ${shown(message)}\n`,
-    );
+    io.stderr(`The export audit rows queued in this library were not sent: ${shown(message)}\n`);
     return null;
   }
 }

@@ -52,7 +52,14 @@ export class TeamDesk {
         synced,
         received,
         sent,
-        failed: [...failed, ...queue.failed],
+        failed: [
+          ...failed,
+          ...queue.failed.map((f) => ({
+            sessionId: f.sessionId,
+            message: f.message,
+            auditRow: f.id,
+          })),
+        ],
         auditSent: queue.sent,
         auditWaiting: queue.waiting + queue.failed.length,
       };

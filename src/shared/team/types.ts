@@ -146,7 +146,12 @@ export interface TeamSyncOutcome {
   readonly synced: number;
   readonly received: number;
   readonly sent: number;
-  readonly failed: readonly { readonly sessionId: string; readonly message: string }[];
+  /** `auditRow`: a queued export audit row held (its id), not a case's review. */
+  readonly failed: readonly {
+    readonly sessionId: string;
+    readonly message: string;
+    readonly auditRow?: string;
+  }[];
   /** Export audit rows queued while the server was out of reach, sent now. */
   readonly auditSent: number;
   /** Queued export audit rows still waiting (another login's, or refused: in `failed`). */
