@@ -7,7 +7,6 @@
 // (tests/unit/insights/*, tests/integration/export-policy.test.ts).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import {
   computeSessionInsights,
   summarizeSession,
@@ -17,6 +16,8 @@ import { abbLabel, DEFAULT_POLICY } from '../../src/shared/insights/policy';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { bcv } from '../integration/support/bcv';
+import { readBack, rowsOf, sheet } from '../unit/export/helpers';
+import { exportReport } from './support/export';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
 import { panel, REFERENCE_ID, tab } from './report-steps';
@@ -33,13 +34,7 @@ function modelOf(sessionId: string) {
 }
 
 async function sheetRows(path: string, name: string): Promise<Rows> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const rows: Rows = [];
-  workbook.getWorksheet(name)!.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => v ?? null);
-  });
-  return Array.from(rows, (r) => r ?? []);
+  return rowsOf(sheet(await readBack(path), name));
 }
 
 /** The rows of each titled block (`… credit summary`, `… end-of-day balances`), in order. */
@@ -176,10 +171,7 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
       (await summary.locator(`[data-figure="session-${key}"] .figure`).textContent())!.trim();
 
     // The app's workbook, and the one bcv writes for the same session.
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-      timeout: 60_000,
-    });
+    await exportReport(page);
     const appBook = join(host.exportDir, `${sessionId}.xlsx`);
     const cliBook = join(host.exportDir, 'cli.xlsx');
     const cli = await bcv(['export', sessionId, '--sandbox', '-o', cliBook]);

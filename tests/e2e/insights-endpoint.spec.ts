@@ -1,10 +1,9 @@
 // The Insights endpoint end to end in Chromium: the Sandbox profile switched to insights/,
 // a session with two unreadable items fetched, the header's notice naming them, the newer
 // blocks and the Other API data tree shown, exported, saved and opened offline.
-import { existsSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { exportedWorkbook } from './support/export';
 import { expect, test } from './support/fixtures';
-import { openSession } from './support/journey';
+import { openFromLibrary, openSession, saveReport } from './support/journey';
 import { expectNoPlaceholders, FINBOX, selectView } from './report-steps';
 
 test('the Insights shape: fetch, notice of what was set aside, newer blocks, export, save, open offline', async ({
@@ -42,29 +41,14 @@ test('the Insights shape: fetch, notice of what was set aside, newer blocks, exp
   await expectNoPlaceholders(page);
   await app.screenshot('insights-endpoint-02-more-api-data');
 
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-    timeout: 60_000,
-  });
-  const exported = `${host.exportDir}/demo-unreadable.xlsx`;
-  expect(existsSync(exported)).toBe(true);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(exported);
+  const workbook = await exportedWorkbook(app, 'demo-unreadable');
   const other = workbook.getWorksheet('Other API data')!;
   const kinds: string[] = [];
   other.eachRow((row) => kinds.push(String(row.getCell(2).value)));
   expect(kinds).toEqual(expect.arrayContaining(['Score', 'Set aside (could not be read)']));
 
-  await page
-    .getByRole('group', { name: 'Session actions' })
-    .getByRole('button', { name: 'Save', exact: true })
-    .click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page
-    .locator('tr[data-session="demo-unreadable"]')
-    .getByRole('button', { name: 'Open' })
-    .click();
+  await saveReport(page);
+  await openFromLibrary(page, 'demo-unreadable');
   await expect(page.getByRole('note', { name: 'Saved session' })).toContainText('Offline');
   await expect(page.getByRole('alert', { name: 'Items that could not be read' })).toContainText(
     '2 items of the response could not be read',

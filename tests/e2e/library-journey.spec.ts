@@ -9,7 +9,7 @@ import { startSandbox } from '../../src/core/integrations';
 import { decodeSessionFile } from '../../src/core/library/format';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { fakeClientFactory } from '../fakes/bankconnect-client';
-import { openSession } from './support/journey';
+import { openSession, saveReport } from './support/journey';
 
 const FIXTURE = join(__dirname, '../../src/sandbox/data/reference-subscribed-data.json');
 const REFERENCE_ID = 'fdf6fe90-c1a0-41f7-964f-bb2425975309';
@@ -53,8 +53,7 @@ async function saveThenOpenOffline(
   await expect(actions).toBeVisible({ timeout: 60_000 });
   const liveText = await reportText(page);
   expect(liveText).toMatch(/\d/); // a report with figures, not an empty page
-  await actions.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
+  await saveReport(page);
   await afterSave();
 
   await cutNetwork();

@@ -3,7 +3,7 @@
 // lower-case tokens. What the API sent as data (a narration, a ref, a UPI handle, an id, a
 // raw key shown on hover or in an "API field" column) is allowed: it sits in elements the
 // app marks as data, or matches the few data patterns in support/raw-words.ts.
-import ExcelJS from 'exceljs';
+import { exportedWorkbook } from './support/export';
 import { expect, test, type AppFixture } from './support/fixtures';
 import { openReport } from './support/journey';
 import { EVERY_SCREEN, panel, selectEntry, selectTab } from './report-steps';
@@ -73,15 +73,10 @@ test('no raw API word on any screen of the demo sessions', async ({ app }) => {
 });
 
 test('no raw API word in any sheet of the workbook', async ({ app }) => {
-  const { page, host } = app;
+  const { page } = app;
   await app.open();
   await openReport(page, 'demo-business');
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-    timeout: 60_000,
-  });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(`${host.exportDir}/demo-business.xlsx`);
+  const workbook = await exportedWorkbook(app, 'demo-business');
   const found = new Map<string, Set<string>>();
   for (const sheet of workbook.worksheets) {
     // Columns headed "API field" (or "… (API)", or FinBox's field) hold the API's names, and

@@ -1,14 +1,15 @@
 // The report on the sandbox: demo-business end to end (accounts, a filter checked against
 // the sandbox's own data, a fraud item to its transaction, an EOD value, export to disk),
 // and demo-large-200000 scrolled to the end with fewer than 300 rows in the DOM.
-import { existsSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { join } from 'node:path';
 import type { SubscribedDataResponse } from '../../src/shared/api/schemas';
 import { fraudTypeLabel } from '../../src/shared/format/fraud-types';
 import { formatAmount, formatRupees } from '../../src/shared/model/money';
 import { builtInSession } from '../../src/sandbox/sessions';
+import { readBack } from '../unit/export/helpers';
+import { exportedWorkbook, exportReport } from './support/export';
 import { expect, test } from './support/fixtures';
-import { openReport, openSession } from './support/journey';
+import { openReport, openSession, saveReport } from './support/journey';
 import {
   ANALYSES,
   FINBOX,
@@ -115,31 +116,18 @@ test('demo-business: accounts, a filter equal to the sandbox data, fraud to its 
   ).toHaveText(formatAmount(balances[day - 1]));
 
   // Export with progress; the workbook is on disk and opens.
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-    timeout: 60_000,
-  });
-  const exported = `${host.exportDir}/demo-business.xlsx`;
-  expect(existsSync(exported)).toBe(true);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(exported);
+  const workbook = await exportedWorkbook(app, 'demo-business');
   expect(workbook.worksheets.map((w) => w.name)).not.toContain('Transactions (all fields)');
   expect(workbook.worksheets.length).toBeGreaterThan(1);
 
   // Again with every API field: the extra sheet comes last.
   await page.getByRole('checkbox', { name: 'All API fields' }).check();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-    timeout: 60_000,
-  });
+  await exportReport(page);
   // The first export's message may still be up: wait for the file itself to change.
   await expect
     .poll(
-      async () => {
-        const withAll = new ExcelJS.Workbook();
-        await withAll.xlsx.readFile(exported);
-        return withAll.worksheets.at(-1)!.name;
-      },
+      async () =>
+        (await readBack(join(host.exportDir, 'demo-business.xlsx'))).worksheets.at(-1)!.name,
       { timeout: 60_000 },
     )
     .toBe('Transactions (all fields)');
@@ -168,8 +156,7 @@ test('demo-retail: salary transactions in the same table', async ({ app }) => {
 
   // Save keeps a snapshot; Refresh fetches again and comes back to the same tab.
   const actions = page.getByRole('group', { name: 'Session actions' });
-  await actions.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
+  await saveReport(page);
   await actions.getByRole('button', { name: 'Refresh' }).click();
   await expect
     .poll(() => app.host.exchanges.filter((x) => x.channel === 'session:refresh').length)

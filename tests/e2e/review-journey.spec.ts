@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { appLibraryDir } from '../../src/core/library/paths';
 import { formatLocalTime } from '../../src/shared/format/local-time';
 import { computeSessionInsights, summarizeSession } from '../../src/shared/insights';
@@ -17,7 +16,9 @@ import { formatDate } from '../../src/shared/model/calendar';
 import { formatRupees, fromPaise, toPaise } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
+import { rowsOf, sheet } from '../unit/export/helpers';
 import { expectNoAxeViolations } from './support/axe';
+import { exportedWorkbook } from './support/export';
 import { expect, test } from './support/fixtures';
 import { columnText, pdfWords } from './support/pdf-words';
 import { openReport } from './support/journey';
@@ -248,16 +249,8 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   expect(columnText(words, 'Date', 'Account')).toBe(`${formatDate(a.date)} ${formatDate(b.date)}`);
 
   // The workbook carries it all.
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible({
-    timeout: 60_000,
-  });
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(`${host.exportDir}/demo-retail.xlsx`);
-  const sheet = workbook.getWorksheet('Review');
-  expect(sheet).toBeDefined();
-  const rows: unknown[][] = [];
-  sheet!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const workbook = await exportedWorkbook(app, 'demo-retail');
+  const rows = rowsOf(sheet(workbook, 'Review'));
   expect(rows.find((r) => r[0] === 'Verdict')?.slice(1, 3)).toEqual([
     'Refer',
     'Ask for the ITR; the sale is one-off',

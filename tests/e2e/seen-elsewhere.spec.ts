@@ -4,7 +4,7 @@
 // mark opening the other case.
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/axe';
-import { openSession } from './support/journey';
+import { openSession, saveReport } from './support/journey';
 import { selectTab, ANALYSES, selectView } from './report-steps';
 
 test('two saved cases sharing a counterparty: search, open, seen elsewhere', async ({ app }) => {
@@ -13,12 +13,7 @@ test('two saved cases sharing a counterparty: search, open, seen elsewhere', asy
   await app.open();
   for (const id of ['demo-retail', 'demo-business']) {
     await openSession(page, id);
-    const actions = page.getByRole('group', { name: 'Session actions' });
-    await expect(actions).toBeVisible({ timeout: 60_000 });
-    await actions.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'Saved to the library' }),
-    ).toBeVisible();
+    await saveReport(page);
   }
 
   await page.getByRole('button', { name: 'Library', exact: true }).click();

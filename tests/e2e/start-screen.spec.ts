@@ -2,6 +2,7 @@
 // drop a file, and the cases opened lately with their holder and bank, light and dark.
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { openFromLibrary, saveReport } from './support/journey';
 
 test('the start screen lists demo sessions, recent cases and where to drop a file', async ({
   app,
@@ -24,15 +25,8 @@ test('the start screen lists demo sessions, recent cases and where to drop a fil
 
   // A demo opens with one click; saved and opened from the Library, it is a recent case.
   await demos.getByRole('button', { name: 'demo-retail' }).click();
-  const actions = page.getByRole('group', { name: 'Session actions' });
-  await expect(actions).toBeVisible({ timeout: 60_000 });
-  await actions.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
-  await page.getByRole('button', { name: 'Library', exact: true }).click();
-  await page
-    .locator('tr[data-session="demo-retail"]')
-    .getByRole('button', { name: 'Open' })
-    .click();
+  await saveReport(page);
+  await openFromLibrary(page, 'demo-retail');
   await expect(page.getByRole('note', { name: 'Saved session' })).toBeVisible();
 
   await app.open();

@@ -15,6 +15,23 @@ export async function openReport(page: Page, sessionId: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
 }
 
+/** Saves the open report to the library (once its actions are there). */
+export async function saveReport(page: Page): Promise<void> {
+  const actions = page.getByRole('group', { name: 'Session actions' });
+  await expect(actions).toBeVisible({ timeout: 60_000 });
+  await actions.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved to the library' })).toBeVisible();
+}
+
+/** Opens a saved session from the Library's list. */
+export async function openFromLibrary(page: Page, sessionId: string): Promise<void> {
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page
+    .locator(`tr[data-session="${sessionId}"]`)
+    .getByRole('button', { name: 'Open' })
+    .click();
+}
+
 /**
  * demo-processing: polling progress (poll count, elapsed, Cancel) while it runs, then the
  * statuses of the completed session. The poll count also stays visible afterwards, so
