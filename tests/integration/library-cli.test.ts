@@ -8,16 +8,13 @@ import { libraryCli as cli } from './support/library-cli';
 import { rawOf } from '../fakes/received';
 import { defaultLibraryDir } from '../../src/core/library/paths';
 import { readSessionInput } from '../../src/core/library/session-input';
-import { dataFor, statusFor, tempDir } from '../unit/library/helpers';
+import { dataFor, fetchedJson, statusFor, tempDir } from '../unit/library/helpers';
 
 describe('bcv library', () => {
   it('imports, lists, shows, exports and deletes', async () => {
     const cwd = await tempDir();
     const run = await cli(cwd);
-    await writeFile(
-      join(cwd, 'fetched.json'),
-      JSON.stringify({ session_status: statusFor('s-1'), subscribed_data: dataFor('s-1') }),
-    );
+    await writeFile(join(cwd, 'fetched.json'), fetchedJson('s-1'));
     await writeFile(join(cwd, 'junk.json'), '{"hello":1}');
 
     const imported = await run('import', 'fetched.json', 'junk.json');
@@ -130,10 +127,7 @@ describe('bcv library', () => {
       );
     }
     await expect(readdir(cwd)).resolves.toEqual([]);
-    await writeFile(
-      join(cwd, 'fetched.json'),
-      JSON.stringify({ session_status: statusFor('s-1'), subscribed_data: dataFor('s-1') }),
-    );
+    await writeFile(join(cwd, 'fetched.json'), fetchedJson('s-1'));
     const imported = await run('import', 'fetched.json');
     expect(imported.code).toBe(0);
     expect(imported.stderr).toBe(`Made a new library at ${join(cwd, 'lib')}\n`);

@@ -15,7 +15,13 @@ import { reviewIn } from '../../src/core/review/bundle';
 import { SessionReviews } from '../../src/core/review/session-reviews';
 import { ReviewStore } from '../../src/core/review/store';
 import { sessionOfSnapshot } from '../../src/core/session/open-saved';
-import { dataFor, statusFor, tempDir, writeFormat1Snapshot } from '../unit/library/helpers';
+import {
+  dataFor,
+  fetchedJson,
+  statusFor,
+  tempDir,
+  writeFormat1Snapshot,
+} from '../unit/library/helpers';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,10 +32,7 @@ describe('.bcsession format 2 in the library', () => {
   it('a key given twice in imported JSON is reported at import and at every open', async () => {
     const cwd = await tempDir();
     const run = await cli(cwd);
-    const text = JSON.stringify({
-      session_status: statusFor('s-dup'),
-      subscribed_data: dataFor('s-dup'),
-    }).replace('"amount":', '"amount":999999,"amount":');
+    const text = fetchedJson('s-dup').replace('"amount":', '"amount":999999,"amount":');
     await writeFile(join(cwd, 'dup.json'), text);
 
     const imported = await run('import', 'dup.json');

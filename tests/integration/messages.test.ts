@@ -9,7 +9,7 @@ import { runExportCommand } from '../../src/cli/commands/export';
 import { runLibraryCommand } from '../../src/cli/commands/library';
 import type { LibraryFs } from '../../src/core/io/safe-write';
 import { Library } from '../../src/core/library/store';
-import { dataFor, saveInput, statusFor, tempDir } from '../unit/library/helpers';
+import { fetchedJson, saveInput, tempDir } from '../unit/library/helpers';
 
 async function setUp() {
   const cwd = await tempDir();
@@ -29,10 +29,7 @@ async function setUp() {
     said.out = said.err = '';
     return { code: await runExportCommand(argv, io), ...said };
   };
-  const both = JSON.stringify({
-    session_status: statusFor('s-1'),
-    subscribed_data: dataFor('s-1'),
-  });
+  const both = fetchedJson('s-1');
   await writeFile(join(cwd, 'f.json'), both);
   return { cwd, library, exported, both };
 }

@@ -6,7 +6,7 @@ import { sessionViewOf } from '../../../src/shared/model/normalize';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSessionInput } from '../../../src/core/library/session-input';
-import { dataFor, statusFor, tempDir } from '../library/helpers';
+import { dataFor, fetchedJson, tempDir } from '../library/helpers';
 
 function withSecondAmount(text: string): string {
   return text.replace('"amount":', '"amount":999999,"amount":');
@@ -33,9 +33,7 @@ describe('duplicate keys', () => {
 
   it('from a file given to bcv export: read with the keys it gives twice', async () => {
     const dir = await tempDir();
-    const text = withSecondAmount(
-      JSON.stringify({ session_status: statusFor('s-1'), subscribed_data: dataFor('s-1') }),
-    );
+    const text = withSecondAmount(fetchedJson('s-1'));
     await writeFile(join(dir, 'dup.json'), text);
     const input = await readSessionInput(join(dir, 'dup.json'));
     expect(

@@ -38,6 +38,14 @@ export function statusFor(sessionId: string): SessionStatusResponse {
   };
 }
 
+/** Both responses in one JSON file, as `bcv fetch --out` writes them for `sessionId`. */
+export function fetchedJson(sessionId: string): string {
+  return JSON.stringify({
+    session_status: statusFor(sessionId),
+    subscribed_data: dataFor(sessionId),
+  });
+}
+
 export function saveInput(sessionId: string, fetchedAt = '2026-11-20T10:00:00.000Z'): SaveInput {
   return {
     raw: rawOf(statusFor(sessionId), dataFor(sessionId)),

@@ -18,7 +18,14 @@ import { writeKeptReports } from '../../../src/core/library/kept-reports';
 import { generateSession } from '../../../src/sandbox/generator';
 import { largePlan } from '../../../src/sandbox/sessions';
 import { rawOf } from '../../fakes/received';
-import { dataFor, saveInput, statusFor, tempDir, writeFormat1Snapshot } from './helpers';
+import {
+  dataFor,
+  fetchedJson,
+  saveInput,
+  statusFor,
+  tempDir,
+  writeFormat1Snapshot,
+} from './helpers';
 
 const ctx = {
   emit<E extends IpcEventName>(_name: E, _payload: IpcEvents[E]) {},
@@ -171,10 +178,7 @@ describe('library IPC handlers', () => {
     const { call, setOpenFiles } = await setup();
     const dir = await tempDir();
     const good = join(dir, 'fetch.json');
-    await writeFile(
-      good,
-      JSON.stringify({ session_status: statusFor('a'), subscribed_data: dataFor('a') }),
-    );
+    await writeFile(good, fetchedJson('a'));
     const bad = join(dir, 'bad.bcsession');
     await writeFile(bad, 'not gzip');
     setOpenFiles([good, bad]);

@@ -11,6 +11,7 @@ import { rawOf } from '../../fakes/received';
 import { encodeFormat1File, payloadTextOf } from '../../fakes/format-1-file';
 import {
   dataFor,
+  fetchedJson,
   saveInput,
   statusFor,
   tempDir,
@@ -237,10 +238,7 @@ describe('library store', () => {
     const dir = await tempDir();
     const library = await tempLibrary();
     const raw = join(dir, 'fetch.json');
-    await writeFile(
-      raw,
-      JSON.stringify({ session_status: statusFor('r-1'), subscribed_data: dataFor('r-1') }),
-    );
+    await writeFile(raw, fetchedJson('r-1'));
     const onlyData = join(dir, 'data.json');
     await writeFile(onlyData, JSON.stringify(dataFor('r-2')));
     const a = await library.importFile(raw);
