@@ -15,6 +15,9 @@ describe('terminal-safe output', () => {
   it('escapes every control character in a value, line ends too', () => {
     expect(shown(HOSTILE)).toBe('\\x1b]0;owned\\x07\\x1b[2JBank\\u202e\\r\\nfake line\\x9b');
     expect(terminalSafe('a\nb\tc\u001b[2J')).toBe('a\nb\tc\\x1b[2J');
+    // U+2028 and U+2029 end a line in some terminals and viewers: escaped too.
+    expect(shown('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
+    expect(terminalSafe('a\u2028b')).toBe('a\\u2028b');
   });
 
   it('bcv library list and show print a hostile bank name escaped', async () => {
