@@ -7,16 +7,11 @@
 // endpoints serve the same facts.
 import type { ApiTransaction, SubscribedDataResponse } from '@shared/api/schemas';
 import { MONTH_ABBREVIATIONS, monthOf, toMonthKey } from '@shared/model/calendar';
-
-type Json = Record<string, unknown>;
+import { isRecord, type Json } from '@shared/model/read-values';
 
 export interface InsightsOptions {
   /** FinBox's own report for an account (a presigned link), or null for none. */
   readonly reportUrl?: (accountId: string, kind: 'xlsx' | 'xml') => string | null;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numberOrNull(value: unknown): number | null {
@@ -191,9 +186,9 @@ export function insightsResponse(
   const accounts = Object.entries(subscribed.accounts).map(([accountId, block]) => {
     // The sandbox's unreadable demo sessions carry entries that are not objects: they are
     // served as they are, in the other shape too.
-    if (!isObject(block)) return { account_id: accountId, data: block };
+    if (!isRecord(block)) return { account_id: accountId, data: block };
     const sent = (block.transactions ?? []) as unknown[];
-    const transactions = sent.filter(isObject) as ApiTransaction[];
+    const transactions = sent.filter(isRecord) as ApiTransaction[];
     const details = block.account_details[0] ?? { account_id: accountId };
     const holder = block.predictors?.['customer_name'];
     const fraud = block.fraud?.fraud_type ?? [];
@@ -207,7 +202,7 @@ export function insightsResponse(
         holder_type: '',
       },
       fraud: fraud.map(({ account_id: _a, previous_date: _p, current_date: _c, ...item }) => item),
-      transactions: sent.map((t) => (isObject(t) ? insightsTransaction(t as ApiTransaction) : t)),
+      transactions: sent.map((t) => (isRecord(t) ? insightsTransaction(t as ApiTransaction) : t)),
       salary_transactions: (block.salary_transactions ?? []).map(insightsTransaction),
       top_credits_debits: topLists(block, transactions),
       monthly_analysis: block.monthly_analysis,

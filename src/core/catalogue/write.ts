@@ -2,6 +2,7 @@
 // snapshot's normalised view, as the report reads it, so a key here is a key there.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SessionView } from '@shared/model/view-model';
+import { nextTurn } from '../io/next-turn';
 import { accountRows, PartyTally, transactionRows } from './rows';
 
 export interface SnapshotIdentity {
@@ -97,7 +98,7 @@ export class CatalogueWriter {
         this.insertNarration.run(tx, t.narration, t.details);
         for (const party of t.parties) this.insertParty.run(tx, party.kind, party.key);
         tally.add(t.parties);
-        if (++rows % ROWS_PER_SLICE === 0) await yieldToLoop();
+        if (++rows % ROWS_PER_SLICE === 0) await nextTurn();
       }
       for (const { party, count } of tally.rows()) {
         this.insertSnapshotParty.run(snapshot, party.kind, party.key, party.label, count);
@@ -122,8 +123,4 @@ export class CatalogueWriter {
       throw error;
     }
   }
-}
-
-function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
