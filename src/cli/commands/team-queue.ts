@@ -36,8 +36,18 @@ export async function sendQueueFirst(
 ): Promise<QueueOutcome | null> {
   try {
     if ((await queuedRowCount(libraryDir)) === 0) return null;
-    // Never written into a schema this bcv does not know (the command says so itself).
-    await requireCurrentSchema(db);
+    try {
+      await requireCurrentSchema(db);
+    } catch (error) {
+      // Never written into a schema this bcv does not know (the command says so itself, if
+      // it needs the schema); said here only when this login has rows waiting.
+      const mine = (await listQueuedRows(libraryDir)).some((r) => r.login === db.login);
+      if (mine)
+        io.stderr(
+          `The export audit rows queued in this library were not sent: ${shown(messageOf(error))}\n`,
+        );
+      return null;
+    }
     const outcome = await sendQueuedRows(db, libraryDir);
     if (outcome.sent > 0) {
       io.stderr(`${auditRows(outcome.sent)} queued without the server sent to the audit trail\n`);
@@ -49,11 +59,15 @@ export async function sendQueueFirst(
     }
     return outcome;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`The export audit rows queued in this library were not sent: ${shown(message)}\n`);
+    io.stderr(
+      `The export audit rows queued in this library were not sent: ${shown(messageOf(error))}\n`,
+    );
     return null;
   }
 }
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 const exported = (r: TeamQueuedRow): string =>
   `${r.kind ?? '?'} ${shown(r.file ?? '?')} of ${shown(r.sessionId ?? '?')}, exported ${r.exportedAt ? formatLocalTime(r.exportedAt) : '?'} by ${shown(r.login ?? '?')} (${r.program ?? '?'})`;
