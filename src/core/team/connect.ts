@@ -27,7 +27,8 @@ export interface TeamConnection extends TeamDb {
   close(): Promise<void>;
 }
 
-async function readPem(file: string, what: string): Promise<string> {
+/** A PEM file of a team profile (CA, certificate, client key), or one line saying why not. */
+export async function readPem(file: string, what: string): Promise<string> {
   try {
     return await readRegularText(file);
   } catch (error) {

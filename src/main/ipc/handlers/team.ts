@@ -6,11 +6,10 @@ import { parseSearchInput } from '@shared/catalogue/query';
 import { computeSessionInsights, summarizeSession, type SessionSummary } from '@shared/insights';
 import { limitFigures } from '@shared/team/limit-figures';
 import { CoreError } from '../../../core/core-error';
-import { readRegularText } from '../../../core/io/regular-file';
 import type { AppDeps } from '../../../core/deps';
 import type { Services } from '../../../core/services';
 import { findCase, listCases, openCase, publishSnapshot } from '../../../core/team/cases';
-import type { TeamConnection } from '../../../core/team/connect';
+import { readPem, type TeamConnection } from '../../../core/team/connect';
 import {
   approveDeviation,
   decide,
@@ -108,19 +107,6 @@ function figuresOf(typed: Readonly<Record<string, string>> | undefined): Record<
   return figures;
 }
 
-/** The client key's PEM, read here (main) straight into the vault. */
-async function readClientKey(file: string): Promise<string> {
-  try {
-    return await readRegularText(file);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    throw new CoreError(
-      'TEAM_PROFILE',
-      `The client key ${file} cannot be read (${typeof code === 'string' ? code : 'error'})`,
-    );
-  }
-}
-
 const CHOOSE = {
   ca: 'The CA that signed the team server’s certificate',
   cert: 'Your client certificate',
@@ -146,7 +132,7 @@ export function teamHandlers(deps: AppDeps, s: Services): HandlerMap<Channels> {
         ...input,
         caFile: input.caFile || null,
         certFile: input.certFile || null,
-        clientKey: clientKeyFile ? await readClientKey(clientKeyFile) : clientKeyFile,
+        clientKey: clientKeyFile ? await readPem(clientKeyFile, 'client key') : clientKeyFile,
       });
       return team.status();
     },
