@@ -2,6 +2,7 @@
 // has it, or marked as not in it (never dropped), and what a new flag records of what the
 // reviewer saw.
 import type { SessionView, TransactionView } from '../model/view-model';
+import { plural } from '../format/value';
 import { formatRupees } from '../model/money';
 import type { TransactionSeen } from './document';
 import { reviewKey, type AmountList, type KeyOf } from './adjustments';
@@ -49,6 +50,5 @@ export function seenOf(t: TransactionView): TransactionSeen {
 /** `adjusted by the reviewer: 3 transactions, ₹4,20,000.00` (null when nothing is). */
 export function adjustmentLine(excluded: AmountList): string | null {
   if (excluded.count === 0) return null;
-  const what = excluded.count === 1 ? '1 transaction' : `${excluded.count} transactions`;
-  return `adjusted by the reviewer: ${what}, ${formatRupees(excluded.amount)}`;
+  return `adjusted by the reviewer: ${plural(excluded.count, 'transaction')}, ${formatRupees(excluded.amount)}`;
 }

@@ -10,6 +10,7 @@ import type {
   SessionSummary,
   SummaryFigure,
 } from '../insights';
+import { plural } from '../format/value';
 import { fromPaise, toPaise } from '../model/money';
 import type { SessionView } from '../model/view-model';
 import {
@@ -25,8 +26,7 @@ import { excludedKeys, type ReviewState } from './state';
 /** `adjusted by the reviewer: 2 transactions left out of the balances`. */
 export function abbAdjustmentLine(excluded: AmountList): string | null {
   if (excluded.count === 0) return null;
-  const what = excluded.count === 1 ? '1 transaction' : `${excluded.count} transactions`;
-  return `adjusted by the reviewer: ${what} left out of the balances`;
+  return `adjusted by the reviewer: ${plural(excluded.count, 'transaction')} left out of the balances`;
 }
 
 type Change = { readonly value: number | null; readonly trace?: readonly number[] };
