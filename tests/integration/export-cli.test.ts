@@ -4,8 +4,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExportCommand, type ExportCliIo } from '../../src/cli/commands/export';
-import { main } from '../../src/cli/index';
+import type { ExportCliIo } from '../../src/cli/commands/export';
 import { encodeFormat1File as encodeSessionFile, payloadTextOf } from '../fakes/format-1-file';
 import { fakeClientFactory, GOOD } from '../fakes/bankconnect-client';
 import {
@@ -17,18 +16,10 @@ import {
   tempDir,
   TEN_SHEETS,
 } from '../unit/export/helpers';
+import { bcvInProcess, exportInProcess } from './support/in-process-bcv';
 
 async function cli(cwd: string, extra: Partial<ExportCliIo> = {}) {
-  return async (...argv: string[]) => {
-    const out = { stdout: '', stderr: '' };
-    const code = await runExportCommand(argv, {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      cwd,
-      ...extra,
-    });
-    return { code, ...out };
-  };
+  return (...argv: string[]) => exportInProcess(cwd, argv, extra);
 }
 
 async function folderWithInputs() {
@@ -145,15 +136,8 @@ describe('bcv export', () => {
   });
 
   it('prints its usage on --help', async () => {
-    const out = { stdout: '', stderr: '' };
-    const io = {
-      stdout: (t: string) => (out.stdout += t),
-      stderr: (t: string) => (out.stderr += t),
-      env: {},
-      cwd: await tempDir(),
-      appVersion: 'test',
-    };
-    expect(await main(['export', '--help'], io, new AbortController().signal)).toBe(0);
+    const out = await bcvInProcess(['export', '--help'], { cwd: await tempDir() });
+    expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^Usage: bcv export <session-id \| FILE> \[options\]\n/);
     expect(out.stdout).toMatch(/^ {2}-o, --out FILE\.xlsx +the workbook to write/m);
     expect(out.stderr).toBe('');

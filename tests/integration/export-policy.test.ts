@@ -6,10 +6,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runExportCommand } from '../../src/cli/commands/export';
 import { accountBlock, type Tx } from '../unit/insights/helpers';
 import { readBack, rowsOf, sheet, tempDir } from '../unit/export/helpers';
 import { salariedMonth } from './support/foir-case';
+import { exportInProcess } from './support/in-process-bcv';
 
 // Two full months (1 to 31 Oct, 1 to 30 Nov). Each month: salary 50,000, a trade credit
 // 30,000, a Bajaj EMI of 10,000 and a 1,000 UPI spend.
@@ -33,14 +33,8 @@ async function folder() {
   return cwd;
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const code = await runExportCommand(argv, {
-    stdout: (t) => (out.stdout += t),
-    stderr: (t) => (out.stderr += t),
-    cwd,
-  });
-  return { code, ...out };
+function run(cwd: string, ...argv: string[]) {
+  return exportInProcess(cwd, argv);
 }
 
 const lead = (rows: unknown[][], label: string) => rows.find((r) => r[0] === label);

@@ -5,12 +5,11 @@
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExportCommand } from '../../src/cli/commands/export';
 import { fetchFilePieces } from '../../src/core/library/fetch-file';
 import { Library } from '../../src/core/library/store';
 import { readBack, referenceData, rowsOf, sheet, statusFor, tempDir } from '../unit/export/helpers';
 import { hostileServerForFile } from './support/hostile-http';
-import { bcvInProcess } from './support/in-process-bcv';
+import { bcvInProcess, exportInProcess } from './support/in-process-bcv';
 import { libraryCli } from './support/library-cli';
 
 const server = hostileServerForFile();
@@ -54,12 +53,7 @@ describe('one reader for the bcv fetch file', () => {
       Buffer.from(JSON.stringify(data)),
     );
     await writeFile(join(cwd, 'f.json'), Buffer.concat(pieces));
-    const out = { stdout: '', stderr: '' };
-    const code = await runExportCommand(['f.json', '-o', 'f.xlsx'], {
-      stdout: (t) => (out.stdout += t),
-      stderr: (t) => (out.stderr += t),
-      cwd,
-    });
+    const { code } = await exportInProcess(cwd, ['f.json', '-o', 'f.xlsx']);
     expect(code).toBe(0);
     const summary = rowsOf(sheet(await readBack(join(cwd, 'f.xlsx')), 'Summary'));
     expect(summary).toContainEqual([

@@ -3,7 +3,7 @@
 // keep a failed session's statuses instead of failing.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runExportCommand } from '../../src/cli/commands/export';
+import type { ExportCliIo } from '../../src/cli/commands/export';
 import { exportWorkbook } from '../../src/core/export/export-workbook';
 import type { ClientFactory } from '../../src/core/deps';
 import { createHandlers } from '../../src/main/ipc/create-handlers';
@@ -11,6 +11,7 @@ import type { IpcArgs, IpcChannel, IpcResult } from '../../src/shared/ipc/contra
 import { failedSessionClient, GOOD } from '../fakes/bankconnect-client';
 import { readBack, rowsOf, sheet, tempDir } from '../unit/export/helpers';
 import { sandboxDeps, testDeps } from '../unit/ipc/helpers';
+import { exportInProcess } from './support/in-process-bcv';
 
 const ctx = { emit: () => undefined };
 const sandbox = sandboxDeps();
@@ -45,18 +46,13 @@ async function appWorkbook(
   return readBack(exported.path);
 }
 
-async function cliWorkbook(
-  sessionId: string,
-  extra: Parameters<typeof runExportCommand>[1] | object,
-) {
+async function cliWorkbook(sessionId: string, extra: Partial<ExportCliIo>) {
   const cwd = await tempDir();
-  let stderr = '';
-  const code = await runExportCommand([sessionId, '--sandbox', '-o', 'out.xlsx'], {
-    stdout: () => undefined,
-    stderr: (t) => (stderr += t),
+  const { code, stderr } = await exportInProcess(
     cwd,
-    ...extra,
-  });
+    [sessionId, '--sandbox', '-o', 'out.xlsx'],
+    extra,
+  );
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return readBack(join(cwd, 'out.xlsx'));

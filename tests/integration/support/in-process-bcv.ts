@@ -1,4 +1,5 @@
 // `bcv` run in-process (the CLI's main, no build needed), what it writes collected.
+import { runExportCommand, type ExportCliIo } from '../../../src/cli/commands/export';
 import { main } from '../../../src/cli/index';
 
 export interface InProcessRun {
@@ -23,5 +24,21 @@ export async function bcvInProcess(
     },
     new AbortController().signal,
   );
+  return { code, ...said };
+}
+
+/** `bcv export` alone (its command, given only what it asks for), run in `cwd`. */
+export async function exportInProcess(
+  cwd: string,
+  argv: string[],
+  extra: Partial<ExportCliIo> = {},
+): Promise<InProcessRun> {
+  const said = { stdout: '', stderr: '' };
+  const code = await runExportCommand(argv, {
+    stdout: (t) => (said.stdout += t),
+    stderr: (t) => (said.stderr += t),
+    cwd,
+    ...extra,
+  });
   return { code, ...said };
 }
