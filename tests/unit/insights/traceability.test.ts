@@ -1,11 +1,9 @@
 // Every figure's transactions add up to the figure: what a click lists is what was counted.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSessionData } from '../../../src/shared/api/parse';
 import { computeSessionInsights, type Tally } from '../../../src/shared/insights';
 import { sumMoney } from '../../../src/shared/model/money';
-import { normalizeSession } from '../../../src/shared/model/normalize';
 import type { AccountView } from '../../../src/shared/model/view-model';
+import { referenceView } from '../export/helpers';
 import { accountBlock, sessionOf, type Tx } from './helpers';
 
 function expectTraced(account: AccountView, tally: Tally, type?: 'credit' | 'debit') {
@@ -62,13 +60,7 @@ function check(session: ReturnType<typeof sessionOf>) {
 
 describe('traceability', () => {
   it('holds on the reference response', () => {
-    const reference = JSON.parse(
-      readFileSync(
-        new URL('../../../src/sandbox/data/reference-subscribed-data.json', import.meta.url),
-        'utf8',
-      ),
-    ) as unknown;
-    const insights = check(normalizeSession(parseSessionData(reference)));
+    const insights = check(referenceView());
     const central = insights.accounts[0]!;
     // The reference monthly_analysis says Oct opened at 10,289.49; the first transaction
     // (a 59.00 debit leaving 10,230.49) agrees.

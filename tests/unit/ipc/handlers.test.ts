@@ -3,8 +3,7 @@ import { API_ERRORS } from '../../../src/shared/api/error-codes';
 import type { IpcEventName, IpcEvents } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/create-handlers';
 import { SANDBOX_CREDENTIALS } from '../../../src/core/profiles/profile-store';
-import { apiError, fakeClientFactory, GOOD } from '../../fakes/bankconnect-client';
-import { received } from '../../fakes/received';
+import { failedSessionClient, fakeClientFactory, GOOD } from '../../fakes/bankconnect-client';
 import { testDeps } from './helpers';
 
 const events: { name: string; payload: unknown }[] = [];
@@ -160,29 +159,7 @@ describe('sessions', () => {
   });
 
   it('a failed session without data still opens with its statuses', async () => {
-    const inner = fakeClientFactory().factory;
-    const failed = {
-      session_id: 'demo-failed',
-      accounts: [
-        {
-          account_id: 'a1',
-          account_status: 'failed',
-          error_code: 'BALANCE_MISMATCH',
-          statements: [
-            { statement_id: 's1', statement_status: 'failed', error_code: 'PDF_IS_IMAGE' },
-          ],
-        },
-      ],
-    };
-    const handlers = createHandlers(
-      await testDeps({
-        createClient: (c) => ({
-          ...inner(c),
-          waitForCompletion: () => Promise.resolve(received(failed as never)),
-          data: () => Promise.reject(apiError('PROCESSING_NOT_COMPLETED')),
-        }),
-      }),
-    );
+    const handlers = createHandlers(await testDeps({ createClient: failedSessionClient }));
     const answer = await handlers.handle(
       'session:fetch',
       { sessionId: 'demo-failed', wait: true, jobId: 'f' },

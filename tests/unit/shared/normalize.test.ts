@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseSessionData, SchemaMismatchError } from '../../../src/shared/api/parse';
 import { normalizeSession } from '../../../src/shared/model/normalize';
 import { packTransactions, unpackTransactions } from '../../../src/shared/ipc/session-wire';
-
-const reference = JSON.parse(
-  readFileSync(
-    new URL('../../../src/sandbox/data/reference-subscribed-data.json', import.meta.url),
-    'utf8',
-  ),
-) as unknown;
+import reference from '../../../src/sandbox/data/reference-subscribed-data.json';
 
 describe('the reference page example', () => {
   it('validates and keeps unknown fields', () => {
