@@ -2,15 +2,13 @@
 // as `bcv export --unmasked`, read back from the Accounts sheet. The tick is for one
 // workbook: the next export is masked again.
 import ExcelJS from 'exceljs';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test, type AppFixture } from './support/fixtures';
+import { sandboxSession } from './support/sandbox-data';
 import { openReport } from './support/journey';
 
 /** Every account number the sandbox sent for the session, read from its raw JSON. */
 function sentNumbers(sessionId: string): string[] {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
-  const raw = JSON.stringify(found.session.subscribed);
+  const raw = JSON.stringify(sandboxSession(sessionId).subscribed);
   return [...raw.matchAll(/"account_number":"(\d+)"/g)].map((m) => m[1]!);
 }
 

@@ -7,31 +7,18 @@
 // (tests/unit/insights/*, tests/integration/export-policy.test.ts).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  computeSessionInsights,
-  summarizeSession,
-  type FigureKind,
-} from '../../src/shared/insights';
+import type { FigureKind } from '../../src/shared/insights';
 import { abbLabel, DEFAULT_POLICY } from '../../src/shared/insights/policy';
-import { normalizeSession } from '../../src/shared/model/normalize';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { bcv } from '../integration/support/bcv';
 import { readBack, rowsOf, sheet } from '../unit/export/helpers';
 import { exportReport } from './support/export';
 import { expect, test } from './support/fixtures';
+import { sandboxSummary } from './support/sandbox-data';
 import { openSession } from './support/journey';
 import { panel, REFERENCE_ID, tab } from './report-steps';
 import { rupees } from './support/rupees';
 
 type Rows = unknown[][];
-
-/** The figure keys and kinds of a session, to know what to read (values come from the surfaces). */
-function modelOf(sessionId: string) {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
-  const view = normalizeSession(found.session.subscribed, found.session.status);
-  return summarizeSession(view, computeSessionInsights(view));
-}
 
 async function sheetRows(path: string, name: string): Promise<Rows> {
   return rowsOf(sheet(await readBack(path), name));
@@ -140,7 +127,8 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
   }) => {
     test.setTimeout(180_000);
     const { page, host } = app;
-    const model = modelOf(sessionId);
+    // The figure keys and kinds, to know what to read (values come from the surfaces).
+    const model = sandboxSummary(sessionId);
     await app.open();
     await openSession(page, sessionId);
     await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true', {

@@ -6,8 +6,8 @@ import { parseSessionData } from '../../src/shared/api/parse';
 import { computeSessionInsights } from '../../src/shared/insights';
 import { formatRupees } from '../../src/shared/model/money';
 import { normalizeSession } from '../../src/shared/model/normalize';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test } from './support/fixtures';
+import { sandboxSession } from './support/sandbox-data';
 import { openReport } from './support/journey';
 import {
   expectNoPlaceholders,
@@ -19,17 +19,11 @@ import {
   ANALYSES,
 } from './report-steps';
 
-function sandbox(sessionId: string) {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
-  return found.session;
-}
-
 test("demo-business: the analyses' figures, their transactions and the whole session", async ({
   app,
 }) => {
   const { page } = app;
-  const generated = sandbox('demo-business');
+  const generated = sandboxSession('demo-business');
   const view = normalizeSession(parseSessionData(generated.subscribed));
   const insights = computeSessionInsights(view);
   const current = insights.accounts[0]!;

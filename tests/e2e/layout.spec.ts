@@ -2,8 +2,8 @@
 // 1366x768 (counted from the rendered rows' boxes, with demo-business's real data), coverage
 // labels that fit 24 months at 1366 and 1024 px, the month tables' Total and Average.
 import { formatAmount } from '../../src/shared/model/money';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, test, type AppFixture } from './support/fixtures';
+import { sandboxSession } from './support/sandbox-data';
 import { openReport } from './support/journey';
 import { ANALYSES, FINBOX, selectTab, selectView } from './report-steps';
 
@@ -109,9 +109,7 @@ test('the month tables end with Total and Average: the Monthly total of credits 
   app,
 }) => {
   const { page } = app;
-  const found = builtInSession('demo-business');
-  if (!found || found.kind !== 'data') throw new Error('demo-business: not a data session');
-  const first = Object.values(found.session.subscribed.accounts)[0]!;
+  const first = Object.values(sandboxSession('demo-business').subscribed.accounts)[0]!;
   const credits = first.monthly_analysis as Record<string, Record<string, number>>;
   const paise = Object.values(credits['total_credit']!).reduce(
     (s, v) => s + Math.round(v * 100),

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { SubscribedDataResponse } from '../../src/shared/api/schemas';
 import { fraudTypeLabel } from '../../src/shared/format/fraud-types';
 import { formatAmount, formatRupees } from '../../src/shared/model/money';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { readBack } from '../unit/export/helpers';
 import { exportedWorkbook, exportReport } from './support/export';
 import { expect, test } from './support/fixtures';
+import { sandboxSession } from './support/sandbox-data';
 import { openReport, openSession, saveReport } from './support/journey';
 import {
   ANALYSES,
@@ -22,9 +22,7 @@ import {
 } from './report-steps';
 
 function sandboxData(sessionId: string): SubscribedDataResponse {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
-  return found.session.subscribed;
+  return sandboxSession(sessionId).subscribed;
 }
 
 test('demo-business: accounts, a filter equal to the sandbox data, fraud to its transaction, EOD, export', async ({

@@ -6,10 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeSessionInsights, summarizeSession } from '../../src/shared/insights';
-import { normalizeSession } from '../../src/shared/model/normalize';
-import { builtInSession } from '../../src/sandbox/sessions';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
+import { sandboxSession, sandboxSummary } from './support/sandbox-data';
 import { openSession } from './support/journey';
 import {
   expectNoPlaceholders,
@@ -25,18 +23,11 @@ import { rupees } from './support/rupees';
 
 const MEMO_DIR = join(__dirname, '../../test-results/memo');
 
-function demoSummary(sessionId: string) {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
-  const view = normalizeSession(found.session.subscribed, found.session.status);
-  return summarizeSession(view, computeSessionInsights(view));
-}
-
 test('demo-business opens on Summary: one screen, traced figures, light and dark', async ({
   app,
 }) => {
   const { page } = app;
-  const expected = demoSummary('demo-business');
+  const expected = sandboxSummary('demo-business');
   const icici = expected.accounts[0]!;
   await app.open();
   await openSession(page, 'demo-business');
@@ -110,10 +101,9 @@ const MONTH_NAMES = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')
  * the fixture's own JSON (an independent computation: no app function reads it).
  */
 function rawCredits(sessionId: string, numberEnd: string) {
-  const found = builtInSession(sessionId);
-  if (!found || found.kind !== 'data') throw new Error(`${sessionId}: not a data session`);
   const accounts = Object.values(
-    (found.session.subscribed as unknown as { accounts: Record<string, RawAccount> }).accounts,
+    (sandboxSession(sessionId).subscribed as unknown as { accounts: Record<string, RawAccount> })
+      .accounts,
   );
   const account = accounts.find((a) => a.account_details[0]!.account_number.endsWith(numberEnd))!;
   const months = new Map<string, number>();
