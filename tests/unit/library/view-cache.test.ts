@@ -24,6 +24,8 @@ async function cacheIn(dir: string, fingerprint = 'build-1', key: Buffer | null 
 
 let library: Library;
 let file: string;
+/** Opens the large session saved in `library`, through `views`. */
+const openBig = (views: ViewCache) => openSavedSession(library, views, 'big', undefined);
 beforeAll(async () => {
   library = await tempLibrary();
   const big = generateSession(largePlan(20_000, 'big'));
@@ -38,19 +40,19 @@ beforeAll(async () => {
 describe('a large saved session opened again', () => {
   it('comes from the kept view, the same as the full open gave', async () => {
     const views = await cacheIn(await tempDir());
-    const first = await openSavedSession(library, views, 'big', undefined);
+    const first = await openBig(views);
     expect(first.from).toBe('file');
     await first.keeping;
-    const second = await openSavedSession(library, views, 'big', undefined);
+    const second = await openBig(views);
     expect(second.from).toBe('kept view');
     expect(second.session).toEqual(first.session);
   });
 
   it('is kept as the columns the renderer is sent, and that is what a reopen sends', async () => {
     const views = await cacheIn(await tempDir());
-    const first = await openSavedSession(library, views, 'big', undefined);
+    const first = await openBig(views);
     await first.keeping;
-    const second = await openSavedSession(library, views, 'big', undefined);
+    const second = await openBig(views);
     expect(second.from).toBe('kept view');
     const sent = packSessionView(second.session.view);
     expect(sent.accounts[0]!.transactions.count).toBe(20_000);
@@ -61,7 +63,7 @@ describe('a large saved session opened again', () => {
   it('is opened in full when the kept file holds the earlier form (objects, not columns)', async () => {
     const dir = await tempDir();
     const views = await cacheIn(dir);
-    const first = await openSavedSession(library, views, 'big', undefined);
+    const first = await openBig(views);
     await first.keeping;
     const [name] = await readdir(dir);
     const { record } = await library.locate('big');
@@ -80,20 +82,20 @@ describe('a large saved session opened again', () => {
     const mac = createHmac('sha256', KEY).update(signed).digest();
     await writeFile(join(dir, name!), Buffer.concat([signed, mac]));
     expect(await views.read(record.sessionId, record.snapshotId, fileSha256)).toBeNull();
-    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+    expect((await openBig(views)).from).toBe('file');
   });
 
   it('is opened in full for another build, another install, or no key', async () => {
     const dir = await tempDir();
     await (
-      await openSavedSession(library, await cacheIn(dir), 'big', undefined)
+      await openBig(await cacheIn(dir))
     ).keeping;
     for (const views of [
       await cacheIn(dir, 'build-1', null),
       await cacheIn(dir, 'build-1', Buffer.alloc(32, 8)),
       await cacheIn(dir, 'build-2'),
     ]) {
-      const opened = await openSavedSession(library, views, 'big', undefined);
+      const opened = await openBig(views);
       expect(opened.from).toBe('file');
       await opened.keeping;
     }
@@ -101,35 +103,33 @@ describe('a large saved session opened again', () => {
     expect(
       (await openSavedSession(library, await cacheIn(dir, 'build-2'), 'big', undefined)).from,
     ).toBe('kept view');
-    expect((await openSavedSession(library, await cacheIn(dir), 'big', undefined)).from).toBe(
-      'file',
-    );
+    expect((await openBig(await cacheIn(dir))).from).toBe('file');
   });
 
   it('is opened in full when the kept file was changed, even by one byte', async () => {
     const dir = await tempDir();
     const views = await cacheIn(dir);
     await (
-      await openSavedSession(library, views, 'big', undefined)
+      await openBig(views)
     ).keeping;
     const [name] = await readdir(dir);
     const kept = await readFile(join(dir, name!));
     const middle = kept.length >> 1;
     kept.writeUInt8(kept.readUInt8(middle) ^ 1, middle);
     await writeFile(join(dir, name!), kept);
-    const afterFlip = await openSavedSession(library, views, 'big', undefined);
+    const afterFlip = await openBig(views);
     expect(afterFlip.from).toBe('file');
     // That full open keeps a fresh view; cut it only once written, or the keep overwrites the cut.
     await afterFlip.keeping;
     const [rekept] = await readdir(dir);
     await writeFile(join(dir, rekept!), kept.subarray(0, 20));
-    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+    expect((await openBig(views)).from).toBe('file');
   });
 
   it('is not used for other file bytes: a view is kept for the bytes it was made from', async () => {
     const dir = await tempDir();
     const views = await cacheIn(dir);
-    const opened = await openSavedSession(library, views, 'big', undefined);
+    const opened = await openBig(views);
     // The open's own keep finishes first, so the view for other bytes is the one kept.
     await opened.keeping;
     const { record } = await library.locate('big');
@@ -137,14 +137,14 @@ describe('a large saved session opened again', () => {
     expect(await views.read(record.sessionId, record.snapshotId, 'f'.repeat(64))).toEqual(
       opened.session.view,
     );
-    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+    expect((await openBig(views)).from).toBe('file');
   });
 
   it('forgets a session: its views are removed', async () => {
     const dir = await tempDir();
     const views = await cacheIn(dir);
     await (
-      await openSavedSession(library, views, 'big', undefined)
+      await openBig(views)
     ).keeping;
     expect(await readdir(dir)).toHaveLength(1);
     await views.forget('another session');
@@ -152,7 +152,7 @@ describe('a large saved session opened again', () => {
     await views.forget('big');
     expect(await readdir(dir)).toEqual([]);
     // A forget waits for a keep under way: nothing is written back after it.
-    const opened = await openSavedSession(library, views, 'big', undefined);
+    const opened = await openBig(views);
     await opened.keeping;
     await views.forget('big');
     const { record } = await library.locate('big');
@@ -160,7 +160,7 @@ describe('a large saved session opened again', () => {
     await views.forget('big');
     await keeping;
     expect(await readdir(dir)).toEqual([]);
-    expect((await openSavedSession(library, views, 'big', undefined)).from).toBe('file');
+    expect((await openBig(views)).from).toBe('file');
   });
 
   it('keeps nothing for a small file, and at most 16 views', async () => {
