@@ -10,7 +10,7 @@ import { formatRupees, fromPaise } from '@shared/model/money';
 import type { Catalogue } from '../../core/catalogue/catalogue';
 import { EXIT_USAGE } from '../exit';
 import { shown } from '../terminal-safe';
-import { maskedNumber } from '@shared/format/value';
+import { maskedNumber, plural } from '@shared/format/value';
 import type { CliIo } from '../io';
 
 export interface SearchFlags {
@@ -46,18 +46,13 @@ export async function searchCommand(
   }
 }
 
-/** `1 matching transaction`, `60,000 matching transactions` (Indian grouping). */
-function count(n: number, what: string): string {
-  return `${n.toLocaleString('en-IN')} ${what}${n === 1 ? '' : 's'}`;
-}
-
 /** The result as lines; a team library's case also says whose it is and which branch. */
 export function renderSearch(result: CatalogueSearchResult, what = 'saved session'): string {
   const lines: string[] = [];
   const sessions = result.sessions.length;
   lines.push(
-    `${sessions} session${sessions === 1 ? '' : 's'}, ${result.truncated ? 'more than ' : ''}${count(result.hitCount, 'matching transaction')}` +
-      ` (of ${count(result.sessionCount, what)})` +
+    `${plural(sessions, 'session')}, ${result.truncated ? 'more than ' : ''}${plural(result.hitCount, 'matching transaction')}` +
+      ` (of ${plural(result.sessionCount, what)})` +
       (result.truncated
         ? `; only the first ${result.limit.toLocaleString('en-IN')} are listed: narrow the search`
         : ''),

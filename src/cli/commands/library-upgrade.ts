@@ -1,6 +1,7 @@
 // `bcv library upgrade <session-id> | --all`: rewrites format-1 snapshots as format 2, in
 // place and under the same snapshot ids, only when asked. Each file rewritten is a line on
 // stdout; a file that could not be upgraded is a line on stderr and the exit code is 1.
+import { plural } from '@shared/format/value';
 import type { Library } from '../../core/library/store';
 import { shown } from '../terminal-safe';
 import { UsageError } from '../usage';
@@ -28,7 +29,7 @@ export async function upgradeCommand(
   for (const problem of outcome.failed) io.stderr(`NOT_UPGRADED: ${problem.message}\n`);
   const count = outcome.upgraded.length;
   io.stdout(
-    `${count} snapshot${count === 1 ? '' : 's'} upgraded, ${outcome.already} already format 2` +
+    `${plural(count, 'snapshot')} upgraded, ${outcome.already} already format 2` +
       (outcome.failed.length > 0 ? `, ${outcome.failed.length} could not be upgraded` : '') +
       '\n',
   );

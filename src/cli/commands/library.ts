@@ -1,6 +1,7 @@
 // `bcv library list|show|import|export|delete [--library DIR]`: the saved-session library
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
 // defaults to the per-user data folder (see src/core/library/paths.ts).
+import { plural } from '@shared/format/value';
 import { JSON_FLAG, LIBRARY_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 import { existsSync } from 'node:fs';
@@ -214,7 +215,7 @@ export async function runLibraryCommand(argv: readonly string[], io: CliIo): Pro
         return await upgradeCommand(library, io, rest, values.all === true);
       case 'delete': {
         const deleted = await library.delete(one(rest, 'a session id'), values.snapshot);
-        io.stdout(`Deleted ${deleted} snapshot${deleted === 1 ? '' : 's'}\n`);
+        io.stdout(`Deleted ${plural(deleted, 'snapshot')}\n`);
         return 0;
       }
       default:
@@ -326,7 +327,7 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
   for (const s of e.snapshots) {
     if (!s.setAside) continue;
     io.stderr(
-      `Snapshot ${s.snapshotId}: ${s.setAside} item${s.setAside === 1 ? '' : 's'} could not be read and ${s.setAside === 1 ? 'was' : 'were'} set aside (a key its JSON gives twice); opening it lists ${s.setAside === 1 ? 'it' : 'them'}\n`,
+      `Snapshot ${s.snapshotId}: ${plural(s.setAside, 'item')} could not be read and ${s.setAside === 1 ? 'was' : 'were'} set aside (a key its JSON gives twice); opening it lists ${s.setAside === 1 ? 'it' : 'them'}\n`,
     );
   }
   return 0;

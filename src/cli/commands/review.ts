@@ -2,6 +2,7 @@
 // flags, notes and verdict on a saved session, from a terminal. Bad input (an unknown
 // session, transaction, account or label, an empty note) is one line on stderr, exit 1,
 // and nothing is written; a usage error exits 2.
+import { plural } from '@shared/format/value';
 import { JSON_FLAG, LIBRARY_FLAG } from '../shared-flags';
 import type { CreditPolicy } from '@shared/insights/policy';
 import { POLICY_OPTION, policyOption } from '../policy-option';
@@ -179,7 +180,7 @@ export async function runReviewCommand(argv: readonly string[], io: CliIo): Prom
         io.stdout(
           outcome.events.length === 0
             ? `Already flagged so: nothing changed\n`
-            : `Flagged ${rest.length} transaction${rest.length === 1 ? '' : 's'} ${what}\n`,
+            : `Flagged ${plural(rest.length, 'transaction')} ${what}\n`,
         );
         return 0;
       }
@@ -293,7 +294,7 @@ async function show(
     lines.push('', 'ABB');
     for (const a of abb.filter((x) => x.excluded.count > 0)) {
       lines.push(
-        `  ${accountName(a.accountId)}  ${formatRupees(a.adjusted)} (adjusted by the reviewer: ${a.excluded.count} transaction${a.excluded.count === 1 ? '' : 's'}; unadjusted ${formatRupees(a.unadjusted)})`,
+        `  ${accountName(a.accountId)}  ${formatRupees(a.adjusted)} (adjusted by the reviewer: ${plural(a.excluded.count, 'transaction')}; unadjusted ${formatRupees(a.unadjusted)})`,
       );
     }
   }

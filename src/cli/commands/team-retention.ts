@@ -1,5 +1,6 @@
 // `bcv team retention set --days N` and `bcv team purge [--dry-run]`: the team's retention
 // policy (an admin's), applied to decided cases.
+import { plural } from '@shared/format/value';
 import type { TeamConnection } from '../../core/team/connect';
 import {
   dueForPurge,
@@ -109,10 +110,10 @@ export async function retentionCommand(
   if (rest.length > 0) throw new UsageError(`purge: unexpected "${rest[0]}"`);
   if (values['dry-run']) {
     const due = await dueForPurge(db);
-    io.stdout(`${due.length} case${due.length === 1 ? '' : 's'} would be purged\n`);
+    io.stdout(`${plural(due.length, 'case')} would be purged\n`);
     for (const d of due) {
       io.stdout(
-        `${shown(d.sessionId)}  ${shown(d.owner)}, team ${shown(d.team)}  decided ${formatLocalTime(d.decidedAt)}  ${d.snapshots} snapshot${d.snapshots === 1 ? '' : 's'}\n`,
+        `${shown(d.sessionId)}  ${shown(d.owner)}, team ${shown(d.team)}  decided ${formatLocalTime(d.decidedAt)}  ${plural(d.snapshots, 'snapshot')}\n`,
       );
     }
     return 0;
@@ -121,12 +122,10 @@ export async function retentionCommand(
     db,
     values.finbox ? { deleteAtFinBox: finboxDeleter(io, values['base-url']) } : {},
   );
-  io.stdout(
-    `Purged ${purged.length} case${purged.length === 1 ? '' : 's'} (their decisions and audit trail kept)\n`,
-  );
+  io.stdout(`Purged ${plural(purged.length, 'case')} (their decisions and audit trail kept)\n`);
   for (const p of purged) {
     io.stdout(
-      `${shown(p.sessionId)}  ${p.snapshots} snapshot${p.snapshots === 1 ? '' : 's'}${shown(finboxSaid(p.finbox))}\n`,
+      `${shown(p.sessionId)}  ${plural(p.snapshots, 'snapshot')}${shown(finboxSaid(p.finbox))}\n`,
     );
   }
   return 0;

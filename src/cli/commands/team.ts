@@ -1,5 +1,6 @@
 // `bcv team ...`: the team's case library on the team's PostgreSQL server. Every failure is
 // one line (`CODE: message`, exit 1); the server's own refusals keep its words.
+import { plural } from '@shared/format/value';
 import { JSON_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { APP_ROLES, type AppRole } from '../../core/team/migrations';
 import {
@@ -329,9 +330,7 @@ async function casesCommand(
           : `Snapshot ${shown(out.snapshotId)} of ${shown(sessionId)} was in the team library already\n`,
       );
       if (out.reportsSent > 0) {
-        io.stdout(
-          `Sent FinBox's report kept with it (${out.reportsSent} file${out.reportsSent === 1 ? '' : 's'})\n`,
-        );
+        io.stdout(`Sent FinBox's report kept with it (${plural(out.reportsSent, 'file')})\n`);
       }
       if (out.reviewSent > 0) io.stdout(`Sent ${out.reviewSent} review entries\n`);
       return 0;
@@ -345,7 +344,7 @@ async function casesCommand(
           `${out.imported} of ${out.snapshots} snapshots brought into the library, ` +
           `${out.reviewReceived} review entries received, ${out.reviewSent} sent` +
           (out.reports > 0
-            ? `; FinBox's report kept with it (${out.reports} file${out.reports === 1 ? '' : 's'})`
+            ? `; FinBox's report kept with it (${plural(out.reports, 'file')})`
             : '') +
           '\n',
       );
@@ -358,7 +357,7 @@ async function casesCommand(
         io.stdout(`${JSON.stringify(cases, null, 2)}\n`);
         return 0;
       }
-      io.stdout(`${cases.length} case${cases.length === 1 ? '' : 's'} you may read\n`);
+      io.stdout(`${plural(cases.length, 'case')} you may read\n`);
       for (const c of cases) {
         io.stdout(
           `${shown(c.sessionId)}  ${c.state.padEnd(9)}  ${shown(c.owner)}, team ${shown(c.team)}, branch ${shown(c.branch)}  ${shown(c.holderNames.join(', ') || '-')}  published ${formatLocalTime(c.publishedAt)}\n`,

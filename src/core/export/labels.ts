@@ -3,7 +3,7 @@
 // with the start of its id when two accounts would read the same.
 import { formatMonth, MONTH_ABBREVIATIONS, pad2, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
-import { maskedNumber } from '@shared/format/value';
+import { maskedNumber, plural } from '@shared/format/value';
 
 /** `50100199733559` -> `XXXXXXXX3559`, masked as the library and the report view mask it. */
 export function maskAccountNumber(number: string | null | undefined): string | null {
@@ -48,7 +48,7 @@ export function monthsCovered(account: AccountView): string | null {
   const first = formatMonth(months[0]!);
   const last = formatMonth(months[months.length - 1]!);
   const n = months.length;
-  return `${first === last ? first : `${first} – ${last}`} (${n} month${n === 1 ? '' : 's'})`;
+  return `${first === last ? first : `${first} – ${last}`} (${plural(n, 'month')})`;
 }
 
 /** `2024-02-21` -> `21-Feb-2024`, as the date cells show it. */

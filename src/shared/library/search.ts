@@ -1,4 +1,5 @@
 // Search and sort of the library list: pure functions the list view calls.
+import { plural } from '../format/value';
 import { formatMonth } from '../model/calendar';
 import type { LibraryEntry } from '../ipc/contract';
 
@@ -88,7 +89,7 @@ export function formatSize(bytes: number): string {
 /** `Oct 2023 to Feb 2024 (5 months)`, or a dash when no month is known. */
 export function formatMonths(months: LibraryEntry['months']): string {
   if (!months.first) return '—';
-  const n = `${months.count} month${months.count === 1 ? '' : 's'}`;
+  const n = plural(months.count, 'month');
   return months.first === months.last
     ? `${formatMonth(months.first)} (${n})`
     : `${formatMonth(months.first)} to ${formatMonth(months.last ?? months.first)} (${n})`;

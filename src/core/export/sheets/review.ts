@@ -1,6 +1,7 @@
 // `Review`: the reviewer's work on the session: the verdict, the effect of the adjustments
 // on eligible credits and ABB, the notes, every flag with its transaction (or "not in this
 // snapshot" with what the reviewer saw), and the edit history.
+import { abbAdjustmentLine } from '@shared/review/summary-adjustments';
 import { adjustedAbb, eligibleCredits, reviewKey, type KeyOf } from '@shared/review/adjustments';
 import {
   ADJUSTMENT_PHRASE,
@@ -104,9 +105,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
       typed.money(a.unadjusted),
       typed.money(a.excluded.amount),
       typed.money(a.adjusted),
-      a.excluded.count === 0
-        ? 'not adjusted'
-        : `adjusted by the reviewer: ${a.excluded.count} transaction${a.excluded.count === 1 ? '' : 's'} left out of the balances`,
+      abbAdjustmentLine(a.excluded) ?? 'not adjusted',
     ]);
   }
   rows.push([

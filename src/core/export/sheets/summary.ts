@@ -1,6 +1,7 @@
 // `Summary`: what this workbook is (session, when and where the data came from, when it was
 // made), a row per account, then each account's credit summary as label/value rows (the
 // same model the Summary tab and the memo show: @shared/insights/summary).
+import { plural } from '@shared/format/value';
 import { bankName } from '@shared/format/bank-names';
 import type { AccountSummary } from '@shared/insights';
 import {
@@ -159,7 +160,7 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
     [
       'Period',
       a.from && a.to ? `${formatDate(a.from)} to ${formatDate(a.to)}` : null,
-      `${a.monthCount} month${a.monthCount === 1 ? '' : 's'}`,
+      plural(a.monthCount, 'month'),
     ],
     ...a.gaps.map((g): SheetRow => ['Gap', `${formatDate(g.from)} to ${formatDate(g.to)}`]),
     ...a.statements.map((s): SheetRow => [
@@ -222,7 +223,7 @@ function scheduleRows(a: AccountSummary): SheetRow[] {
     typed.money(s.monthlyAmount),
     [
       REPAYMENT_KIND_LABEL[s.kind],
-      `${s.monthsPaid} month${s.monthsPaid === 1 ? '' : 's'} paid`,
+      `${plural(s.monthsPaid, 'month')} paid`,
       `${s.returned} returned`,
       `last paid ${s.lastPaid ? formatDate(s.lastPaid) : 'never'}`,
       `found in ${s.sources.map((x) => OBLIGATION_SOURCE_LABEL[x]).join(', ')}`,

@@ -1,5 +1,6 @@
 // The library screen's state: the listing, search and sort, and the actions (open, reveal,
 // export, delete, import). Search and sort are the pure functions of @shared/library.
+import { plural } from '@shared/format/value';
 import type {
   IpcEvents,
   LibraryListing,
@@ -141,7 +142,7 @@ class LibraryState {
           : { sessionId: pending.sessionId },
       );
       await this.load();
-      return `Moved ${deleted} snapshot${deleted === 1 ? '' : 's'} of ${pending.sessionId} to the trash`;
+      return `Moved ${plural(deleted, 'snapshot')} of ${pending.sessionId} to the trash`;
     });
   }
 
@@ -150,7 +151,7 @@ class LibraryState {
     return this.act(async () => {
       const { upgraded, failed } = await api.upgradeInLibrary({ sessionId });
       await this.load();
-      const done = `Upgraded ${upgraded} snapshot${upgraded === 1 ? '' : 's'} of ${sessionId} to format 2`;
+      const done = `Upgraded ${plural(upgraded, 'snapshot')} of ${sessionId} to format 2`;
       return failed.length > 0 ? `${done}; ${failed.map((f) => f.message).join('; ')}` : done;
     });
   }
@@ -190,7 +191,7 @@ class LibraryState {
     if (result.imported.length === 0 && result.problems.length === 0) return null;
     await this.load();
     const n = result.imported.length;
-    return `Imported ${n} file${n === 1 ? '' : 's'}${result.problems.length ? `; ${result.problems.length} could not be imported` : ''}`;
+    return `Imported ${plural(n, 'file')}${result.problems.length ? `; ${result.problems.length} could not be imported` : ''}`;
   }
 
   /**

@@ -1,6 +1,7 @@
 // The team case on screen: where it is in maker-checker, asked of the team server once per
 // opened session and after each step taken here; the steps (submit, approve a deviation,
 // decide) each answer the case's new state, or the server's refusal as one line.
+import { plural } from '@shared/format/value';
 import type { IpcArgs } from '@shared/ipc/contract';
 import type { TeamCaseDecision } from '@shared/team/types';
 import { api, shownError } from '../app/api';
@@ -86,7 +87,7 @@ export function standing(d: TeamCaseDecision): string {
     return (
       `Submitted by ${s.by} (${s.recommendation}: ${s.reason}${s.subReason ? ` / ${s.subReason}` : ''}), locked for them; awaiting an approver` +
       (pending > 0 && s.recommendation === 'approve'
-        ? `: ${pending} deviation${pending === 1 ? '' : 's'} to approve first`
+        ? `: ${plural(pending, 'deviation')} to approve first`
         : '')
     );
   }

@@ -1,6 +1,7 @@
 // "Seen elsewhere" for the session on screen: its counterparties and account numbers found
 // in other saved cases (the catalogue, through catalogue:seen-elsewhere), asked once per
 // loaded session; a counterparty's match looked up by the key Insights lists it under.
+import { plural } from '@shared/format/value';
 import type { SeenElsewhere, SeenMatch } from '@shared/catalogue/types';
 import { api, shownError } from '../../app/api';
 import { session } from '../../app/session.svelte';
@@ -82,5 +83,5 @@ export const seenElsewhere = new SeenElsewhereState();
 
 export function otherCases(match: SeenMatch): string {
   const n = match.sessions.length;
-  return `also in ${n} other saved case${n === 1 ? '' : 's'}`;
+  return `also in ${plural(n, 'other saved case')}`;
 }
