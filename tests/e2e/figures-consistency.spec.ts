@@ -11,7 +11,7 @@ import type { FigureKind } from '../../src/shared/insights';
 import { abbLabel, DEFAULT_POLICY } from '../../src/shared/insights/policy';
 import { bcv } from '../integration/support/bcv';
 import { readBack, rowsOf, sheet } from '../unit/export/helpers';
-import { exportReport } from './support/export';
+import { exportReport, saveCreditMemo } from './support/export';
 import { expect, test } from './support/fixtures';
 import { sandboxSummary } from './support/sandbox-data';
 import { openSession } from './support/journey';
@@ -247,11 +247,7 @@ for (const sessionId of ['demo-retail', 'demo-business', REFERENCE_ID]) {
     expect(same('share', await sessionText('foir'), lead('FOIR')?.[1] ?? null)).toBe(true);
 
     // The memo prints the same texts.
-    await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
-    await expect(summary.getByRole('status')).toContainText('Summary saved to', {
-      timeout: 60_000,
-    });
-    const memoPdf = join(host.exportDir, `${sessionId}-credit-memo.pdf`);
+    const memoPdf = await saveCreditMemo(app, summary, sessionId);
     const memo = execFileSync('pdftotext', [memoPdf, '-']).toString().replace(/\s+/g, ' ');
     expect(memo).toContain(`Policy: Default policy · ${model.reconciliation.line}`);
     for (const [k, a] of model.accounts.entries())

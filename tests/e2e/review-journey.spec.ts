@@ -18,7 +18,7 @@ import { normalizeSession } from '../../src/shared/model/normalize';
 import { builtInSession } from '../../src/sandbox/sessions';
 import { rowsOf, sheet } from '../unit/export/helpers';
 import { expectNoAxeViolations } from './support/axe';
-import { exportedWorkbook } from './support/export';
+import { exportedWorkbook, saveCreditMemo } from './support/export';
 import { expect, test } from './support/fixtures';
 import { columnText, pdfWords } from './support/pdf-words';
 import { openReport } from './support/journey';
@@ -208,12 +208,11 @@ test('flag two transactions, exclude one, set a verdict and notes, read them bac
   );
 
   // The memo carries the review: printed as the app prints it, then read back as text.
-  await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
-  await expect(summary.getByRole('status')).toContainText('Summary saved to', { timeout: 60_000 });
+  const memo = await saveCreditMemo(app, summary, 'demo-retail');
   await rm(MEMO_DIR, { recursive: true, force: true });
   await mkdir(MEMO_DIR, { recursive: true });
   const pdf = join(MEMO_DIR, 'review-memo-demo-retail.pdf');
-  await copyFile(join(host.exportDir, 'demo-retail-credit-memo.pdf'), pdf);
+  await copyFile(memo, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(MEMO_DIR, 'review-memo-page')]);
   // The text in reading order, white space folded (a table cell may wrap a line).
   const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, SCREENSHOTS, test } from './support/fixtures';
+import { saveCreditMemo } from './support/export';
 import { sandboxSession, sandboxSummary } from './support/sandbox-data';
 import { openSession } from './support/journey';
 import {
@@ -201,7 +202,7 @@ for (const c of MEMO_CASES) {
   test(`the credit memo of ${c.file}: 2 to 4 full A4 pages, every section, numbered`, async ({
     app,
   }) => {
-    const { page, host } = app;
+    const { page } = app;
     await app.open();
     await openSession(page, c.sessionId);
     const summary = panel(page).getByTestId('summary');
@@ -209,12 +210,8 @@ for (const c of MEMO_CASES) {
 
     // Dark on screen: the memo still prints in its light palette.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
-    await expect(summary.getByRole('status')).toContainText('Summary saved to', {
-      timeout: 60_000,
-    });
+    const saved = await saveCreditMemo(app, summary, c.sessionId);
     await page.emulateMedia({ colorScheme: 'light' });
-    const saved = join(host.exportDir, `${c.sessionId}-credit-memo.pdf`);
     expect((await readFile(saved)).subarray(0, 5).toString()).toBe('%PDF-');
     await expect(page.getByTestId('memo')).toHaveCount(0);
 
@@ -276,7 +273,7 @@ for (const c of MEMO_CASES) {
 test('the credit memo shows an account number in full only once the user revealed it', async ({
   app,
 }) => {
-  const { page, host } = app;
+  const { page } = app;
   await app.open();
   await openSession(page, 'demo-retail');
   await expect(panel(page).getByTestId('summary')).toBeVisible({ timeout: 60_000 });
@@ -285,13 +282,8 @@ test('the credit memo shows an account number in full only once the user reveale
   await details.getByRole('button', { name: 'Show account number' }).click();
   await selectTab(page, 'Summary');
   const summary = panel(page).getByTestId('summary');
-  await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
-  await expect(summary.getByRole('status')).toContainText('Summary saved to', {
-    timeout: 60_000,
-  });
-  const text = execFileSync('pdftotext', [join(host.exportDir, 'demo-retail-credit-memo.pdf'), '-'])
-    .toString()
-    .replace(/\s+/g, ' ');
+  const memo = await saveCreditMemo(app, summary, 'demo-retail');
+  const text = execFileSync('pdftotext', [memo, '-']).toString().replace(/\s+/g, ' ');
   // The plan's account number, in full, and the memo saying why.
   expect(text).toContain('50100234567891');
   expect(text).toContain('Account numbers are shown in full where the user revealed them');

@@ -1,8 +1,8 @@
-// The report's Export button, and the workbook it writes read back (the stubbed save dialog
-// puts it in the host's export folder under the session's id).
+// The report's Export button and the Summary's credit memo: what they write, found where the
+// stubbed save dialog puts it (the host's export folder, under the session's id).
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readBack } from '../../unit/export/helpers';
 import type { AppFixture } from './fixtures';
 
@@ -21,4 +21,17 @@ export async function exportedWorkbook(
 ): Promise<ExcelJS.Workbook> {
   await exportReport(app.page);
   return readBack(join(app.host.exportDir, `${sessionId}.xlsx`));
+}
+
+/** Saves the credit memo from the Summary; the path of the PDF written for `sessionId`. */
+export async function saveCreditMemo(
+  app: AppFixture,
+  summary: Locator,
+  sessionId: string,
+): Promise<string> {
+  await summary.getByRole('button', { name: 'Save credit memo (PDF)' }).click();
+  await expect(summary.getByRole('status')).toContainText('Summary saved to', {
+    timeout: 60_000,
+  });
+  return join(app.host.exportDir, `${sessionId}-credit-memo.pdf`);
 }
