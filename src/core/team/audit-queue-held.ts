@@ -17,12 +17,10 @@ import {
   entrySchema,
   queuedFiles,
   readLastTry,
+  SET_ASIDE_DIR,
   unreadable,
 } from './audit-queue';
 import { TeamError } from './errors';
-
-/** Inside the queue folder: the entries set aside, each with who, when and why. */
-export const SET_ASIDE_DIR = 'set-aside';
 
 const SET_ASIDE_FORMAT = 'bankconnect-viewer/team-audit-set-aside';
 

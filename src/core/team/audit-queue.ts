@@ -153,9 +153,31 @@ export async function recordOrQueueExport(
 }
 
 /** The queue's files, oldest export first (none when the folder is not there). */
+/** Inside the queue folder: the entries set aside, each with who, when and why. */
+export const SET_ASIDE_DIR = 'set-aside';
+
+/**
+ * The queue's entry files, oldest first. An entry whose kept copy is already in the
+ * set-aside folder (the app stopped between writing that copy and removing the entry) is
+ * set aside: its removal is finished here, so it is never sent or listed again.
+ */
 export async function queuedFiles(libraryDir: string): Promise<string[]> {
-  const names = await readdir(join(libraryDir, AUDIT_QUEUE_DIR)).catch(() => [] as string[]);
-  return names.filter((n) => !n.startsWith('.') && n.endsWith('.json')).sort();
+  const dir = join(libraryDir, AUDIT_QUEUE_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const entries = names.filter((n) => !n.startsWith('.') && n.endsWith('.json')).sort();
+  if (entries.length === 0) return entries;
+  const kept = await readdir(join(dir, SET_ASIDE_DIR)).catch(() => [] as string[]);
+  const queued: string[] = [];
+  for (const name of entries) {
+    // A kept copy is named by its entry's id, then when it was set aside.
+    if (!kept.some((k) => k.startsWith(`${entryFileId(name)}.`))) {
+      queued.push(name);
+      continue;
+    }
+    await unlink(join(dir, name)).catch(() => undefined);
+    await clearLastTry(libraryDir, name);
+  }
+  return queued;
 }
 
 export async function queuedRowCount(libraryDir: string): Promise<number> {

@@ -2,17 +2,13 @@
 // the sending are tested on a real one in tests/integration/team-audit-queue-cli.test.ts):
 // a damaged entry is listed and set aside with its bytes kept exactly; who may set one
 // aside; ids by their start; a row never tried is not offered; a second setting aside of
-// the same entry (left behind by a crash) never overwrites the first record.
+// an entry a crash left in the queue after its kept copy was written is set aside, once.
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AUDIT_QUEUE_DIR, queueExportRow } from '../../../src/core/team/audit-queue';
-import {
-  listQueuedRows,
-  SET_ASIDE_DIR,
-  setAsideRow,
-} from '../../../src/core/team/audit-queue-held';
+import { AUDIT_QUEUE_DIR, queueExportRow, SET_ASIDE_DIR } from '../../../src/core/team/audit-queue';
+import { listQueuedRows, setAsideRow } from '../../../src/core/team/audit-queue-held';
 
 let dir = '';
 const queueDir = () => join(dir, AUDIT_QUEUE_DIR);
@@ -105,21 +101,25 @@ describe('held export audit rows', () => {
     expect(await kept()).toEqual([]);
   });
 
-  it('an entry set aside again (a crash left it in the queue too) is kept a second time, never over the first', async () => {
+  it('an entry a crash left in the queue after its kept copy was written is set aside: not listed, not sent, its record kept once', async () => {
     await queueRow('alice');
     await writeFile(join(queueDir(), 'broken.json'), 'not json');
     const bytes = await readFile(join(queueDir(), 'broken.json'));
-    const first = await setAsideRow(dir, { id: 'broken', login: 'alice', reason: 'first' });
+    await setAsideRow(dir, { id: 'broken', login: 'alice', reason: 'first' });
+    // The app stopped after the kept copy was written and before the entry was removed.
     await writeFile(join(queueDir(), 'broken.json'), bytes);
-    // A later time names the second record.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await setAsideRow(dir, { id: 'broken', login: 'alice', reason: 'second' });
-    expect(second.keptFile).not.toBe(first.keptFile);
+    expect((await listQueuedRows(dir)).map((r) => r.id)).not.toContain('broken');
+    // The removal is finished: the queue the sender reads no longer holds it.
+    expect(await entries()).not.toContain('broken.json');
+    expect(await entries()).toHaveLength(1);
+    await expect(
+      setAsideRow(dir, { id: 'broken', login: 'alice', reason: 'second' }),
+    ).rejects.toThrow(/No queued audit row has the id "broken"/);
     const reasons = await Promise.all(
       (await kept()).map(
         async (n) => JSON.parse(await readFile(join(queueDir(), SET_ASIDE_DIR, n), 'utf8')).reason,
       ),
     );
-    expect(reasons).toEqual(['first', 'second']);
+    expect(reasons).toEqual(['first']);
   });
 });
