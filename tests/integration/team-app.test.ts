@@ -20,7 +20,12 @@ import { testDeps } from '../unit/ipc/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { foirCaseInput, FOIR_CASE_PCT } from './support/foir-case';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { connectAs, setUpRetailTeam, type Login } from './support/team-logins';
+import {
+  connectAs,
+  RETAIL_APPROVE_REASON,
+  setUpRetailTeam,
+  type Login,
+} from './support/team-logins';
 
 const unavailable = teamClusterUnavailable();
 if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
@@ -29,9 +34,7 @@ if (unavailable) console.warn(`team library tests skipped: ${unavailable}`);
 const approveCaseF = (handle: string) => ({
   sessionId: 'case-f',
   handle,
-  recommendation: 'approve',
-  reason: 'Income verified',
-  subReason: 'Salary credits',
+  ...RETAIL_APPROVE_REASON,
   note: '',
 });
 
@@ -284,11 +287,7 @@ describe.skipIf(unavailable !== null)('the app with a team (main handlers, real 
     // No figure typed: the session's FOIR, 62.5 (support/foir-case.ts), is over the team's limit of 50.
     const opened = await alice.call('library:open', { sessionId: 'case-f' });
     const submitted = await alice.call('team:submit', {
-      sessionId: 'case-f',
-      handle: opened.handle,
-      recommendation: 'approve',
-      reason: 'Income verified',
-      subReason: 'Salary credits',
+      ...approveCaseF(opened.handle),
       note: 'Stable salary',
     });
     expect(submitted.case.state).toBe('submitted');

@@ -13,7 +13,13 @@ import { caseInput, SHARING, type Txn } from '../unit/catalogue/helpers';
 import { saveInput } from '../unit/library/helpers';
 import { BCV } from './support/bcv';
 import { startTeamCluster, teamClusterUnavailable, type TeamCluster } from './support/team-cluster';
-import { connectAs, ownerLogin, setUpTeam, type Login } from './support/team-logins';
+import {
+  connectAs,
+  ownerLogin,
+  RETAIL_APPROVE_REASON,
+  setUpTeam,
+  type Login,
+} from './support/team-logins';
 import { MIGRATIONS } from '../../src/core/team/migrations';
 import { migrate, setMember } from '../../src/core/team/schema';
 import { searchTeam } from '../../src/core/team/search';
@@ -369,19 +375,8 @@ describe.skipIf(unavailable !== null)('team search lookups, path by path', () =>
     const asAdm = await connectAs(cluster, adm);
     const asRavi = await connectAs(cluster, ravi);
     try {
-      await addReason(asAdm, {
-        team: 'retail-1',
-        recommendation: 'approve',
-        reason: 'Income verified',
-        subReason: 'Salary credits',
-      });
-      await submit(asAlice, 'case-c', {
-        recommendation: 'approve',
-        reason: 'Income verified',
-        subReason: 'Salary credits',
-        note: '',
-        figures: {},
-      });
+      await addReason(asAdm, { team: 'retail-1', ...RETAIL_APPROVE_REASON });
+      await submit(asAlice, 'case-c', { ...RETAIL_APPROVE_REASON, note: '', figures: {} });
       await decide(asRavi, 'case-c', 'approve', 'Good file');
       await setRetentionDays(asAdm, 0);
       expect((await purgeDue(asAdm)).map((p) => p.sessionId)).toEqual(['case-c']);

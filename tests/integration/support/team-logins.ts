@@ -135,6 +135,13 @@ export function connectAs(cluster: TeamCluster, login: Login): Promise<TeamConne
   });
 }
 
+/** retail-1's one reason to approve, as its admin adds it and a submission gives it. */
+export const RETAIL_APPROVE_REASON = {
+  recommendation: 'approve',
+  reason: 'Income verified',
+  subReason: 'Salary credits',
+} as const;
+
 /**
  * The team the app's tests use: alice and bob underwriters of retail-1 (branch Pune), ravi
  * its approver, adm an admin; retail-1's one reason to approve (Income verified / Salary
@@ -151,12 +158,7 @@ export async function setUpRetailTeam(
   });
   const admin = await connectAs(cluster, logins.adm);
   try {
-    await addReason(admin, {
-      team: 'retail-1',
-      recommendation: 'approve',
-      reason: 'Income verified',
-      subReason: 'Salary credits',
-    });
+    await addReason(admin, { team: 'retail-1', ...RETAIL_APPROVE_REASON });
     await setPolicyLimit(admin, {
       team: 'retail-1',
       rule: 'foir_pct',
