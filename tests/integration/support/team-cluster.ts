@@ -128,42 +128,31 @@ async function signedByTestCa(dir: string, name: string, subject: string, extFil
   );
 }
 
+/** A self-signed CA, `${name}.key` and `${name}.crt`, valid for two days. */
+function selfSignedCa(dir: string, name: string, subject: string): Promise<void> {
+  return openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-subj',
+      subject,
+      '-days',
+      '2',
+    ],
+    dir,
+  );
+}
+
 async function makeCertificates(dir: string): Promise<void> {
-  const days = ['-days', '2'];
-  await openssl(
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-      '-subj',
-      '/CN=bcv test CA',
-      ...days,
-    ],
-    dir,
-  );
-  await openssl(
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'other-ca.key',
-      '-out',
-      'other-ca.crt',
-      '-subj',
-      '/CN=another CA',
-      ...days,
-    ],
-    dir,
-  );
+  await selfSignedCa(dir, 'ca', '/CN=bcv test CA');
+  await selfSignedCa(dir, 'other-ca', '/CN=another CA');
   await writeFile(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
   await signedByTestCa(dir, 'server', '/CN=localhost', 'san.ext');
 }
