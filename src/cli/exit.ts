@@ -1,6 +1,6 @@
 // Every command's exit status and one-line failure, decided here from the error's code:
 // 0 success, 1 a failure with a code (core's, the API's, a file's), 2 a usage error.
-import { CoreError } from '../core/core-error';
+import { CoreError, messageLine } from '../core/core-error';
 import { UsageError } from './usage';
 
 export const EXIT_OK = 0;
@@ -16,10 +16,6 @@ export interface Failure {
 
 const CODE = /^[A-Z][A-Z0-9_]{1,60}$/;
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 500);
-}
-
 /** node:util's parseArgs rejects unknown or malformed flags with these codes. */
 export function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -34,7 +30,7 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
 };
 
 export function failureOf(error: unknown): Failure {
-  const message = firstLine(error instanceof Error ? error.message : String(error));
+  const message = messageLine(error);
   if (error instanceof UsageError || isParseArgsError(error)) {
     return { code: 'USAGE', message, exitCode: EXIT_USAGE };
   }

@@ -5,6 +5,7 @@
 // one the server refuses out of the send queue into the library's kept folder.
 import { formatLocalTime } from '@shared/format/local-time';
 import type { TeamQueuedRow } from '@shared/team/types';
+import { messageLine } from '../../core/core-error';
 import { queuedRowCount, sendQueuedRows, type QueueOutcome } from '../../core/team/audit-queue';
 import { listQueuedRows, mayBeSetAside, setAsideRow } from '../../core/team/audit-queue-held';
 import type { TeamConnection } from '../../core/team/connect';
@@ -44,7 +45,7 @@ export async function sendQueueFirst(
       const mine = (await listQueuedRows(libraryDir)).some((r) => r.login === db.login);
       if (mine)
         io.stderr(
-          `The export audit rows queued in this library were not sent: ${shown(messageOf(error))}\n`,
+          `The export audit rows queued in this library were not sent: ${shown(messageLine(error))}\n`,
         );
       return null;
     }
@@ -60,14 +61,11 @@ export async function sendQueueFirst(
     return outcome;
   } catch (error) {
     io.stderr(
-      `The export audit rows queued in this library were not sent: ${shown(messageOf(error))}\n`,
+      `The export audit rows queued in this library were not sent: ${shown(messageLine(error))}\n`,
     );
     return null;
   }
 }
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 const exported = (r: TeamQueuedRow): string =>
   `${r.kind ?? '?'} ${shown(r.file ?? '?')} of ${shown(r.sessionId ?? '?')}, exported ${r.exportedAt ? formatLocalTime(r.exportedAt) : '?'} by ${shown(r.login ?? '?')} (${r.program ?? '?'})`;

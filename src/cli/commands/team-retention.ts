@@ -1,6 +1,7 @@
 // `bcv team retention set --days N` and `bcv team purge [--dry-run]`: the team's retention
 // policy (an admin's), applied to decided cases.
 import { plural } from '@shared/format/value';
+import { messageLine } from '../../core/core-error';
 import type { TeamConnection } from '../../core/team/connect';
 import {
   dueForPurge,
@@ -54,7 +55,7 @@ function finboxDeleter(
     try {
       return await client.deleteSession(sessionId);
     } catch (error) {
-      return { failed: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+      return { failed: messageLine(error) };
     }
   };
 }

@@ -1,7 +1,7 @@
 // A team library's failures, each one line a person can act on: which server, and what to
 // do. PostgreSQL's own refusals (a row-level security policy, a revoked privilege, a
 // constraint) keep the server's words: they are the database enforcing the rules.
-import { CoreError } from '../core-error';
+import { CoreError, messageLine } from '../core-error';
 
 export type TeamErrorCode =
   | 'TEAM_PROFILE'
@@ -41,14 +41,10 @@ const UNREACHABLE = new Set([
   'ECONNRESET',
 ]);
 
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
-}
-
 /** A failure to connect, as one line naming the server and what was wrong. */
 export function connectFailure(error: unknown, server: ServerName): TeamError {
   const code = (error as { code?: unknown } | null)?.code;
-  const text = firstLine(error);
+  const text = messageLine(error, 300);
   if (error instanceof TeamError) return error;
   if (typeof code === 'string' && UNREACHABLE.has(code)) {
     return new TeamError(
@@ -88,7 +84,7 @@ export function connectFailure(error: unknown, server: ServerName): TeamError {
 export function statementFailure(error: unknown): TeamError {
   if (error instanceof TeamError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  const text = firstLine(error);
+  const text = messageLine(error, 300);
   if (code === '42501') return new TeamError('TEAM_REFUSED', `Refused by the team server: ${text}`);
   if (code === '23505') return new TeamError('TEAM_CONFLICT', `Already there: ${text}`);
   if (typeof code === 'string' && /^(23|P0|22)/.test(code)) {

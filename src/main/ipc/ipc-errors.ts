@@ -8,7 +8,7 @@
 // message at that field.
 import type { z } from 'zod';
 import type { IpcEnvelope, IpcError } from '@shared/ipc/contract';
-import { CoreError } from '../../core/core-error';
+import { CoreError, firstLine } from '../../core/core-error';
 
 /** The fields people type, by the names their forms give them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -62,10 +62,6 @@ export function toIpcError(error: unknown): IpcError {
     return { code: 'CANCELLED', message: 'Cancelled' };
   }
   return { code: 'INTERNAL', message: 'Something went wrong in the app; see the log for details' };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.slice(0, 500);
 }
 
 export async function envelope<T>(work: () => Promise<T>): Promise<IpcEnvelope<T>> {
