@@ -20,7 +20,7 @@ import {
   SET_ASIDE_DIR,
   unreadable,
 } from './audit-queue';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 
 const SET_ASIDE_FORMAT = 'bankconnect-viewer/team-audit-set-aside';
 

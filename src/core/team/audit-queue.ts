@@ -15,7 +15,7 @@ import { writeFileSafely } from '../io/safe-write';
 import { readRegularText } from '../io/regular-file';
 import { reportAction } from './audit';
 import type { TeamDb } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import type { ExportDetail } from './export-audit';
 
 /** A dot folder: the library's listing passes over it. */

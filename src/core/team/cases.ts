@@ -9,7 +9,7 @@ import type { ReviewStore } from '../review/store';
 import { accountRows, PartyTally, transactionRows, type TransactionRow } from '../catalogue/rows';
 import { sessionViewOf } from '@shared/model/normalize';
 import type { TeamDb } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import { readTeamMark, teamMarks, writeTeamMark } from './local-mark';
 import { whoAmI } from './schema';
 import { reportAction } from './audit';

@@ -2,7 +2,7 @@
 // checks the server (verify-full by default). `pg` is loaded on first use, so commands
 // that never reach a team server do not pay for it.
 import type { Client, QueryResultRow } from 'pg';
-import { connectFailure, statementFailure, TeamError, type ServerName } from './errors';
+import { connectFailure, statementFailure, TeamError, type ServerName } from './team-errors';
 import type { TeamProfile, TeamSecrets } from './profile';
 import { readRegularText } from '../io/regular-file';
 

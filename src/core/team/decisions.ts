@@ -3,7 +3,7 @@
 // approver must approve first, and an approver's decision. The rules are the server's (see
 // migrations.ts, MAKER_CHECKER); these are the statements that ask for each step.
 import type { TeamDb } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import {
   TEAM_RECOMMENDATIONS,
   type TeamDeviation,

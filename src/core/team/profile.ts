@@ -2,7 +2,7 @@
 // profile holds no secret: the password or the client key comes from the vault (the app)
 // or the environment (bcv), like the API's credentials.
 import { z } from 'zod';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import { TEAM_SSL_MODES, type TeamSslMode } from '@shared/team/types';
 import { readRegularText } from '../io/regular-file';
 

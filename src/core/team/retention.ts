@@ -3,7 +3,7 @@
 // removes are the server's (bcv.purge_due, bcv.purge_case); optionally FinBox is asked to
 // delete the session too, and what it answered goes into the purge's audit row.
 import type { TeamDb } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 
 export async function setRetentionDays(db: TeamDb, days: number): Promise<void> {
   if (!Number.isInteger(days) || days < 0 || days > 36_500) {

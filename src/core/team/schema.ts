@@ -2,7 +2,7 @@
 // checking it before any other work: a schema older than the app asks for a migration, a
 // newer one is refused (this app would misread it).
 import type { TeamDb } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import { LATEST_VERSION, MIGRATIONS, type AppRole } from './migrations';
 
 /** The schema's version on the server: 0 when it has none yet. */

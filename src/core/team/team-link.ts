@@ -16,7 +16,7 @@ import { readRegularText } from '../io/regular-file';
 import type { Vault } from '../vault/vault';
 import { reportAction } from './audit';
 import { connectTeam, type TeamConnection } from './connect';
-import { TeamError } from './errors';
+import { TeamError } from './team-errors';
 import { parseTeamProfile, replicaProfile, type TeamProfile, type TeamSecrets } from './profile';
 import { requireCurrentSchema, whoAmI, type Member } from './schema';
 
