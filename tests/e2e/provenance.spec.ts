@@ -10,6 +10,8 @@ async function periods(
   idOf: (cells: string[], titles: string[]) => string,
   periodAt: number,
 ): Promise<Map<string, string>> {
+  // The report may still be laying out its tables: rows.all() does not wait for them.
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
   const found = new Map<string, string>();
   for (const row of await rows.all()) {
     const cells = await row.locator('td').allInnerTexts();
