@@ -50,7 +50,7 @@ async function fillProfile(page: Page, cluster: TeamCluster, login: Login): Prom
   await page.getByRole('button', { name: 'Team', exact: true }).click();
   const form = page.getByRole('form', { name: 'Team profile' });
   await form.getByLabel('Server host').fill(cluster.host);
-  await form.getByLabel('Port', { exact: true }).fill(String(cluster.port));
+  await form.getByLabel('Server port').fill(String(cluster.port));
   await form.getByLabel('Database').fill(cluster.database);
   await form.getByLabel('Your login').fill(login.user);
   await form.getByLabel('Password').fill(login.password);
@@ -105,18 +105,27 @@ test.describe('the team library on two desktops', () => {
     await fillProfile(page, cluster, who.bob);
     const form = page.getByRole('form', { name: 'Team profile' });
     await form.getByLabel(/^CA file/).fill(cluster.caFile);
+    // A port that is none: refused at its field, which says why to a screen reader too.
+    await form.getByLabel('Server port').fill('0');
+    await form.getByRole('button', { name: 'Set up team' }).click();
+    await expect(form.getByLabel('Server port')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Server port')).toHaveAccessibleDescription(
+      'Enter a port from 1 to 65535',
+    );
+    await form.getByLabel('Server port').fill(String(cluster.port));
     await form.getByText('Read replica for search').click();
     // The primary's own host and port: refused at the field, in main.
     await form.getByLabel('Read replica host').fill(cluster.host);
-    await form.getByLabel('Replica port').fill(String(cluster.port));
+    await form.getByLabel('Read replica port').fill(String(cluster.port));
     await form.getByRole('button', { name: 'Set up team' }).click();
     await expect(form.getByLabel('Read replica host')).toHaveAttribute('aria-invalid', 'true');
-    await expect(form).toContainText(
+    await expect(form.getByLabel('Read replica host')).toHaveAccessibleDescription(
       'This is the primary server itself: leave it empty to read from the primary',
     );
+    await expect(form.getByLabel('Server port')).not.toHaveAttribute('aria-invalid', 'true');
 
     // A replica nothing answers on (port 1): signed in on the primary, the replica's own line.
-    await form.getByLabel('Replica port').fill('1');
+    await form.getByLabel('Read replica port').fill('1');
     await form.getByRole('button', { name: 'Set up team' }).click();
     await form.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('team-link')).toContainText(
@@ -130,7 +139,7 @@ test.describe('the team library on two desktops', () => {
 
     // The hot standby: reached.
     const standby = await cluster.startStandby();
-    await form.getByLabel('Replica port').fill(String(standby.port));
+    await form.getByLabel('Read replica port').fill(String(standby.port));
     await form.getByRole('button', { name: 'Save team profile' }).click();
     await form.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('team-replica')).toHaveText(
@@ -142,7 +151,7 @@ test.describe('the team library on two desktops', () => {
     await page.reload();
     await page.locator('[data-app-ready]').waitFor();
     await page.getByRole('button', { name: 'Team', exact: true }).click();
-    await expect(form.getByLabel('Replica port')).toHaveValue(String(standby.port));
+    await expect(form.getByLabel('Read replica port')).toHaveValue(String(standby.port));
     await expect(form.getByLabel('Read replica host')).toHaveValue('127.0.0.1');
   });
 
@@ -163,7 +172,7 @@ test.describe('the team library on two desktops', () => {
 
     // Port 1: nothing listens there.
     await page.getByRole('button', { name: 'Team', exact: true }).click();
-    await form.getByLabel('Port', { exact: true }).fill('1');
+    await form.getByLabel('Server port').fill('1');
     await form.getByRole('button', { name: 'Save team profile' }).click();
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page
@@ -180,7 +189,7 @@ test.describe('the team library on two desktops', () => {
 
     // Back: the sign-in sends it; the Team screen says so once the sync is done.
     await page.getByRole('button', { name: 'Team', exact: true }).click();
-    await form.getByLabel('Port', { exact: true }).fill(String(cluster.port));
+    await form.getByLabel('Server port').fill(String(cluster.port));
     await form.getByRole('button', { name: 'Save team profile' }).click();
     await form.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('team-sync')).toContainText(

@@ -18,6 +18,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   apiVersion: 'API version',
   apiKey: 'API key',
   serverHash: 'Server hash',
+  host: 'Server host',
+  port: 'Server port',
+  database: 'Database',
+  user: 'Your login',
   'replica.host': 'Read replica host',
   'replica.port': 'Read replica port',
 };

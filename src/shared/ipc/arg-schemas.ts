@@ -32,6 +32,14 @@ const searchInput = z
   })
   .strict();
 
+const PORT_RANGE = 'Enter a port from 1 to 65535';
+/** A TCP port as the Team screen's field gives it (Number of the text typed). */
+const tcpPort = z
+  .number({ error: PORT_RANGE })
+  .int(PORT_RANGE)
+  .min(1, PORT_RANGE)
+  .max(65535, PORT_RANGE);
+
 export const argSchemas = {
   'app:info': empty,
   'profiles:list': empty,
@@ -139,7 +147,7 @@ export const argSchemas = {
   'team:save': z
     .object({
       host: z.string().trim().min(1, 'Enter the server host').max(255),
-      port: z.number().int().min(1).max(65535),
+      port: tcpPort,
       database: z.string().trim().min(1, 'Enter the database').max(63),
       user: z.string().trim().min(1, 'Enter your login').max(63),
       sslmode: z.enum(TEAM_SSL_MODES),
@@ -156,7 +164,7 @@ export const argSchemas = {
       replica: z
         .object({
           host: z.string().trim().min(1, "Enter the read replica's host").max(255),
-          port: z.number().int().min(1).max(65535),
+          port: tcpPort,
         })
         .strict()
         .nullable()

@@ -53,13 +53,27 @@ describe('team channels without a server', () => {
     }
   });
 
-  it('refuses a profile without a host, naming the field', async () => {
+  it('refuses a profile without a host or with a port that is none, naming the field', async () => {
     const { answer, handlers } = await setup();
     try {
       expect(await answer('team:save', { ...profile, host: ' ' })).toEqual({
         ok: false,
-        error: { code: 'BAD_ARGUMENT', message: 'host: Enter the server host', field: 'host' },
+        error: {
+          code: 'BAD_ARGUMENT',
+          message: 'Server host: Enter the server host',
+          field: 'host',
+        },
       });
+      // The port as the screen names it, whether out of range or not a number at all.
+      for (const port of [0, 65536, 5432.5, Number('x')])
+        expect(await answer('team:save', { ...profile, port })).toEqual({
+          ok: false,
+          error: {
+            code: 'BAD_ARGUMENT',
+            message: 'Server port: Enter a port from 1 to 65535',
+            field: 'port',
+          },
+        });
     } finally {
       await handlers.dispose();
     }
@@ -80,9 +94,13 @@ describe('team channels without a server', () => {
       );
       expect(
         await answer('team:save', { ...profile, replica: { host: 'pg-2', port: 70000 } }),
-      ).toMatchObject({
+      ).toEqual({
         ok: false,
-        error: { code: 'BAD_ARGUMENT', field: 'replica.port' },
+        error: {
+          code: 'BAD_ARGUMENT',
+          message: 'Read replica port: Enter a port from 1 to 65535',
+          field: 'replica.port',
+        },
       });
       // The screen sends its text box's number: an empty or non-numeric port is no port.
       expect(
