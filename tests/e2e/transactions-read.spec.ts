@@ -19,28 +19,28 @@ const TABLE = /^Transactions table, scrollable$/;
 
 /** Every rendered row's cells as measured: text, full title, and whether the text overflows. */
 async function cells(app: AppFixture, table = TABLE) {
-  return app.page
-    .getByRole('region', { name: table })
-    .locator('tbody tr:not(.spacer)')
-    .evaluateAll((trs) =>
-      trs.map((tr) => {
-        const at = (selector: string) => {
-          const td = tr.querySelector(selector)!;
-          return {
-            text: td.textContent ?? '',
-            title: td.getAttribute('title') ?? '',
-            overflows: td.scrollWidth > td.clientWidth + 0.5,
-            width: td.getBoundingClientRect().width,
-          };
-        };
+  const rows = app.page.getByRole('region', { name: table }).locator('tbody tr:not(.spacer)');
+  // evaluateAll does not wait: the virtual list may not have laid out its rows yet.
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => {
+      const at = (selector: string) => {
+        const td = tr.querySelector(selector)!;
         return {
-          narration: at('td.narration'),
-          amounts: [at('td.debit'), at('td.credit'), at('td.balance')],
-          channel: at('td.channel'),
-          category: at('td.category'),
+          text: td.textContent ?? '',
+          title: td.getAttribute('title') ?? '',
+          overflows: td.scrollWidth > td.clientWidth + 0.5,
+          width: td.getBoundingClientRect().width,
         };
-      }),
-    );
+      };
+      return {
+        narration: at('td.narration'),
+        amounts: [at('td.debit'), at('td.credit'), at('td.balance')],
+        channel: at('td.channel'),
+        category: at('td.category'),
+      };
+    }),
+  );
 }
 
 /** Whole words of the full name, then "…", or the full name itself. */
