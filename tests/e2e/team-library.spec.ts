@@ -112,6 +112,7 @@ test.describe('the team library on two desktops', () => {
     await expect(form.getByLabel('Server port')).toHaveAccessibleDescription(
       'Enter a port from 1 to 65535',
     );
+    await app.screenshot('team-profile-port-refused');
     await form.getByLabel('Server port').fill(String(cluster.port));
     await form.getByText('Read replica for search').click();
     // The primary's own host and port: refused at the field, in main.
