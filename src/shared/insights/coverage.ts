@@ -6,7 +6,7 @@
 // in part counts as the lender's policy says: pro-rated by its covered days, or marked and
 // left out.
 import { daysInMonth, epochDay, type MonthKey } from '../model/calendar';
-import { fromPaise, toPaise } from '../model/money';
+import { fromPaise, roundPaise, toPaise } from '../model/money';
 import type { AccountContext } from './context';
 import type { CreditPolicy } from './policy';
 
@@ -111,10 +111,4 @@ export function meanOfMonths(
     weights += w;
   }
   return weights === 0 ? null : fromPaise(roundPaise(weighted / weights));
-}
-
-/** Paise rounded to a whole paisa, half away from zero. */
-export function roundPaise(paise: number): number {
-  const r = Math.round(Math.abs(paise));
-  return paise < 0 ? 0 - r : r;
 }

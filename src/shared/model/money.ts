@@ -26,6 +26,12 @@ export function exactToPaisa(amount: number): boolean {
   return Number.isFinite(amount) && Math.abs(amount) * 100 <= MAX_EXACT_PAISE;
 }
 
+/** Paise (a sum's share, an average) rounded to a whole paisa, half away from zero. */
+export function roundPaise(paise: number): number {
+  const r = Math.round(Math.abs(paise));
+  return paise < 0 ? 0 - r : r;
+}
+
 export function fromPaise(paise: number): number {
   return paise / 100;
 }

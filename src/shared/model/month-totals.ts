@@ -2,6 +2,8 @@
 // in whole paise, so a total is exact; an average says over how many months it is taken
 // (months with a value). Levels (balances, ABB, limits) are averaged, never summed: a
 // total of balances means nothing. Shares and "largest" figures get neither.
+import { fromPaise, roundPaise, toPaise } from './money';
+
 export type TotalRule = 'sum' | 'average' | 'none';
 
 export interface RowTotals {
@@ -15,11 +17,11 @@ export function rowTotals(values: readonly unknown[], rule: TotalRule, _money: b
   const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const months = numbers.length;
   if (rule === 'none' || months === 0) return { total: null, average: null, months };
-  // Money in paise (integers); counts and days are whole already, in hundredths for safety.
-  const sum = numbers.reduce((s, v) => s + Math.round(v * 100), 0);
+  // Money in paise (integers), each rounded as its cell shows it; counts and days are whole.
+  const sum = numbers.reduce((s, v) => s + toPaise(v), 0);
   return {
-    total: rule === 'sum' ? sum / 100 : null,
-    average: Math.round(sum / months) / 100,
+    total: rule === 'sum' ? fromPaise(sum) : null,
+    average: fromPaise(roundPaise(sum / months)),
     months,
   };
 }

@@ -1,5 +1,6 @@
 // An account's totals, apart from the normaliser: the renderer sums what a filter shows
 // without loading the response readers (and zod) they would bring.
+import { fromPaise, toPaise } from '../model/money';
 import type { AccountTotals, TransactionView } from '../model/view-model';
 
 /** Debit and credit sums (exact, in paise) and counts of a list of transactions. */
@@ -9,7 +10,7 @@ export function transactionTotals(transactions: readonly TransactionView[]): Acc
   let creditCount = 0;
   let debitCount = 0;
   for (const t of transactions) {
-    const paise = Math.round(t.amount * 100);
+    const paise = toPaise(t.amount);
     if (t.type === 'credit') {
       credits += paise;
       creditCount++;
@@ -18,5 +19,5 @@ export function transactionTotals(transactions: readonly TransactionView[]): Acc
       debitCount++;
     }
   }
-  return { credits: credits / 100, debits: debits / 100, creditCount, debitCount };
+  return { credits: fromPaise(credits), debits: fromPaise(debits), creditCount, debitCount };
 }

@@ -33,6 +33,21 @@ describe('rowTotals', () => {
       months: 3,
     });
   });
+  it('totals each value as its cell shows it, and rounds the average half away from zero', () => {
+    // Cells show 1.005 as 1.01 and 2.675 as 2.68 (to the paisa as written): 1.01 + 2.68 =
+    // 3.69, averaged over 2 months 1.845, which shows as 1.85.
+    expect(rowTotals([1.005, 2.675], 'sum', true)).toEqual({
+      total: 3.69,
+      average: 1.85,
+      months: 2,
+    });
+    // An overdrawn level: -0.01 and -0.02 average to -0.015, half away from zero -0.02.
+    expect(rowTotals([-0.01, -0.02], 'average', true)).toEqual({
+      total: null,
+      average: -0.02,
+      months: 2,
+    });
+  });
   it('averages over the months with a value, and says how many', () => {
     expect(rowTotals([100, null, 'n/a', 300.01], 'sum', true)).toEqual({
       total: 400.01,

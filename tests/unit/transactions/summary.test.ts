@@ -17,6 +17,17 @@ describe('totalsOf', () => {
     });
   });
 
+  it('sums each amount as its row shows it, to the paisa as written', () => {
+    // A row of 1.005 shows as 1.01 (half a paisa away from zero, as written), so two such
+    // credits total 1.01 + 1.01 = 2.02; a debit of 2.675 shows as 2.68.
+    const rows = [
+      tx({ type: 'credit', amount: 1.005 }),
+      tx({ type: 'credit', amount: 1.005 }),
+      tx({ type: 'debit', amount: 2.675 }),
+    ];
+    expect(totalsOf(rows)).toMatchObject({ credits: 2.02, debits: 2.68 });
+  });
+
   it('is all zero for no rows', () => {
     expect(totalsOf([])).toEqual({
       count: 0,
