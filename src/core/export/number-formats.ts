@@ -4,6 +4,7 @@
 // applies to both signs (Excel puts the minus sign before it), so a negative amount groups
 // exactly as the same positive one; conditional sections would leave one sign to a
 // western-grouped fallback.
+import { fromPaise, toPaise } from '@shared/model/money';
 
 /** Amounts below 1,00,000 either way: three digits, where both groupings agree. */
 export const MONEY_FORMAT = '#,##0.00';
@@ -21,8 +22,8 @@ const largeFormats = new Map<number, string>();
 
 /** The number format for an amount, chosen by its size whatever its sign. */
 export function moneyFormatFor(amount: number): string {
-  // As shown, to two decimals: 99,999.995 shows as 1,00,000.00.
-  const shown = Math.round(Math.abs(amount) * 100) / 100;
+  // As shown, to the paisa as written: 99,999.995 shows as 1,00,000.00.
+  const shown = Math.abs(fromPaise(toPaise(amount)));
   if (!(shown >= 100_000)) return MONEY_FORMAT;
   const digits = Math.floor(shown).toFixed(0).length;
   // Groups of two after the last three digits: 1,23,456 / 12,34,567 / 1,23,45,678 ...

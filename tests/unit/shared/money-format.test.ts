@@ -44,5 +44,9 @@ describe('Excel money formats', () => {
     // 99,999.995 shows as 1,00,000.00: a lakh format.
     expect(moneyFormatFor(99_999.995)).toBe('##\\,##\\,##0.00');
     expect(moneyFormatFor(-12.5)).toBe('#,##0.00');
+    // 99,99,999.995 shows as 1,00,00,000.00 (half a paisa up, as written): eight digits,
+    // three pairs after the last three, a crore format as the screen's 1,00,00,000.00.
+    expect(formatAmount(99_99_999.995)).toBe('1,00,00,000.00');
+    expect(moneyFormatFor(99_99_999.995)).toBe('##\\,##\\,##\\,##0.00');
   });
 });
