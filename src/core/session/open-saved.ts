@@ -3,8 +3,8 @@
 // the full open, after which the view of a large file is kept for the next time); a file
 // imported and then opened (a double-click, Open with) hands what the import decoded to
 // that open, so the file is read and decoded once.
-import { createHash } from 'node:crypto';
 import type { SessionView } from '@shared/model/view-model';
+import { sha256OfBytes } from '../library/format';
 import type { SessionPayload } from '../library/payload';
 import type { Library, LibraryProgress, ListedSnapshot, OpenedSnapshot } from '../library/store';
 import { nextTurn } from '../io/next-turn';
@@ -93,7 +93,7 @@ export async function openSavedSession(
   const { found, bytes } = await library.readSnapshot(sessionId, snapshotId, progress);
   const { record } = found;
   const cache = bytes.length >= VIEW_KEPT_FROM_BYTES ? views : null;
-  const fileSha256 = cache ? createHash('sha256').update(bytes).digest('hex') : '';
+  const fileSha256 = cache ? sha256OfBytes(bytes) : '';
   const kept = await cache?.read(record.sessionId, record.snapshotId, fileSha256);
   if (kept) return { session: savedSession(found, kept), from: 'kept view', keeping: done };
   const opened = await library.decodeSnapshot(found, bytes, progress);
@@ -120,7 +120,7 @@ async function keepSavedView(
 ): Promise<void> {
   if (!views || saved.record.sizeBytes < VIEW_KEPT_FROM_BYTES) return;
   const bytes = await readRegularFile(saved.file);
-  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileSha256 = sha256OfBytes(bytes);
   await views.keep(saved.record.sessionId, saved.record.snapshotId, fileSha256, view);
 }
 
