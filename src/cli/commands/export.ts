@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { provenanceLabel, savedFileLabel } from '@shared/session/provenance';
+import { formatCount } from '@shared/format/value';
 import type { ExportMeta } from '../../core/deps';
 import { exportWorkbook } from '../../core/export/export-workbook';
 import { writeSessionWorkbook, type WorkbookSession } from '../../core/export/session-workbook';
@@ -183,9 +184,9 @@ export async function runExportCommand(argv: readonly string[], io: ExportCliIo)
       .reduce((n, a) => n + a.transactions.length, 0);
     io.stdout(
       `Wrote ${result.path}: ${result.sheets.length} sheets, ` +
-        `${transactions.toLocaleString('en-IN')} transactions` +
+        `${formatCount(transactions)} transactions` +
         (reviewEntries > 0
-          ? `, with the review the file carries (${reviewEntries.toLocaleString('en-IN')} entries)`
+          ? `, with the review the file carries (${formatCount(reviewEntries)} entries)`
           : '') +
         `; policy: ${policy.name}\n`,
     );

@@ -2,6 +2,7 @@
 // responses in one JSON file (fetch-file.ts), optionally kept in the library too. The file
 // is written atomically: an existing file is replaced whole or not at all.
 import { resolve } from 'node:path';
+import { formatCount } from '@shared/format/value';
 import { openSession } from '../../core/session/open-session';
 import { fetchToFile } from './fetch-file';
 import { CONNECTION_NOTES, CONNECTION_OPTIONS, openConnection } from '../connection';
@@ -59,7 +60,7 @@ export async function runFetchCommand(
         const { code, message } = fetched.error as Error & { code: string };
         io.stderr(`${code}: ${message}\n`);
         io.stderr(
-          `Wrote ${out}: the ${fetched.endpoint} answer byte for byte as received (${fetched.bytes.toLocaleString('en-IN')} bytes); it could not be read\n`,
+          `Wrote ${out}: the ${fetched.endpoint} answer byte for byte as received (${formatCount(fetched.bytes)} bytes); it could not be read\n`,
         );
         return 1;
       }

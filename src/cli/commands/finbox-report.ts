@@ -4,12 +4,13 @@
 import { CoreError } from '../../core/core-error';
 import { downloadFinboxReport } from '../../core/session/finbox-report';
 import type { SessionView } from '@shared/model/view-model';
+import { formatCount } from '@shared/format/value';
 import { keptReportLabel } from '@shared/library/kept-report';
 import { reportLinksOf, type KeptReport } from '../../core/library/kept-reports';
 
 /** A kept report as `bcv` prints it: what, when, its file and checksum. */
 export function keptReportLine(r: KeptReport): string {
-  return `${keptReportLabel(r.keptAt, r.accountId)}: ${r.file}, ${r.bytes.toLocaleString('en-IN')} bytes, SHA-256 ${r.sha256}`;
+  return `${keptReportLabel(r.keptAt, r.accountId)}: ${r.file}, ${formatCount(r.bytes)} bytes, SHA-256 ${r.sha256}`;
 }
 
 export async function saveFinboxReports(

@@ -10,7 +10,7 @@ import { formatRupees, fromPaise } from '@shared/model/money';
 import type { Catalogue } from '../../core/catalogue/catalogue';
 import { EXIT_USAGE } from '../exit';
 import { shown } from '../terminal-safe';
-import { maskedNumber, plural } from '@shared/format/value';
+import { formatCount, maskedNumber, plural } from '@shared/format/value';
 import type { CliIo } from '../io';
 
 export interface SearchFlags {
@@ -54,7 +54,7 @@ export function renderSearch(result: CatalogueSearchResult, what = 'saved sessio
     `${plural(sessions, 'session')}, ${result.truncated ? 'more than ' : ''}${plural(result.hitCount, 'matching transaction')}` +
       ` (of ${plural(result.sessionCount, what)})` +
       (result.truncated
-        ? `; only the first ${result.limit.toLocaleString('en-IN')} are listed: narrow the search`
+        ? `; only the first ${formatCount(result.limit)} are listed: narrow the search`
         : ''),
   );
   for (const s of result.sessions) {

@@ -2,6 +2,7 @@
 // update replaces, nothing when stderr is a file or a pipe, so stdout stays clean for the
 // data and logs get only the outcome.
 import { formatSize } from '@shared/library/search';
+import { formatCount } from '@shared/format/value';
 import type { RetryNotice } from '../../core/api/client';
 import type { SessionProgress } from '../../core/session/open-session';
 import type { CliIo } from '../io';
@@ -22,9 +23,7 @@ function rateOf(unit: 'bytes' | 'rows'): (done: number) => string {
     const seconds = (now - start.at) / 1000;
     if (seconds < 0.5) return '';
     const perSecond = (done - start.done) / seconds;
-    return unit === 'bytes'
-      ? `, ${formatSize(perSecond)}/s`
-      : `, ${Math.round(perSecond).toLocaleString('en-IN')} rows/s`;
+    return unit === 'bytes' ? `, ${formatSize(perSecond)}/s` : `, ${formatCount(perSecond)} rows/s`;
   };
 }
 

@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { DEFAULT_POLICY } from '@shared/insights/policy';
+import { formatCount } from '@shared/format/value';
 import type { SessionView } from '@shared/model/view-model';
 import type { ExportMeta, ExportOptions } from '../deps';
 import { stageStreamAtomic, type StagedStream } from '../io/safe-write';
@@ -106,7 +107,7 @@ export function planWorkbook(
     const parts = partNames(plan, options.maxRowsPerSheet);
     if (parts.length > 1) {
       notes.push(
-        `${plan.name} has ${plan.rowCount.toLocaleString('en-IN')} rows, more than one sheet ` +
+        `${plan.name} has ${formatCount(plan.rowCount)} rows, more than one sheet ` +
           `holds: it continues on ${parts.slice(1).join(', ')}.`,
       );
     }
@@ -245,9 +246,7 @@ export async function exportWorkbook(
         done += 1;
         if (++sinceBatch < BATCH) return;
         sinceBatch = 0;
-        report(
-          `${message} (${done.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} rows)`,
-        );
+        report(`${message} (${formatCount(done)} of ${formatCount(total)} rows)`);
         return check();
       });
       // Rows the writer adds itself (headers, a note) count too.

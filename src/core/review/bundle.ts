@@ -4,6 +4,7 @@
 // envelope's `review` member) is still read; one given a review goes out as format 2.
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+import { formatCount } from '@shared/format/value';
 import {
   MAX_REVIEW_EVENTS,
   parseReviewDocument,
@@ -68,7 +69,7 @@ export async function reviewIn(bytes: Uint8Array): Promise<ReviewDocument | null
   if (Array.isArray(events) && events.length > MAX_REVIEW_EVENTS) {
     throw new ReviewError(
       'REVIEW_TOO_LARGE',
-      `The review in the file has ${events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold: refused`,
+      `The review in the file has ${formatCount(events.length)} entries, more than the ${formatCount(MAX_REVIEW_EVENTS)} a review may hold: refused`,
     );
   }
   const review = parseReviewDocument(carried.value, 'The review in the file');

@@ -5,6 +5,7 @@
 // entry. Plain Node: file system, clock and ids injectable.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { formatCount } from '@shared/format/value';
 import {
   emptyReview,
   MAX_REVIEW_EVENTS,
@@ -151,7 +152,7 @@ export class ReviewStore {
       if (next.events.length > MAX_REVIEW_EVENTS) {
         throw new ReviewError(
           'REVIEW_TOO_LARGE',
-          `the review would hold ${next.events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold; it was left as it is`,
+          `the review would hold ${formatCount(next.events.length)} entries, more than the ${formatCount(MAX_REVIEW_EVENTS)} a review may hold; it was left as it is`,
         );
       }
       const bytes = Buffer.from(`${JSON.stringify(next, null, 1)}\n`, 'utf8');

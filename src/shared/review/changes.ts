@@ -2,6 +2,7 @@
 // changes becomes an event (flagging an already flagged row again adds nothing), and
 // empty text is refused here, once, for the CLI and the app alike.
 import type { TransactionView } from '../model/view-model';
+import { formatCount } from '../format/value';
 import { reviewKey, type KeyOf } from './adjustments';
 import { MAX_TEXT, type ReviewChange } from './document';
 import type { Adjustment, FlagLabel, Verdict } from './labels';
@@ -24,7 +25,7 @@ export function checkedText(text: string, what: string): string {
   if (text.length > MAX_TEXT) {
     throw new ReviewInputError(
       'TEXT_TOO_LONG',
-      `${what} is ${text.length.toLocaleString('en-IN')} characters; a review keeps at most ${MAX_TEXT.toLocaleString('en-IN')}`,
+      `${what} is ${formatCount(text.length)} characters; a review keeps at most ${formatCount(MAX_TEXT)}`,
     );
   }
   return text;

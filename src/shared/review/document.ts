@@ -9,6 +9,7 @@
 // transaction is not in the snapshot on screen can still be listed for what it was.
 import { z } from 'zod';
 import { parseWith } from '../api/parse';
+import { formatCount } from '../format/value';
 import { ADJUSTMENTS, FLAG_LABELS, VERDICTS } from './labels';
 import { compareEvents, mergeLogs } from './event-order';
 
@@ -108,7 +109,7 @@ export function parseReviewDocument(value: unknown, what = 'The review'): Review
   const events = (value as { events?: unknown } | null)?.events;
   if (Array.isArray(events) && events.length > MAX_REVIEW_EVENTS) {
     throw new Error(
-      `${what} has ${events.length.toLocaleString('en-IN')} entries, more than the ${MAX_REVIEW_EVENTS.toLocaleString('en-IN')} a review may hold: refused`,
+      `${what} has ${formatCount(events.length)} entries, more than the ${formatCount(MAX_REVIEW_EVENTS)} a review may hold: refused`,
     );
   }
   return parseWith(documentSchema, value, what);

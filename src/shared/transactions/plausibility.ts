@@ -4,6 +4,7 @@
 // never hidden or changed, and marked so the reader asks where it came from.
 import type { AccountView, TransactionView } from '../model/view-model';
 import { formatRupees } from '../model/money';
+import { formatCount } from '../format/value';
 
 /** Four orders of magnitude: a ₹50,000 account showing ₹500 crore. */
 export const IMPLAUSIBLE_FACTOR = 10_000;
@@ -83,7 +84,7 @@ export function plausibilityOf(
   return {
     ceiling: scale * IMPLAUSIBLE_FACTOR,
     reason:
-      `Implausible for this account: over ${IMPLAUSIBLE_FACTOR.toLocaleString('en-IN')} times ` +
+      `Implausible for this account: over ${formatCount(IMPLAUSIBLE_FACTOR)} times ` +
       `its usual scale of ${formatRupees(scale)} (median transaction and balance, limits). ` +
       'Shown as BankConnect sent it.',
   };
