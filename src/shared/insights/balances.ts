@@ -7,9 +7,9 @@ import type { MonthKey } from '../model/calendar';
 import * as money from '../model/money';
 import type { EodMonthView } from '../model/view-model';
 import type { AccountContext } from './context';
-import { meanOfMonths, type MonthCoverage } from './coverage';
+import { meanOfMonthsPaise, type MonthCoverage } from './coverage';
 import { abbDaysOf, DEFAULT_POLICY, THREE_DAY_ABB, type CreditPolicy } from './policy';
-import { meanPaise, medianPaise } from './tally';
+import { exactMeanPaise, meanPaise, medianPaise, rupeesToThePaisa } from './tally';
 import type { AbbPoint, BalanceInsights, BalanceStats, DayBalance, MonthBalances } from './types';
 
 // Imported bindings are read once into locals: run from source (the tests, `npm run bench`
@@ -148,6 +148,7 @@ export function computeBalances(
   const trace = traceOf(ctx);
   const eodByMonth = new Map(ctx.account.eod.map((e) => [e.month, e]));
   const period = new StatsAccumulator(odLimitPaise);
+  // The months' ABBs in paise, unrounded: the period ABB weighs these.
   const abbs = new Map<MonthKey, number | null>();
   const abbThrees = new Map<MonthKey, number | null>();
   const months: MonthBalances[] = ctx.months.map((month) => {
@@ -167,11 +168,13 @@ export function computeBalances(
     });
     const abbPoints = abbDaysOf(policy.abbDays, length).map(point);
     const mean = (points: readonly AbbPoint[]) =>
-      meanPaise(points.flatMap((p) => (p.balance ? [toPaise(p.balance.balance)] : [])));
-    const abb = mean(abbPoints);
-    const abbThree = mean(THREE_DAY_ABB.map(point));
-    abbs.set(month, abb);
-    abbThrees.set(month, abbThree);
+      exactMeanPaise(points.flatMap((p) => (p.balance ? [toPaise(p.balance.balance)] : [])));
+    const abbPaise = mean(abbPoints);
+    const abbThreePaise = mean(THREE_DAY_ABB.map(point));
+    abbs.set(month, abbPaise);
+    abbThrees.set(month, abbThreePaise);
+    const abb = rupeesToThePaisa(abbPaise);
+    const abbThree = rupeesToThePaisa(abbThreePaise);
     const daily = days.map((d) => d?.balance ?? null);
     return { month, source, ...stats.build(), daily, abbPoints, abb, abbThree };
   });
@@ -179,8 +182,8 @@ export function computeBalances(
     months,
     period: {
       ...period.build(),
-      abb: meanOfMonths(abbs, coverage, policy),
-      abbThree: meanOfMonths(abbThrees, coverage, policy),
+      abb: meanOfMonthsPaise(abbs, coverage, policy),
+      abbThree: meanOfMonthsPaise(abbThrees, coverage, policy),
     },
     odLimit,
     abbDays: policy.abbDays,

@@ -92,23 +92,35 @@ export function monthlyAverage(
 }
 
 /**
- * A period mean of per-month values (ABB): each month with a value weighs its covered
- * share of a month (`prorate`), or only fully covered months count (`exclude`).
+ * A period mean of per-month values (ABB) in paise, unrounded (a month's exact mean, not
+ * that mean rounded to the paisa): each month with a value weighs its covered share of a
+ * month (`prorate`), or only fully covered months count (`exclude`). Rupees to the paisa.
  */
-export function meanOfMonths(
-  valueByMonth: ReadonlyMap<MonthKey, number | null>,
+export function meanOfMonthsPaise(
+  paiseByMonth: ReadonlyMap<MonthKey, number | null>,
   coverage: readonly MonthCoverage[],
   policy: Pick<CreditPolicy, 'partialMonths'>,
 ): number | null {
   let weighted = 0;
   let weights = 0;
   for (const c of coverage) {
-    const v = valueByMonth.get(c.month);
+    const v = paiseByMonth.get(c.month);
     if (v === null || v === undefined || c.covered === 0) continue;
     if (c.covered !== c.days && policy.partialMonths === 'exclude') continue;
     const w = c.covered / c.days;
-    weighted += toPaise(v) * w;
+    weighted += v * w;
     weights += w;
   }
   return weights === 0 ? null : fromPaise(roundPaise(weighted / weights));
+}
+
+/** meanOfMonthsPaise of per-month values in rupees (a month table's cells). */
+export function meanOfMonths(
+  valueByMonth: ReadonlyMap<MonthKey, number | null>,
+  coverage: readonly MonthCoverage[],
+  policy: Pick<CreditPolicy, 'partialMonths'>,
+): number | null {
+  const paise = new Map<MonthKey, number | null>();
+  for (const [month, v] of valueByMonth) paise.set(month, v === null ? null : toPaise(v));
+  return meanOfMonthsPaise(paise, coverage, policy);
 }

@@ -44,10 +44,24 @@ export function medianPaise(values: number[]): number | null {
   return fromPaise(Math.round(m));
 }
 
-/** Mean of paise values, rounded to the paisa; null when empty. */
-export function meanPaise(values: readonly number[]): number | null {
+/**
+ * Mean of paise values, unrounded (in paise, fractions of a paisa kept); null when empty.
+ * A figure made from means (the period ABB from the months' ABBs) takes these: rounding
+ * each month to the paisa first can move the result by a paisa.
+ */
+export function exactMeanPaise(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   let sum = 0;
   for (const v of values) sum += v;
-  return fromPaise(Math.round(sum / values.length));
+  return sum / values.length;
+}
+
+/** Unrounded paise as rupees rounded to the paisa; null stays null. */
+export function rupeesToThePaisa(paise: number | null): number | null {
+  return paise === null ? null : fromPaise(Math.round(paise));
+}
+
+/** Mean of paise values, rounded to the paisa; null when empty. */
+export function meanPaise(values: readonly number[]): number | null {
+  return rupeesToThePaisa(exactMeanPaise(values));
 }

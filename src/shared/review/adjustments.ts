@@ -5,8 +5,8 @@
 import { eligibleCredits as eligibleOf } from '../insights/eligible';
 import { transactionKey } from '../model/transaction-id';
 import type { SessionInsights, Tally } from '../insights/types';
-import { meanPaise } from '../insights/tally';
-import { meanOfMonths } from '../insights/coverage';
+import { exactMeanPaise, rupeesToThePaisa } from '../insights/tally';
+import { meanOfMonthsPaise } from '../insights/coverage';
 import { THREE_DAY_ABB } from '../insights/policy';
 import { fromPaise, toPaise } from '../model/money';
 import type { SessionView, TransactionView } from '../model/view-model';
@@ -111,8 +111,9 @@ export function adjustedAbb(
       return sum;
     };
     const months = (balances?.months ?? []).map((m) => {
+      // In paise, unrounded: the period ABB weighs the months' exact ABBs.
       const shifted = (days: (number | 'last')[] | null) =>
-        meanPaise(
+        exactMeanPaise(
           m.abbPoints
             .filter((p) => p.balance && (days === null || days.includes(p.day)))
             .map((p) => toPaise(p.balance!.balance) - effectBy(p.date)),
@@ -120,16 +121,15 @@ export function adjustedAbb(
       return {
         month: m.month,
         unadjusted: m.abb,
-        adjusted: shifted(null),
-        unadjustedThree: m.abbThree,
-        adjustedThree: shifted([...THREE_DAY_ABB]),
+        adjustedPaise: shifted(null),
+        adjustedThreePaise: shifted([...THREE_DAY_ABB]),
       };
     });
     const a = insights.accounts.find((x) => x.accountId === account.accountId);
     // The period ABB as the insights take it: the months weighed by the policy's rule.
     const mean = (values: (number | null)[]) =>
       a
-        ? meanOfMonths(
+        ? meanOfMonthsPaise(
             new Map(months.map((m, k) => [m.month, values[k] ?? null])),
             a.coverage,
             a.policy,
@@ -140,14 +140,14 @@ export function adjustedAbb(
     return {
       accountId: account.accountId,
       unadjusted: balances?.period.abb ?? null,
-      adjusted: mean(months.map((m) => m.adjusted)),
+      adjusted: mean(months.map((m) => m.adjustedPaise)),
       unadjustedThree: balances?.period.abbThree ?? null,
-      adjustedThree: mean(months.map((m) => m.adjustedThree)),
+      adjustedThree: mean(months.map((m) => m.adjustedThreePaise)),
       excluded: { amount: fromPaise(net), count: out.length, indices: out.map((t) => t.index) },
       months: months.map((m) => ({
         month: m.month,
         unadjusted: m.unadjusted,
-        adjusted: m.adjusted,
+        adjusted: rupeesToThePaisa(m.adjustedPaise),
       })),
     };
   });

@@ -121,3 +121,26 @@ describe('a month of FinBox EOD balances, by hand', () => {
     expect(m!.daily).toHaveLength(29);
   });
 });
+
+describe('the period ABB weighs the months exactly', () => {
+  // November (30 days) and December (31 days), both wholly covered by FinBox's EOD series:
+  // every day 0 except 5 November, ₹1.00. FinBox's published example gives the same kind
+  // of month: six ABB days whose mean is not a whole paisa.
+  const nov = Array.from({ length: 30 }, (_, i) => (i === 4 ? 1 : 0));
+  const dec = Array.from({ length: 31 }, () => 0);
+  const { balances } = computeAccountInsights(
+    accountOf([], { eod: { 'Nov-23': nov, 'Dec-23': dec } }),
+  );
+
+  it('from each month’s ABB as it is, not rounded to the paisa first', () => {
+    // November's ABB: (100 + 0 + 0 + 0 + 0 + 0) / 6 = 16.67 paise, shown ₹0.17; December's: 0.
+    expect(balances.months.map((m) => m.abb)).toEqual([0.17, 0]);
+    // Period (both months whole): (16.67 + 0) / 2 = 8.33 paise = ₹0.08. From the rounded
+    // months it would be (17 + 0) / 2 = 8.5 paise = ₹0.09.
+    expect(balances.period.abb).toBe(0.08);
+    // 5/15/25: November (100 + 0 + 0) / 3 = 33.33 paise (₹0.33); period 33.33 / 2 = 16.67
+    // paise = ₹0.17.
+    expect(balances.months.map((m) => m.abbThree)).toEqual([0.33, 0]);
+    expect(balances.period.abbThree).toBe(0.17);
+  });
+});

@@ -3,6 +3,7 @@ import { computeSessionInsights } from '../../../src/shared/insights';
 import { toPaise } from '../../../src/shared/model/money';
 import { adjustedAbb, eligibleCredits } from '../../../src/shared/review/adjustments';
 import { adjustmentLine } from '../../../src/shared/review/resolve';
+import { accountBlock, sessionOf } from '../insights/helpers';
 import { demo } from './helpers';
 
 describe('reviewer adjustments', () => {
@@ -72,5 +73,23 @@ describe('reviewer adjustments', () => {
     expect(abb.excluded).toMatchObject({ count: 1, amount: credit.amount });
     // Months before the credit are as they were.
     expect(abb.months[0]!.adjusted).toBe(abb.months[0]!.unadjusted);
+  });
+
+  it('with nothing excluded, the adjusted period ABB is the ABB: both weigh the months exactly', () => {
+    // November (30 days) and December (31), wholly covered by FinBox's EOD series: every day
+    // 0 except 5 November, ₹1.00. November's ABB is 100 / 6 = 16.67 paise (shown ₹0.17),
+    // December's 0; the period ABB (16.67 + 0) / 2 = 8.33 paise = ₹0.08 (from the rounded
+    // months it would be 8.5 paise = ₹0.09).
+    const nov = Array.from({ length: 30 }, (_, i) => (i === 4 ? 1 : 0));
+    const dec = Array.from({ length: 31 }, () => 0);
+    const small = sessionOf({
+      acc: accountBlock('acc', [], { eod: { 'Nov-23': nov, 'Dec-23': dec } }),
+    });
+    const abb = adjustedAbb(small, computeSessionInsights(small))[0]!;
+    expect(abb.unadjusted).toBe(0.08);
+    expect(abb.adjusted).toBe(0.08);
+    // 5/15/25: November 100 / 3 = 33.33 paise; the period 16.67 paise = ₹0.17.
+    expect(abb.adjustedThree).toBe(0.17);
+    expect(abb.months.map((m) => m.adjusted)).toEqual([0.17, 0]);
   });
 });
