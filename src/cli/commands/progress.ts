@@ -2,7 +2,7 @@
 // update replaces, nothing when stderr is a file or a pipe, so stdout stays clean for the
 // data and logs get only the outcome.
 import { formatSize } from '@shared/library/search';
-import { formatCount } from '@shared/format/value';
+import { formatCount, formatSeconds } from '@shared/format/value';
 import type { RetryNotice } from '../../core/api/client';
 import type { SessionProgress } from '../../core/session/open-session';
 import type { CliIo } from '../io';
@@ -10,7 +10,7 @@ import type { CliIo } from '../io';
 export function retryReporter(io: Pick<CliIo, 'status'>): (notice: RetryNotice) => void {
   return (n) =>
     io.status?.(
-      `${n.reason}; trying again in ${(n.delayMs / 1000).toFixed(1)} s (try ${n.attempt + 1} of ${n.maxAttempts})`,
+      `${n.reason}; trying again in ${formatSeconds(n.delayMs)} (try ${n.attempt + 1} of ${n.maxAttempts})`,
     );
 }
 

@@ -2,6 +2,7 @@
 // message a person understands. Messages name the host, never a credential, and no raw
 // network error is attached (a cause could carry request details).
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
+import { formatSeconds } from '@shared/format/value';
 import { CoreError } from '../core-error';
 
 export type NetworkErrorCode =
@@ -64,13 +65,9 @@ export function apiError(
 
 const CODE_SHAPED = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
 export const networkErrors = {
   timeout: (host: string, ms: number) =>
-    new BankConnectError('TIMEOUT', `No answer from ${host} within ${seconds(ms)}`),
+    new BankConnectError('TIMEOUT', `No answer from ${host} within ${formatSeconds(ms)}`),
   cancelled: () => new BankConnectError('CANCELLED', 'Cancelled'),
   refused: (host: string) =>
     new BankConnectError(
@@ -179,7 +176,7 @@ export const networkErrors = {
   waitTimeout: (sessionId: string, ms: number) =>
     new BankConnectError(
       'WAIT_TIMEOUT',
-      `Session ${sessionId} was still processing after ${seconds(ms)}: try again later`,
+      `Session ${sessionId} was still processing after ${formatSeconds(ms)}: try again later`,
     ),
 };
 

@@ -5,6 +5,7 @@
 import { DEFAULT_DATA_ENDPOINT, type DataEndpoint } from '@shared/api/endpoints';
 import { API_ERRORS, isApiErrorCode } from '@shared/api/error-codes';
 import type { SessionData } from '@shared/api/parse';
+import { formatSeconds } from '@shared/format/value';
 import type { SessionStatusResponse } from '@shared/api/schemas';
 import { normalizeSessionStatus } from '@shared/model/normalize-status';
 import type { SessionStatusView, SessionView } from '@shared/model/view-model';
@@ -118,7 +119,7 @@ async function open(
             kind: 'poll',
             done: attempt,
             total: null,
-            message: `Session ${sessionId} is still processing (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+            message: `Session ${sessionId} is still processing (poll ${attempt}, ${formatSeconds(elapsedMs)})`,
           }),
       })
     : await client.sessionStatus(sessionId, signal);
@@ -161,7 +162,7 @@ async function open(
                   kind: 'poll',
                   done: attempt,
                   total: null,
-                  message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${(elapsedMs / 1000).toFixed(1)} s)`,
+                  message: `Session ${sessionId}: ${stage} (poll ${attempt}, ${formatSeconds(elapsedMs)})`,
                 }),
             })
           : await client.data(sessionId, endpoint, signal, onData, handOff);

@@ -28,6 +28,11 @@ export function formatValue(value: unknown): string {
   }
 }
 
+/** A wait or a time taken, to a tenth of a second: `2500` ms -> `2.5 s`, `30000` -> `30 s`. */
+export function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
 /** `3055870344` -> `XXXXXX0344`: enough to tell accounts apart in a switcher. */
 export function maskedNumber(value: string | null): string {
   if (!value) return NONE;

@@ -8,10 +8,21 @@ import { isCountMetric, metricLabel } from '../../../src/shared/format/metric-la
 import {
   formatCount,
   formatNumber,
+  formatSeconds,
   formatValue,
   maskedNumber,
   plural,
 } from '../../../src/shared/format/value';
+
+describe('formatSeconds', () => {
+  it('says a wait to a tenth of a second, without a trailing .0', () => {
+    // 2,500 ms = 2.5 s; 30,000 ms = 30 s; 6,049 ms = 6.049 s, 6.0 to the tenth; 250 ms = 0.3 s.
+    expect(formatSeconds(2500)).toBe('2.5 s');
+    expect(formatSeconds(30_000)).toBe('30 s');
+    expect(formatSeconds(6049)).toBe('6 s');
+    expect(formatSeconds(250)).toBe('0.3 s');
+  });
+});
 
 describe('formatValue', () => {
   it('never shows undefined, null or NaN', () => {
