@@ -5,7 +5,7 @@ import type { Tally } from './types';
 // Imported bindings are read once into locals: run from source (the tests, `npm run bench`
 // under tsx) each use of an imported binding is a getter call, too slow for the
 // per-transaction loops.
-const { fromPaise, toPaise } = money;
+const { fromPaise, roundPaise, toPaise } = money;
 
 export class TallyBuilder {
   private paise = 0;
@@ -35,13 +35,16 @@ export function shareOf(part: number, whole: number): number | null {
   return w === 0 ? null : toPaise(part) / w;
 }
 
-/** Median of paise values, rounded to the paisa; null when empty. Sorts its input. */
+/**
+ * Median of paise values, rounded to the paisa (half away from zero); null when empty.
+ * Sorts its input.
+ */
 export function medianPaise(values: number[]): number | null {
   if (values.length === 0) return null;
   values.sort((a, b) => a - b);
   const mid = values.length >> 1;
   const m = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  return fromPaise(Math.round(m));
+  return fromPaise(roundPaise(m));
 }
 
 /**
@@ -56,9 +59,9 @@ export function exactMeanPaise(values: readonly number[]): number | null {
   return sum / values.length;
 }
 
-/** Unrounded paise as rupees rounded to the paisa; null stays null. */
+/** Unrounded paise as rupees rounded to the paisa (half away from zero); null stays null. */
 export function rupeesToThePaisa(paise: number | null): number | null {
-  return paise === null ? null : fromPaise(Math.round(paise));
+  return paise === null ? null : fromPaise(roundPaise(paise));
 }
 
 /** Mean of paise values, rounded to the paisa; null when empty. */

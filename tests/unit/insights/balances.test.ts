@@ -144,3 +144,18 @@ describe('the period ABB weighs the months exactly', () => {
     expect(balances.period.abbThree).toBe(0.17);
   });
 });
+
+describe('a negative half paisa rounds away from zero, as every money figure does', () => {
+  // April, FinBox's EOD series: -₹0.01 on the 5th, -₹0.02 on the 10th, no balance elsewhere.
+  const series = Array.from({ length: 30 }, (_, i) => (i === 4 ? -0.01 : i === 9 ? -0.02 : null));
+  const [m] = computeAccountInsights(accountOf([], { eod: { 'Apr-24': series } })).balances.months;
+
+  it('in the month’s average, median and ABB', () => {
+    // (-1 + -2) / 2 = -1.5 paise: -2 paise, -₹0.02 (rounding half up would give -₹0.01).
+    expect(m!.average).toBe(-0.02);
+    expect(m!.median).toBe(-0.02);
+    expect(m!.abb).toBe(-0.02);
+    // The 5/15/25 ABB has only the 5th: -₹0.01.
+    expect(m!.abbThree).toBe(-0.01);
+  });
+});
