@@ -28,6 +28,11 @@ export function formatValue(value: unknown): string {
   }
 }
 
+/** A share as a percentage to a tenth, as a policy's limit is stated: `0.5` -> `50%`, `0.625` -> `62.5%`. */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
 /** A wait or a time taken, to a tenth of a second: `2500` ms -> `2.5 s`, `30000` -> `30 s`. */
 export function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;

@@ -3,6 +3,7 @@
 // figures reference (docs/credit-figures.md) is written from. Each definition says what the
 // code in this folder does; where the lender's credit policy decides a detail, the text is
 // written from the policy, and `policy` lists the settings it depends on.
+import { formatPercent } from '../format/value';
 import { ABB_DAY_SET_LABELS, abbLabel, DEFAULT_POLICY, type CreditPolicy } from './policy';
 
 export type FigureId =
@@ -84,7 +85,7 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     name: 'FOIR',
     policy: ['foirIncomeBasis', 'foirLimit', 'partialMonths'],
     define: (p) =>
-      `Fixed obligations to income: monthly obligations divided by ${p.foirIncomeBasis === 'salary' ? 'the average monthly salary' : 'eligible credits a month'}, against the policy's limit of ${Math.round(p.foirLimit * 1000) / 10}%.`,
+      `Fixed obligations to income: monthly obligations divided by ${p.foirIncomeBasis === 'salary' ? 'the average monthly salary' : 'eligible credits a month'}, against the policy's limit of ${formatPercent(p.foirLimit)}.`,
   },
   {
     id: 'abbOverEmi',

@@ -7,7 +7,7 @@
 // flagged statement says so (`caution`).
 import { bankName } from '../format/bank-names';
 import { fraudTypeLabel } from '../format/fraud-types';
-import { maskedNumber, plural } from '../format/value';
+import { formatPercent, maskedNumber, plural } from '../format/value';
 import { formatWhole, fromPaise, toPaise } from '../model/money';
 import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
 import { monthsWithBalances } from './balances';
@@ -126,7 +126,7 @@ export function summarizeAccount(
           note: plural(active, 'stream'),
         }),
         fig('foir', 'share', foir.ratio, schedule.trace, {
-          note: `of ${foir.income === null ? 'no' : formatLimit(foir.income)} ${FOIR_BASIS_LABEL[foir.basis]}; limit ${Math.round(foir.limit * 1000) / 10}%`,
+          note: `of ${foir.income === null ? 'no' : formatLimit(foir.income)} ${FOIR_BASIS_LABEL[foir.basis]}; limit ${formatPercent(foir.limit)}`,
           ...(foir.over === null ? {} : { tone: foir.over ? 'bad' : 'ok' }),
         }),
         fig('abbOverEmi', 'ratio', answer.abbOverEmi, schedule.trace),

@@ -8,11 +8,22 @@ import { isCountMetric, metricLabel } from '../../../src/shared/format/metric-la
 import {
   formatCount,
   formatNumber,
+  formatPercent,
   formatSeconds,
   formatValue,
   maskedNumber,
   plural,
 } from '../../../src/shared/format/value';
+
+describe('formatPercent', () => {
+  it('states a share as a percentage to a tenth', () => {
+    // 0.5 = 50%; 0.625 = 62.5%; 0.3333 = 33.33%, 33.3 to the tenth; 1 = 100%.
+    expect(formatPercent(0.5)).toBe('50%');
+    expect(formatPercent(0.625)).toBe('62.5%');
+    expect(formatPercent(0.3333)).toBe('33.3%');
+    expect(formatPercent(1)).toBe('100%');
+  });
+});
 
 describe('formatSeconds', () => {
   it('says a wait to a tenth of a second, without a trailing .0', () => {
