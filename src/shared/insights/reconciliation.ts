@@ -5,7 +5,14 @@
 // difference beyond a paisa is marked with its reason: a different definition, data
 // FinBox has that the response does not carry, or a disagreement.
 import type { CalendarDate, MonthKey } from '../model/calendar';
-import { daysInMonth, formatDate, formatMonth, toMonthKey } from '../model/calendar';
+import {
+  daysInMonth,
+  formatDate,
+  formatMonth,
+  lastDayOf,
+  monthOf,
+  toMonthKey,
+} from '../model/calendar';
 import { formatCount, NONE } from '../format/value';
 import { formatAmount, formatRupees, toPaise } from '../model/money';
 import type { AccountView } from '../model/view-model';
@@ -170,7 +177,7 @@ function eodItems(account: AccountView, items: Items): void {
   // Carried to the end of the last transaction's month: FinBox's series runs to the
   // statement's end, which a response does not state otherwise.
   const lastDay = days[days.length - 1]!;
-  const last = `${lastDay.slice(0, 7)}-${String(daysInMonth(lastDay.slice(0, 7))).padStart(2, '0')}`;
+  const last = lastDayOf(monthOf(lastDay));
   const missing = account.details.missingData;
   let k = 0;
   let carried: number | null = null;

@@ -41,6 +41,11 @@ export function daysInMonth(month: MonthKey): number {
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
+/** `2024-02` -> `2024-02-29`: the month's last day. */
+export function lastDayOf(month: MonthKey): CalendarDate {
+  return `${month}-${pad2(daysInMonth(month))}`;
+}
+
 /** `2023-10-23 00:00:00` or `2023-10-23` -> `2023-10-23`; null when not a real date. */
 export function toCalendarDate(apiDate: string | null | undefined): CalendarDate | null {
   if (!apiDate) return null;

@@ -4,6 +4,7 @@ import {
   daysInMonth,
   epochDay,
   formatMonth,
+  lastDayOf,
   monthOf,
   monthRange,
   type CalendarDate,
@@ -45,7 +46,7 @@ export function coverageOf(account: AccountView): Coverage | null {
   const months = monthRange(touched[0]!, touched[touched.length - 1]!);
   const first = `${months[0]!}-01`;
   const lastMonth = months[months.length - 1]!;
-  const last = `${lastMonth}-${String(daysInMonth(lastMonth)).padStart(2, '0')}`;
+  const last = lastDayOf(lastMonth);
   const start = epochDay(first);
   const span = epochDay(last) - start + 1;
   const pct = (days: number) => (days / span) * 100;
