@@ -3,7 +3,8 @@
 // with the start of its id when two accounts would read the same.
 import { formatMonth, MONTH_ABBREVIATIONS, pad2, type CalendarDate } from '@shared/model/calendar';
 import type { AccountView, SessionView } from '@shared/model/view-model';
-import { maskedNumber, plural } from '@shared/format/value';
+import { maskedNumber } from '@shared/format/value';
+import { formatMonthList } from '@shared/library/search';
 
 /** `50100199733559` -> `XXXXXXXX3559`, masked as the library and the report view mask it. */
 export function maskAccountNumber(number: string | null | undefined): string | null {
@@ -44,11 +45,7 @@ export function monthHeader(month: string): string {
 
 export function monthsCovered(account: AccountView): string | null {
   const months = account.details.months;
-  if (months.length === 0) return null;
-  const first = formatMonth(months[0]!);
-  const last = formatMonth(months[months.length - 1]!);
-  const n = months.length;
-  return `${first === last ? first : `${first} – ${last}`} (${plural(n, 'month')})`;
+  return months.length === 0 ? null : formatMonthList(months);
 }
 
 /** `2024-02-21` -> `21-Feb-2024`, as the date cells show it. */

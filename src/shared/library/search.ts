@@ -1,6 +1,6 @@
 // Search and sort of the library list: pure functions the list view calls.
 import { plural } from '../format/value';
-import { formatMonth } from '../model/calendar';
+import { formatMonth, type MonthKey } from '../model/calendar';
 import type { LibraryEntry } from '../ipc/contract';
 
 export type LibraryColumn =
@@ -93,4 +93,13 @@ export function formatMonths(months: LibraryEntry['months']): string {
   return months.first === months.last
     ? `${formatMonth(months.first)} (${n})`
     : `${formatMonth(months.first)} to ${formatMonth(months.last ?? months.first)} (${n})`;
+}
+
+/** Months in order (an account's statement months), as formatMonths says them. */
+export function formatMonthList(months: readonly MonthKey[]): string {
+  return formatMonths({
+    first: months[0] ?? null,
+    last: months.at(-1) ?? null,
+    count: months.length,
+  });
 }

@@ -108,7 +108,7 @@ describe('export of the reference response', () => {
     expect(cell(central, 'Account')).toBe('CENTRAL 0344');
     expect(cell(central, 'Account number')).toBe('XXXXXX0344');
     expect(cell(central, 'Holder')).toBe('R K ENTERPRISES');
-    expect(cell(central, 'Months covered')).toBe('Oct 2023 – Feb 2024 (5 months)');
+    expect(cell(central, 'Months covered')).toBe('Oct 2023 to Feb 2024 (5 months)');
     expect(cell(central, 'Missing data')).toBe('21-Feb-2024 to 21-Apr-2024');
     expect(cell(central, 'Status')).toBe('failed');
     expect(cell(central, 'Status message')).toMatch(/^INCOMPLETE_MONTHS: Insufficient data/);

@@ -7,6 +7,7 @@ import {
   matchesQuery,
   sortEntries,
   type LibraryColumn,
+  formatMonthList,
 } from '../../../src/shared/library/search';
 import { maskedNumber } from '../../../src/shared/format/value';
 import { summarizeData, type SnapshotRecord } from '../../../src/shared/library/snapshot-record';
@@ -49,6 +50,17 @@ const b = entry({
   latestFetchedAt: '2026-01-01T00:00:00.000Z',
   snapshotCount: 1,
   sizeBytes: 900,
+});
+
+describe('formatMonthList', () => {
+  it("says an account's statement months as the library list says a session's", () => {
+    // Oct, Nov and Feb: three months with statements, from Oct 2023 to Feb 2024.
+    expect(formatMonthList(['2023-10', '2023-11', '2024-02'])).toBe(
+      'Oct 2023 to Feb 2024 (3 months)',
+    );
+    expect(formatMonthList(['2023-10'])).toBe('Oct 2023 (1 month)');
+    expect(formatMonthList([])).toBe('—');
+  });
 });
 
 describe('library search', () => {
