@@ -1,7 +1,7 @@
 // One pass over an account's transactions that every insight then reads: day numbers,
 // paise, date order and each transaction's classification and counterparty. Everything
 // after this is linear or sorts once, so 200,000 transactions stay well under a second.
-import { monthRange } from '../model/calendar';
+import { monthOf, monthRange } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
 import * as money from '../model/money';
 import type { AccountView, TransactionView } from '../model/view-model';
@@ -9,6 +9,7 @@ import * as classifier from './classify';
 import type { BounceMatch, CashKind, ObligationMatch } from './classify';
 import * as parties from './counterparty';
 import type { Counterparty } from './counterparty';
+import { statementPeriods } from './coverage';
 import { InsightsMemo } from './memo';
 import { loanEmiEntries } from './obligation-schedule';
 
@@ -108,6 +109,10 @@ function monthsOf(account: AccountView, txMonths: readonly MonthKey[]): MonthKey
   for (const e of account.eod) see(e.month);
   for (const m of account.monthly.months) see(m);
   for (const m of txMonths) see(m);
+  for (const { from, to } of statementPeriods(account)) {
+    see(monthOf(from));
+    see(monthOf(to));
+  }
   return first && last ? monthRange(first, last) : [];
 }
 

@@ -1,12 +1,14 @@
 // Which days of each month the statements cover, and the one way every monthly average
 // divides by them. Coverage runs from the statements' first to their last day (FinBox's
-// EOD series where it has one: null outside the statement period; else the first and last
-// transaction), less the ranges FinBox declares missing (`missing_data`). A month with no
+// EOD series where it has one: null outside the statement period; each completed
+// statement's own period from session_status; the first and last transaction), less the
+// ranges FinBox declares missing (`missing_data`). A month with no
 // covered day is no month of zero income: it is left out of every average. A month covered
 // in part counts as the lender's policy says: pro-rated by its covered days, or marked and
 // left out.
-import { daysInMonth, epochDay, type MonthKey } from '../model/calendar';
+import { daysInMonth, epochDay, type CalendarDate, type MonthKey } from '../model/calendar';
 import { fromPaise, roundPaise, toPaise } from '../model/money';
+import type { AccountView } from '../model/view-model';
 import type { AccountContext } from './context';
 import type { CreditPolicy } from './policy';
 
@@ -37,7 +39,28 @@ function periodOf(ctx: AccountContext): { first: number; last: number } | null {
     first = Math.min(first, ctx.day[ctx.byDate[0]!]!);
     last = Math.max(last, ctx.day[ctx.byDate[n - 1]!]!);
   }
+  // Without FinBox's EOD series, a statement's last transaction is not its last day: a
+  // statement to 30 Sep whose last entry is on 25 Sep covers all of September.
+  for (const { from, to } of statementPeriods(ctx.account)) {
+    first = Math.min(first, epochDay(from));
+    last = Math.max(last, epochDay(to));
+  }
   return first <= last ? { first, last } : null;
+}
+
+/**
+ * The periods session_status gives this account's completed statements (a failed or
+ * unfinished statement covers nothing); a range that cannot be read, or runs backwards, is
+ * no period.
+ */
+export function statementPeriods(
+  account: AccountView,
+): { readonly from: CalendarDate; readonly to: CalendarDate }[] {
+  return (account.status?.statements ?? []).flatMap((s) => {
+    const from = s.dateRange?.from;
+    const to = s.dateRange?.to;
+    return s.tone === 'completed' && from && to && from <= to ? [{ from, to }] : [];
+  });
 }
 
 export function monthCoverage(ctx: AccountContext): MonthCoverage[] {

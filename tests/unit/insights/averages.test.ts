@@ -3,8 +3,10 @@
 // policy says. Expected values worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { computeAccountInsights } from '../../../src/shared/insights';
+import { parseSessionData } from '../../../src/shared/api/parse';
 import { policyFrom } from '../../../src/shared/insights/policy';
-import { accountOf, type Tx } from './helpers';
+import { normalizeSession } from '../../../src/shared/model/normalize';
+import { accountBlock, accountOf, type Tx } from './helpers';
 
 describe('monthly averages over covered months', () => {
   it('leave out months with no statement and missing_data gaps', () => {
@@ -45,6 +47,64 @@ describe('monthly averages over covered months', () => {
     // October alone: 60,000 / 1.
     expect(a.eligible.averageMonthly).toBe(60000);
     expect(a.eligible.average.leftOut).toEqual(['2023-11']);
+  });
+});
+
+describe("a statement's own period, where FinBox sent no EOD series", () => {
+  // Three credits of 30,000 in September, the last on the 25th; no EOD series.
+  const september: Tx[] = [
+    { date: '2024-09-02', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+    { date: '2024-09-14', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+    { date: '2024-09-25', type: 'credit', amount: 30000, note: 'NEFT-ACME TRADERS' },
+  ];
+  const withStatements = (...statements: [string, string | null][]) =>
+    computeAccountInsights(
+      normalizeSession(
+        parseSessionData({ session_id: 's', accounts: { acc: accountBlock('acc', september) } }),
+        {
+          session_id: 's',
+          accounts: [
+            {
+              account_id: 'acc',
+              account_status: 'completed',
+              statements: statements.map(([range, status], i) => ({
+                statement_id: `st-${i}`,
+                statement_status: status,
+                statement_date_range: range,
+              })),
+            },
+          ],
+        },
+      ).accounts[0]!,
+    );
+
+  it('covers the days after its last transaction', () => {
+    // The statement runs 01/09/2024 to 30/09/2024: September is whole, 90,000 / 1 month
+    // (from the transactions alone, 2 to 25 Sep: 90,000 / (24/30) = 1,12,500).
+    const a = withStatements(['01/09/2024 - 30/09/2024', 'completed']);
+    expect(a.coverage).toEqual([{ month: '2024-09', days: 30, covered: 30 }]);
+    expect(a.eligible.averageMonthly).toBe(90000);
+  });
+
+  it('counts a month it covers without a single transaction as a month of no income', () => {
+    // 01/09/2024 to 31/10/2024: two whole months, 90,000 / 2 = 45,000.
+    const a = withStatements(['01/09/2024 - 31/10/2024', 'completed']);
+    expect(a.coverage.map((c) => [c.month, c.covered])).toEqual([
+      ['2024-09', 30],
+      ['2024-10', 31],
+    ]);
+    expect(a.eligible.averageMonthly).toBe(45000);
+  });
+
+  it('takes no period from a failed statement or a range that cannot be read', () => {
+    // Only the transactions: 2 to 25 Sep, 24 of 30 days; 90,000 / 0.8 = 1,12,500.
+    const a = withStatements(
+      ['01/08/2024 - 31/10/2024', 'failed'],
+      ['31/10/2024 - 01/08/2024', 'completed'],
+      ['sometime in 2024', 'completed'],
+    );
+    expect(a.coverage).toEqual([{ month: '2024-09', days: 30, covered: 24 }]);
+    expect(a.eligible.averageMonthly).toBe(112500);
   });
 });
 
