@@ -64,7 +64,9 @@ export function instantLabel(iso: string): string | null {
   const offset = -when.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  const day = `${pad2(when.getDate())}-${MONTH_ABBREVIATIONS[when.getMonth()]}-${when.getFullYear()}`;
+  const day = dayLabel(
+    `${when.getFullYear()}-${pad2(when.getMonth() + 1)}-${pad2(when.getDate())}`,
+  );
   const time = `${pad2(when.getHours())}:${pad2(when.getMinutes())}:${pad2(when.getSeconds())}`;
   return `${day} ${time} (UTC${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)})`;
 }
