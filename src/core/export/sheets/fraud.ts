@@ -2,6 +2,7 @@
 // that transaction is in the response, and the statements the API calls fraudulent.
 import { fieldLabel } from '@shared/format/field-labels';
 import { fraudCategoryLabel, fraudTypeLabel } from '@shared/format/fraud-types';
+import { transactionTypeLabel } from '@shared/format/transaction-type';
 import type { AccountView, FraudItemView } from '@shared/model/view-model';
 import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
@@ -49,7 +50,7 @@ function itemRow(context: ExportContext, account: AccountView, item: FraudItemVi
     t ? typed.date(t.date) : null,
     t ? t.narration : item.unresolved ? NOT_IN_RESPONSE : null,
     t ? typed.money(t.amount) : null,
-    t ? (t.type === 'debit' ? 'Debit' : 'Credit') : null,
+    t ? transactionTypeLabel(t.type) : null,
     details(item),
     item.fraudType,
   ];

@@ -13,6 +13,7 @@ import {
 import { adjustmentLine, resolveFlags } from '@shared/review/resolve';
 import { excludedKeys, historyLines, type ReviewState } from '@shared/review/state';
 import type { TransactionView } from '@shared/model/view-model';
+import { transactionTypeLabel } from '@shared/format/transaction-type';
 import { typed, type SheetRow } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { insightsFor } from './insights';
@@ -141,7 +142,7 @@ export function reviewPlan(context: ExportContext, review: ExportReview): SheetP
       seen ? labelOf(context, seen.accountId) : null,
       seen ? typed.date(seen.date) : null,
       t ? t.narration : `${NOT_IN_SNAPSHOT}${seen ? `: ${seen.narration}` : ''}`,
-      seen ? (seen.type === 'debit' ? 'Debit' : 'Credit') : null,
+      seen ? transactionTypeLabel(seen.type) : null,
       seen ? typed.money(seen.amount) : null,
       flag.labels.map((l) => FLAG_LABEL_TEXT[l]).join(', '),
       flag.note,
