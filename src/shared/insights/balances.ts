@@ -7,7 +7,7 @@ import type { MonthKey } from '../model/calendar';
 import * as money from '../model/money';
 import type { EodMonthView } from '../model/view-model';
 import type { AccountContext } from './context';
-import { meanOfMonthsPaise, type MonthCoverage } from './coverage';
+import { meanOfMonthsPaise, statementPeriods, type MonthCoverage } from './coverage';
 import { abbDaysOf, DEFAULT_POLICY, THREE_DAY_ABB, type CreditPolicy } from './policy';
 import { exactMeanPaise, meanPaise, medianPaise, rupeesToThePaisa } from './tally';
 import type { AbbPoint, BalanceInsights, BalanceStats, DayBalance, MonthBalances } from './types';
@@ -115,10 +115,15 @@ function monthSeries(
     for (let d = 1; d <= length; d++) days.push(at(d, eod.balances[d - 1] ?? null));
     return { source: 'eod', days };
   }
-  // Rebuilt from transactions, only between the first and last transaction and outside
-  // the ranges the API declares uncovered.
+  // Rebuilt from transactions, from the first transaction on and outside the ranges the
+  // API declares uncovered: a day without one carries the balance before it, up to the
+  // last transaction or the statement's own last day (no entry after it: the balance
+  // stood). Before the first transaction the balance is not known.
   const first = trace.days[0];
-  const last = trace.days[trace.days.length - 1];
+  const last =
+    trace.days.length === 0
+      ? undefined
+      : Math.max(trace.days[trace.days.length - 1]!, ...statementEnds(ctx));
   const missing = ctx.account.details.missingData.map((r) => [epochDay(r.from), epochDay(r.to)]);
   let any = false;
   for (let d = 1; d <= length; d++) {
@@ -136,6 +141,11 @@ function monthSeries(
     days.push(value);
   }
   return { source: any ? 'transactions' : 'none', days };
+}
+
+/** The last days (epoch days) of the account's completed statements. */
+function statementEnds(ctx: AccountContext): number[] {
+  return statementPeriods(ctx.account).map((p) => epochDay(p.to));
 }
 
 export function computeBalances(

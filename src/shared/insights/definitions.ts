@@ -190,7 +190,7 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     name: 'ABB',
     policy: ['abbDays', 'partialMonths'],
     define: (p) =>
-      `Average bank balance: for each month, the mean of the end-of-day balances on ${ABB_DAY_SET_LABELS[p.abbDays]} (FinBox's EOD series; where it sent none for a month, the running balance of the day's last transaction; a day without a balance is left out, never counted as zero). The period ABB is the months' ABBs averaged over the months the statements cover: ${partialWords(p)}.`,
+      `Average bank balance: for each month, the mean of the end-of-day balances on ${ABB_DAY_SET_LABELS[p.abbDays]} (FinBox's EOD series; where it sent none for a month, the running balance of the day's last transaction, carried over days without one up to the statement's last day; a day without a balance, before the first transaction, is left out, never counted as zero). The period ABB is the months' ABBs averaged over the months the statements cover: ${partialWords(p)}.`,
   },
   {
     id: 'abbThree',

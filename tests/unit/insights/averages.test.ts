@@ -86,6 +86,20 @@ describe("a statement's own period, where FinBox sent no EOD series", () => {
     expect(a.eligible.averageMonthly).toBe(90000);
   });
 
+  it('carries the last balance to its last day', () => {
+    // Balances 30,000 (2 Sep), 60,000 (14 Sep), 90,000 (25 Sep), then no entry to 30 Sep.
+    const a = withStatements(['01/09/2024 - 30/09/2024', 'completed']);
+    const september = a.balances.months[0]!;
+    expect(september.daily[29]).toBe(90000);
+    expect(september.daily[0]).toBeNull(); // before the first transaction: not known
+    // ABB on the 5th, 10th, 15th, 20th, 25th and 30th:
+    // (30,000 + 30,000 + 60,000 + 60,000 + 90,000 + 90,000) / 6 = 3,60,000 / 6 = 60,000.
+    expect(a.balances.period.abb).toBe(60000);
+    // Every day from the 2nd: 12 x 30,000 + 11 x 60,000 + 6 x 90,000 = 15,60,000 over 29
+    // days = 53,793.1034.. = 53,793.10.
+    expect(a.balances.period.average).toBe(53793.1);
+  });
+
   it('counts a month it covers without a single transaction as a month of no income', () => {
     // 01/09/2024 to 31/10/2024: two whole months, 90,000 / 2 = 45,000.
     const a = withStatements(['01/09/2024 - 31/10/2024', 'completed']);
