@@ -341,7 +341,7 @@ async function importFiles(reviews: SessionReviews, io: CliIo, files: readonly s
       const { sessionId, snapshotId } = outcome.record;
       const review =
         outcome.reviewAdded > 0
-          ? `; review: ${outcome.reviewAdded} entr${outcome.reviewAdded === 1 ? 'y' : 'ies'} merged`
+          ? `; review: ${plural(outcome.reviewAdded, 'entry', 'entries')} merged`
           : '';
       io.stdout(
         outcome.duplicate

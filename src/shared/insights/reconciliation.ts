@@ -13,7 +13,7 @@ import {
   monthOf,
   toMonthKey,
 } from '../model/calendar';
-import { formatCount, NONE } from '../format/value';
+import { formatCount, NONE, plural } from '../format/value';
 import { formatAmount, formatRupees, toPaise } from '../model/money';
 import type { AccountView } from '../model/view-model';
 import type { AccountInsights, Tally } from './types';
@@ -557,9 +557,7 @@ export function reconciliationLine(c: ReconciliationCounts): string {
   const parts = [
     c.byReason.definition ? `${c.byReason.definition} by definition` : null,
     c.byReason.finbox_data ? `${c.byReason.finbox_data} from data FinBox has` : null,
-    c.byReason.disagreement
-      ? `${c.byReason.disagreement} ${c.byReason.disagreement === 1 ? 'disagreement' : 'disagreements'}`
-      : null,
+    c.byReason.disagreement ? plural(c.byReason.disagreement, 'disagreement') : null,
   ].filter(Boolean);
   return `${head}; ${c.differ} differ (${parts.join(', ')})`;
 }
