@@ -2,9 +2,13 @@
 // saves of one session in the same millisecond (two windows, two processes) never collide.
 import { createHash, randomBytes } from 'node:crypto';
 
+/** `2026-11-24T23:15:00.123Z` -> `20261124T231500123Z`: an instant in a file name, sorting by time. */
+export function fileStamp(iso: string): string {
+  return iso.replace(/[-:.]/g, '');
+}
+
 export function makeSnapshotId(savedAt: Date): string {
-  const compact = savedAt.toISOString().replace(/[-:.]/g, ''); // 20261124T231500123Z
-  return `${compact}-${randomBytes(4).toString('hex')}`;
+  return `${fileStamp(savedAt.toISOString())}-${randomBytes(4).toString('hex')}`;
 }
 
 /** The session's folder: its id when that is a safe file name, otherwise a hash of it. */

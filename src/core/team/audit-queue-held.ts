@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { TeamQueuedRow, TeamQueuedRowState, TeamSetAside } from '@shared/team/types';
 import { readRegularFile } from '../io/regular-file';
 import { writeFileSafely } from '../io/safe-write';
+import { fileStamp } from '../library/ids';
 import {
   AUDIT_QUEUE_DIR,
   clearLastTry,
@@ -156,7 +157,7 @@ function findRow(listed: readonly Listed[], id: string): Listed {
 
 /** The kept file's name: the entry's, then when it was set aside (never one kept before). */
 const keptName = (entryFile: string, at: string) =>
-  `${entryFileId(entryFile)}.${at.replace(/[-:.]/g, '')}.json`;
+  `${entryFileId(entryFile)}.${fileStamp(at)}.json`;
 
 /**
  * Moves a held row out of the send queue into the kept folder, with who set it aside, when

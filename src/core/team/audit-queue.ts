@@ -12,6 +12,7 @@ import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileSafely } from '../io/safe-write';
+import { fileStamp } from '../library/ids';
 import { readRegularText } from '../io/regular-file';
 import { reportAction } from './audit';
 import type { TeamDb } from './connect';
@@ -118,7 +119,7 @@ export async function queueExportRow(libraryDir: string, row: QueuedExport): Pro
     detail: { ...row.detail },
   };
   // Named by the export's time first: the queue is sent in the order the exports were made.
-  const name = `${entry.exportedAt.replace(/[-:.]/g, '')}-${entry.id}.json`;
+  const name = `${fileStamp(entry.exportedAt)}-${entry.id}.json`;
   await mkdir(join(libraryDir, AUDIT_QUEUE_DIR), { recursive: true, mode: 0o700 }).catch(
     () => undefined, // the write names the folder when it is not there
   );
