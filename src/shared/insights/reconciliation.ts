@@ -259,7 +259,7 @@ export function reconcileAccount(
   const checks = new Map(a.integrity.monthly.map((c) => [c.month, c]));
   const salaryShifted = account.salaryTransactions.some((t) => {
     const m = t.extra['salary_month'];
-    return typeof m === 'string' && toMonthKey(m) !== null && toMonthKey(m) !== t.date.slice(0, 7);
+    return typeof m === 'string' && toMonthKey(m) !== null && toMonthKey(m) !== monthOf(t.date);
   });
 
   for (const month of account.monthly.months) {

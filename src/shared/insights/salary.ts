@@ -1,7 +1,7 @@
 // Salary: the API's `salary_transactions` when it sent any, else credits the statement
 // marks as salary, else (individual accounts) the largest regular monthly credit. Then
 // employer, monthly totals and how regular they are.
-import { monthOf, toMonthKey } from '../model/calendar';
+import { dayOf, monthOf, toMonthKey } from '../model/calendar';
 import type { MonthKey } from '../model/calendar';
 import { toPaise } from '../model/money';
 import type { AccountContext } from './context';
@@ -135,7 +135,7 @@ export function computeSalary(
     e.add(c.index, t.amount);
     if (!firstOfMonth.has(c.month)) {
       firstOfMonth.add(c.month);
-      payDays.push(Number(t.date.slice(8, 10)));
+      payDays.push(dayOf(t.date));
     }
   }
   const months = [...byMonth.keys()].sort().map((month) => ({
