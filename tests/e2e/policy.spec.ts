@@ -8,7 +8,7 @@ import { rowsOf, sheet } from '../unit/export/helpers';
 import { exportedWorkbook } from './support/export';
 import { expect, test } from './support/fixtures';
 import { openSession } from './support/journey';
-import { panel, tab } from './report-steps';
+import { ANALYSES, panel, selectView, tab } from './report-steps';
 
 test('a chosen policy makes FOIR, is named on the Summary and in the workbook', async ({ app }) => {
   const { page, host } = app;
@@ -55,4 +55,34 @@ test('a chosen policy makes FOIR, is named on the Summary and in the workbook', 
   await band.getByRole('button', { name: 'Use default' }).click();
   await expect(band.getByTestId('policy-name')).toHaveText('Policy: Default policy');
   await expect(band.getByRole('button', { name: 'Use default' })).toHaveCount(0);
+});
+
+test('an every-day ABB policy heads the ABB dates table by its days, each row under them', async ({
+  app,
+}) => {
+  const { page, host } = app;
+  const everyDay = join(host.exportDir, 'every-day.json');
+  await writeFile(everyDay, JSON.stringify({ name: 'Every day ABB', abbDays: 'every' }));
+  await app.open();
+  await openSession(page, 'demo-retail');
+  await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
+  const band = panel(page).getByTestId('obligations');
+  host.setOpenFiles([everyDay]);
+  await band.getByRole('button', { name: 'Choose…' }).click();
+  await expect(band.getByTestId('policy-name')).toHaveText('Policy: Every day ABB');
+
+  await selectView(page, ANALYSES, 'Balances and EOD');
+  const abb = panel(page)
+    .getByTestId('analyses')
+    .getByRole('region', { name: 'Balances on the ABB dates, scrollable' });
+  const head = abb.locator('thead tr');
+  // Month, Day 1 to Day 31 (the longest month's), the policy's ABB, ABB (5/15/25), From.
+  await expect(head.locator('th')).toHaveCount(1 + 31 + 3);
+  await expect(head.locator('th').nth(31)).toHaveText('Day 31');
+  await expect(head.locator('th').nth(32)).toHaveText('ABB (every day)');
+  // A 30-day month's row still has a cell under each heading, its 31st empty.
+  const rows = abb.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(1);
+  for (const row of await rows.all()) await expect(row.locator('th, td')).toHaveCount(35);
+  await app.screenshot('policy-every-day-abb');
 });

@@ -12,13 +12,8 @@ import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import { monthHeader } from '../labels';
 import { insightsFor } from './insights';
+import { BALANCE_SOURCE_LABELS } from '@shared/insights/abb-dates';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
-
-const SOURCE: Readonly<Record<string, string>> = {
-  eod: 'FinBox EOD',
-  transactions: 'Running balances',
-  none: 'No balances',
-};
 
 function hasBalances(a: AccountInsights | undefined): boolean {
   return a?.balances.months.some((m) => m.source !== 'none') ?? false;
@@ -79,7 +74,7 @@ function accountRows(a: AccountInsights | undefined, label: string): SheetRow[] 
       ...a.coverage.map((c) => `${c.covered} of ${c.days}`),
       typed.count(a.coverage.reduce((n, c) => n + c.covered, 0)),
     ],
-    ['Balances from', ...months.map((m) => SOURCE[m.source] ?? m.source)],
+    ['Balances from', ...months.map((m) => BALANCE_SOURCE_LABELS[m.source])],
     {
       style: 'note',
       cells: [

@@ -18,6 +18,7 @@ import {
 } from '@shared/insights';
 import { DEFAULT_POLICY, type CreditPolicy } from '@shared/insights/policy';
 import { abbLabel } from '@shared/insights/policy';
+import { abbDateColumns, abbDateLabel, BALANCE_SOURCE_LABELS } from '@shared/insights/abb-dates';
 import {
   BOUNCE_KIND,
   CADENCE,
@@ -148,15 +149,11 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   yield [];
 
   yield section('Balances on the ABB dates');
-  // The policy's ABB days: the widest month has them all (every day: up to the 31st).
-  const points = a.balances.months.reduce<readonly { day: number | 'last' }[]>(
-    (widest, m) => (m.abbPoints.length > widest.length ? m.abbPoints : widest),
-    [],
-  );
-  const width = points.length;
+  const columns = abbDateColumns(a.balances.months);
+  const width = columns.length;
   yield header(
     'Month',
-    ...points.map((p) => (p.day === 'last' ? 'Last day' : `Day ${p.day}`)),
+    ...columns.map(abbDateLabel),
     abbLabel(a.balances.abbDays),
     'ABB (5/15/25)',
     'From',
@@ -167,7 +164,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
       ...Array.from({ length: width }, (_, k) => typed.money(m.abbPoints[k]?.balance?.balance)),
       typed.money(m.abb),
       typed.money(m.abbThree),
-      m.source === 'eod' ? 'EOD series' : m.source === 'transactions' ? 'Running balances' : null,
+      BALANCE_SOURCE_LABELS[m.source],
     ];
   yield [];
 
