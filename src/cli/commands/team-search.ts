@@ -1,7 +1,7 @@
 // `bcv team search <text>` and `bcv team seen <session-id>`: the Library's search and "seen
 // elsewhere" against the team's whole book (the cases this login may read), in the local
 // catalogue's query language and result shape, each case with whose it is and its branch.
-import { MATCHED_BY_LABELS } from '@shared/catalogue/labels';
+import { MATCHED_BY_LABELS, SEEN_RELATION_LABELS } from '@shared/catalogue/labels';
 import { parseSearchInput } from '@shared/catalogue/query';
 import type { SeenElsewhere } from '@shared/catalogue/types';
 import type { TeamSession } from './team-connection';
@@ -84,18 +84,15 @@ export async function teamSeenCommand(
   return 0;
 }
 
-const RELATION: Record<SeenElsewhere['matches'][number]['relation'], string> = {
-  counterparty: 'a counterparty there too',
-  'applicant-here': "this applicant's own account, a counterparty there",
-  'applicant-there': "the applicant's own account there",
-};
-
 function renderSeen(seen: SeenElsewhere): string {
   const lines = [
     `${seen.matches.length} of ${shown(seen.sessionId)}'s parties seen in the team's other cases`,
   ];
   for (const m of seen.matches) {
-    lines.push('', `${MATCHED_BY_LABELS[m.kind]} ${shown(m.label)}: ${RELATION[m.relation]}`);
+    lines.push(
+      '',
+      `${MATCHED_BY_LABELS[m.kind]} ${shown(m.label)}: ${SEEN_RELATION_LABELS[m.relation]}`,
+    );
     for (const s of m.sessions) {
       const who = s.team
         ? `${shown(s.team.owner)}'s case, team ${shown(s.team.team)}, branch ${shown(s.team.branch)}`
