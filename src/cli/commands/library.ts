@@ -2,6 +2,7 @@
 // from a terminal. The CLI deletes for real (no OS trash outside the app); the folder
 // defaults to the per-user data folder (see src/core/library/paths.ts).
 import { plural } from '@shared/format/value';
+import { setAsideLine } from '@shared/model/unreadable';
 import { JSON_FLAG, LIBRARY_FLAG, SNAPSHOT_FLAG } from '../shared-flags';
 import { POLICY_OPTION, policyOption } from '../policy-option';
 import { existsSync } from 'node:fs';
@@ -327,7 +328,7 @@ async function show(library: Library, io: CliIo, sessionId: string, json: boolea
   for (const s of e.snapshots) {
     if (!s.setAside) continue;
     io.stderr(
-      `Snapshot ${s.snapshotId}: ${plural(s.setAside, 'item')} could not be read and ${s.setAside === 1 ? 'was' : 'were'} set aside (a key its JSON gives twice); opening it lists ${s.setAside === 1 ? 'it' : 'them'}\n`,
+      `Snapshot ${s.snapshotId}: ${setAsideLine(s.setAside)} (a key its JSON gives twice); opening it lists ${s.setAside === 1 ? 'it' : 'them'}\n`,
     );
   }
   return 0;

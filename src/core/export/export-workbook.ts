@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { DEFAULT_POLICY } from '@shared/insights/policy';
 import { formatCount } from '@shared/format/value';
+import { setAsideLine } from '@shared/model/unreadable';
 import type { SessionView } from '@shared/model/view-model';
 import type { ExportMeta, ExportOptions } from '../deps';
 import { stageStreamAtomic, type StagedStream } from '../io/safe-write';
@@ -116,9 +117,9 @@ export function planWorkbook(
   if (unreadable.length > 0) {
     const first = unreadable[0]!;
     notes.push(
-      `${unreadable.length} item(s) of the response could not be read and were set aside ` +
-        `(first: ${first.path} = ${first.value}); the figures leave them out. Each is listed ` +
-        `on the Other API data sheet; the raw response is kept whole.`,
+      `${setAsideLine(unreadable.length, 'of the response')} ` +
+        `(first: ${first.path} = ${first.value}); the figures leave ${unreadable.length === 1 ? 'it' : 'them'} out. ` +
+        `The Other API data sheet lists ${unreadable.length === 1 ? 'it' : 'each'}; the raw response is kept whole.`,
     );
   }
   if (context.accountFilter) {

@@ -9,6 +9,7 @@ import { bankName } from '../format/bank-names';
 import { fraudTypeLabel } from '../format/fraud-types';
 import { formatPercent, maskedNumber, plural } from '../format/value';
 import { formatWhole, fromPaise, toPaise } from '../model/money';
+import { setAsideLine } from '../model/unreadable';
 import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
 import { monthsWithBalances } from './balances';
 import { defineFigure, figureName, type FigureId } from './definitions';
@@ -388,7 +389,7 @@ export function summarizeSession(
   if (unread && unread.length > 0)
     reasons.push({
       severity: 'warn',
-      text: `${plural(unread.length, 'item')} in the response could not be read and were set aside.`,
+      text: `${setAsideLine(unread.length, 'in the response')}.`,
       trace: [],
     });
   const counts = countsOf(accounts.flatMap((a) => a.answer.reconciliation.items));

@@ -1,6 +1,7 @@
 // Items of a response that cannot be read with one obvious meaning (an amount of "n/a", a
 // transaction that is not an object). They are set aside, never guessed: the session still
 // opens, and the list says where each one was (its JSON path) and what it held.
+import { plural } from '../format/value';
 
 /** Contract 2: one item set aside. */
 export interface UnreadableItem {
@@ -10,6 +11,15 @@ export interface UnreadableItem {
   readonly value: string;
   /** What was expected, in a few words. */
   readonly reason: string;
+}
+
+/**
+ * `1 item could not be read and was set aside`, `3 items of the response could not be read
+ * and were set aside`: the one sentence every place that reports them starts with.
+ */
+export function setAsideLine(count: number, where?: string): string {
+  const verb = count === 1 ? 'was' : 'were';
+  return `${plural(count, 'item')}${where ? ` ${where}` : ''} could not be read and ${verb} set aside`;
 }
 
 const VALUE_TEXT_MAX = 160;
