@@ -3,7 +3,7 @@
 // break) means "Do not rely on this data"; warnings mean "Use with caution".
 import { fraudTypeLabel } from '../format/fraud-types';
 import { plural } from '../format/value';
-import { formatDate } from '../model/calendar';
+import { formatDate, formatDateRange } from '../model/calendar';
 import { formatRupees } from '../model/money';
 import type { AccountView } from '../model/view-model';
 import { GAP_MIN_DAYS } from './rules';
@@ -87,7 +87,7 @@ export function accountTrustReasons(
   for (const g of account.details.missingData)
     reasons.push({
       severity: 'warn',
-      text: `No statement coverage from ${formatDate(g.from)} to ${formatDate(g.to)}.`,
+      text: `No statement coverage from ${formatDateRange(g.from, g.to)}.`,
       trace: [],
     });
   const undeclared = a.integrity.gaps.filter((g) => g.declared === null);

@@ -147,6 +147,14 @@ export function formatDate(date: CalendarDate | null | undefined): string {
   return `${date.slice(8, 10)} ${formatMonth(date.slice(0, 7))}`;
 }
 
+/** `2023-10-23`, `2024-02-21` -> `23 Oct 2023 to 21 Feb 2024`: a period, its ends as formatDate says them. */
+export function formatDateRange(
+  from: CalendarDate | null | undefined,
+  to: CalendarDate | null | undefined,
+): string {
+  return `${formatDate(from)} to ${formatDate(to)}`;
+}
+
 export function nextMonth(month: MonthKey): MonthKey {
   let y = Number(month.slice(0, 4));
   let m = Number(month.slice(5, 7)) + 1;

@@ -9,7 +9,7 @@ import {
   REPAYMENT_KIND_LABEL,
 } from '@shared/insights/obligation-schedule';
 import { reconciliationLine } from '@shared/insights/reconciliation';
-import { formatDate, formatMonth } from '@shared/model/calendar';
+import { formatDate, formatDateRange, formatMonth } from '@shared/model/calendar';
 import type { AccountView } from '@shared/model/view-model';
 import { figureCell, summaryFor } from './insights';
 import { typed, type SheetRow, type Value } from '../cells';
@@ -159,16 +159,16 @@ function accountSummaryRows(label: string, a: AccountSummary): SheetRow[] {
     ['Category', a.category],
     [
       'Period',
-      a.from && a.to ? `${formatDate(a.from)} to ${formatDate(a.to)}` : null,
+      a.from && a.to ? formatDateRange(a.from, a.to) : null,
       plural(a.monthCount, 'month'),
     ],
-    ...a.gaps.map((g): SheetRow => ['Gap', `${formatDate(g.from)} to ${formatDate(g.to)}`]),
+    ...a.gaps.map((g): SheetRow => ['Gap', formatDateRange(g.from, g.to)]),
     ...a.statements.map((s): SheetRow => [
       'Statement',
       typed.id(s.statementId),
       [
         s.source,
-        s.from && s.to ? `${formatDate(s.from)} to ${formatDate(s.to)}` : null,
+        s.from && s.to ? formatDateRange(s.from, s.to) : null,
         s.status,
         s.fraud.length ? `flagged: ${s.fraud.join(', ')}` : null,
       ]

@@ -2,7 +2,7 @@
 // Excel paste it as a table) and as tab-separated text (plain editors, Excel as cells).
 // The HTML is built with the DOM (textContent), so API text can never become markup.
 import type { SessionSummary } from '@shared/insights';
-import { formatDate } from '@shared/model/calendar';
+import { formatDateRange } from '@shared/model/calendar';
 import { formatFigure } from '../insights/format';
 
 export interface SummaryTable {
@@ -25,9 +25,7 @@ export function summaryTable(summary: SessionSummary, source: string): SummaryTa
   );
   row(
     'Period',
-    summary.accounts.map((a) =>
-      a.from && a.to ? `${formatDate(a.from)} to ${formatDate(a.to)}` : '',
-    ),
+    summary.accounts.map((a) => (a.from && a.to ? formatDateRange(a.from, a.to) : '')),
   );
   row(
     'Data trust',
