@@ -37,6 +37,7 @@ import { typed, type SheetRow, type Value } from '../cells';
 import { labelOf, type ExportContext } from '../context';
 import type { ColumnSpec, SheetPlan } from '../sheet-writer';
 import { transactionTypeLabel } from '@shared/format/transaction-type';
+import { formatValue } from '@shared/format/value';
 
 const computed = new WeakMap<SessionView, Map<CreditPolicy, SessionInsights>>();
 
@@ -236,7 +237,7 @@ function* accountRows(context: ExportContext, a: AccountInsights): Generator<She
   yield section('Salary');
   yield ['Found from', SALARY_SOURCE[s.source]];
   if (s.total.count > 0) {
-    yield ['Regular', s.regular ? 'Yes' : 'No'];
+    yield ['Regular', formatValue(s.regular)];
     yield ['Average month', typed.money(s.averageMonthly)];
     yield ['Median month', typed.money(s.medianMonthly)];
     yield ['Largest distance from the median (%)', percent(s.amountVariation)];
