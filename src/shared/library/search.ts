@@ -58,6 +58,11 @@ function keyOf(entry: LibraryEntry, column: LibraryColumn): Key {
   }
 }
 
+/** The direction a column starts in when first clicked: names A to Z, dates and sizes newest and largest first. */
+export function firstDirection(column: LibraryColumn): SortDirection {
+  return column === 'sessionId' || column === 'holders' || column === 'banks' ? 'asc' : 'desc';
+}
+
 /** A stable sort by one column; ties keep the session id order so the list never jumps. */
 export function sortEntries(
   entries: readonly LibraryEntry[],

@@ -67,11 +67,3 @@ export function sortTransactions(
 export function firstDirection(column: TransactionColumn): SortDirection {
   return column === 'debit' || column === 'credit' || column === 'balance' ? 'desc' : 'asc';
 }
-
-/** Clicking a column: the same column flips, another starts in its first direction. */
-export function nextSort(current: TransactionSort, column: TransactionColumn): TransactionSort {
-  if (current.column === column) {
-    return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  }
-  return { column, direction: firstDirection(column) };
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SORT,
-  nextSort,
   sortTransactions,
   type TransactionColumn,
 } from '../../../src/shared/transactions/sort';
@@ -101,17 +100,5 @@ describe('sortTransactions', () => {
     }
     expect(sorted).toHaveLength(200_000);
     expect(outOfOrder).toBe(0);
-  });
-});
-
-describe('nextSort', () => {
-  it('flips the same column and starts amounts largest first', () => {
-    expect(nextSort(DEFAULT_SORT, 'date')).toEqual({ column: 'date', direction: 'desc' });
-    expect(nextSort(DEFAULT_SORT, 'debit')).toEqual({ column: 'debit', direction: 'desc' });
-    expect(nextSort(DEFAULT_SORT, 'narration')).toEqual({ column: 'narration', direction: 'asc' });
-    expect(nextSort({ column: 'credit', direction: 'desc' }, 'credit')).toEqual({
-      column: 'credit',
-      direction: 'asc',
-    });
   });
 });

@@ -10,11 +10,13 @@ import type {
 import { LIBRARY_INDEX_JOB } from '@shared/ipc/contract';
 import {
   filterEntries,
+  firstDirection,
   sortEntries,
   type LibraryColumn,
   type SortDirection,
 } from '@shared/library/search';
 import { api, shownError } from '../app/api';
+import { nextSort, type ColumnSort } from '../app/column-sort';
 import { keptReportLabel } from '@shared/library/kept-report';
 import { navigation } from '../app/navigation.svelte';
 import { JobProgress } from '../app/job-progress.svelte';
@@ -59,13 +61,15 @@ class LibraryState {
     ),
   );
 
+  /** The sort as the column headings show it. */
+  get sort(): ColumnSort<LibraryColumn> {
+    return { column: this.column, direction: this.direction };
+  }
+
   sortBy(column: LibraryColumn): void {
-    if (this.column === column) this.direction = this.direction === 'asc' ? 'desc' : 'asc';
-    else {
-      this.column = column;
-      this.direction =
-        column === 'sessionId' || column === 'holders' || column === 'banks' ? 'asc' : 'desc';
-    }
+    const next = nextSort(this.sort, column, firstDirection);
+    this.column = next.column;
+    this.direction = next.direction;
   }
 
   /** Loads overlap (a save reloads in the background): only the latest one is shown. */

@@ -1,8 +1,9 @@
 // One transaction table's view state (filter, sort, open row, scroll): kept by the report
 // per account so that switching tabs and back finds the table as it was left.
 import { EMPTY_FILTER, type TransactionFilter } from '@shared/transactions/filter';
-import { DEFAULT_SORT, nextSort, type TransactionColumn } from '@shared/transactions/sort';
+import { DEFAULT_SORT, firstDirection, type TransactionColumn } from '@shared/transactions/sort';
 import type { TransactionSort } from '@shared/transactions/sort';
+import { nextSort } from '../app/column-sort';
 
 export class TableState {
   filter = $state.raw<TransactionFilter>(EMPTY_FILTER);
@@ -22,7 +23,7 @@ export class TableState {
   }
 
   sortBy(column: TransactionColumn): void {
-    this.sort = nextSort(this.sort, column);
+    this.sort = nextSort(this.sort, column, firstDirection);
   }
 
   /** Shows one transaction: filters cleared so it is there, panel open, row in view. */
