@@ -20,8 +20,9 @@ describe('bcv against the in-process sandbox', () => {
   it('prints the statuses of demo-business', async () => {
     const run = await bcv(['status', 'demo-business', '--sandbox']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Session demo-business: 2 account\(s\)\n/);
-    expect(run.stdout).toContain('icici XX1234  completed');
+    expect(run.stdout).toMatch(/^Session demo-business: 2 accounts\n/);
+    // 034105001234 masked as everywhere else: eight X's, then its last four digits.
+    expect(run.stdout).toContain('icici XXXXXXXX1234  completed');
     expect(run.stdout.match(/ {2}statement /g)).toHaveLength(5);
   });
 
@@ -155,7 +156,7 @@ describe('bcv against `bcv sandbox` over the network', () => {
     };
     const run = await bcv(['status', 'demo-retail', '--base-url', url], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('hdfc XX7891  completed');
+    expect(run.stdout).toContain('hdfc XXXXXXXX7891  completed');
     const viaEnv = await bcv(['status', 'demo-retail'], { ...env, BANKCONNECT_BASE_URL: url });
     expect(viaEnv.code).toBe(0);
   });

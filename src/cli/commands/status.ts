@@ -1,6 +1,7 @@
 // `bcv status <session-id> [--json]`: each account and statement with its status and the
 // message for its error code.
 import { formatLocalTime } from '@shared/format/local-time';
+import { maskedNumber, plural } from '@shared/format/value';
 import { readApiInstant } from '@shared/model/api-instant';
 import type { SessionStatusView } from '@shared/model/view-model';
 import { openSession } from '../../core/session/open-session';
@@ -17,10 +18,10 @@ function createdAt(text: string | null): string {
 }
 
 export function formatStatus(view: SessionStatusView): string {
-  const lines = [`Session ${view.sessionId}: ${view.accounts.length} account(s)`];
+  const lines = [`Session ${view.sessionId}: ${plural(view.accounts.length, 'account')}`];
   for (const account of view.accounts) {
     const number = account.accountNumber
-      ? `XX${account.accountNumber.slice(-4)}`
+      ? maskedNumber(account.accountNumber)
       : '(no account number)';
     const problem = account.errorCode ? `  ${account.errorCode}: ${account.message ?? ''}` : '';
     lines.push(`${account.bankName ?? '?'} ${number}  ${account.status ?? 'unknown'}${problem}`);
