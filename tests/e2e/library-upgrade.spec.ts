@@ -13,7 +13,7 @@ test('a format-1 snapshot is marked, opens unchanged and upgrades on request', a
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   const row = page.locator('tr[data-session="old-case"]');
   await expect(row).toContainText('R K ENTERPRISES');
-  await row.getByRole('button', { name: '1 snapshot(s) of old-case' }).click();
+  await row.getByRole('button', { name: '1 snapshot of old-case' }).click();
   const snapshot = page.locator('tr[data-snapshot="20261120T100000000Z-0a0b0c0d"]');
   await expect(snapshot).toContainText('format 1');
   await app.screenshot('library-format-1');
