@@ -6,7 +6,7 @@ import { toPaise } from '../model/money';
 import { insightsTotalRule, type RowTotals } from '../model/month-totals';
 import { meanOfMonths, monthlyAverage } from './coverage';
 import { defineFigure, figureName, type FigureId } from './definitions';
-import { abbLabel, type AbbDaySet } from './policy';
+import { abbLabel, THREE_DAY_ABB, type AbbDaySet } from './policy';
 import type { AccountInsights, DayBalance, Tally, TxPick } from './types';
 
 /** money: rupees; count: a whole number; share: 0..1; days: a count of days; ratio: times. */
@@ -59,28 +59,27 @@ export function uniqueIndices(list: readonly { readonly index: number | null }[]
   return [...seen];
 }
 
-function abbTrace(a: AccountInsights, days: readonly (number | 'last')[]): number[] {
+/** The transactions behind the period's ABB, each once: on the policy's days, or on `days`. */
+export function abbTrace(a: AccountInsights, days?: readonly (number | 'last')[]): number[] {
   return uniqueIndices(
     a.balances.months.flatMap((m) =>
-      m.abbPoints.flatMap((p) => (p.balance && days.includes(p.day) ? [p.balance] : [])),
+      m.abbPoints.flatMap((p) =>
+        p.balance && (days === undefined || days.includes(p.day)) ? [p.balance] : [],
+      ),
     ),
   );
 }
 
 type BalanceMonth = AccountInsights['balances']['months'][number];
 
-/** The transactions behind a month's ABB on the policy's days. */
-function abbPointsTrace(m: BalanceMonth | undefined): number[] {
-  return uniqueIndices((m?.abbPoints ?? []).flatMap((p) => (p.balance ? [p.balance] : [])));
-}
-
-/** The transactions behind a month's balances on these days. */
-function abbPointsOn(m: BalanceMonth | undefined, dates: readonly (number | 'last')[]): number[] {
+/** The transactions behind a month's ABB: on the policy's days, or on `days`. */
+function abbPointsOn(m: BalanceMonth | undefined, days?: readonly (number | 'last')[]): number[] {
   return uniqueIndices(
-    (m?.abbPoints ?? []).flatMap((p) => (p.balance && dates.includes(p.day) ? [p.balance] : [])),
+    (m?.abbPoints ?? []).flatMap((p) =>
+      p.balance && (days === undefined || days.includes(p.day)) ? [p.balance] : [],
+    ),
   );
 }
-const THREE_DATES: readonly (number | 'last')[] = [5, 15, 25];
 
 function merge(...tallies: Tally[]): number[] {
   return tallies.flatMap((t) => t.indices).sort((a, b) => a - b);
@@ -145,10 +144,10 @@ function monthFigures(abbDays: AbbDaySet): readonly MonthFigure[] {
     row('negativeDays', 'Days negative', 'days', (m) => daysOf(m.balances?.negativeDays ?? [])),
     row('overdrawnDays', 'Days overdrawn', 'days', (m) => daysOf(m.balances?.overdrawnDays ?? [])),
     row('abb', abbLabel(abbDays), 'money', (m) =>
-      reading(m.balances?.abb ?? null, abbPointsTrace(m.balances)),
+      reading(m.balances?.abb ?? null, abbPointsOn(m.balances)),
     ),
     row('abbThree', 'ABB (5/15/25)', 'money', (m) =>
-      reading(m.balances?.abbThree ?? null, abbPointsOn(m.balances, THREE_DATES)),
+      reading(m.balances?.abbThree ?? null, abbPointsOn(m.balances, THREE_DAY_ABB)),
     ),
     countRow('inwardReturns', 'Inward returns', (m) => m.bounces?.inwardReturns),
     countRow('outwardReturns', 'Outward returns', (m) => m.bounces?.outwardReturns),
@@ -235,19 +234,8 @@ export function periodFigures(a: AccountInsights): Figure[] {
       'share',
       reading(f.cashWithdrawalShare, f.cashWithdrawals.indices),
     ),
-    defined(
-      'abb',
-      'money',
-      reading(
-        b.abb,
-        uniqueIndices(
-          a.balances.months.flatMap((m) =>
-            m.abbPoints.flatMap((x) => (x.balance ? [x.balance] : [])),
-          ),
-        ),
-      ),
-    ),
-    defined('abbThree', 'money', reading(b.abbThree, abbTrace(a, THREE_DATES))),
+    defined('abb', 'money', reading(b.abb, abbTrace(a))),
+    defined('abbThree', 'money', reading(b.abbThree, abbTrace(a, THREE_DAY_ABB))),
     defined('averageBalance', 'money', reading(b.average, b.indices)),
     defined('minBalance', 'money', balanceOf(b.min)),
     defined('maxBalance', 'money', balanceOf(b.max)),

@@ -13,11 +13,11 @@ import { setAsideLine } from '../model/unreadable';
 import type { AccountView, EodMonthView, SessionView } from '../model/view-model';
 import { monthsWithBalances } from './balances';
 import { defineFigure, figureName, type FigureId } from './definitions';
-import { uniqueIndices, type FigureKind } from './figures';
+import { abbTrace, uniqueIndices, type FigureKind } from './figures';
 import { FOIR_BASIS_LABEL } from './foir';
 import { obligationsAnswer } from './obligations-answer';
 import { overdraftUse } from './overdraft';
-import { DEFAULT_POLICY, type CreditPolicy } from './policy';
+import { DEFAULT_POLICY, THREE_DAY_ABB, type CreditPolicy } from './policy';
 import { countsOf, reconciliationLine } from './reconciliation';
 import { statementsOf } from './summary-statements';
 import type {
@@ -93,16 +93,8 @@ export function summarizeAccount(
   const s = a.salary;
 
   const use = overdraftUse(a.balances, limit);
-  const abbIndices = a.balances.months.flatMap((m) =>
-    m.abbPoints.flatMap((p) => (p.balance?.index != null ? [p.balance.index] : [])),
-  );
-  const abbThreeIndices = a.balances.months.flatMap((m) =>
-    m.abbPoints.flatMap((p) =>
-      p.balance?.index != null && (p.day === 5 || p.day === 15 || p.day === 25)
-        ? [p.balance.index]
-        : [],
-    ),
-  );
+  const abbIndices = abbTrace(a);
+  const abbThreeIndices = abbTrace(a, THREE_DAY_ABB);
   const exclusion = (reason: string) => e.exclusions.find((x) => x.reason === reason)!.total;
   const exclusionFig = (id: FigureId, reason: string) =>
     fig(id, 'money', exclusion(reason).amount, exclusion(reason).indices);
