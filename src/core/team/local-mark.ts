@@ -31,17 +31,23 @@ export async function writeTeamMark(libraryDir: string, mark: Omit<TeamMark, 'fo
   await writeFileAtomic(realFs, folder, TEAM_MARK_FILE, Buffer.from(JSON.stringify(body, null, 1)));
 }
 
-export async function readTeamMark(
-  libraryDir: string,
-  sessionId: string,
-): Promise<TeamMark | null> {
+/** The mark in a session's folder; null without one (a session of this desktop only) or when it does not read. */
+async function markIn(folder: string): Promise<TeamMark | null> {
   try {
-    const text = await readRegularText(join(libraryDir, folderNameOf(sessionId), TEAM_MARK_FILE));
-    const parsed = markSchema.safeParse(JSON.parse(text));
+    const parsed = markSchema.safeParse(
+      JSON.parse(await readRegularText(join(folder, TEAM_MARK_FILE))),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+export async function readTeamMark(
+  libraryDir: string,
+  sessionId: string,
+): Promise<TeamMark | null> {
+  return markIn(join(libraryDir, folderNameOf(sessionId)));
 }
 
 /** Every marked session of the library (a mark that does not read is no mark). */
@@ -50,13 +56,8 @@ export async function teamMarks(libraryDir: string): Promise<TeamMark[]> {
   const marks: TeamMark[] = [];
   for (const folder of folders) {
     if (!folder.isDirectory()) continue;
-    try {
-      const text = await readRegularText(join(libraryDir, folder.name, TEAM_MARK_FILE));
-      const parsed = markSchema.safeParse(JSON.parse(text));
-      if (parsed.success) marks.push(parsed.data);
-    } catch {
-      // no mark: a session of this desktop only
-    }
+    const mark = await markIn(join(libraryDir, folder.name));
+    if (mark) marks.push(mark);
   }
   return marks.sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1));
 }
