@@ -19,6 +19,7 @@ import {
   backoffDelay,
   DEFAULT_RETRY,
   parseRetryAfter,
+  pauseBeforePoll,
   RETRYABLE_STATUSES,
   sleep,
   type RetryPolicy,
@@ -456,13 +457,14 @@ export function createBankConnectClient(
         return status;
       const elapsedMs = now() - started;
       wait.onPoll?.({ attempt, elapsedMs });
-      if (elapsedMs + interval > deadline) throw networkErrors.waitTimeout(sessionId, elapsedMs);
-      try {
-        await sleep(Math.round(interval * (0.8 + random() * 0.4)), wait.signal);
-      } catch {
-        throw networkErrors.cancelled();
-      }
-      interval = Math.min(maxInterval, interval * 1.5);
+      interval = await pauseBeforePoll(
+        sessionId,
+        elapsedMs,
+        interval,
+        { deadlineMs: deadline, maxIntervalMs: maxInterval },
+        wait.signal,
+        Math.round(interval * (0.8 + random() * 0.4)),
+      );
     }
   }
 

@@ -1,5 +1,7 @@
 // Backoff with full jitter (AWS architecture blog, "Exponential Backoff and Jitter") and
-// the Retry-After header in both forms RFC 9110 allows: seconds or an HTTP date.
+// the Retry-After header in both forms RFC 9110 allows: seconds or an HTTP date; and the
+// pause between two polls of a session still processing.
+import { networkErrors } from './api-errors';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -53,4 +55,35 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+export interface PollLimits {
+  /** No poll starts once this much time has gone since the first. */
+  readonly deadlineMs: number;
+  /** The pause grows by half each poll, up to this. */
+  readonly maxIntervalMs: number;
+}
+
+/**
+ * The pause before the next poll of a session still processing: a pause that would end
+ * past the deadline is a wait timeout instead, a cancel during it is `cancelled`. Sleeps
+ * `pauseMs` (the interval, or the interval with jitter) and gives the next interval.
+ */
+export async function pauseBeforePoll(
+  sessionId: string,
+  elapsedMs: number,
+  intervalMs: number,
+  limits: PollLimits,
+  signal: AbortSignal | undefined,
+  pauseMs = intervalMs,
+): Promise<number> {
+  if (elapsedMs + intervalMs > limits.deadlineMs) {
+    throw networkErrors.waitTimeout(sessionId, elapsedMs);
+  }
+  try {
+    await sleep(pauseMs, signal);
+  } catch {
+    throw networkErrors.cancelled();
+  }
+  return Math.min(limits.maxIntervalMs, intervalMs * 1.5);
 }

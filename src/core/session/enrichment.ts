@@ -7,7 +7,7 @@ import type { DataEndpoint } from '@shared/api/endpoints';
 import type { SessionData } from '@shared/api/parse';
 import type { BankConnectClient, DataProgress, HandOff } from '../api/client';
 import { BankConnectError, networkErrors } from '../api/api-errors';
-import { sleep } from '../api/retry';
+import { pauseBeforePoll } from '../api/retry';
 import type { ReceivedBody } from './received';
 
 export interface EnrichmentWait {
@@ -76,13 +76,6 @@ export async function waitForData(
     }
     const elapsedMs = wait.now() - wait.startedAt;
     wait.onPoll?.(attempt, elapsedMs, stage);
-    if (elapsedMs + interval > wait.deadlineMs)
-      throw networkErrors.waitTimeout(sessionId, elapsedMs);
-    try {
-      await sleep(interval, wait.signal);
-    } catch {
-      throw networkErrors.cancelled();
-    }
-    interval = Math.min(wait.maxIntervalMs, interval * 1.5);
+    interval = await pauseBeforePoll(sessionId, elapsedMs, interval, wait, wait.signal);
   }
 }
