@@ -134,7 +134,14 @@ export function summarizeAccount(
           note: `${monthsText(e.average.months)} of ${plural(a.coverage.length, 'month')}`,
         }),
         exclusionFig('ownTransfersIn', 'own_transfer'),
-        exclusionFig('loanDisbursals', 'loan_disbursal'),
+        // Every loan credit, as the figure is defined and the Analyses show it: one that is
+        // also an own transfer is left out of income as that, and is still loan money.
+        fig(
+          'loanDisbursals',
+          'money',
+          a.obligations.period.loanDisbursals.amount,
+          a.obligations.period.loanDisbursals.indices,
+        ),
         exclusionFig('reversals', 'reversal'),
         exclusionFig('refunds', 'refund'),
         ...(a.policy.cashDepositsEligible
