@@ -1,7 +1,7 @@
 // What one transaction is, by the rules in rules.ts: cash, a return or its charge, a
 // penalty, an EMI or mandate debit, a loan disbursal, salary. The statement's own channel
 // and description values win; narration patterns catch banks that send `Other`.
-import type { TransactionView } from '../model/view-model';
+import type { AccountView, TransactionView } from '../model/view-model';
 import type { BounceKind, ObligationKind } from './types';
 import * as rules from './rules';
 
@@ -230,6 +230,20 @@ export function marksSelfTransfer(t: Facts): boolean {
   return (
     valueRule(t, SELF_TRANSFER_VALUES) !== null || narrationMatch(t, SELF_TRANSFER_PATTERN) !== null
   );
+}
+
+/**
+ * The main list's indices of the transactions FinBox names in one of its flat lists
+ * (`lender_transactions`, `self_and_sister_transactions`): matched by FinBox's own hash
+ * only, never by a hash this app derived.
+ */
+export function listedByFinBox(account: AccountView, key: string): number[] {
+  const txs = account.transactions;
+  const set = account.transactionSets.find((s) => s.key === key);
+  return (set?.transactions ?? []).flatMap((listed) => {
+    const t = txs[listed.index];
+    return t && !listed.hashDerived && t.hash === listed.hash ? [listed.index] : [];
+  });
 }
 
 /** FinBox itself marks the transaction `self_transfer` (channel or description). */

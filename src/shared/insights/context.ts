@@ -127,11 +127,9 @@ function markLenderTransactions(
   bounce: readonly (BounceMatch | null)[],
 ): void {
   const txs = account.transactions;
-  const set = account.transactionSets.find((s) => s.key === 'lender_transactions');
-  for (const listed of set?.transactions ?? []) {
-    const i = listed.index;
-    const t = txs[i];
-    if (!t || listed.hashDerived || t.hash !== listed.hash || bounce[i]) continue;
+  for (const i of classifier.listedByFinBox(account, 'lender_transactions')) {
+    const t = txs[i]!;
+    if (bounce[i]) continue;
     const kind = t.type === 'debit' ? 'emi' : 'loan_disbursal';
     if (obligation[i]?.kind !== kind) obligation[i] = { kind, rule: 'finbox:lender_transactions' };
   }

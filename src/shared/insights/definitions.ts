@@ -111,7 +111,7 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     name: 'Eligible credits',
     policy: ['cashDepositsEligible'],
     define: (p) =>
-      `Credits that count as the applicant's income: every credit less transfers from the applicant's own accounts (FinBox's self_transfer mark, or a matching debit in another account of the session), loan disbursals, returns and reversals of the applicant's own failed debits, refunds${p.cashDepositsEligible ? '' : ', cash deposits'} and credits a reviewer excluded.${p.cashDepositsEligible ? ' Cash deposits count.' : ''}`,
+      `Credits that count as the applicant's income: every credit less transfers from the applicant's own accounts and sister concerns (FinBox's self_transfer mark and its self_and_sister_transactions list, or a matching debit in another account of the session), loan disbursals, returns and reversals of the applicant's own failed debits, refunds${p.cashDepositsEligible ? '' : ', cash deposits'} and credits a reviewer excluded.${p.cashDepositsEligible ? ' Cash deposits count.' : ''}`,
   },
   {
     id: 'eligibleMonthly',
@@ -130,7 +130,7 @@ const DEFINITIONS: readonly FigureDefinition[] = [
     name: 'Own-account transfers in',
     policy: [],
     define: () =>
-      "Credits from the applicant's own accounts: those FinBox marks self_transfer (whether or not the other account is in the session), and credits matching a debit of the same amount in another account of the session at most 2 days earlier. Not income.",
+      "Credits from the applicant's own accounts and sister concerns: those FinBox marks self_transfer or lists in self_and_sister_transactions (whether or not the other account is in the session), and credits matching a debit of the same amount in another account of the session at most 2 days earlier. Not income.",
   },
   {
     id: 'loanDisbursals',

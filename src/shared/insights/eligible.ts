@@ -1,5 +1,5 @@
 // Eligible credits: the credits a lender counts as the applicant's income, i.e. every
-// credit less own-account transfers, loan disbursals, reversals and returns (a failed debit
+// credit less own-account and sister-concern transfers, loan disbursals, reversals and returns (a failed debit
 // given back, a deposited cheque's credit taken back) and refunds; a reviewer may exclude
 // more by transaction key. Each excluded credit is listed with its reason, so the figure
 // is traceable both ways. This is the one computation the Summary, the Insights tab, the
@@ -7,7 +7,7 @@
 import { transactionKey } from '../model/transaction-id';
 import type { AccountView, TransactionView } from '../model/view-model';
 import { toPaise } from '../model/money';
-import { finboxSelfTransfer } from './classify';
+import { finboxSelfTransfer, listedByFinBox } from './classify';
 import { monthlyAverage } from './coverage';
 import * as rules from './rules';
 import { TallyBuilder } from './tally';
@@ -68,6 +68,8 @@ export function computeEligibleCredits(
   // FinBox's own `self_transfer` mark: own money whether or not the other leg is here.
   for (const m of a.flows.months)
     for (const i of m.credits.indices) if (finboxSelfTransfer(txs[i]!)) mark(i, 'own_transfer');
+  // FinBox's list of the applicant's own and sister concerns' transfers: not income.
+  for (const i of listedByFinBox(account, 'self_and_sister_transactions')) mark(i, 'own_transfer');
   for (const o of a.obligations.items)
     if (o.kind === 'loan_disbursal') mark(o.index, 'loan_disbursal');
   for (const b of a.bounces.items) {

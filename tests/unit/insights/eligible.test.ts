@@ -122,3 +122,38 @@ describe('refunds and reversals', () => {
     expect(a.counterparties.payers.map((p) => p.total.indices)).toEqual([[3]]);
   });
 });
+
+describe("FinBox's self_and_sister_transactions list", () => {
+  it('keeps a sister concern’s credit out of income as an own transfer', () => {
+    const view = sessionOf({
+      acc: accountBlock(
+        'acc',
+        [
+          {
+            date: '2024-05-03',
+            type: 'credit',
+            amount: 250000,
+            note: 'NEFT-KUMAR AUTO PVT LTD',
+            hash: 'sis-1',
+          },
+          { date: '2024-05-09', type: 'credit', amount: 60000, note: 'NEFT-ACME TRADERS' },
+          // A debit in the list is no credit: nothing to leave out of income.
+          {
+            date: '2024-05-20',
+            type: 'debit',
+            amount: 15000,
+            note: 'NEFT-KUMAR AUTO PVT LTD',
+            hash: 'sis-2',
+          },
+        ],
+        { sisterTransactions: ['sis-1', 'sis-2'] },
+      ),
+    });
+    const e = computeSessionInsights(view).accounts[0]!.eligible;
+    // 2,50,000 + 60,000 = 3,10,000 credits; less the listed 2,50,000: 60,000 eligible.
+    expect(e.credits.amount).toBe(310000);
+    expect(e.eligible.amount).toBe(60000);
+    const own = e.exclusions.find((x) => x.reason === 'own_transfer')!;
+    expect(own.total).toMatchObject({ amount: 250000, indices: [0] });
+  });
+});

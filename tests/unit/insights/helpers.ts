@@ -38,6 +38,8 @@ export interface AccountOptions {
   salary?: { hash: string; extra?: Record<string, unknown> }[];
   /** Hashes of transactions FinBox lists in `lender_transactions`. */
   lenderTransactions?: string[];
+  /** Hashes of transactions FinBox lists in `self_and_sister_transactions`. */
+  sisterTransactions?: string[];
 }
 
 let counter = 0;
@@ -85,6 +87,9 @@ export function accountBlock(id: string, txs: Tx[], options: AccountOptions = {}
     })),
     ...(options.lenderTransactions && {
       lender_transactions: options.lenderTransactions.map((hash) => byHash.get(hash)!),
+    }),
+    ...(options.sisterTransactions && {
+      self_and_sister_transactions: options.sisterTransactions.map((hash) => byHash.get(hash)!),
     }),
     monthly_analysis: options.monthly ?? {},
     eod_balances: eod,
